@@ -1,0 +1,101 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
+using Refit;
+
+namespace Clients.Core;
+
+/// <summary>
+/// Returned by every <c>Add{Provider}Clients</c> call: adds that provider's Refit clients and lets a consumer
+/// configure all of them at once (resilience, extra handlers, timeouts).
+/// </summary>
+/// <remarks>
+/// The provider's authentication handler (token or signature) is always the innermost handler of every client,
+/// whatever the consumer adds and in whatever order, so each retry of an outer resilience handler is
+/// re-authenticated.
+/// </remarks>
+public sealed class ClientProviderBuilder
+{
+    private readonly ClientProviderDefinition _definition;
+    private readonly List<IHttpClientBuilder> _clients = new();
+    private readonly List<Action<IHttpClientBuilder>> _configurations = new();
+
+    /// <summary>Creates a builder for one provider. Called by the provider's registration hook.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="definition">How the provider's clients are built.</param>
+    public ClientProviderBuilder(IServiceCollection services, ClientProviderDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(definition);
+        Services = services;
+        _definition = definition;
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, InnermostHandlerFilter>());
+    }
+
+    /// <summary>The service collection the clients are registered in.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>The provider's name (for example <c>Optimum</c>).</summary>
+    public string ProviderName => _definition.ProviderName;
+
+    /// <summary>The HTTP client builders of the clients added so far.</summary>
+    public IReadOnlyList<IHttpClientBuilder> Clients => _clients;
+
+    /// <summary>
+    /// Registers <typeparamref name="TApi"/> as a Refit client of this provider through <see cref="IHttpClientFactory"/>,
+    /// bound to the provider's base address, serializer settings and authentication handler.
+    /// Adding the same interface twice registers it once.
+    /// </summary>
+    /// <typeparam name="TApi">A Refit interface marked for this provider.</typeparam>
+    /// <returns>The HTTP client builder of that client.</returns>
+    public IHttpClientBuilder AddClient<TApi>()
+        where TApi : class
+    {
+        var name = ClientName(typeof(TApi));
+        var existing = _clients.FirstOrDefault(c => c.Name == name);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var definition = _definition;
+        var client = Services
+            .AddRefitClient<TApi>(sp => definition.CreateRefitSettings(sp), name)
+            .ConfigureHttpClient((sp, http) => definition.ConfigureHttpClient(sp, http));
+
+        Services.Configure<InnermostHandlerOptions>(name, o => o.Factory = definition.CreateAuthHandler);
+        _clients.Add(client);
+        foreach (var configure in _configurations)
+        {
+            configure(client);
+        }
+
+        return client;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="configure"/> to every client of this provider, those added already and those added later.
+    /// </summary>
+    /// <param name="configure">For example <c>b =&gt; b.AddStandardResilienceHandler()</c>.</param>
+    /// <returns>This builder.</returns>
+    public ClientProviderBuilder ConfigureHttpClients(Action<IHttpClientBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _configurations.Add(configure);
+        foreach (var client in _clients)
+        {
+            configure(client);
+        }
+
+        return this;
+    }
+
+    /// <summary>The name of the <see cref="IHttpClientFactory"/> client that serves <paramref name="api"/>.</summary>
+    /// <param name="api">The Refit interface.</param>
+    /// <returns>A stable client name.</returns>
+    public static string ClientName(Type api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return "Clients:" + (api.FullName ?? api.Name);
+    }
+}

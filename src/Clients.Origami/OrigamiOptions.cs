@@ -1,0 +1,6 @@
+namespace Clients.Origami;
+
+/// <summary>Settings of the Origami clients.</summary>
+public sealed class OrigamiOptions
+{
+}
