@@ -16,6 +16,21 @@ public sealed record SpecChange(SpecChangeKind Kind, string Document, string Sub
     /// </summary>
     public IReadOnlyList<string> AffectedOperations { get; init; } = [];
 
+    /// <summary>Value equality, including <see cref="AffectedOperations"/> element by element.</summary>
+    /// <param name="other">The change to compare with.</param>
+    /// <returns>Whether both describe the same change.</returns>
+    public bool Equals(SpecChange? other) =>
+        other is not null
+        && Kind == other.Kind
+        && Breaking == other.Breaking
+        && string.Equals(Document, other.Document, StringComparison.Ordinal)
+        && string.Equals(Subject, other.Subject, StringComparison.Ordinal)
+        && string.Equals(Detail, other.Detail, StringComparison.Ordinal)
+        && AffectedOperations.SequenceEqual(other.AffectedOperations, StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Kind, Breaking, Document, Subject, Detail, AffectedOperations.Count);
+
     /// <summary>One line: breaking flag, document, subject, detail.</summary>
     /// <returns>The line used by <see cref="SpecDiffReport.ToText"/>.</returns>
     public override string ToString() => $"{(Breaking ? "BREAKING" : "non-breaking")} {Document}: {Subject}: {Detail}";
