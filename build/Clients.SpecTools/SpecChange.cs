@@ -11,8 +11,9 @@ namespace Clients.SpecTools;
 public sealed record SpecChange(SpecChangeKind Kind, string Document, string Subject, string Detail, bool Breaking)
 {
     /// <summary>
-    /// For <see cref="SpecChangeKind.SchemaChanged"/>: the operations (<c>METHOD path</c>, sorted) whose request or
-    /// success responses reach the schema, directly or through other schemas. Empty otherwise.
+    /// For <see cref="SpecChangeKind.SchemaChanged"/> and <see cref="SpecChangeKind.SchemaRemoved"/>: the operations
+    /// (<c>METHOD path</c>, by path then method) whose parameters, request body or success responses reach the schema,
+    /// directly or through other schemas, in either version. Empty otherwise.
     /// </summary>
     public IReadOnlyList<string> AffectedOperations { get; init; } = [];
 

@@ -337,4 +337,29 @@ public sealed class SpecDiffTests
             ("GET /v1/vehicles", "parameter 'limit' (query) added, required", true),
             ("schema Vehicle", "property 'plate': removed", true));
     }
+
+    [Fact]
+    public void A_reference_that_no_longer_resolves_is_a_breaking_change()
+    {
+        var after = DiffInput.Fixture();
+        DiffInput.Operation(after, "/things/{id}", "get")["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"] = "#/components/schemas/Gone";
+
+        var change = Single(DiffInput.Compare(DiffInput.Fixture(), after));
+
+        change.Should().Be(new SpecChange(SpecChangeKind.OperationChanged, "fixture", "GET /things/{id}",
+            "response 200: schema Thing → (unresolvable $ref '#/components/schemas/Gone')", true));
+    }
+
+    [Fact]
+    public void A_property_named_example_is_followed_for_schema_usage()
+    {
+        var before = DiffInput.Fixture();
+        DiffInput.Schema(before, "Thing")["properties"]!["example"] = new JsonObject { ["$ref"] = "#/components/schemas/NewThing" };
+        var after = before.DeepClone().AsObject();
+        DiffInput.Schema(after, "NewThing")["properties"]!.AsObject().Remove("kind");
+
+        var change = Single(DiffInput.Compare(before, after));
+
+        change.AffectedOperations.Should().Equal("GET /search", "POST /things", "GET /things/{id}");
+    }
 }

@@ -24,11 +24,11 @@ internal sealed class LocalReferenceCheck
     public static LocalReferenceCheck Run(JsonElement root)
     {
         var check = new LocalReferenceCheck(root);
-        check.Walk(root);
+        check.Walk(root, null);
         return check;
     }
 
-    private void Walk(JsonElement element)
+    private void Walk(JsonElement element, string? name)
     {
         switch (element.ValueKind)
         {
@@ -41,16 +41,17 @@ internal sealed class LocalReferenceCheck
                         continue;
                     }
 
-                    // Literal values: an example or a vendor extension may contain anything, including "$ref" keys.
-                    if (property.NameEquals("example") || property.Name.StartsWith("x-", StringComparison.Ordinal))
+                    if (property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
                     {
                         continue;
                     }
 
-                    if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    // Literal values: an example or a vendor extension may contain anything, including "$ref" keys.
+                    var propertyName = property.Name;
+                    if (!OpenApiShape.IsLiteralValue(name, propertyName))
                     {
                         _path.Add(new Segment(property, -1));
-                        Walk(property.Value);
+                        Walk(property.Value, propertyName);
                         _path.RemoveAt(_path.Count - 1);
                     }
                 }
@@ -63,7 +64,7 @@ internal sealed class LocalReferenceCheck
                     if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                     {
                         _path.Add(new Segment(default, index));
-                        Walk(item);
+                        Walk(item, null);
                         _path.RemoveAt(_path.Count - 1);
                     }
 

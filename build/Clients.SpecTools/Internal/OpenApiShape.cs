@@ -10,6 +10,22 @@ internal static class OpenApiShape
 
     public static bool IsMethod(string name) => Array.IndexOf(Methods, name) >= 0;
 
+    /// <summary>Keywords whose value is a map of user-chosen names (a property may be called "example" there).</summary>
+    private static readonly HashSet<string> NameMaps = new(StringComparer.Ordinal)
+    {
+        "properties", "patternProperties", "definitions", "schemas", "parameters", "responses", "requestBodies", "headers",
+        "examples", "securitySchemes", "links", "callbacks", "pathItems", "paths", "content", "encoding", "variables",
+    };
+
+    /// <summary>
+    /// Whether the member <paramref name="name"/> of an object held under <paramref name="parent"/> is a literal
+    /// value that must not be searched for references: an <c>example</c> or a vendor extension (<c>x-*</c>), unless
+    /// the object is a map of user-chosen names (a schema's <c>properties</c>, <c>components.schemas</c> ...).
+    /// </summary>
+    public static bool IsLiteralValue(string? parent, string name) =>
+        (parent is null || !NameMaps.Contains(parent))
+        && (string.Equals(name, "example", StringComparison.Ordinal) || name.StartsWith("x-", StringComparison.Ordinal));
+
     /// <summary>Detects the format, or explains why the root is not an OpenAPI 3.x / Swagger 2.0 document.</summary>
     public static bool TryGetFormat(JsonElement root, out SpecFormat format, out string? problem, out string? pointer)
     {

@@ -14,5 +14,5 @@ internal sealed record OperationModel(
     IReadOnlyDictionary<string, BodyModel> SuccessResponses)
 {
     /// <summary>How the operation is named in reports: <c>GET /domain/zone/{zoneName}</c>.</summary>
-    public string Subject => $"{Method} {Path}";
+    public string Subject { get; } = $"{Method} {Path}";
 }

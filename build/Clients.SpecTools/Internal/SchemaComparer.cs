@@ -41,6 +41,16 @@ internal sealed class SchemaComparer(SpecDocumentModel before, SpecDocumentModel
         }
 
         CompareFlags(b, a, direction, prefix, path, findings);
+        if (b.Unresolved is not null || a.Unresolved is not null)
+        {
+            if (!string.Equals(b.Unresolved, a.Unresolved, StringComparison.Ordinal))
+            {
+                Add(findings, prefix, path, $"schema {Name(b)} → {Name(a)}", a.Unresolved is not null);
+            }
+
+            return;
+        }
+
         if (b.SchemaName is not null && a.SchemaName is not null)
         {
             if (string.Equals(b.SchemaName, a.SchemaName, StringComparison.Ordinal))
@@ -65,11 +75,14 @@ internal sealed class SchemaComparer(SpecDocumentModel before, SpecDocumentModel
 
         if (b.SchemaName is not null || a.SchemaName is not null)
         {
-            Add(findings, prefix, path, $"schema {b.SchemaName ?? "(inline)"} → {a.SchemaName ?? "(inline)"}", false);
+            Add(findings, prefix, path, $"schema {Name(b)} → {Name(a)}", false);
         }
 
         CompareShape(b.Element, a.Element, direction, prefix, path, findings, depth + 1);
     }
+
+    private static string Name(SchemaView view) =>
+        view.Unresolved is not null ? $"(unresolvable $ref '{view.Unresolved}')" : view.SchemaName ?? "(inline)";
 
     private static void CompareFlags(SchemaView b, SchemaView a, SchemaDirection direction, string prefix, string path, List<SchemaFinding> findings)
     {

@@ -43,7 +43,7 @@ internal sealed class SchemaUsage
             if (root is { } element)
             {
                 var direct = new HashSet<string>(StringComparer.Ordinal);
-                CollectReferences(element, direct);
+                CollectReferences(element, null, direct);
                 direct.RemoveWhere(IsMarker);
                 foreach (var name in direct.Where(seen.Add))
                 {
@@ -73,7 +73,7 @@ internal sealed class SchemaUsage
         if (!_directReferences.TryGetValue(schema, out var references))
         {
             references = new HashSet<string>(StringComparer.Ordinal);
-            CollectReferences(_document.Schemas[schema], references);
+            CollectReferences(_document.Schemas[schema], null, references);
             references.RemoveWhere(IsMarker);
             _directReferences[schema] = references;
         }
@@ -83,7 +83,7 @@ internal sealed class SchemaUsage
 
     private static bool IsMarker(string name) => name.StartsWith('\0');
 
-    private void CollectReferences(JsonElement element, HashSet<string> into)
+    private void CollectReferences(JsonElement element, string? name, HashSet<string> into)
     {
         switch (element.ValueKind)
         {
@@ -93,9 +93,9 @@ internal sealed class SchemaUsage
                     if (property.NameEquals("$ref") && property.Value.ValueKind == JsonValueKind.String)
                     {
                         var reference = property.Value.GetString()!;
-                        if (_document.TryGetSchemaName(reference, out var name))
+                        if (_document.TryGetSchemaName(reference, out var schema))
                         {
-                            into.Add(name);
+                            into.Add(schema);
                         }
                         else if (JsonPointer.TryResolve(_document.Root, reference, out var target) && target.ValueKind == JsonValueKind.Object
                             && !reference.Equals("#", StringComparison.Ordinal))
@@ -103,13 +103,14 @@ internal sealed class SchemaUsage
                             // A local reference outside the schema map (rare): its own references count, once.
                             if (into.Add("\0" + reference))
                             {
-                                CollectReferences(target, into);
+                                CollectReferences(target, null, into);
                             }
                         }
                     }
-                    else if (!property.NameEquals("example") && !property.Name.StartsWith("x-", StringComparison.Ordinal))
+                    else if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array
+                        && !OpenApiShape.IsLiteralValue(name, property.Name))
                     {
-                        CollectReferences(property.Value, into);
+                        CollectReferences(property.Value, property.Name, into);
                     }
                 }
 
@@ -117,7 +118,7 @@ internal sealed class SchemaUsage
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
                 {
-                    CollectReferences(item, into);
+                    CollectReferences(item, null, into);
                 }
 
                 break;

@@ -9,6 +9,9 @@ namespace Clients.SpecTools.Internal;
 /// </summary>
 internal readonly record struct SchemaView(JsonElement Element, string? SchemaName, bool Nullable, bool Deprecated)
 {
+    /// <summary>The reference text when it points nowhere (the diff does not require validated documents).</summary>
+    public string? Unresolved { get; init; }
+
     private const int MaxUnwrap = 16;
 
     public static SchemaView Of(SpecDocumentModel document, JsonElement element)
@@ -26,8 +29,7 @@ internal readonly record struct SchemaView(JsonElement Element, string? SchemaNa
 
                 if (!JsonPointer.TryResolve(document.Root, reference, out var target))
                 {
-                    // Unresolvable: compare the reference text itself.
-                    return new SchemaView(element, reference, nullable, deprecated);
+                    return new SchemaView(element, null, nullable, deprecated) { Unresolved = reference };
                 }
 
                 element = target;
