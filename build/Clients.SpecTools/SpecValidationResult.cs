@@ -11,6 +11,12 @@ public sealed record SpecValidationResult(bool IsValid, string? Reason)
     /// <summary>A successful validation.</summary>
     public static SpecValidationResult Valid { get; } = new(true, null);
 
+    /// <summary>
+    /// When invalid: what is wrong and where, without the source (for callers whose own error message already names
+    /// the provider and location). <see langword="null"/> when valid.
+    /// </summary>
+    public string? Problem { get; init; }
+
     /// <summary>The JSON pointer of the offending node, when the problem is located in the document's structure.</summary>
     public string? Pointer { get; init; }
 
@@ -24,6 +30,7 @@ public sealed record SpecValidationResult(bool IsValid, string? Reason)
     public static SpecValidationResult Invalid(SpecSource source, string problem, string? pointer = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new SpecValidationResult(false, $"Invalid {source}: {problem}") { Pointer = pointer };
+        ArgumentException.ThrowIfNullOrEmpty(problem);
+        return new SpecValidationResult(false, $"Invalid {source}: {problem}") { Problem = problem, Pointer = pointer };
     }
 }

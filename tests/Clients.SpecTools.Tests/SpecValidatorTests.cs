@@ -23,6 +23,9 @@ public sealed class SpecValidatorTests
         result.IsValid.Should().BeFalse();
         result.Reason.Should().NotBeNull();
         result.Reason.Should().Contain("ovh").And.Contain("'v1/vps'").And.Contain(Source.Location);
+        result.Problem.Should().NotBeNullOrEmpty();
+        result.Reason.Should().EndWith(result.Problem);
+        result.Problem.Should().NotContain(Source.Location);
         foreach (var fragment in fragments)
         {
             result.Reason.Should().Contain(fragment);
@@ -36,6 +39,7 @@ public sealed class SpecValidatorTests
 
         result.IsValid.Should().BeTrue(result.Reason);
         result.Reason.Should().BeNull();
+        result.Problem.Should().BeNull();
         result.OperationCount.Should().Be(1);
     }
 
