@@ -24,6 +24,15 @@ internal sealed class SpecServer : IAsyncDisposable
         var app = builder.Build();
         var server = new SpecServer(app);
         app.MapGet("/v1/{**name}", context => server.Mode(context));
+        app.MapGet("/swagger/v1/swagger.json", context => server.Mode(context));
+        app.MapPost("/connect/token", async context =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            var ok = form["grant_type"] == "client_credentials" && form["client_id"] == "regen" && form["client_secret"] == "s3cret";
+            await (ok
+                ? Results.Json(new { access_token = "token-123", expires_in = 3600, token_type = "Bearer" })
+                : Results.Json(new { error = "invalid_client" }, statusCode: 400)).ExecuteAsync(context);
+        });
         await app.StartAsync();
         return server;
     }

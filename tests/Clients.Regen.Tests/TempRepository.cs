@@ -54,7 +54,7 @@ internal sealed class TempRepository : IDisposable
         File.WriteAllBytes(path, content);
     }
 
-    public async Task<(int ExitCode, string Output)> RunAsync(string command, string? mirror = null, string? ovhBaseUrl = null, TimeSpan? timeout = null, bool force = false)
+    public async Task<(int ExitCode, string Output)> RunAsync(string command, string? mirror = null, string? ovhBaseUrl = null, TimeSpan? timeout = null, bool force = false, string provider = "ovh", IReadOnlyDictionary<string, string?>? environment = null)
     {
         var options = new RegenOptions
         {
@@ -62,7 +62,8 @@ internal sealed class TempRepository : IDisposable
             Mirror = mirror,
             OvhBaseUrl = ovhBaseUrl ?? "http://127.0.0.1:9",
             Timeout = timeout ?? TimeSpan.FromSeconds(10),
-            Providers = ["ovh"],
+            Providers = [provider],
+            Environment = environment ?? new Dictionary<string, string?>(),
             Force = force,
         };
         var output = new StringWriter { NewLine = "\n" };
