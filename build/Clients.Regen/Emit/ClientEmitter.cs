@@ -448,20 +448,60 @@ internal sealed class ClientEmitter
         switch (type.Kind)
         {
             case TypeKind.StringEnum:
-                writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<{type.CsName}>))]");
-                writer.Open("public enum " + type.CsName);
+                var wires = type.EnumValues.Select(v => v.GetString()!).ToList();
                 var used = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var value in type.EnumValues)
+                var members = wires.Select(w => UniqueMember(used, w.Length == 0 ? "Empty" : Naming.Pascal(w))).ToList();
+
+                // JsonStringEnumConverter rejects some wire names (empty, edge whitespace, commas, case-only twins);
+                // those enums get an explicit converter instead.
+                var needsConverter = wires.Any(w => w.Length == 0 || w.Trim().Length != w.Length || w.Contains(','))
+                                     || wires.Distinct(StringComparer.OrdinalIgnoreCase).Count() != wires.Count;
+                var converter = needsConverter ? _catalog.Unique(type.CsName + "JsonConverter") : null;
+                writer.Line(converter is null
+                    ? $"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<{type.CsName}>))]"
+                    : $"[global::System.Text.Json.Serialization.JsonConverter(typeof({converter}))]");
+                writer.Open("public enum " + type.CsName);
+                for (var i = 0; i < wires.Count; i++)
                 {
-                    var wire = value.GetString()!;
-                    var member = UniqueMember(used, wire.Length == 0 ? "Empty" : Naming.Pascal(wire));
-                    writer.Line($"/// <summary><c>{System.Security.SecurityElement.Escape(wire)}</c></summary>");
-                    writer.Line($"[global::System.Runtime.Serialization.EnumMember(Value = {Naming.Literal(wire)})]");
-                    writer.Line($"[global::System.Text.Json.Serialization.JsonStringEnumMemberName({Naming.Literal(wire)})]");
-                    writer.Line(member + ",");
+                    writer.Line($"/// <summary><c>{System.Security.SecurityElement.Escape(wires[i])}</c></summary>");
+                    writer.Line($"[global::System.Runtime.Serialization.EnumMember(Value = {Naming.Literal(wires[i])})]");
+                    if (converter is null)
+                    {
+                        writer.Line($"[global::System.Text.Json.Serialization.JsonStringEnumMemberName({Naming.Literal(wires[i])})]");
+                    }
+
+                    writer.Line(members[i] + ",");
                 }
 
                 writer.Close();
+                if (converter is not null)
+                {
+                    var qualified = _catalog.Qualified(type.CsName);
+                    writer.Line();
+                    writer.DocSummary($"Reads and writes <see cref=\"{type.CsName}\"/> as its exact wire strings.");
+                    writer.Open($"public sealed class {converter} : global::System.Text.Json.Serialization.JsonConverter<{qualified}>");
+                    writer.Line($"public override {qualified} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.GetString() switch");
+                    writer.Line("{");
+                    for (var i = 0; i < wires.Count; i++)
+                    {
+                        writer.Line($"    {Naming.Literal(wires[i])} => {qualified}.{members[i]},");
+                    }
+
+                    writer.Line($"    var other => throw new global::System.Text.Json.JsonException(\"'\" + other + \"' is not a known {type.CsName} value.\"),");
+                    writer.Line("};");
+                    writer.Line();
+                    writer.Line($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {qualified} value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value switch");
+                    writer.Line("{");
+                    for (var i = 0; i < wires.Count; i++)
+                    {
+                        writer.Line($"    {qualified}.{members[i]} => {Naming.Literal(wires[i])},");
+                    }
+
+                    writer.Line($"    _ => throw new global::System.Text.Json.JsonException(\"'\" + value + \"' is not a {type.CsName} value.\"),");
+                    writer.Line("});");
+                    writer.Close();
+                }
+
                 break;
             case TypeKind.IntegerEnum:
                 var values = type.EnumValues.Select(v => v.GetInt64()).ToList();
