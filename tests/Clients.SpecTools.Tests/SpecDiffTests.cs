@@ -362,4 +362,20 @@ public sealed class SpecDiffTests
 
         change.AffectedOperations.Should().Equal("GET /search", "POST /things", "GET /things/{id}");
     }
+
+    [Fact]
+    public void A_named_schema_inlined_with_the_same_shape_is_not_reported_as_changed_nullability()
+    {
+        var before = DiffInput.Fixture();
+        DiffInput.Schema(before, "State")["nullable"] = true;
+        var after = before.DeepClone().AsObject();
+        DiffInput.Schema(after, "Thing")["properties"]!["state"] = DiffInput.Schema(before, "State").DeepClone();
+
+        var change = Single(DiffInput.Compare(before, after));
+
+        change.Should().Be(new SpecChange(SpecChangeKind.SchemaChanged, "fixture", "schema Thing", "property 'state': schema State → (inline)", false)
+        {
+            AffectedOperations = ["GET /search", "POST /things", "GET /things/{id}"],
+        });
+    }
 }

@@ -40,6 +40,12 @@ internal sealed class SchemaComparer(SpecDocumentModel before, SpecDocumentModel
             return;
         }
 
+        if ((b.SchemaName is null) != (a.SchemaName is null))
+        {
+            b = b.WithTargetFlags();
+            a = a.WithTargetFlags();
+        }
+
         CompareFlags(b, a, direction, prefix, path, findings);
         if (b.Unresolved is not null || a.Unresolved is not null)
         {
