@@ -75,13 +75,13 @@ public static class SpecValidator
 
         using (document)
         {
-            return ValidateStructure(document.RootElement, source, options);
+            return ValidateStructure(body.Span, document.RootElement, source, options);
         }
     }
 
-    private static SpecValidationResult ValidateStructure(JsonElement root, SpecSource source, SpecValidationOptions options)
+    private static SpecValidationResult ValidateStructure(ReadOnlySpan<byte> content, JsonElement root, SpecSource source, SpecValidationOptions options)
     {
-        if (!OpenApiShape.TryGetFormat(root, out _, out var problem, out var pointer))
+        if (!OpenApiShape.TryGetFormat(root, out var format, out var problem, out var pointer))
         {
             return SpecValidationResult.Invalid(source, problem!, pointer);
         }
@@ -110,7 +110,7 @@ public static class SpecValidator
             }
         }
 
-        var references = LocalReferenceCheck.Run(root);
+        var references = LocalReferenceCheck.Run(content, root, format);
         if (references.FirstProblem is not null)
         {
             var more = references.ProblemCount > 1

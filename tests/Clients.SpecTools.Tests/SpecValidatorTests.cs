@@ -137,6 +137,24 @@ public sealed class SpecValidatorTests
     }
 
     [Fact]
+    public void The_pointer_of_a_bad_reference_decodes_escaped_names_and_counts_array_items()
+    {
+        var text = """
+            {"openapi":"3.0.0","info":{"title":"t","version":"1"},
+             "paths":{"/caf\u00e9/a~b":{"get":{"x-skipped":{"$ref":"#/nowhere"},"example":{"$ref":"#/nowhere"},
+               "parameters":[{"in":"query","name":"a","schema":{"type":"string"}},{"in":"query","name":"b","schema":{"$ref":"#/components/schemas/Nope"}}],
+               "responses":{"200":{"description":"ok"}}}}},
+             "components":{"schemas":{}}}
+            """;
+
+        var result = Validate(text);
+
+        result.Pointer.Should().Be("/paths/~1café~1a~0b/get/parameters/1/schema");
+        ShouldBeRejected(result, "'#/components/schemas/Nope'");
+        result.Reason.Should().NotContain("and 1 more", "references inside examples and x- extensions are literal values");
+    }
+
+    [Fact]
     public void An_unresolvable_swagger_definition_reference_is_rejected()
     {
         var swagger = """
