@@ -378,4 +378,22 @@ public sealed class SpecDiffTests
             AffectedOperations = ["GET /search", "POST /things", "GET /things/{id}"],
         });
     }
+
+    [Fact]
+    public void A_changed_ovh_schema_names_the_property_and_the_operations_it_affects()
+    {
+        var after = SpecMirror.LoadOvhNode("v1/domain");
+        var record = after["components"]!["schemas"]!["domain.zone.Record"]!.AsObject();
+        record["properties"]!["ttl"]!["type"] = "string";
+        record["properties"]!["weight"] = new JsonObject { ["type"] = "integer", ["readOnly"] = true };
+        record["required"] = new JsonArray("weight");
+
+        var report = SpecDiff.Compare("ovh", DiffInput.Raw("v1/domain", SpecMirror.ReadOvh("v1/domain")), DiffInput.Of(("v1/domain", after)));
+
+        report.Changes.Select(c => (c.Kind, c.Subject, c.Detail, c.Breaking)).Should().Equal(
+            (SpecChangeKind.SchemaChanged, "schema domain.zone.Record", "property 'ttl': type integer → string", true),
+            (SpecChangeKind.SchemaChanged, "schema domain.zone.Record", "property 'weight': added, required", false));
+        report.Changes[0].AffectedOperations.Should().Equal("POST /domain/zone/{zoneName}/record", "GET /domain/zone/{zoneName}/record/{id}");
+        report.ToText().Should().Contain("v1/domain: schema domain.zone.Record: property 'ttl': type integer → string [affects ");
+    }
 }
