@@ -98,6 +98,11 @@ public static class SpecValidator
 
         foreach (var pathItem in paths.EnumerateObject())
         {
+            if (pathItem.Name.StartsWith("x-", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var itemPointer = "/paths/" + JsonPointer.Escape(pathItem.Name);
             if (!pathItem.Name.StartsWith('/'))
             {

@@ -203,6 +203,27 @@ public sealed class SpecValidatorTests
     }
 
     [Fact]
+    public void Extensions_in_paths_are_not_paths()
+    {
+        var node = JsonNode.Parse(Minimal)!;
+        node["paths"]!["x-internal"] = new JsonObject { ["get"] = new JsonObject() };
+
+        var result = Validate(node.ToJsonString());
+
+        result.IsValid.Should().BeTrue(result.Reason);
+        result.OperationCount.Should().Be(1);
+    }
+
+    [Fact]
+    public void A_path_not_starting_with_a_slash_is_rejected()
+    {
+        var node = JsonNode.Parse(Minimal)!;
+        node["paths"]!["things"] = new JsonObject();
+
+        ShouldBeRejected(Validate(node.ToJsonString()), "path 'things' at /paths/things does not start with '/'");
+    }
+
+    [Fact]
     public void All_22_mirror_documents_are_accepted_with_their_1932_operations()
     {
         var documents = SpecMirror.OvhDocuments();

@@ -80,7 +80,7 @@ internal static class OpenApiShape
         var count = 0;
         foreach (var pathItem in paths.EnumerateObject())
         {
-            if (pathItem.Value.ValueKind != JsonValueKind.Object)
+            if (pathItem.Value.ValueKind != JsonValueKind.Object || pathItem.Name.StartsWith("x-", StringComparison.Ordinal))
             {
                 continue;
             }
