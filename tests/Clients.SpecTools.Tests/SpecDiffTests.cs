@@ -373,7 +373,7 @@ public sealed class SpecDiffTests
 
         var change = Single(DiffInput.Compare(before, after));
 
-        change.Should().Be(new SpecChange(SpecChangeKind.SchemaChanged, "fixture", "schema Thing", "property 'state': schema State → (inline)", false)
+        change.Should().Be(new SpecChange(SpecChangeKind.SchemaChanged, "fixture", "schema Thing", "property 'state': schema State → (inline) (structurally identical)", false)
         {
             AffectedOperations = ["GET /search", "POST /things", "GET /things/{id}"],
         });
@@ -395,5 +395,22 @@ public sealed class SpecDiffTests
             (SpecChangeKind.SchemaChanged, "schema domain.zone.Record", "property 'weight': added, required", false));
         report.Changes[0].AffectedOperations.Should().Equal("POST /domain/zone/{zoneName}/record", "GET /domain/zone/{zoneName}/record/{id}");
         report.ToText().Should().Contain("v1/domain: schema domain.zone.Record: property 'ttl': type integer → string [affects ");
+    }
+
+    [Fact]
+    public void A_reference_to_a_renamed_schema_that_became_nullable_reports_it()
+    {
+        var after = JsonNode.Parse(DiffInput.Fixture().ToJsonString().Replace("#/components/schemas/State", "#/components/schemas/Status", StringComparison.Ordinal))!.AsObject();
+        var schemas = after["components"]!["schemas"]!.AsObject();
+        var state = schemas["State"]!.DeepClone();
+        state["nullable"] = true;
+        schemas.Remove("State");
+        schemas["Status"] = state;
+
+        var report = DiffInput.Compare(DiffInput.Fixture(), after);
+
+        report.Changes.Where(c => c.Kind == SpecChangeKind.SchemaChanged).Select(c => (c.Detail, c.Breaking)).Should().Equal(
+            ("property 'state': now nullable", true),
+            ("property 'state': schema State → Status", false));
     }
 }

@@ -57,7 +57,7 @@ internal readonly record struct SchemaView(JsonElement Element, string? SchemaNa
 
     /// <summary>
     /// The view with the flags of the schema it names folded in: needed when a named schema is compared with an inline
-    /// one, whose own flags are part of its view (two references to one name leave them to the schema-level diff).
+    /// one or another named one (two references to one name leave them to the schema-level diff).
     /// </summary>
     public SchemaView WithTargetFlags() => SchemaName is null
         ? this
