@@ -15,8 +15,10 @@ namespace Clients.Core.OAuth2;
 /// <see cref="HybridCache"/> gives single-flight per key but a fixed expiration chosen before the value exists, and
 /// knows nothing of the injected clock. So each key carries a generation: the HybridCache key is
 /// <c>{key}:{generation}</c>, and expiry (on the <see cref="TimeProvider"/>) or a 401 moves the key to the next generation,
-/// exactly once however many callers notice it, after which HybridCache's stampede protection again lets one factory
-/// run. The creator then re-stores the entry with an expiration that follows the token's own lifetime.
+/// exactly once however many callers notice it. One acquisition per generation is in flight in the process (callers
+/// join it; a caller's cancellation stops its wait, not the acquisition), and it goes through HybridCache's
+/// <c>GetOrCreateAsync</c>, so a second level shared by several processes is consulted before the token endpoint. The
+/// creator then re-stores the entry with an expiration that follows the token's own lifetime.
 /// </para>
 /// <para>
 /// The last good token of each key is also kept in a field and returned without touching HybridCache while it is valid:
@@ -112,20 +114,65 @@ public sealed class TokenCache
         AccessToken? token = null;
         for (var round = 0; round < 3; round++)
         {
+            Task<AccessToken> flight;
+            TaskCompletionSource<AccessToken>? owned = null;
             long generation;
             AccessToken? previous;
             string? staleKey = null;
             lock (entry)
             {
-                if (entry.Current is not null && entry.Current.IsExpired(_timeProvider.GetUtcNow()))
+                if (entry.Current is { } current)
                 {
+                    if (!current.IsExpired(_timeProvider.GetUtcNow()))
+                    {
+                        return current;
+                    }
+
                     staleKey = Advance(key, entry);
+                }
+
+                if (entry.InFlight is { } existing)
+                {
+                    flight = existing;
+                }
+                else
+                {
+                    owned = new TaskCompletionSource<AccessToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    entry.InFlight = flight = owned.Task;
                 }
 
                 generation = entry.Generation;
                 previous = entry.Previous;
             }
 
+            if (owned is not null)
+            {
+                // Not tied to this caller's cancellation: other callers wait for the same acquisition.
+                _ = AcquireAsync(key, entry, generation, previous, staleKey, acquire, owned);
+            }
+
+            token = await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (!token.IsExpired(_timeProvider.GetUtcNow()))
+            {
+                return token;
+            }
+        }
+
+        // The server keeps issuing tokens that are expired on arrival: use the last one rather than loop forever.
+        return token!;
+    }
+
+    private async Task AcquireAsync(
+        TokenCacheKey key,
+        Entry entry,
+        long generation,
+        AccessToken? previous,
+        string? staleKey,
+        Func<AccessToken?, CancellationToken, Task<AccessToken>> acquire,
+        TaskCompletionSource<AccessToken> completion)
+    {
+        try
+        {
             if (staleKey is not null)
             {
                 await RemoveQuietlyAsync(staleKey).ConfigureAwait(false);
@@ -133,43 +180,44 @@ public sealed class TokenCache
 
             var cacheKey = GenerationKey(key, generation);
             var creation = new Creation(acquire, previous, key, _logger);
-            token = await _cache.GetOrCreateAsync(
+            var token = await _cache.GetOrCreateAsync(
                 cacheKey,
                 creation,
                 static (state, ct) => state.RunAsync(ct),
                 CreationOptions,
                 tags: null,
-                cancellationToken).ConfigureAwait(false);
-
-            var now = _timeProvider.GetUtcNow();
-            if (creation.Ran && !token.IsExpired(now))
-            {
-                // Re-store with the token's own lifetime (the creation options could not know it).
-                var lifetime = token.ExpiresAt - now;
-                await _cache.SetAsync(cacheKey, token, new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime }, tags: null, cancellationToken).ConfigureAwait(false);
-            }
+                CancellationToken.None).ConfigureAwait(false);
 
             lock (entry)
             {
-                if (entry.Generation != generation)
-                {
-                    // Someone rejected this generation while we waited; the token may still be the newest: hand it out.
-                    return token;
-                }
-
-                if (!token.IsExpired(now))
-                {
-                    entry.Current = token;
-                    return token;
-                }
-
-                // An expired token came out of the cache (for example a second level written by another process):
-                // move on and acquire again.
+                // An expired token (for example from a second level written by another process) becomes current
+                // only so that the next caller moves past it.
                 entry.Current = token;
+                entry.InFlight = null;
+            }
+
+            completion.SetResult(token);
+
+            var lifetime = token.ExpiresAt - _timeProvider.GetUtcNow();
+            if (creation.Ran && lifetime > TimeSpan.Zero)
+            {
+                // Re-store with the token's own lifetime (the creation options could not know it).
+                await _cache.SetAsync(cacheKey, token, new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime }, tags: null, CancellationToken.None).ConfigureAwait(false);
             }
         }
+        catch (Exception ex)
+        {
+            // Failures are not cached: the next caller starts a new acquisition.
+            lock (entry)
+            {
+                if (ReferenceEquals(entry.InFlight, completion.Task))
+                {
+                    entry.InFlight = null;
+                }
+            }
 
-        return token!;
+            completion.TrySetException(ex);
+        }
     }
 
     private static string Advance(TokenCacheKey key, Entry entry)
@@ -202,6 +250,7 @@ public sealed class TokenCache
         public long Generation;
         public AccessToken? Current;
         public AccessToken? Previous;
+        public Task<AccessToken>? InFlight;
     }
 
     private sealed class Creation(Func<AccessToken?, CancellationToken, Task<AccessToken>> acquire, AccessToken? previous, TokenCacheKey key, ILogger logger)

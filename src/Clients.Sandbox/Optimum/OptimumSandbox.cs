@@ -65,7 +65,7 @@ public sealed class OptimumSandbox : IAsyncDisposable
     /// <summary>The last API request's <c>Authorization</c> header.</summary>
     public string? LastAuthorization { get; private set; }
 
-    /// <summary>The bodies of the API requests received, in order of arrival.</summary>
+    /// <summary>The bodies of the API requests received (refused ones included), in order of arrival.</summary>
     public ConcurrentQueue<string> ReceivedBodies { get; } = new();
 
     /// <summary>The <c>expires_in</c> of tokens issued from now on (the "tokens expiring early" knob).</summary>
@@ -214,7 +214,6 @@ public sealed class OptimumSandbox : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync().ConfigureAwait(false);
-            sandbox().ReceivedBodies.Enqueue(body);
             return Results.Text(body, "application/json");
         }));
     }
@@ -272,15 +271,23 @@ public sealed class OptimumSandbox : IAsyncDisposable
         return Results.Json(body);
     }
 
-    private Task<IResult?> AuthorizeAsync(HttpContext context)
+    private async Task<IResult?> AuthorizeAsync(HttpContext context)
     {
         Interlocked.Increment(ref _apiCalls);
+        if (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        {
+            context.Request.EnableBuffering();
+            using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
+            ReceivedBodies.Enqueue(await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false));
+            context.Request.Body.Position = 0;
+        }
+
         var authorization = context.Request.Headers.Authorization.ToString();
         LastAuthorization = authorization;
         if (TryConsume(ref _unauthorizedOnDemand) || !_tokens.IsValid(SandboxTokens.BearerOf(authorization)))
         {
             context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            return Task.FromResult<IResult?>(Results.StatusCode(401));
+            return Results.StatusCode(401);
         }
 
         if (RateLimit is { } limit)
@@ -298,12 +305,12 @@ public sealed class OptimumSandbox : IAsyncDisposable
                 {
                     var retryAfter = Math.Max(1, (int)Math.Ceiling((_rateWindowStart + RateLimitWindow - now).TotalSeconds));
                     context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    return Task.FromResult<IResult?>(Results.Problem(statusCode: 429, title: "Too Many Requests", detail: $"Rate limit of {limit} requests exceeded."));
+                    return Results.Problem(statusCode: 429, title: "Too Many Requests", detail: $"Rate limit of {limit} requests exceeded.");
                 }
             }
         }
 
-        return Task.FromResult<IResult?>(null);
+        return null;
     }
 
     private static bool TryConsume(ref int counter)
