@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Refit;
 
 namespace Clients.Optimum;
@@ -12,6 +13,9 @@ internal sealed class OptimumRefitSettings
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+            // The generated contracts first; reflection only for types a consumer declares in its own interfaces.
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(OptimumJsonSerializerContext.Default, new DefaultJsonTypeInfoResolver()),
         };
         RefitSettings? settings = null;
         settings = new RefitSettings(new SystemTextJsonContentSerializer(json))

@@ -49,8 +49,8 @@ internal sealed class OptimumTestHost : IAsyncDisposable
             services.AddSingleton(time);
         }
 
-        var builder = OptimumClientRegistration.AddProvider(services, configuration.GetSection("Optimum"));
-        builder.AddClient<ITestVehiclesApi>();
+        var builder = services.AddOptimumClients(configuration.GetSection("Optimum"));
+        builder.AddClient<ITestEchoApi>();
         configure?.Invoke(builder);
         return new OptimumTestHost(services.BuildServiceProvider(validateScopes: true), logs, builder);
     }

@@ -12,7 +12,7 @@ public sealed class OptimumTokenFlowTests
         await using var sandbox = await OptimumSandbox.StartAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
         await using var host = OptimumTestHost.Create(sandbox, clock);
-        var api = host.Get<ITestVehiclesApi>();
+        var api = host.Get<IOptimumVehiclesApi>();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => Task.Run(() => api.GetVehiclesAsync())));
 
@@ -32,7 +32,7 @@ public sealed class OptimumTokenFlowTests
         await using var sandbox = await OptimumSandbox.StartAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
         await using var host = OptimumTestHost.Create(sandbox, clock, s => s["Optimum:TokenExpiryBuffer"] = "00:10:00");
-        var api = host.Get<ITestVehiclesApi>();
+        var api = host.Get<IOptimumVehiclesApi>();
 
         await api.GetVehiclesAsync();
         clock.Advance(TimeSpan.FromMinutes(49));
@@ -49,12 +49,12 @@ public sealed class OptimumTokenFlowTests
     {
         await using var sandbox = await OptimumSandbox.StartAsync();
         await using var host = OptimumTestHost.Create(sandbox);
-        var api = host.Get<ITestVehiclesApi>();
+        var api = host.Get<IOptimumVehiclesApi>();
         await api.GetVehiclesAsync();
         sandbox.ResetCounters();
 
         sandbox.FailNextApiCallsWithUnauthorized(1);
-        var echoed = await api.EchoAsync(new TestVehicle { RegistrationNumber = "ZZ-999-ZZ", Status = "IN_FLEET" });
+        var echoed = await host.Get<ITestEchoApi>().EchoAsync(new TestVehicle { RegistrationNumber = "ZZ-999-ZZ", Status = "IN_FLEET" });
 
         echoed.RegistrationNumber.Should().Be("ZZ-999-ZZ");
         sandbox.TokenRequests.Should().Be(1);
@@ -69,7 +69,7 @@ public sealed class OptimumTokenFlowTests
     {
         await using var sandbox = await OptimumSandbox.StartAsync();
         await using var host = OptimumTestHost.Create(sandbox);
-        var api = host.Get<ITestVehiclesApi>();
+        var api = host.Get<IOptimumVehiclesApi>();
         await api.GetVehiclesAsync();
 
         sandbox.RevokeAllTokens();
@@ -85,7 +85,7 @@ public sealed class OptimumTokenFlowTests
     {
         await using var sandbox = await OptimumSandbox.StartAsync();
         await using var host = OptimumTestHost.Create(sandbox);
-        var api = host.Get<ITestVehiclesApi>();
+        var api = host.Get<IOptimumVehiclesApi>();
 
         sandbox.FailNextApiCallsWithUnauthorized(2);
         var act = () => api.GetVehiclesAsync();
@@ -102,7 +102,7 @@ public sealed class OptimumTokenFlowTests
         const string wrongSecret = "wrong-secret-3f9a2c-do-not-log";
         await using var sandbox = await OptimumSandbox.StartAsync();
         await using var host = OptimumTestHost.Create(sandbox, settings: s => s["Optimum:ClientSecret"] = wrongSecret);
-        var api = host.Get<ITestVehiclesApi>();
+        var api = host.Get<IOptimumVehiclesApi>();
 
         var act = () => api.GetVehiclesAsync();
 
@@ -125,7 +125,7 @@ public sealed class OptimumTokenFlowTests
     {
         await using var sandbox = await OptimumSandbox.StartAsync();
         await using var host = OptimumTestHost.Create(sandbox, settings: s => s["Optimum:TokenRequestRetries"] = "0");
-        var api = host.Get<ITestVehiclesApi>();
+        var api = host.Get<IOptimumVehiclesApi>();
 
         sandbox.TokenEndpointDown = true;
         var act = () => api.GetVehiclesAsync();
@@ -141,7 +141,7 @@ public sealed class OptimumTokenFlowTests
     {
         await using var sandbox = await OptimumSandbox.StartAsync();
         await using var host = OptimumTestHost.Create(sandbox);
-        var api = host.Get<ITestVehiclesApi>();
+        var api = host.Get<IOptimumVehiclesApi>();
 
         sandbox.FailNextTokenRequests(2);
         (await api.GetVehiclesAsync()).Should().HaveCount(3);
@@ -162,7 +162,7 @@ public sealed class OptimumTokenFlowTests
         await using var sandbox = await OptimumSandbox.StartAsync();
         await using var host = OptimumTestHost.Create(sandbox, settings: s => s["Optimum:ClientAuthentication"] = "ClientSecretBasic");
 
-        (await host.Get<ITestVehiclesApi>().GetVehicleAsync("AB-123-CD")).Status.Should().Be("IN_FLEET");
+        (await host.Get<IOptimumVehiclesApi>().GetVehicleAsync("AB-123-CD")).Status.Should().Be("IN_FLEET");
         sandbox.LastClientAuthentication.Should().Be("basic");
     }
 
@@ -172,7 +172,7 @@ public sealed class OptimumTokenFlowTests
         await using var sandbox = await OptimumSandbox.StartAsync();
         await using var host = OptimumTestHost.Create(sandbox);
 
-        await host.Get<ITestVehiclesApi>().GetVehiclesAsync();
+        await host.Get<IOptimumVehiclesApi>().GetVehiclesAsync();
         sandbox.LastClientAuthentication.Should().Be("post");
         sandbox.LastAuthorization.Should().StartWith("Bearer opt_");
     }
@@ -184,7 +184,7 @@ public sealed class OptimumTokenFlowTests
         await using var host = OptimumTestHost.Create(sandbox);
         sandbox.OmitExpiresIn = true;
 
-        var act = () => host.Get<ITestVehiclesApi>().GetVehiclesAsync();
+        var act = () => host.Get<IOptimumVehiclesApi>().GetVehiclesAsync();
 
         var thrown = (await act.Should().ThrowAsync<Exception>()).Which;
         var error = (thrown as OAuth2Exception ?? thrown.InnerException as OAuth2Exception)!;
