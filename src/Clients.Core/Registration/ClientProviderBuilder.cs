@@ -42,8 +42,8 @@ public sealed class ClientProviderBuilder
     public IReadOnlyList<IHttpClientBuilder> Clients => _clients;
 
     /// <summary>
-    /// Registers <typeparamref name="TApi"/> as a Refit client of this provider through <see cref="IHttpClientFactory"/>
-    /// (Refit's source-generated implementation, no reflection fallback),
+    /// Registers <typeparamref name="TApi"/> as a source-generated Refit client (no reflection fallback) of this provider
+    /// through <see cref="IHttpClientFactory"/>,
     /// bound to the provider's base address, serializer settings and authentication handler.
     /// Adding the same interface twice registers it once.
     /// </summary>
