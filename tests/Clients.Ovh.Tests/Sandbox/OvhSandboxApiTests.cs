@@ -8,10 +8,47 @@ namespace Clients.Ovh.Tests.Sandbox;
 public sealed class OvhSandboxApiTests(OvhSandboxFixture fixture) : IClassFixture<OvhSandboxFixture>
 {
     [Fact]
-    public async Task EveryGetOfVps_AnswersJsonThatFitsItsSchema()
+    public void ShapeValidator_CatchesWrongShapes()
+    {
+        using var schemas = JsonDocument.Parse("""{"e":{"type":"string","enum":["a"]},"o":{"type":"object","required":["x"],"properties":{"x":{"type":"integer"},"e":{"$ref":"#/components/schemas/e"}}}}""");
+        using var value = JsonDocument.Parse("""{"e":"b"}""");
+        using var schema = JsonDocument.Parse("""{"type":"array","items":{"$ref":"#/components/schemas/o"}}""");
+        var validator = new OpenApiShapeValidator(schemas.RootElement);
+        validator.Validate(value.RootElement, schema.RootElement, "$");
+        validator.Errors.Should().ContainSingle().Which.Should().Contain("expected array");
+        using var array = JsonDocument.Parse("""[{"x":"1","e":"b"},{}]""");
+        validator.Validate(array.RootElement, schema.RootElement, "$");
+        validator.Errors.Should().HaveCount(4);
+    }
+
+    [Theory]
+    [InlineData("v1", "vps")]
+    [InlineData("v1", "me")]
+    [InlineData("v1", "domain")]
+    [InlineData("v1", "dedicated/server")]
+    [InlineData("v1", "hosting/web")]
+    [InlineData("v1", "ip")]
+    [InlineData("v1", "dbaas/logs")]
+    [InlineData("v1", "dedicated/ceph")]
+    [InlineData("v1", "dedicated/nasha")]
+    [InlineData("v1", "email/mxplan")]
+    [InlineData("v1", "email/pro")]
+    [InlineData("v1", "hosting/privateDatabase")]
+    [InlineData("v1", "ipLoadbalancing")]
+    [InlineData("v1", "ovhCloudConnect")]
+    [InlineData("v1", "sms")]
+    [InlineData("v1", "sslGateway")]
+    [InlineData("v1", "storage/netapp")]
+    [InlineData("v1", "vrack")]
+    [InlineData("v2", "iam")]
+    [InlineData("v2", "publicCloud")]
+    [InlineData("v2", "vmwareCloudDirector")]
+    [InlineData("v2", "vrackServices")]
+    public async Task EveryGet_AnswersJsonThatFitsItsSchema(string version, string universe)
     {
         var key = fixture.Key("GET /*");
-        using var document = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(fixture.Sandbox.SpecDirectory!, "v1", "vps.json")));
+        var baseUrl = version == "v1" ? fixture.Base : fixture.Sandbox.V2BaseUri.ToString();
+        using var document = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(fixture.Sandbox.SpecDirectory!, version, universe + ".json")));
         var validator = new OpenApiShapeValidator(document.RootElement.GetProperty("components").GetProperty("schemas"));
         var checkedOperations = 0;
         foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
@@ -21,17 +58,22 @@ public sealed class OvhSandboxApiTests(OvhSandboxFixture fixture) : IClassFixtur
                 continue;
             }
 
-            var url = fixture.Base + FillPath(path.Name, get, document.RootElement) + RequiredQuery(get, document.RootElement);
+            var url = baseUrl + FillPath(path.Name, get, document.RootElement) + RequiredQuery(get, document.RootElement);
             using var response = await fixture.Signer.SendAsync(HttpMethod.Get, url, key);
             var text = await response.Content.ReadAsStringAsync();
             response.StatusCode.Should().Be(HttpStatusCode.OK, $"GET {url} answered {text}");
             using var json = JsonDocument.Parse(text);
-            var schema = get.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
-            validator.Validate(json.RootElement, schema, "GET " + path.Name);
+            if (!get.GetProperty("responses").GetProperty("200").TryGetProperty("content", out var content))
+            {
+                text.Should().Be("null", "an operation without a result answers null");
+                continue;
+            }
+
+            validator.Validate(json.RootElement, content.GetProperty("application/json").GetProperty("schema"), "GET " + path.Name);
             checkedOperations++;
         }
 
-        checkedOperations.Should().BeGreaterThan(40);
+        checkedOperations.Should().BeGreaterThan(0);
         validator.Errors.Should().BeEmpty();
     }
 
