@@ -171,6 +171,34 @@ public sealed partial class OvhSandboxCredentialFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Customer_ListsInspectsAndDeletesItsOwnCredentials()
+    {
+        var carol = new OvhSandboxCustomer("ef3333-ovh", "x");
+        var admin = ovh.CreateConsumerKey([new OvhSandboxAccessRule("GET", "/me/*"), new OvhSandboxAccessRule("DELETE", "/me/*")], ovh.Customers[1]);
+        var other = ovh.CreateConsumerKey([new OvhSandboxAccessRule("GET", "/me")], ovh.Customers[1]);
+        _ = ovh.CreateConsumerKey([new OvhSandboxAccessRule("GET", "/me")], ovh.Customers[0]);
+        var signer = new OvhTestSigner(http, ovh.ApplicationKey, ovh.ApplicationSecret);
+
+        using var list = await signer.SendAsync(HttpMethod.Get, Base + "/me/api/credential", admin);
+        using var ids = JsonDocument.Parse(await list.Content.ReadAsStringAsync());
+        var credentialIds = ids.RootElement.EnumerateArray().Select(static e => e.GetInt64()).ToList();
+        credentialIds.Should().HaveCount(2, "only this customer's keys are listed");
+
+        using var one = await signer.SendAsync(HttpMethod.Get, Base + "/me/api/credential/" + credentialIds[1], admin);
+        using var described = JsonDocument.Parse(await one.Content.ReadAsStringAsync());
+        described.RootElement.GetProperty("status").GetString().Should().Be("validated");
+        described.RootElement.GetProperty("rules")[0].GetProperty("path").GetString().Should().Be("/me");
+
+        using var delete = await signer.SendAsync(HttpMethod.Delete, Base + "/me/api/credential/" + credentialIds[1], admin);
+        delete.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var gone = await signer.SendAsync(HttpMethod.Get, Base + "/me", other);
+        (await OvhErrorBody.ReadAsync(gone)).ErrorCode.Should().Be("NOT_CREDENTIAL");
+        using var missing = await signer.SendAsync(HttpMethod.Get, Base + "/me/api/credential/" + credentialIds[1], admin);
+        missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        carol.HasLogin("EF3333-OVH").Should().BeTrue();
+    }
+
+    [Fact]
     public async Task CredentialRequest_WithUnknownApplication_GetsInvalidKey()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Base + "/auth/credential")
