@@ -112,7 +112,9 @@ public sealed class OvhSandbox : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new OvhSandbox(app, state, new Uri(address.TrimEnd('/') + "/"), options.Applications[0]);
+        var sandbox = new OvhSandbox(app, state, new Uri(address.TrimEnd('/') + "/"), options.Applications[0]);
+        OvhSandboxLog.Started(state.Logger, sandbox.BaseUri, catalog.Directory);
+        return sandbox;
     }
 
     /// <summary>Requests on the raw path <paramref name="path"/> (as sent, without query: <c>/1.0/me</c>).</summary>

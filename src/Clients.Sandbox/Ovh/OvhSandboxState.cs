@@ -37,7 +37,10 @@ internal sealed class OvhSandboxState
         }
 
         Customers = [.. options.Customers];
+        Logger = (options.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger("Clients.Sandbox.Ovh");
     }
+
+    public Microsoft.Extensions.Logging.ILogger Logger { get; }
 
     public TimeProvider TimeProvider { get; }
 
