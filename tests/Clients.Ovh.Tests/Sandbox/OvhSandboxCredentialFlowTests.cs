@@ -114,6 +114,25 @@ public sealed partial class OvhSandboxCredentialFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmitValidationPageAsync_DrivesThePageOverHttp()
+    {
+        var (accepted, acceptUrl) = await RequestCredentialAsync("""{"accessRules":[{"method":"GET","path":"/me"}],"redirection":"https://app.example/ok"}""");
+        (await ovh.SubmitValidationPageAsync(acceptUrl, "cd2222-ovh", "bob-password", validity: TimeSpan.FromDays(1)))
+            .Should().Be(new Uri("https://app.example/ok"));
+        ovh.GetCredentialStatus(accepted).Should().Be(OvhSandboxCredentialStatus.Validated);
+
+        var (refused, refuseUrl) = await RequestCredentialAsync("""{"accessRules":[{"method":"GET","path":"/me"}]}""");
+        (await ovh.SubmitValidationPageAsync(refuseUrl, accept: false)).Should().BeNull();
+        ovh.GetCredentialStatus(refused).Should().Be(OvhSandboxCredentialStatus.Refused);
+
+        var (_, wrongUrl) = await RequestCredentialAsync("""{"accessRules":[{"method":"GET","path":"/me"}]}""");
+        var wrong = () => ovh.SubmitValidationPageAsync(wrongUrl, "cd2222-ovh", "not-the-password");
+        (await wrong.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("Invalid account / password").And.NotContain("not-the-password");
+        var processed = () => ovh.SubmitValidationPageAsync(acceptUrl, "cd2222-ovh", "bob-password");
+        await processed.Should().ThrowAsync<InvalidOperationException>();
+    }
+
+    [Fact]
     public async Task PendingKey_GetsInvalidCredential()
     {
         var (consumerKey, _) = await RequestCredentialAsync("""{"accessRules":[{"method":"GET","path":"/*"}]}""");
