@@ -78,6 +78,46 @@ public sealed class OvhSandboxApiTests(OvhSandboxFixture fixture) : IClassFixtur
         validator.Errors.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("v1", "me")]
+    [InlineData("v1", "domain")]
+    [InlineData("v2", "iam")]
+    public async Task EveryOperation_IsRouted_AndAnswersOkOrAParameterError(string version, string universe)
+    {
+        var key = fixture.Key("GET /*", "POST /*", "PUT /*", "DELETE /*");
+        var baseUrl = version == "v1" ? fixture.Base : fixture.Sandbox.V2BaseUri.ToString();
+        using var document = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(fixture.Sandbox.SpecDirectory!, version, universe + ".json")));
+        var outcomes = new List<string>();
+        var exercised = 0;
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                if (path.Name.StartsWith("/me/api/credential/", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var url = baseUrl + FillPath(path.Name, operation.Value, document.RootElement) + RequiredQuery(operation.Value, document.RootElement);
+                var body = operation.Value.TryGetProperty("requestBody", out _) ? "{}" : null;
+                using var response = await fixture.Signer.SendAsync(new HttpMethod(operation.Name.ToUpperInvariant()), url, key, body);
+                var text = await response.Content.ReadAsStringAsync();
+                var ok = response.StatusCode == HttpStatusCode.OK
+                    || (response.StatusCode == HttpStatusCode.BadRequest && text.Contains("\"INVALID_PARAMETER\"", StringComparison.Ordinal) && body is not null);
+                if (!ok)
+                {
+                    outcomes.Add($"{operation.Name.ToUpperInvariant()} {url} -> {(int)response.StatusCode} {text}");
+                }
+
+                JsonDocument.Parse(text).Dispose();
+                exercised++;
+            }
+        }
+
+        exercised.Should().BeGreaterThan(20);
+        outcomes.Should().BeEmpty();
+    }
+
     [Fact]
     public async Task PathIdentifiers_AreEchoedIntoTheResult()
     {
