@@ -86,6 +86,11 @@ public sealed class OvhSandbox : IAsyncDisposable
     public static async Task<OvhSandbox> StartAsync(OvhSandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new OvhSandboxOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TimestampTolerance, TimeSpan.Zero, nameof(options.TimestampTolerance));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Latency, TimeSpan.Zero, nameof(options.Latency));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, nameof(options.Port));
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
         if (options.Applications.Count == 0)
         {
             options.Applications.Add(new OvhSandboxApplication(OvhSandboxOptions.DefaultApplicationKey, OvhSandboxOptions.DefaultApplicationSecret));

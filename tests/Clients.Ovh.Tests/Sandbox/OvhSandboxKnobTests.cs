@@ -105,6 +105,15 @@ public sealed class OvhSandboxKnobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UnknownUniverse_OrMissingDirectory_FailsClearly()
+    {
+        var unknown = () => OvhSandbox.StartAsync(new OvhSandboxOptions { Universes = ["/nope"] });
+        (await unknown.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("/nope").And.Contain("/me").And.Contain("/v2/iam");
+        var missing = () => OvhSandbox.StartAsync(new OvhSandboxOptions { SpecDirectory = Path.Combine(Path.GetTempPath(), "no-such-ovh-specs") });
+        await missing.Should().ThrowAsync<DirectoryNotFoundException>();
+    }
+
+    [Fact]
     public void ToString_ShowsNoSecret()
     {
         ovh.ToString().Should().NotContain(ovh.ApplicationSecret);
