@@ -60,6 +60,7 @@ internal sealed class OvhRequestHandler(OvhSandboxState state)
         }
 
         var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
+        state.LastApiRequest = new OvhSandboxRequest(context.Request.Method, rawTarget, state.LastRequestHeaders, body);
         var request = new OvhRequestContext(version, prefix, apiPath, context.Request.Scheme + "://" + context.Request.Host.Value + rawTarget, body);
         if (version == "v1" && apiPath.StartsWith("/auth/", StringComparison.Ordinal)
             && await OvhAuthEndpoints.TryHandleAsync(context, state, request).ConfigureAwait(false))

@@ -79,6 +79,12 @@ public sealed class OvhSandbox : IAsyncDisposable
     /// <summary>The headers of the last request received (names case-insensitive).</summary>
     public IReadOnlyDictionary<string, string> LastRequestHeaders => state.LastRequestHeaders;
 
+    /// <summary>
+    /// The last request received under <c>/1.0</c>, <c>/v1</c> or <c>/v2</c> (not the validation page), with its
+    /// raw target and body bytes exactly as sent; null before the first one.
+    /// </summary>
+    public OvhSandboxRequest? LastRequest => state.LastApiRequest;
+
     /// <summary>Starts an emulator on <c>127.0.0.1</c> (a free port unless <see cref="OvhSandboxOptions.Port"/> says otherwise).</summary>
     /// <param name="options">Settings; null for the defaults (one application, one customer, all universes).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
