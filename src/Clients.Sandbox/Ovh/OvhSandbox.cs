@@ -209,13 +209,23 @@ public sealed class OvhSandbox : IAsyncDisposable
 
     /// <summary>Rejects the next <paramref name="count"/> signed requests with <c>QUERY_TIME_OUT</c>, whatever their timestamp.</summary>
     /// <param name="count">How many requests to reject.</param>
-    public void ForceQueryTimeOut(int count = 1) => state.ForceTimeOut(count);
+    public void ForceQueryTimeOut(int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        state.ForceTimeOut(count);
+    }
 
     /// <summary>Answers the next <paramref name="count"/> API requests with <paramref name="statusCode"/> (429 carries <c>Retry-After: 1</c>).</summary>
     /// <param name="statusCode">The status to answer, e.g. 429, 500, 503.</param>
     /// <param name="count">How many requests.</param>
     /// <param name="pathContains">Only requests whose raw path contains this; null for all.</param>
-    public void InjectFaults(int statusCode, int count = 1, string? pathContains = null) => state.InjectFaults(statusCode, count, pathContains);
+    public void InjectFaults(int statusCode, int count = 1, string? pathContains = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        state.InjectFaults(statusCode, count, pathContains);
+    }
 
     /// <summary>Stops the emulator.</summary>
     /// <returns>A task that completes when stopped.</returns>
