@@ -195,6 +195,22 @@ public sealed class OvhSandboxApiTests(OvhSandboxFixture fixture) : IClassFixtur
         json.RootElement.GetProperty("apis").GetArrayLength().Should().Be(universes);
     }
 
+    [Theory]
+    [InlineData("v1")]
+    [InlineData("v2")]
+    public async Task EveryCatalogueEntry_ResolvesToItsDocument(string version)
+    {
+        using var catalogue = JsonDocument.Parse(await fixture.Http.GetStringAsync(fixture.Sandbox.HostUri + version + "/"));
+        var basePath = catalogue.RootElement.GetProperty("basePath").GetString();
+        foreach (var api in catalogue.RootElement.GetProperty("apis").EnumerateArray())
+        {
+            var path = api.GetProperty("path").GetString()!;
+            var served = await fixture.Http.GetByteArrayAsync(basePath + path + ".json?format=openapi3");
+            var file = await File.ReadAllBytesAsync(Path.Combine(fixture.Sandbox.SpecDirectory!, version, path.TrimStart('/') + ".json"));
+            served.Should().Equal(file, path);
+        }
+    }
+
     [Fact]
     public async Task TimeEndpoint_AnswersABareInteger()
     {
