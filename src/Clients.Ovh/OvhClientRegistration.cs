@@ -2,6 +2,7 @@ using Clients.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Clients.Ovh;
@@ -56,7 +57,10 @@ public static class OvhClientRegistration
 
         var builder = new ClientProviderBuilder(services, definition);
         builder.AddClient<IOvhCredentialApi>();
-        services.TryAddTransient(sp => ActivatorUtilities.CreateInstance<OvhCredentialClient>(sp));
+        services.TryAddTransient(static sp => new OvhCredentialClient(
+            sp.GetRequiredService<IOvhCredentialApi>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<OvhCredentialClient>>()));
         return builder;
     }
 }

@@ -42,7 +42,8 @@ public sealed class ClientProviderBuilder
     public IReadOnlyList<IHttpClientBuilder> Clients => _clients;
 
     /// <summary>
-    /// Registers <typeparamref name="TApi"/> as a Refit client of this provider through <see cref="IHttpClientFactory"/>,
+    /// Registers <typeparamref name="TApi"/> as a source-generated Refit client (no reflection fallback) of this provider
+    /// through <see cref="IHttpClientFactory"/>,
     /// bound to the provider's base address, serializer settings and authentication handler.
     /// Adding the same interface twice registers it once.
     /// </summary>
@@ -60,7 +61,7 @@ public sealed class ClientProviderBuilder
 
         var definition = _definition;
         var client = Services
-            .AddRefitClient<TApi>(sp => definition.CreateRefitSettings(sp), name)
+            .AddRefitGeneratedClient<TApi>(sp => definition.CreateRefitSettings(sp), name)
             .ConfigureHttpClient((sp, http) => definition.ConfigureHttpClient(sp, http));
 
         Services.Configure<InnermostHandlerOptions>(name, o => o.Factory = definition.CreateAuthHandler);
