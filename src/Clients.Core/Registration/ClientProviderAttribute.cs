@@ -32,4 +32,11 @@ public sealed class ClientProviderAttribute : Attribute
 
     /// <summary>The provider's options type.</summary>
     public Type Options { get; }
+
+    /// <summary>
+    /// Optional: a public static class with a method <c>Register(Type api, string method, string httpMethod, string path)</c>.
+    /// When set, the generator emits an access-rule manifest: for each Refit method of each marked interface, its verb
+    /// and its path with path parameters as <c>*</c> and without query string (OVH's least-privilege rules).
+    /// </summary>
+    public Type? AccessRules { get; set; }
 }

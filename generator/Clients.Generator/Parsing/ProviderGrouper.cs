@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Clients.Generator.Models;
+
+namespace Clients.Generator.Parsing;
+
+/// <summary>Splits the marked interfaces into one output per provider (values only).</summary>
+internal static class ProviderGrouper
+{
+    public static ImmutableArray<ProviderOutput> Group(
+        ImmutableArray<InterfaceModel> interfaces,
+        ImmutableArray<ProviderModel> localProviders,
+        CompilationFacts facts)
+    {
+        var providers = new Dictionary<string, ProviderModel>();
+        foreach (var provider in localProviders)
+        {
+            providers[provider.MarkerType] = provider;
+        }
+
+        foreach (var api in interfaces)
+        {
+            if (!providers.ContainsKey(api.Provider.MarkerType))
+            {
+                providers[api.Provider.MarkerType] = api.Provider;
+            }
+        }
+
+        return providers.Values
+            .OrderBy(static p => p.MarkerType, System.StringComparer.Ordinal)
+            .Select(provider => new ProviderOutput(
+                provider,
+                new EquatableArray<InterfaceModel>(interfaces
+                    .Where(i => i.Provider.MarkerType == provider.MarkerType)
+                    .OrderBy(static i => i.FullName, System.StringComparer.Ordinal)),
+                facts.AssemblyName,
+                facts.CanUseModuleInitializer))
+            .ToImmutableArray();
+    }
+}
