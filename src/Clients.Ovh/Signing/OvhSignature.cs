@@ -47,11 +47,13 @@ public static class OvhSignature
 
         byte[]? rented = null;
         var buffer = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        var secretEnd = Math.Min(length, buffer.Length);
         try
         {
             var written = utf8.GetBytes(applicationSecret, buffer);
             buffer[written++] = (byte)'+';
             written += utf8.GetBytes(consumerKey, buffer[written..]);
+            secretEnd = written;
             buffer[written++] = (byte)'+';
             written += utf8.GetBytes(method, buffer[written..]);
             buffer[written++] = (byte)'+';
@@ -69,15 +71,11 @@ public static class OvhSignature
         }
         finally
         {
+            // The buffer held the application secret and consumer key: clear them (before it goes back to the shared pool).
+            CryptographicOperations.ZeroMemory(buffer[..secretEnd]);
             if (rented is not null)
             {
-                // The buffer held the application secret: clear it before it goes back to the shared pool.
-                CryptographicOperations.ZeroMemory(rented.AsSpan(0, length));
                 ArrayPool<byte>.Shared.Return(rented);
-            }
-            else
-            {
-                CryptographicOperations.ZeroMemory(buffer);
             }
         }
     }
