@@ -1,6 +1,10 @@
 using Clients.Core;
+using Clients.Core.OAuth2;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Clients.Optimum;
 
@@ -13,7 +17,10 @@ public static class OptimumClientRegistration
     /// <returns>A builder to add clients to and configure them.</returns>
     public static ClientProviderBuilder AddProvider(IServiceCollection services, IConfiguration section)
     {
-        throw new NotImplementedException("TODO: provider issue");
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+        services.AddOptions<OptimumOptions>().Bind(section);
+        return AddCore(services, (section as IConfigurationSection)?.Path ?? "Optimum");
     }
 
     /// <summary>Registers the Optimum options (set by <paramref name="configure"/>, validated at start) and its handler chain.</summary>
@@ -22,6 +29,30 @@ public static class OptimumClientRegistration
     /// <returns>A builder to add clients to and configure them.</returns>
     public static ClientProviderBuilder AddProvider(IServiceCollection services, Action<OptimumOptions> configure)
     {
-        throw new NotImplementedException("TODO: provider issue");
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<OptimumOptions>().Configure(configure);
+        return AddCore(services, "Optimum");
+    }
+
+    private static ClientProviderBuilder AddCore(IServiceCollection services, string sectionPath)
+    {
+        services.AddOptions<OptimumOptions>().ValidateOnStart();
+        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<OptimumOptions>)))
+        {
+            services.AddSingleton<IValidateOptions<OptimumOptions>>(new OptimumOptionsValidator(sectionPath));
+        }
+
+        services.AddClientsTokenManagement();
+        services.AddHttpClient(OptimumTokenProvider.TokenHttpClientName);
+        services.TryAddSingleton<OptimumTokenProvider>();
+        services.TryAddSingleton<OptimumRefitSettings>();
+
+        var definition = new ClientProviderDefinition(
+            "Optimum",
+            static (sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<OptimumOptions>>().Value.ResolveApiBaseUrl(),
+            static sp => sp.GetRequiredService<OptimumRefitSettings>().Settings,
+            static sp => new BearerTokenHandler(sp.GetRequiredService<OptimumTokenProvider>(), sp.GetRequiredService<ILogger<BearerTokenHandler>>()));
+        return new ClientProviderBuilder(services, definition);
     }
 }

@@ -52,13 +52,16 @@ internal static class ProviderEmitter
         writer.Line(GeneratedCode);
         writer.Open($"{classAccess} static partial class {className}");
 
+        var hasMembers = false;
         if (isLocal)
         {
             EmitEntryPoints(writer, output);
+            hasMembers = true;
         }
         else if (output.CanUseModuleInitializer && output.Interfaces.Count > 0)
         {
             EmitModuleInitializer(writer, output);
+            hasMembers = true;
         }
 
         var suffixes = new HashSet<string>();
@@ -74,8 +77,15 @@ internal static class ProviderEmitter
             }
 
             var access = isLocal && provider.IsPublic && api.IsPublic ? "public" : "internal";
+            if (hasMembers)
+            {
+                writer.Line();
+            }
+
             EmitPerInterface(writer, provider, api, access, overloadWithSection: true);
+            writer.Line();
             EmitPerInterface(writer, provider, api, access, overloadWithSection: false);
+            hasMembers = true;
         }
 
         writer.Close();
@@ -131,13 +141,11 @@ internal static class ProviderEmitter
 
         writer.Line("});");
         writer.Close();
-        writer.Line();
     }
 
     private static void EmitPerInterface(SourceWriter writer, ProviderModel provider, InterfaceModel api, string access, bool overloadWithSection)
     {
-        writer.Line();
-        writer.Line($"/// <summary>Registers only <see cref=\"{api.FullName}\"/> as a {provider.Name} client, with the {provider.Name} options and authentication handler chain.</summary>");
+        writer.Line($"/// <summary>Registers only <see cref=\"{api.FullName}\"/> as one of the {provider.Name} clients, with the {provider.Name} options and authentication handler chain.</summary>");
         writer.Line("/// <param name=\"services\">The service collection.</param>");
         writer.Line(overloadWithSection
             ? $"/// <param name=\"section\">The configuration section holding the {provider.Name} settings.</param>"

@@ -1,0 +1,89 @@
+using System.Collections;
+using Clients.Regen.Pipeline;
+
+namespace Clients.Regen;
+
+/// <summary>
+/// <c>Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS]
+/// [--provider NAME]... [--force]</c>. Normally run by the MSBuild targets RegenClients and CheckSpecDrift.
+/// </summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is not ("regen" or "check" or "bench"))
+        {
+            Console.Error.WriteLine("usage: Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS] [--provider NAME]... [--force]");
+            return 2;
+        }
+
+        string? root = null;
+        string? mirror = Environment.GetEnvironmentVariable("CLIENTS_SPEC_MIRROR");
+        var ovhBase = Environment.GetEnvironmentVariable("CLIENTS_OVH_SPEC_BASE_URL") ?? "https://eu.api.ovh.com";
+        var timeout = TimeSpan.FromSeconds(30);
+        var providers = new List<string>();
+        var force = false;
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--root": root = args[++i]; break;
+                case "--mirror": mirror = args[++i]; break;
+                case "--ovh-base-url": ovhBase = args[++i]; break;
+                case "--timeout": timeout = TimeSpan.FromSeconds(double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture)); break;
+                case "--provider": providers.Add(args[++i]); break;
+                case "--force": force = true; break;
+                default:
+                    Console.Error.WriteLine($"unknown option '{args[i]}'");
+                    return 2;
+            }
+        }
+
+        root ??= FindRoot(Directory.GetCurrentDirectory());
+        if (root is null)
+        {
+            Console.Error.WriteLine("RegenClients : error REGEN003: cannot find the repository root (a folder with Clients.sln); pass --root.");
+            return 2;
+        }
+
+        var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+        var options = new RegenOptions
+        {
+            Root = Path.GetFullPath(root),
+            Mirror = string.IsNullOrWhiteSpace(mirror) ? null : Path.GetFullPath(mirror),
+            OvhBaseUrl = ovhBase,
+            Timeout = timeout,
+            Providers = providers,
+            Force = force,
+            Environment = environment,
+        };
+
+        if (options.Mirror is { } m && !Directory.Exists(m))
+        {
+            Console.Error.WriteLine($"RegenClients : error REGEN003: the spec mirror '{m}' (CLIENTS_SPEC_MIRROR / ClientsSpecMirror) does not exist.");
+            return 2;
+        }
+
+        var pipeline = new RegenPipeline(options, Console.Out, TimeProvider.System);
+        return args[0] switch
+        {
+            "regen" => await pipeline.RegenAsync(CancellationToken.None).ConfigureAwait(false),
+            "check" => await pipeline.CheckAsync(CancellationToken.None).ConfigureAwait(false),
+            _ => await Bench.BenchRunner.RunAsync(options, Console.Out).ConfigureAwait(false),
+        };
+    }
+
+    private static string? FindRoot(string start)
+    {
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Clients.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return null;
+    }
+}

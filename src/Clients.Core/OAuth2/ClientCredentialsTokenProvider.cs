@@ -1,0 +1,47 @@
+namespace Clients.Core.OAuth2;
+
+/// <summary>Client-credentials tokens, cached and renewed through a <see cref="TokenCache"/>.</summary>
+/// <remarks>
+/// A client-credentials response should carry no refresh token (RFC 6749 §4.4.3): renewal is a new request.
+/// </remarks>
+public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
+{
+    private readonly TokenCache _cache;
+    private readonly TokenCacheKey _key;
+    private readonly Func<AccessToken?, CancellationToken, Task<AccessToken>> _acquire;
+
+    /// <summary>Creates the provider.</summary>
+    /// <param name="cache">The token cache.</param>
+    /// <param name="tokenClient">
+    /// Creates the token client for each acquisition (acquisitions are rare; creating the client from
+    /// <see cref="IHttpClientFactory"/> each time honours its handler rotation).
+    /// </param>
+    /// <param name="key">The token's identity in the cache.</param>
+    /// <param name="expiryBuffer">How long before the announced expiry a token stops being used.</param>
+    public ClientCredentialsTokenProvider(TokenCache cache, Func<OAuth2TokenClient> tokenClient, TokenCacheKey key, TimeSpan expiryBuffer)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(tokenClient);
+        ArgumentNullException.ThrowIfNull(key);
+        _cache = cache;
+        _key = key;
+        _acquire = async (_, ct) =>
+        {
+            var token = await tokenClient().RequestTokenAsync(OAuth2TokenRequest.ClientCredentials(key.Scope), ct).ConfigureAwait(false);
+            return AccessToken.FromResponse(token, expiryBuffer);
+        };
+    }
+
+    /// <summary>The token's identity in the cache.</summary>
+    public TokenCacheKey Key => _key;
+
+    /// <inheritdoc />
+    public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken) => _cache.GetTokenAsync(_key, _acquire, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<AccessToken> RenewTokenAsync(AccessToken rejected, CancellationToken cancellationToken)
+    {
+        _cache.Invalidate(_key, rejected);
+        return _cache.GetTokenAsync(_key, _acquire, cancellationToken);
+    }
+}

@@ -1,0 +1,20 @@
+using Clients.Optimum;
+using Refit;
+
+namespace Clients.Optimum.Tests;
+
+// Optimum's public surface has no write call: this consumer-declared interface exercises a POST with a JSON body
+// against the sandbox's echo route, through the same Optimum chain.
+[OptimumApi]
+public interface ITestEchoApi
+{
+    [Post("/sandbox/echo")]
+    Task<TestVehicle> EchoAsync([Body] TestVehicle body, CancellationToken cancellationToken = default);
+}
+
+public sealed class TestVehicle
+{
+    public string RegistrationNumber { get; set; } = string.Empty;
+
+    public string? Status { get; set; }
+}
