@@ -44,6 +44,9 @@ public static class OvhClientRegistration
         services.TryAddSingleton<OvhRefitSettings>();
         services.TryAddSingleton(sp => new OvhEndpoint(sp.GetRequiredService<IOptions<OvhOptions>>().Value));
         services.TryAddSingleton<IOvhConsumerKeyProvider, OptionsConsumerKeyProvider>();
+        services.AddClientsTokenManagement();
+        services.AddHttpClient(OvhServiceAccountTokenProvider.TokenHttpClientName);
+        services.TryAddSingleton<OvhServiceAccountTokenProvider>();
         if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<OvhOptions>) && d.ImplementationInstance is OvhOptionsValidator))
         {
             services.AddSingleton<IValidateOptions<OvhOptions>>(new OvhOptionsValidator(sectionPath));

@@ -2,7 +2,7 @@ using Refit;
 
 namespace Clients.Ovh.Tests.Support;
 
-public sealed record StubAnswer(bool Signed, string Path, string? ConsumerKey);
+public sealed record StubAnswer(bool Signed, string Path, string? ConsumerKey, string? Bearer = null);
 
 public sealed record DomainUpdate(string Comment, int Ttl);
 

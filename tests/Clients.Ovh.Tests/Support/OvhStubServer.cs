@@ -24,7 +24,11 @@ internal sealed class OvhStubServer : IAsyncDisposable
     public const string ApplicationSecret = "stubAppSecret0000000000000000001";
 
     private readonly WebApplication _app;
+    public const string ServiceAccountId = "EU.stub-service-account";
+    public const string ServiceAccountSecret = "stubServiceAccountSecret00000001";
+
     private int _timeRequests;
+    private int _tokenRequests;
 
     private OvhStubServer(WebApplication app, Uri host)
     {
@@ -42,6 +46,10 @@ internal sealed class OvhStubServer : IAsyncDisposable
     public TimeSpan TimeLatency { get; set; }
 
     public int TimeRequests => Volatile.Read(ref _timeRequests);
+
+    public int TokenRequests => Volatile.Read(ref _tokenRequests);
+
+    public ConcurrentDictionary<string, bool> RejectedTokens { get; } = new();
 
     public ConcurrentQueue<StubRequest> Requests { get; } = new();
 
@@ -81,6 +89,35 @@ internal sealed class OvhStubServer : IAsyncDisposable
             }
 
             await context.Response.WriteAsync(ServerNow.ToString(CultureInfo.InvariantCulture));
+            return;
+        }
+
+        if (rawTarget.EndsWith("/auth/oauth2/token", StringComparison.Ordinal))
+        {
+            var basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(ServiceAccountId + ":" + ServiceAccountSecret));
+            var form = Encoding.UTF8.GetString(body);
+            if (headers.GetValueOrDefault("Authorization") != basic || !form.Contains("grant_type=client_credentials", StringComparison.Ordinal)
+                || !form.Contains("scope=all", StringComparison.Ordinal))
+            {
+                await WriteJsonAsync(context, 401, new { error = "invalid_client" });
+                return;
+            }
+
+            var token = "tok-" + Interlocked.Increment(ref _tokenRequests);
+            await WriteJsonAsync(context, 200, new { access_token = token, token_type = "Bearer", expires_in = 3600 });
+            return;
+        }
+
+        if (headers.TryGetValue("Authorization", out var authorization) && authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            var bearer = authorization["Bearer ".Length..];
+            if (RejectedTokens.ContainsKey(bearer))
+            {
+                await WriteJsonAsync(context, 401, new { @class = "Client::Unauthorized", message = "token expired" });
+                return;
+            }
+
+            await WriteJsonAsync(context, 200, new { signed = false, path = rawTarget, bearer });
             return;
         }
 
