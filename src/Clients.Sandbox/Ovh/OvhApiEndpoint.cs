@@ -58,6 +58,11 @@ internal static class OvhApiEndpoint
             return;
         }
 
+        if (credential is not null && await OvhAccountEndpoints.TryHandleAsync(context, state, credential, route.Template, pathValues).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var result = Synthesize(document, operation, route, pathValues);
         if (credential is not null && route.Template == "/me" && HttpMethods.IsGet(context.Request.Method) && result is JsonObject me)
         {

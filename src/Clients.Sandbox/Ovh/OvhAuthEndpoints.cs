@@ -39,6 +39,8 @@ internal static class OvhAuthEndpoints
                         loggedOut.Expiration = state.ServerNow;
                     }
 
+                    OvhSandboxLog.CredentialChanged(state.Logger, loggedOut.CredentialId, "expired");
+
                     await OvhJson.WriteAsync(context, null).ConfigureAwait(false);
                 }
 

@@ -10,6 +10,12 @@ namespace Clients.Sandbox.Ovh;
 /// </summary>
 internal static class OvhErrors
 {
+    /// <summary>Key of the request's logger in <see cref="HttpContext.Items"/>.</summary>
+    public static readonly object LoggerKey = new();
+
+    /// <summary>Key of an optional log detail (never a secret) in <see cref="HttpContext.Items"/>.</summary>
+    public static readonly object DetailKey = new();
+
     public static Task InvalidKey(HttpContext context) =>
         WriteAsync(context, StatusCodes.Status403Forbidden, "INVALID_KEY", "This application key is invalid");
 
@@ -45,6 +51,12 @@ internal static class OvhErrors
 
     public static async Task WriteAsync(HttpContext context, int status, string errorCode, string message)
     {
+        if (context.Items[LoggerKey] is Microsoft.Extensions.Logging.ILogger logger)
+        {
+            var detail = context.Items[DetailKey] as string ?? message;
+            OvhSandboxLog.Rejected(logger, context.Request.Method, context.Request.Path.Value ?? "", errorCode, detail);
+        }
+
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         using var buffer = new MemoryStream();

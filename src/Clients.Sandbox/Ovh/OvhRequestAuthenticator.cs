@@ -39,6 +39,7 @@ internal static class OvhRequestAuthenticator
             || Math.Abs(timestamp - now.ToUnixTimeSeconds()) > state.TimestampTolerance.TotalSeconds
             || state.ConsumeForcedTimeOut())
         {
+            context.Items[OvhErrors.DetailKey] = $"timestamp '{timestampText}' vs server time {now.ToUnixTimeSeconds()} (tolerance {state.TimestampTolerance.TotalSeconds} s)";
             await OvhErrors.QueryTimeOut(context).ConfigureAwait(false);
             return null;
         }
@@ -59,6 +60,7 @@ internal static class OvhRequestAuthenticator
         var expected = OvhSandboxSignature.Compute(application.ApplicationSecret, consumerKey, context.Request.Method, request.AbsoluteUrl, request.Body, timestampText);
         if (!OvhSandboxSignature.Matches(expected, headers["X-Ovh-Signature"].ToString()))
         {
+            context.Items[OvhErrors.DetailKey] = $"the signature must cover METHOD '{context.Request.Method}', URL '{request.AbsoluteUrl}', a body of {request.Body.Length} bytes and timestamp '{timestampText}'";
             await OvhErrors.InvalidSignature(context).ConfigureAwait(false);
             return null;
         }
@@ -77,6 +79,7 @@ internal static class OvhRequestAuthenticator
 
         if (checkRules && !OvhAccessRuleMatcher.IsGranted(credential.Rules, context.Request.Method, request.RulePath))
         {
+            context.Items[OvhErrors.DetailKey] = $"no rule grants {context.Request.Method} {request.RulePath}; rules: {string.Join(", ", credential.Rules.Select(static r => r.Method + " " + r.Path))}";
             await OvhErrors.NotGrantedCall(context).ConfigureAwait(false);
             return null;
         }

@@ -11,7 +11,24 @@ internal sealed class OvhRequestHandler(OvhSandboxState state)
 {
     public async Task HandleAsync(HttpContext context)
     {
-        context.Response.Headers["X-Ovh-Queryid"] = state.NextQueryId();
+        var queryId = state.NextQueryId();
+        context.Response.Headers["X-Ovh-Queryid"] = queryId;
+        context.Items[OvhErrors.LoggerKey] = state.Logger;
+        try
+        {
+            await DispatchAsync(context).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            OvhSandboxLog.Failed(state.Logger, exception, context.Request.Method, context.Request.Path.Value ?? "");
+            context.Response.Clear();
+            context.Response.Headers["X-Ovh-Queryid"] = queryId;
+            await OvhErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, "INTERNAL_SERVER_ERROR", "OVH sandbox failure: " + exception.Message).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DispatchAsync(HttpContext context)
+    {
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
         var queryStart = rawTarget.IndexOf('?');
         var rawPath = queryStart < 0 ? rawTarget : rawTarget[..queryStart];

@@ -112,7 +112,9 @@ public sealed class OvhSandbox : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new OvhSandbox(app, state, new Uri(address.TrimEnd('/') + "/"), options.Applications[0]);
+        var sandbox = new OvhSandbox(app, state, new Uri(address.TrimEnd('/') + "/"), options.Applications[0]);
+        OvhSandboxLog.Started(state.Logger, sandbox.BaseUri, catalog.Directory);
+        return sandbox;
     }
 
     /// <summary>Requests on the raw path <paramref name="path"/> (as sent, without query: <c>/1.0/me</c>).</summary>
@@ -149,6 +151,24 @@ public sealed class OvhSandbox : IAsyncDisposable
         var credential = state.CreateCredential(application, applicationId, [.. rules], redirection: null, allowedIps: null);
         OvhValidationPage.Accept(credential, customer ?? DefaultCustomer, validity, state.ServerNow);
         return credential.ConsumerKey;
+    }
+
+    /// <summary>
+    /// Plays the customer on the real validation page over HTTP: GETs <paramref name="validationUrl"/>, fills the
+    /// form and submits it. Use it in end-to-end tests of the delegation flow.
+    /// </summary>
+    /// <param name="validationUrl">The <c>validationUrl</c> returned by <c>POST /auth/credential</c>.</param>
+    /// <param name="login">The customer's nichandle or e-mail; default <see cref="DefaultCustomer"/>.</param>
+    /// <param name="password">The customer's password; default the default customer's.</param>
+    /// <param name="accept">True to press "Authorize access", false to press "Refuse".</param>
+    /// <param name="validity">The validity to pick; null for unlimited.</param>
+    /// <param name="cancellationToken">Cancels the HTTP calls.</param>
+    /// <returns>Where the page redirected (the key's <c>redirection</c>), or null when none was given.</returns>
+    /// <exception cref="InvalidOperationException">The page showed an error (unknown token, wrong password, already processed).</exception>
+    public Task<Uri?> SubmitValidationPageAsync(string validationUrl, string? login = null, string? password = null, bool accept = true, TimeSpan? validity = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(validationUrl);
+        return OvhValidationPageClient.SubmitAsync(validationUrl, login ?? DefaultCustomer.Nichandle, password ?? DefaultCustomer.Password, accept, validity, cancellationToken);
     }
 
     /// <summary>Validates a pending consumer key as if the customer accepted it on the page.</summary>

@@ -50,6 +50,12 @@ public sealed class OvhSandboxOptions
     /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
     public int Port { get; set; }
 
+    /// <summary>
+    /// Where the emulator logs why it rejected a request (error code, the URL it verified the signature
+    /// over, body length; never a secret). Default: no logging.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
     /// <summary>Delay added before answering every request (wall clock, not <see cref="TimeProvider"/>).</summary>
     public TimeSpan Latency { get; set; }
 }

@@ -37,7 +37,10 @@ internal sealed class OvhSandboxState
         }
 
         Customers = [.. options.Customers];
+        Logger = (options.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger("Clients.Sandbox.Ovh");
     }
+
+    public Microsoft.Extensions.Logging.ILogger Logger { get; }
 
     public TimeProvider TimeProvider { get; }
 
@@ -105,6 +108,10 @@ internal sealed class OvhSandboxState
 
     public OvhCredential? FindByToken(string? token) =>
         token is not null && credentialsByToken.TryGetValue(token, out var credential) ? credential : null;
+
+    /// <summary>The credentials a customer has accepted, in creation order.</summary>
+    public IEnumerable<OvhCredential> CredentialsOf(OvhSandboxCustomer customer) =>
+        credentialsByKey.Values.Where(c => { lock (c.Sync) { return ReferenceEquals(c.Customer, customer); } }).OrderBy(static c => c.CredentialId);
 
     public bool Remove(string consumerKey)
     {

@@ -64,6 +64,8 @@ internal static class OvhValidationPage
                 posted.Status = OvhSandboxCredentialStatus.Refused;
             }
 
+            OvhSandboxLog.CredentialChanged(state.Logger, posted.CredentialId, "refused");
+
             await FinishAsync(context, posted, "Your credential has been refused.").ConfigureAwait(false);
             return;
         }
@@ -83,6 +85,7 @@ internal static class OvhValidationPage
 
         _ = int.TryParse(form["duration"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds);
         Accept(posted, customer, seconds > 0 ? TimeSpan.FromSeconds(seconds) : null, now);
+        OvhSandboxLog.CredentialChanged(state.Logger, posted.CredentialId, "validated");
         await FinishAsync(context, posted, "Your credential has been validated.").ConfigureAwait(false);
     }
 

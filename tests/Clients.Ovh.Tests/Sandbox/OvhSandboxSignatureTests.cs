@@ -120,11 +120,11 @@ public sealed class OvhSandboxSignatureTests(OvhSandboxFixture fixture) : IClass
     [Fact]
     public async Task V1Alias_AndDeleteWithoutBody_Verify()
     {
-        var key = fixture.Key("GET /me", "DELETE /me/api/credential/*");
+        var key = fixture.Key("GET /me", "DELETE /domain/zone/*");
         var v1 = fixture.Sandbox.HostUri + "v1";
         using var me = await fixture.Signer.SendAsync(HttpMethod.Get, v1 + "/me", key);
         me.StatusCode.Should().Be(HttpStatusCode.OK);
-        using var delete = await fixture.Signer.SendAsync(HttpMethod.Delete, fixture.Base + "/me/api/credential/42", key);
+        using var delete = await fixture.Signer.SendAsync(HttpMethod.Delete, fixture.Base + "/domain/zone/example.com/record/42", key);
         delete.StatusCode.Should().Be(HttpStatusCode.OK);
         (await delete.Content.ReadAsStringAsync()).Should().Be("null");
     }
