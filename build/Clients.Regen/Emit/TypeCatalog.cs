@@ -13,6 +13,7 @@ internal sealed class TypeCatalog
     private readonly ProviderDefinition _provider;
     private readonly Dictionary<string, NamedSchema> _named = new(StringComparer.Ordinal);
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _files = new(StringComparer.OrdinalIgnoreCase);
 
     public TypeCatalog(ProviderDefinition provider, IReadOnlyList<SpecDocument> documents)
     {
@@ -352,7 +353,15 @@ internal sealed class TypeCatalog
         }
 
         var group = string.Join(".", schemaName[..dot].Split('.').Select(Naming.Pascal));
-        return "Models/" + group + ".g.cs";
+        var file = "Models/" + group + ".g.cs";
+
+        // MSBuild and some file systems compare paths case-insensitively: keep one spelling per file.
+        if (!_files.TryGetValue(file, out var canonical))
+        {
+            _files[file] = canonical = file;
+        }
+
+        return canonical;
     }
 
     internal static string? Text(JsonElement element, string property) =>
