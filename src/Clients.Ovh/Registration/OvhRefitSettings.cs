@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Refit;
 
 namespace Clients.Ovh;
@@ -8,10 +10,19 @@ internal sealed class OvhRefitSettings
 {
     public OvhRefitSettings()
     {
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        Settings = new RefitSettings(new SystemTextJsonContentSerializer(json));
-        var settings = Settings;
-        Settings.ExceptionFactory = response => OvhApiExceptionFactory.CreateAsync(response, settings);
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+            // The generated contracts first; reflection for the credential types and a consumer's own interfaces.
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(OvhJsonSerializerContext.Default, new DefaultJsonTypeInfoResolver()),
+        };
+        RefitSettings? settings = null;
+        settings = new RefitSettings(new SystemTextJsonContentSerializer(json))
+        {
+            ExceptionFactory = response => OvhApiExceptionFactory.CreateAsync(response, settings!),
+        };
+        Settings = settings;
     }
 
     public RefitSettings Settings { get; }

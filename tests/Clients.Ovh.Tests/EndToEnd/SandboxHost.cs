@@ -19,6 +19,8 @@ internal static class SandboxHost
         });
         builder.AddClient<ISandboxMeApi>();
         builder.AddClient<ISandboxDomainApi>();
+        builder.AddClient<IOvhMeApi>();
+        builder.AddClient<IOvhDomainApi>();
         services?.Invoke(collection);
         return collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
