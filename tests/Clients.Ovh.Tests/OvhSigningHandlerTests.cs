@@ -227,6 +227,20 @@ public sealed class OvhSigningHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failed_time_request_fails_the_call_clearly_and_is_not_cached()
+    {
+        _stub.FailTimeRequests(1);
+        await using var sp = OvhTestServices.Build(_stub.BaseUri);
+        var api = sp.GetRequiredService<IStubOvhApi>();
+
+        var first = () => api.GetMeAsync();
+        (await first.Should().ThrowAsync<Exception>()).Which.ToString().Should().Contain("Could not read the OVH server time").And.Contain("503");
+
+        (await api.GetMeAsync()).Signed.Should().BeTrue();
+        _stub.TimeRequests.Should().Be(2);
+    }
+
+    [Fact]
     public async Task Secrets_never_reach_logs_or_exception_messages()
     {
         const string secret = "topSecretApplicationSecret000001";

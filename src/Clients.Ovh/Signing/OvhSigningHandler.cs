@@ -100,7 +100,7 @@ internal sealed class OvhSigningHandler : DelegatingHandler
 
         var deltaTask = _synchronizeTime ? _clock.GetDelta(_fetchServerTime) : null;
         var delta = deltaTask is null ? 0 : await deltaTask.WaitAsync(cancellationToken).ConfigureAwait(false);
-        Sign(request, consumerKey, body.Span, delta);
+        Sign(request, consumerKey, body, delta);
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (deltaTask is null || !await IsTimestampRejectionAsync(response, cancellationToken).ConfigureAwait(false))
@@ -114,7 +114,7 @@ internal sealed class OvhSigningHandler : DelegatingHandler
 
         // The first request (and its content) has been sent: resend a new message carrying the same bytes, newly signed.
         var copy = Copy(request, body);
-        Sign(copy, consumerKey, body.Span, freshDelta);
+        Sign(copy, consumerKey, body, freshDelta);
         response.Dispose();
         return await base.SendAsync(copy, cancellationToken).ConfigureAwait(false);
     }
@@ -189,12 +189,12 @@ internal sealed class OvhSigningHandler : DelegatingHandler
     }
 
     /// <summary>Serialises the content once into memory and sends exactly those bytes, so the signature covers them.</summary>
-    private static async ValueTask<ReadOnlyMemory<byte>> BufferBodyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private static async ValueTask<ArraySegment<byte>> BufferBodyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var content = request.Content;
         if (content is null)
         {
-            return ReadOnlyMemory<byte>.Empty;
+            return ArraySegment<byte>.Empty;
         }
 
         var length = content.Headers.ContentLength;
@@ -220,7 +220,7 @@ internal sealed class OvhSigningHandler : DelegatingHandler
         return content;
     }
 
-    private static HttpRequestMessage Copy(HttpRequestMessage request, ReadOnlyMemory<byte> body)
+    private static HttpRequestMessage Copy(HttpRequestMessage request, ArraySegment<byte> body)
     {
         var copy = new HttpRequestMessage(request.Method, request.RequestUri)
         {
@@ -240,8 +240,8 @@ internal sealed class OvhSigningHandler : DelegatingHandler
 
         if (request.Content is { } content)
         {
-            var bytes = body.ToArray();
-            copy.Content = CreateContent(new ArraySegment<byte>(bytes), content.Headers);
+            // The same bytes: ByteArrayContent never writes to its array, so the resent body is identical by construction.
+            copy.Content = CreateContent(body, content.Headers);
         }
 
         return copy;

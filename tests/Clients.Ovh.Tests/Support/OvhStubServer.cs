@@ -29,6 +29,10 @@ internal sealed class OvhStubServer : IAsyncDisposable
 
     private int _timeRequests;
     private int _tokenRequests;
+    private int _failTimeRequests;
+
+    /// <summary>The next <paramref name="count"/> <c>/auth/time</c> requests answer 503.</summary>
+    public void FailTimeRequests(int count) => Volatile.Write(ref _failTimeRequests, count);
 
     private OvhStubServer(WebApplication app, Uri host)
     {
@@ -83,6 +87,12 @@ internal sealed class OvhStubServer : IAsyncDisposable
         if (rawTarget.EndsWith("/auth/time", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _timeRequests);
+            if (Interlocked.Decrement(ref _failTimeRequests) >= 0)
+            {
+                context.Response.StatusCode = 503;
+                return;
+            }
+
             if (TimeLatency > TimeSpan.Zero)
             {
                 await Task.Delay(TimeLatency);
