@@ -112,6 +112,17 @@ public sealed class OvhSigningHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Any_call_can_opt_out_of_signing_with_a_request_option()
+    {
+        await using var sp = OvhTestServices.Build(_stub.BaseUri);
+        var answer = await sp.GetRequiredService<IStubOvhApi>().GetMeUnsignedAsync();
+
+        answer.Signed.Should().BeFalse();
+        Last("/1.0/me").Headers.Keys.Should().Contain(OvhHeaders.Application).And.NotContain([OvhHeaders.Consumer, OvhHeaders.Signature, OvhHeaders.Timestamp]);
+        _stub.TimeRequests.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Request_option_overrides_the_default_consumer_key()
     {
         await using var sp = OvhTestServices.Build(_stub.BaseUri);

@@ -34,5 +34,8 @@ public interface IStubOvhApi
     Task<StubAnswer> GetMeV1Async(CancellationToken cancellationToken = default);
 
     [Get("/me")]
+    Task<StubAnswer> GetMeUnsignedAsync([Property(OvhRequestOptions.UnauthenticatedName)] bool unauthenticated = true, CancellationToken cancellationToken = default);
+
+    [Get("/me")]
     Task<StubAnswer> GetMeAsAsync([Property(OvhRequestOptions.ConsumerKeyName)] string consumerKey, CancellationToken cancellationToken = default);
 }
