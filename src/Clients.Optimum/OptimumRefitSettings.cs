@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Clients.Core.OAuth2;
 using Refit;
 
 namespace Clients.Optimum;
@@ -22,7 +23,7 @@ internal sealed class OptimumRefitSettings
         {
             ExceptionFactory = response => new ValueTask<Exception?>(OptimumApiException.CreateAsync(response, settings!)),
         };
-        Settings = settings;
+        Settings = settings.SurfaceTokenErrors();
     }
 
     public RefitSettings Settings { get; }

@@ -76,6 +76,20 @@ public sealed class OAuth2TokenClientTests
     }
 
     [Fact]
+    public async Task A_grant_the_client_may_not_use_is_an_rfc_error()
+    {
+        await using var sandbox = await OptimumSandbox.StartAsync();
+        using var http = new HttpClient();
+
+        var act = () => ClientFor(sandbox, http).RequestTokenAsync(OAuth2TokenRequest.ResourceOwnerPassword("user", "pw"));
+
+        var error = (await act.Should().ThrowAsync<OAuth2Exception>()).Which;
+        error.Error.Should().Be(OAuth2ErrorCodes.UnsupportedGrantType);
+        error.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        sandbox.TokenRequests.Should().Be(1);
+    }
+
+    [Fact]
     public async Task Five_hundreds_are_retried_up_to_the_bound()
     {
         await using var sandbox = await OptimumSandbox.StartAsync();

@@ -107,9 +107,8 @@ public sealed class OptimumTokenFlowTests
         var act = () => api.GetVehiclesAsync();
 
         var thrown = (await act.Should().ThrowAsync<Exception>()).Which;
-        var error = thrown as OAuth2Exception ?? thrown.InnerException as OAuth2Exception;
-        error.Should().NotBeNull($"got {thrown.GetType()}");
-        error!.Error.Should().Be("invalid_client");
+        var error = thrown.Should().BeOfType<OAuth2Exception>("token failures surface unwrapped").Subject;
+        error.Error.Should().Be("invalid_client");
         error.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
         error.ErrorDescription.Should().NotBeNullOrEmpty();
         sandbox.TokenRequests.Should().Be(1);
@@ -152,7 +151,7 @@ public sealed class OptimumTokenFlowTests
         sandbox.TokenEndpointDown = true;
         var act = () => api.GetVehiclesAsync();
         var thrown = (await act.Should().ThrowAsync<Exception>()).Which;
-        (thrown as OAuth2Exception ?? thrown.InnerException as OAuth2Exception)!.Error.Should().Be(OAuth2ErrorCodes.TokenEndpointUnavailable);
+        ((OAuth2Exception)thrown).Error.Should().Be(OAuth2ErrorCodes.TokenEndpointUnavailable);
         sandbox.TokenRequests.Should().Be(3);
     }
 
@@ -187,7 +186,7 @@ public sealed class OptimumTokenFlowTests
         var act = () => host.Get<IOptimumVehiclesApi>().GetVehiclesAsync();
 
         var thrown = (await act.Should().ThrowAsync<Exception>()).Which;
-        var error = (thrown as OAuth2Exception ?? thrown.InnerException as OAuth2Exception)!;
+        var error = ((OAuth2Exception)thrown);
         error.Error.Should().Be(OAuth2ErrorCodes.InvalidTokenResponse);
         error.Message.Should().Contain("expires_in").And.Contain(sandbox.TokenUrl.ToString());
     }

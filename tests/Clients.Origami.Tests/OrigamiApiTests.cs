@@ -50,6 +50,21 @@ public sealed class OrigamiApiTests
     }
 
     [Fact]
+    public async Task A_second_401_is_a_typed_error_in_origami_format()
+    {
+        await using var sandbox = await OrigamiSandbox.StartAsync();
+        await using var host = OrigamiTestHost.Create(sandbox);
+        sandbox.FailNextApiCallsWithUnauthorized(2);
+
+        var act = () => host.Get<IOrigamiMeApi>().GetMeAsync();
+
+        var error = (await act.Should().ThrowAsync<OrigamiApiException>()).Which;
+        error.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        error.Errors.Should().ContainSingle().Which.Code.Should().Be("030101");
+        sandbox.ApiCalls.Should().Be(2);
+    }
+
+    [Fact]
     public async Task A_401_on_a_POST_renews_once_and_resends_the_same_body()
     {
         await using var sandbox = await OrigamiSandbox.StartAsync();

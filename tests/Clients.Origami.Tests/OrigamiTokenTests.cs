@@ -78,9 +78,8 @@ public sealed class OrigamiTokenTests
         var act = () => host.Get<IOrigamiMeApi>().GetMeAsync();
 
         var thrown = (await act.Should().ThrowAsync<Exception>()).Which;
-        var error = thrown as OAuth2Exception ?? thrown.InnerException as OAuth2Exception;
-        error.Should().NotBeNull($"got {thrown.GetType()}");
-        error!.Error.Should().Be("invalid_grant");
+        var error = thrown.Should().BeOfType<OAuth2Exception>("token failures surface unwrapped").Subject;
+        error.Error.Should().Be("invalid_grant");
         sandbox.TokenRequests.Should().Be(1);
         thrown.ToString().Should().NotContain(wrongPassword).And.NotContain(sandbox.ClientSecret);
         host.AllLogText().Should().NotContain(wrongPassword).And.NotContain(sandbox.ClientSecret);
