@@ -1,6 +1,10 @@
 using Clients.Core;
+using Clients.Core.OAuth2;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Clients.Origami;
 
@@ -13,7 +17,10 @@ public static class OrigamiClientRegistration
     /// <returns>A builder to add clients to and configure them.</returns>
     public static ClientProviderBuilder AddProvider(IServiceCollection services, IConfiguration section)
     {
-        throw new NotImplementedException("TODO: provider issue");
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+        services.AddOptions<OrigamiOptions>().Bind(section);
+        return AddCore(services, (section as IConfigurationSection)?.Path ?? "Origami");
     }
 
     /// <summary>Registers the Origami options (set by <paramref name="configure"/>, validated at start) and its handler chain.</summary>
@@ -22,6 +29,33 @@ public static class OrigamiClientRegistration
     /// <returns>A builder to add clients to and configure them.</returns>
     public static ClientProviderBuilder AddProvider(IServiceCollection services, Action<OrigamiOptions> configure)
     {
-        throw new NotImplementedException("TODO: provider issue");
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<OrigamiOptions>().Configure(configure);
+        return AddCore(services, "Origami");
+    }
+
+    private static ClientProviderBuilder AddCore(IServiceCollection services, string sectionPath)
+    {
+        services.AddOptions<OrigamiOptions>().ValidateOnStart();
+        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<OrigamiOptions>)))
+        {
+            services.AddSingleton<IValidateOptions<OrigamiOptions>>(new OrigamiOptionsValidator(sectionPath));
+        }
+
+        services.AddClientsTokenManagement();
+        services.AddHttpClient(OrigamiTokenProvider.TokenHttpClientName);
+        services.TryAddSingleton<OrigamiTokenProvider>();
+        services.TryAddSingleton<OrigamiRefitSettings>();
+
+        var definition = new ClientProviderDefinition(
+            "Origami",
+            static (sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<OrigamiOptions>>().Value.ResolveDataBaseUrl(),
+            static sp => sp.GetRequiredService<OrigamiRefitSettings>().Settings,
+            static sp => new BearerTokenHandler(sp.GetRequiredService<OrigamiTokenProvider>(), sp.GetRequiredService<ILogger<BearerTokenHandler>>()));
+
+        // The context handler only sets a header: it may sit anywhere outside the auth handler.
+        return new ClientProviderBuilder(services, definition)
+            .ConfigureHttpClients(static client => client.AddHttpMessageHandler(static sp => new OrigamiContextHandler(sp.GetRequiredService<IOptions<OrigamiOptions>>())));
     }
 }

@@ -41,38 +41,34 @@ public static class OvhAccessRuleMatcher
 
     private static bool Matches(ReadOnlySpan<char> pattern, ReadOnlySpan<char> path)
     {
-        while (true)
+        var star = pattern.IndexOf('*');
+        if (star < 0)
         {
-            var star = pattern.IndexOf('*');
-            if (star < 0)
-            {
-                return pattern.SequenceEqual(path);
-            }
+            return pattern.SequenceEqual(path);
+        }
 
-            if (!path.StartsWith(pattern[..star]))
-            {
-                return false;
-            }
+        if (!path.StartsWith(pattern[..star]))
+        {
+            return false;
+        }
 
-            path = path[star..];
-            pattern = pattern[(star + 1)..];
-            if (pattern.IsEmpty)
+        var rest = pattern[(star + 1)..];
+        path = path[star..];
+        if (rest.IsEmpty)
+        {
+            return true;
+        }
+
+        // A '*' before the end stays inside one segment: try every length up to the next '/'.
+        var segmentEnd = path.IndexOf('/');
+        for (var taken = segmentEnd < 0 ? path.Length : segmentEnd; taken >= 0; taken--)
+        {
+            if (Matches(rest, path[taken..]))
             {
                 return true;
             }
-
-            // A middle '*' consumes part of one segment: try every split that stays inside it.
-            var segmentEnd = path.IndexOf('/');
-            var limit = segmentEnd < 0 ? path.Length : segmentEnd;
-            for (var taken = limit; taken >= 0; taken--)
-            {
-                if (Matches(pattern, path[taken..]))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
+
+        return false;
     }
 }

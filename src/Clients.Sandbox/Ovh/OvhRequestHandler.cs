@@ -32,7 +32,8 @@ internal sealed class OvhRequestHandler(OvhSandboxState state)
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
         var queryStart = rawTarget.IndexOf('?');
         var rawPath = queryStart < 0 ? rawTarget : rawTarget[..queryStart];
-        state.CountRequest(rawPath, SnapshotHeaders(context.Request.Headers));
+        var headers = SnapshotHeaders(context.Request.Headers);
+        state.CountRequest(rawPath, headers);
 
         var latency = state.Latency;
         if (latency > TimeSpan.Zero)
@@ -60,6 +61,7 @@ internal sealed class OvhRequestHandler(OvhSandboxState state)
         }
 
         var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
+        state.LastApiRequest = new OvhSandboxRequest(context.Request.Method, rawTarget, headers, body);
         var request = new OvhRequestContext(version, prefix, apiPath, context.Request.Scheme + "://" + context.Request.Host.Value + rawTarget, body);
         if (version == "v1" && apiPath.StartsWith("/auth/", StringComparison.Ordinal)
             && await OvhAuthEndpoints.TryHandleAsync(context, state, request).ConfigureAwait(false))
@@ -118,6 +120,14 @@ internal sealed class OvhRequestHandler(OvhSandboxState state)
             return OvhErrors.WriteAsync(context, status, "TOO_MANY_REQUESTS", "Too many requests, retry later");
         }
 
-        return OvhErrors.WriteAsync(context, status, status >= 500 ? "INTERNAL_SERVER_ERROR" : "INJECTED_FAULT", "Fault injected by the OVH sandbox");
+        var errorCode = status switch
+        {
+            StatusCodes.Status500InternalServerError => "INTERNAL_SERVER_ERROR",
+            StatusCodes.Status502BadGateway => "BAD_GATEWAY",
+            StatusCodes.Status503ServiceUnavailable => "SERVICE_UNAVAILABLE",
+            StatusCodes.Status504GatewayTimeout => "GATEWAY_TIMEOUT",
+            _ => "INJECTED_FAULT",
+        };
+        return OvhErrors.WriteAsync(context, status, errorCode, "Fault injected by the OVH sandbox");
     }
 }

@@ -79,6 +79,12 @@ public sealed class OvhSandbox : IAsyncDisposable
     /// <summary>The headers of the last request received (names case-insensitive).</summary>
     public IReadOnlyDictionary<string, string> LastRequestHeaders => state.LastRequestHeaders;
 
+    /// <summary>
+    /// The last request received under <c>/1.0</c>, <c>/v1</c> or <c>/v2</c> (not the validation page), with its
+    /// raw target and body bytes exactly as sent; null before the first one.
+    /// </summary>
+    public OvhSandboxRequest? LastRequest => state.LastApiRequest;
+
     /// <summary>Starts an emulator on <c>127.0.0.1</c> (a free port unless <see cref="OvhSandboxOptions.Port"/> says otherwise).</summary>
     /// <param name="options">Settings; null for the defaults (one application, one customer, all universes).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
@@ -86,6 +92,11 @@ public sealed class OvhSandbox : IAsyncDisposable
     public static async Task<OvhSandbox> StartAsync(OvhSandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new OvhSandboxOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TimestampTolerance, TimeSpan.Zero, nameof(options.TimestampTolerance));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Latency, TimeSpan.Zero, nameof(options.Latency));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, nameof(options.Port));
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
         if (options.Applications.Count == 0)
         {
             options.Applications.Add(new OvhSandboxApplication(OvhSandboxOptions.DefaultApplicationKey, OvhSandboxOptions.DefaultApplicationSecret));
@@ -198,13 +209,23 @@ public sealed class OvhSandbox : IAsyncDisposable
 
     /// <summary>Rejects the next <paramref name="count"/> signed requests with <c>QUERY_TIME_OUT</c>, whatever their timestamp.</summary>
     /// <param name="count">How many requests to reject.</param>
-    public void ForceQueryTimeOut(int count = 1) => state.ForceTimeOut(count);
+    public void ForceQueryTimeOut(int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        state.ForceTimeOut(count);
+    }
 
     /// <summary>Answers the next <paramref name="count"/> API requests with <paramref name="statusCode"/> (429 carries <c>Retry-After: 1</c>).</summary>
     /// <param name="statusCode">The status to answer, e.g. 429, 500, 503.</param>
     /// <param name="count">How many requests.</param>
     /// <param name="pathContains">Only requests whose raw path contains this; null for all.</param>
-    public void InjectFaults(int statusCode, int count = 1, string? pathContains = null) => state.InjectFaults(statusCode, count, pathContains);
+    public void InjectFaults(int statusCode, int count = 1, string? pathContains = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        state.InjectFaults(statusCode, count, pathContains);
+    }
 
     /// <summary>Stops the emulator.</summary>
     /// <returns>A task that completes when stopped.</returns>

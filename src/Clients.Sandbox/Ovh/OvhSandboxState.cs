@@ -23,6 +23,7 @@ internal sealed class OvhSandboxState
     private int faultCount;
     private string? faultPath;
     private IReadOnlyDictionary<string, string> lastRequestHeaders = new Dictionary<string, string>();
+    private OvhSandboxRequest? lastApiRequest;
 
     public OvhSandboxState(OvhSandboxOptions options, OvhSpecCatalog catalog)
     {
@@ -67,6 +68,12 @@ internal sealed class OvhSandboxState
     public int TotalRequests => Volatile.Read(ref totalRequests);
 
     public IReadOnlyDictionary<string, string> LastRequestHeaders => Volatile.Read(ref lastRequestHeaders);
+
+    public OvhSandboxRequest? LastApiRequest
+    {
+        get => Volatile.Read(ref lastApiRequest);
+        set => Volatile.Write(ref lastApiRequest, value);
+    }
 
     /// <summary>The emulator's clock: the time provider's now plus the configured skew.</summary>
     public DateTimeOffset ServerNow => TimeProvider.GetUtcNow() + ClockSkew;

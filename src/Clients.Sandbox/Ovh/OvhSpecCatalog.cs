@@ -18,9 +18,22 @@ internal sealed class OvhSpecCatalog
         Directory = directory;
         if (directory is null)
         {
+            if (universes is { Count: > 0 })
+            {
+                throw new InvalidOperationException(
+                    "The OVH sandbox found no spec directory to serve the requested universes: set OvhSandboxOptions.SpecDirectory "
+                    + "or the CLIENTS_SPEC_MIRROR environment variable (a folder holding ovh/v1/index.json).");
+            }
+
             return;
         }
 
+        if (!System.IO.Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"The OVH sandbox spec directory '{directory}' does not exist.");
+        }
+
+        var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var version in new[] { "v1", "v2" })
         {
             var index = Path.Combine(directory, version, "index.json");
@@ -34,14 +47,26 @@ internal sealed class OvhSpecCatalog
             foreach (var api in document.RootElement.GetProperty("apis").EnumerateArray())
             {
                 var path = api.GetProperty("path").GetString();
-                if (path is not null && (universes is null || universes.Contains(path) || universes.Contains("/" + version + path)))
+                if (path is not null)
                 {
-                    paths.Add(path);
+                    known.Add(version == "v1" ? path : "/" + version + path);
+                    if (universes is null || universes.Contains(path) || universes.Contains("/" + version + path))
+                    {
+                        paths.Add(path);
+                    }
                 }
             }
 
             // Longest first so /dedicated/server wins over a hypothetical /dedicated.
             universesByVersion[version] = [.. paths.OrderByDescending(static p => p.Length)];
+        }
+
+        var unknown = universes?.Where(u => !known.Contains(u) && !known.Contains("/v2" + u)).ToList();
+        if (unknown is { Count: > 0 })
+        {
+            throw new ArgumentException(
+                $"The OVH sandbox has no universe {string.Join(", ", unknown)} in '{directory}'. Known: {string.Join(", ", known.Order(StringComparer.Ordinal))}",
+                nameof(universes));
         }
     }
 

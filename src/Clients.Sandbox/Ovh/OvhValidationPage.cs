@@ -31,6 +31,12 @@ internal static class OvhValidationPage
                 return;
             }
 
+            if (credential.StatusAt(state.ServerNow) != OvhSandboxCredentialStatus.PendingValidation)
+            {
+                await WriteAlreadyProcessedAsync(context, credential).ConfigureAwait(false);
+                return;
+            }
+
             await WriteFormAsync(context, credential, error: null).ConfigureAwait(false);
             return;
         }
@@ -52,16 +58,17 @@ internal static class OvhValidationPage
         var now = state.ServerNow;
         if (posted.StatusAt(now) != OvhSandboxCredentialStatus.PendingValidation)
         {
-            await WritePageAsync(context, StatusCodes.Status409Conflict, "Already processed", $"<p class=\"error\">This credential is already {OvhAuthEndpoints.StatusName(posted.Status)}.</p>").ConfigureAwait(false);
+            await WriteAlreadyProcessedAsync(context, posted).ConfigureAwait(false);
             return;
         }
 
         var action = form["action"].ToString();
         if (action == "refuse")
         {
-            lock (posted.Sync)
+            if (!TryDecide(posted, OvhSandboxCredentialStatus.Refused, customer: null, expiration: null))
             {
-                posted.Status = OvhSandboxCredentialStatus.Refused;
+                await WriteAlreadyProcessedAsync(context, posted).ConfigureAwait(false);
+                return;
             }
 
             OvhSandboxLog.CredentialChanged(state.Logger, posted.CredentialId, "refused");
@@ -84,10 +91,35 @@ internal static class OvhValidationPage
         }
 
         _ = int.TryParse(form["duration"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds);
-        Accept(posted, customer, seconds > 0 ? TimeSpan.FromSeconds(seconds) : null, now);
+        if (!TryDecide(posted, OvhSandboxCredentialStatus.Validated, customer, seconds > 0 ? now.AddSeconds(seconds) : null))
+        {
+            await WriteAlreadyProcessedAsync(context, posted).ConfigureAwait(false);
+            return;
+        }
+
         OvhSandboxLog.CredentialChanged(state.Logger, posted.CredentialId, "validated");
         await FinishAsync(context, posted, "Your credential has been validated.").ConfigureAwait(false);
     }
+
+    /// <summary>Moves a pending key to <paramref name="status"/>; false when someone decided first.</summary>
+    private static bool TryDecide(OvhCredential credential, OvhSandboxCredentialStatus status, OvhSandboxCustomer? customer, DateTimeOffset? expiration)
+    {
+        lock (credential.Sync)
+        {
+            if (credential.Status != OvhSandboxCredentialStatus.PendingValidation)
+            {
+                return false;
+            }
+
+            credential.Status = status;
+            credential.Customer = customer;
+            credential.Expiration = expiration;
+            return true;
+        }
+    }
+
+    private static Task WriteAlreadyProcessedAsync(HttpContext context, OvhCredential credential) =>
+        WritePageAsync(context, StatusCodes.Status409Conflict, "Already processed", $"<p class=\"error\">This credential is already {OvhAuthEndpoints.StatusName(credential.Status)}.</p>");
 
     public static void Accept(OvhCredential credential, OvhSandboxCustomer customer, TimeSpan? validity, DateTimeOffset now)
     {

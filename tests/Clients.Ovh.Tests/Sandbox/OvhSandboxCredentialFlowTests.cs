@@ -100,6 +100,10 @@ public sealed partial class OvhSandboxCredentialFlowTests : IAsyncLifetime
 
         using var again = await SubmitAsync(html, "ab1111-ovh", "alice-password", "0", "accept");
         again.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        using var reopened = await http.GetAsync(validationUrl);
+        reopened.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await reopened.Content.ReadAsStringAsync()).Should().Contain("already refused");
+        ovh.GetCredentialStatus(consumerKey).Should().Be(OvhSandboxCredentialStatus.Refused);
     }
 
     [Fact]

@@ -1,10 +1,16 @@
 using Clients.Sandbox.Ovh;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Clients.Ovh.Tests.Sandbox;
 
-/// <summary>One emulator (default application and customer, all universes) shared by a test class.</summary>
+/// <summary>
+/// One emulator (default application and customer, all universes) shared by a test class. Its clock is
+/// frozen at <see cref="Now"/>, so timestamp checks at the tolerance's edge are deterministic.
+/// </summary>
 public sealed class OvhSandboxFixture : IAsyncLifetime
 {
+    public static readonly DateTimeOffset Now = new(2026, 5, 4, 3, 2, 1, TimeSpan.Zero);
+
     private OvhSandbox? sandbox;
 
     public OvhSandbox Sandbox => sandbox ?? throw new InvalidOperationException("Not started.");
@@ -18,7 +24,7 @@ public sealed class OvhSandboxFixture : IAsyncLifetime
     public string Key(params string[] rules) =>
         Sandbox.CreateConsumerKey(rules.Select(static r => r.Split(' ', 2)).Select(static p => new OvhSandboxAccessRule(p[0], p[1])));
 
-    public async Task InitializeAsync() => sandbox = await OvhSandbox.StartAsync(new OvhSandboxOptions());
+    public async Task InitializeAsync() => sandbox = await OvhSandbox.StartAsync(new OvhSandboxOptions { TimeProvider = new FakeTimeProvider(Now) });
 
     public async Task DisposeAsync()
     {

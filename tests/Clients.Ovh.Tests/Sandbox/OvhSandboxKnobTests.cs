@@ -94,6 +94,19 @@ public sealed class OvhSandboxKnobTests : IAsyncLifetime
         ovh.RequestCount.Should().Be(2);
         ovh.LastRequestHeaders["x-ovh-application"].Should().Be(ovh.ApplicationKey);
         ovh.LastRequestHeaders["X-Ovh-Consumer"].Should().Be(key);
+        ovh.LastRequest!.RawTarget.Should().Be("/1.0/me");
+        ovh.LastRequest.Method.Should().Be("GET");
+        ovh.LastRequest.Body.Length.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task LastRequest_KeepsTheRawTargetAndBodyBytes()
+    {
+        var key = ovh.CreateConsumerKey([new OvhSandboxAccessRule("PUT", "/me")]);
+        using var response = await Signer.SendAsync(HttpMethod.Put, Base + "/me?x=%2F", key, "{\"firstname\":\"Zoé\"}");
+        ovh.LastRequest!.RawTarget.Should().Be("/1.0/me?x=%2F");
+        System.Text.Encoding.UTF8.GetString(ovh.LastRequest.Body.Span).Should().Be("{\"firstname\":\"Zoé\"}");
+        ovh.LastRequest.ToString().Should().NotContain(key);
     }
 
     [Fact]
@@ -102,6 +115,15 @@ public sealed class OvhSandboxKnobTests : IAsyncLifetime
         ovh.Latency = TimeSpan.FromMilliseconds(20);
         (await ServerTimeAsync()).Should().BePositive();
         ovh.Latency = TimeSpan.Zero;
+    }
+
+    [Fact]
+    public async Task UnknownUniverse_OrMissingDirectory_FailsClearly()
+    {
+        var unknown = () => OvhSandbox.StartAsync(new OvhSandboxOptions { Universes = ["/nope"] });
+        (await unknown.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("/nope").And.Contain("/me").And.Contain("/v2/iam");
+        var missing = () => OvhSandbox.StartAsync(new OvhSandboxOptions { SpecDirectory = Path.Combine(Path.GetTempPath(), "no-such-ovh-specs") });
+        await missing.Should().ThrowAsync<DirectoryNotFoundException>();
     }
 
     [Fact]

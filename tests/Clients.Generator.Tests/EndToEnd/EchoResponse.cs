@@ -1,0 +1,3 @@
+namespace Clients.Generator.Tests.EndToEnd;
+
+public sealed record EchoResponse(string Id, string? Authorization);
