@@ -103,12 +103,12 @@ internal sealed class OvhSigningHandler : DelegatingHandler
         Sign(request, consumerKey, body, delta);
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (deltaTask is null || !await IsTimestampRejectionAsync(response, cancellationToken).ConfigureAwait(false))
+        if (deltaTask is null || await ReadTimestampRejectionAsync(response, cancellationToken).ConfigureAwait(false) is not { } rejection)
         {
             return response;
         }
 
-        OvhLog.TimestampRejected(_logger, request.Method.Method, uri.AbsolutePath, "QUERY_TIME_OUT");
+        OvhLog.TimestampRejected(_logger, request.Method.Method, uri.AbsolutePath, rejection.ErrorCode);
         _clock.Invalidate(deltaTask);
         var freshDelta = await _clock.GetDelta(_fetchServerTime).WaitAsync(cancellationToken).ConfigureAwait(false);
 
@@ -270,17 +270,17 @@ internal sealed class OvhSigningHandler : DelegatingHandler
         }
     }
 
-    private static async ValueTask<bool> IsTimestampRejectionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async ValueTask<OvhError?> ReadTimestampRejectionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if ((int)response.StatusCode is not (400 or 401 or 403))
         {
-            return false;
+            return null;
         }
 
         // Buffered, so the caller (Refit's exception factory) can still read the body.
         await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return OvhError.TryParse(bytes)?.IsTimestampRejection == true;
+        return OvhError.TryParse(bytes) is { IsTimestampRejection: true } error ? error : null;
     }
 
     private async Task<long> FetchServerTimeAsync(CancellationToken cancellationToken)

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Clients.Ovh;
 
 namespace Clients.Benchmarks.Ovh;
@@ -11,10 +14,21 @@ namespace Clients.Benchmarks.Ovh;
 /// (<see cref="OvhSignature.Compute"/>), (b) the official clients' algorithm (join six fields into one string, UTF-8
 /// encode, SHA-1, hex), (c) a bare SHA-1 over the same joined bytes (the floor; the baseline of the ratios).
 /// </summary>
+/// <remarks>
+/// A short job run in process: BenchmarkDotNet's default out-of-process toolchain rebuilds the solution's projects (the
+/// generated OVH clients among them) and hits its two-minute build timeout on a loaded two-core machine.
+/// </remarks>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(InProcessShortRunConfig))]
 public class OvhSigningBenchmarks
 {
+    /// <summary>Short run (3 warm-ups, 3 iterations, 1 launch), in process.</summary>
+    public sealed class InProcessShortRunConfig : ManualConfig
+    {
+        /// <summary>Creates the configuration.</summary>
+        public InProcessShortRunConfig() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     private const string Secret = "9ufkBmLaTQ9nz5yMUlg79taH0GNnzDjk";
     private const string ConsumerKey = "5mBuy6SUQcRw2ZUxg0cG68BoDKpED4KY";
     private const string Url = "https://eu.api.ovh.com/1.0/domain/zone/example.com/record?fieldType=A&subDomain=www";
