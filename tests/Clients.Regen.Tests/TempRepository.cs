@@ -81,7 +81,7 @@ internal sealed class TempRepository : IDisposable
         foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(Root, file).Replace('\\', '/');
-            if (!relative.StartsWith("obj/", StringComparison.Ordinal))
+            if (!relative.StartsWith("obj/", StringComparison.Ordinal) && !relative.Contains("/obj/", StringComparison.Ordinal))
             {
                 result[relative] = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file))) + " " + File.GetLastWriteTimeUtc(file).Ticks;
             }

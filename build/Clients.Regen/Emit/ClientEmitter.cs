@@ -118,7 +118,7 @@ internal sealed class ClientEmitter
         writer.Line("namespace " + _provider.Namespace + ";");
         writer.Line();
         writer.DocSummary($"System.Text.Json source-generated metadata for every request and response type of the {_provider.Prefix} clients.");
-        writer.Line("[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
+        writer.Line("[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, GenerationMode = global::System.Text.Json.Serialization.JsonSourceGenerationMode.Metadata)]");
         foreach (var root in _roots.Where(r => r != "string"))
         {
             writer.Line($"[global::System.Text.Json.Serialization.JsonSerializable(typeof({root}))]");

@@ -3,7 +3,7 @@ using System.Text;
 namespace Clients.Regen.Pipeline;
 
 /// <summary>
-/// <c>obj/regen/{provider}.stamp</c> (git-ignored): the hash of the inputs (tool + documents) of the last generation
+/// <c>build/Clients.Regen/obj/regen-stamps/{provider}.stamp</c> (git-ignored): the hash of the inputs (tool + documents) of the last generation
 /// and the hash of every file it wrote. When both still hold, a run has nothing to do.
 /// </summary>
 internal static class GenerationStamp
@@ -66,5 +66,6 @@ internal static class GenerationStamp
         return result;
     }
 
-    private static string PathFor(string root, string provider) => Path.Combine(root, "obj", "regen", provider + ".stamp");
+    // Inside the tool's own (git-ignored) obj folder, so the repository's top level stays as it is.
+    private static string PathFor(string root, string provider) => Path.Combine(root, "build", "Clients.Regen", "obj", "regen-stamps", provider + ".stamp");
 }

@@ -9,7 +9,7 @@ namespace Clients.Optimum;
 /// <summary>
 /// System.Text.Json source-generated metadata for every request and response type of the Optimum clients.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, GenerationMode = global::System.Text.Json.Serialization.JsonSourceGenerationMode.Metadata)]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Clients.Optimum.Models.Vehicle))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Clients.Optimum.Models.VehicleAssignment))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::Clients.Optimum.Models.Person>))]

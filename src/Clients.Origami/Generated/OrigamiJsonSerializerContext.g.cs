@@ -9,7 +9,7 @@ namespace Clients.Origami;
 /// <summary>
 /// System.Text.Json source-generated metadata for every request and response type of the Origami clients.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, GenerationMode = global::System.Text.Json.Serialization.JsonSourceGenerationMode.Metadata)]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Clients.Origami.Models.BankAccountResponse))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Clients.Origami.Models.CategoryResponse))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Clients.Origami.Models.CountryListResponse))]

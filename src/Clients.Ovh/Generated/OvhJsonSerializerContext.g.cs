@@ -9,7 +9,7 @@ namespace Clients.Ovh;
 /// <summary>
 /// System.Text.Json source-generated metadata for every request and response type of the Ovh clients.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, GenerationMode = global::System.Text.Json.Serialization.JsonSourceGenerationMode.Metadata)]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(bool))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Clients.Ovh.Models.AgreementsContract))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Clients.Ovh.Models.AgreementsContractAgreement))]
