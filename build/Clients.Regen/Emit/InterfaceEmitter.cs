@@ -149,7 +149,10 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
             var csName = UniqueParameter(usedNames, wire);
             var isRequired = location == "path" || (parameter.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True);
             var schema = parameter.TryGetProperty("schema", out var s) ? s : default;
-            var type = schema.ValueKind == JsonValueKind.Object
+            // An object-valued query parameter (OVH's `iamTags` map) has no form encoding Refit can produce without its
+            // reflection request builder: it is sent as the JSON text the provider expects, which the caller supplies.
+            var objectInQuery = location == "query" && IsObjectSchema(document, schema);
+            var type = schema.ValueKind == JsonValueKind.Object && !objectInQuery
                 ? catalog.Map(schema, document, name + Naming.Pascal(wire), file)
                 : new TypeRef("string", false);
             var attributes = new List<string>();
@@ -185,7 +188,8 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
             }
 
             var prefix = attributes.Count == 0 ? string.Empty : "[" + string.Join(", ", attributes) + "] ";
-            writer.DocTag("param", $" name=\"{bare}\"", TypeCatalog.Text(parameter, "description") ?? $"The '{wire}' {location} parameter.");
+            var parameterDoc = TypeCatalog.Text(parameter, "description") ?? $"The '{wire}' {location} parameter.";
+            writer.DocTag("param", $" name=\"{bare}\"", objectInQuery ? parameterDoc + " (a JSON object, serialized by the caller)" : parameterDoc);
             if (isRequired)
             {
                 required.Add(prefix + type.Cs + " " + csName);
@@ -334,5 +338,18 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
         }
 
         return null;
+    }
+
+    private static bool IsObjectSchema(SpecDocument document, JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        var resolved = document.Resolve(schema);
+        return TypeCatalog.Text(resolved, "type") == "object"
+            || resolved.TryGetProperty("additionalProperties", out _)
+            || resolved.TryGetProperty("properties", out _);
     }
 }

@@ -54,12 +54,12 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
         {
             token = await new OptimumTokenSource(http).GetAsync(new Uri(tokenUrl), clientId, clientSecret, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError)
+        catch (Clients.Core.OAuth2.OAuth2Exception ex) when (ex.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError } transport)
         {
-            log.WriteLine($"RegenClients : warning REGEN101: optimum: {tokenUrl} unreachable ({ex.HttpRequestError}); using the committed {committed}.");
+            log.WriteLine($"RegenClients : warning REGEN101: optimum: {tokenUrl} unreachable ({transport.HttpRequestError}); using the committed {committed}.");
             return Committed(provider, "swagger", committed);
         }
-        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or JsonException or TaskCanceledException)
+        catch (Exception ex) when (ex is Clients.Core.OAuth2.OAuth2Exception or HttpRequestException or InvalidOperationException or JsonException or TaskCanceledException)
         {
             throw new SpecException(provider.Name, tokenUrl, "could not get a client-credentials token: " + ex.Message);
         }

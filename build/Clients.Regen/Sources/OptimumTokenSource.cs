@@ -1,35 +1,28 @@
 using System.Net.Http.Headers;
-using System.Text.Json;
+using Clients.Core.OAuth2;
 
 namespace Clients.Regen.Sources;
 
 /// <summary>
-/// Gets the client-credentials token Optimum needs to serve its Swagger document. Kept alone in this class so that it
-/// can be switched to Clients.Core's OAuth2 token client; the secret never appears in messages.
+/// Gets the client-credentials token Optimum needs to serve its Swagger document, through the same
+/// <see cref="OAuth2TokenClient"/> the runtime uses; the secret never appears in messages.
 /// </summary>
 internal sealed class OptimumTokenSource(HttpClient http)
 {
     public async Task<AuthenticationHeaderValue> GetAsync(Uri tokenUrl, string clientId, string clientSecret, CancellationToken cancellationToken)
     {
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        var client = new OAuth2TokenClient(http, new OAuth2TokenClientOptions
         {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = clientSecret,
+            ProviderName = "Optimum",
+            TokenEndpoint = tokenUrl,
+            ClientId = clientId,
+            ClientSecret = clientSecret,
+            ClientAuthentication = OAuth2ClientAuthentication.ClientSecretPost,
+            // The document is pulled once: a token without expires_in is still usable for that one request.
+            DefaultTokenLifetime = TimeSpan.FromMinutes(5),
+            MaxRetries = 1,
         });
-        using var response = await http.PostAsync(tokenUrl, form, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"the token endpoint {tokenUrl} answered HTTP {(int)response.StatusCode} for client '{clientId}'");
-        }
-
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var json = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!json.RootElement.TryGetProperty("access_token", out var token) || token.GetString() is not { Length: > 0 } value)
-        {
-            throw new InvalidOperationException($"the token endpoint {tokenUrl} returned no access_token");
-        }
-
-        return new AuthenticationHeaderValue("Bearer", value);
+        var token = await client.RequestTokenAsync(OAuth2TokenRequest.ClientCredentials(), cancellationToken).ConfigureAwait(false);
+        return new AuthenticationHeaderValue("Bearer", token.AccessToken);
     }
 }

@@ -600,10 +600,10 @@ public partial interface IOvhDedicatedServerApi
     /// <summary>
     /// List available services
     /// </summary>
-    /// <param name="iamTags">Filter resources on IAM tags</param>
+    /// <param name="iamTags">Filter resources on IAM tags (a JSON object, serialized by the caller)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/dedicated/server")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListDedicatedServerAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IamResourceTagFilter>>? iamTags = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListDedicatedServerAsync(string? iamTags = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// List the availability of dedicated server

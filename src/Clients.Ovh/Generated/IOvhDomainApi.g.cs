@@ -373,11 +373,11 @@ public partial interface IOvhDomainApi
     /// <summary>
     /// Get the list of managed domain names
     /// </summary>
-    /// <param name="iamTags">Filter resources on IAM tags</param>
+    /// <param name="iamTags">Filter resources on IAM tags (a JSON object, serialized by the caller)</param>
     /// <param name="whoisOwner">Filter domain names by owner ID</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/domain")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListDomainAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IamResourceTagFilter>>? iamTags = default, string? whoisOwner = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListDomainAsync(string? iamTags = default, string? whoisOwner = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Retrieve obfuscated emails configuration
@@ -519,10 +519,10 @@ public partial interface IOvhDomainApi
     /// <summary>
     /// List dnsZone services
     /// </summary>
-    /// <param name="iamTags">Filter resources on IAM tags</param>
+    /// <param name="iamTags">Filter resources on IAM tags (a JSON object, serialized by the caller)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/domain/zone")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListDomainZoneAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IamResourceTagFilter>>? iamTags = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListDomainZoneAsync(string? iamTags = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// List login

@@ -628,10 +628,10 @@ public partial interface IOvhHostingWebApi
     /// <summary>
     /// List available services
     /// </summary>
-    /// <param name="iamTags">Filter resources on IAM tags</param>
+    /// <param name="iamTags">Filter resources on IAM tags (a JSON object, serialized by the caller)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/hosting/web")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListHostingWebAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IamResourceTagFilter>>? iamTags = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListHostingWebAsync(string? iamTags = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Find hosting service linked to a domain

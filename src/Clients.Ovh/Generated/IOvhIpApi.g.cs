@@ -249,7 +249,7 @@ public partial interface IOvhIpApi
     /// </summary>
     /// <param name="campus">Filter the value of campus property (ilike) (alpha)</param>
     /// <param name="description">Filter the value of description property (like)</param>
-    /// <param name="iamTags">Filter resources on IAM tags</param>
+    /// <param name="iamTags">Filter resources on IAM tags (a JSON object, serialized by the caller)</param>
     /// <param name="ip">Filter the value of ip property (contains or equals)</param>
     /// <param name="isAdditionalIp">Filter the value of isAdditionalIp property (=) (alpha)</param>
     /// <param name="routedToServiceName">Filter the value of routedTo.serviceName property (like)</param>
@@ -257,7 +257,7 @@ public partial interface IOvhIpApi
     /// <param name="version">Filter the value of version property (=) (alpha)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/ip")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListIpAsync(string? campus = default, string? description = default, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IamResourceTagFilter>>? iamTags = default, string? ip = default, bool? isAdditionalIp = default, [global::Refit.AliasAs("routedTo.serviceName")] string? routedToServiceName = default, global::Clients.Ovh.Models.IpIpTypeEnum? type = default, global::Clients.Ovh.Models.IpIpVersionEnum? version = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListIpAsync(string? campus = default, string? description = default, string? iamTags = default, string? ip = default, bool? isAdditionalIp = default, [global::Refit.AliasAs("routedTo.serviceName")] string? routedToServiceName = default, global::Clients.Ovh.Models.IpIpTypeEnum? type = default, global::Clients.Ovh.Models.IpIpVersionEnum? version = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Anti-Hack blocked IP
@@ -456,10 +456,10 @@ public partial interface IOvhIpApi
     /// <summary>
     /// Your ip services
     /// </summary>
-    /// <param name="iamTags">Filter resources on IAM tags</param>
+    /// <param name="iamTags">Filter resources on IAM tags (a JSON object, serialized by the caller)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/ip/service")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListIpServiceAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IamResourceTagFilter>>? iamTags = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListIpServiceAsync(string? iamTags = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Ip spamming

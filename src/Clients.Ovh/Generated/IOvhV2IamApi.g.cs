@@ -176,10 +176,10 @@ public partial interface IOvhV2IamApi
     /// <param name="resourceName">Filter resources for specific resource names</param>
     /// <param name="resourceType">Filter resources for specific resource types</param>
     /// <param name="resourceURN">Filter resources for specific resource URN patterns</param>
-    /// <param name="tags">Filter resources using tag filters</param>
+    /// <param name="tags">Filter resources using tag filters (a JSON object, serialized by the caller)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/v2/iam/resource")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IamResourceResource>> ListIamResourceAsync([global::Refit.Header("X-Pagination-Cursor")] string? xPaginationCursor = default, [global::Refit.Header("X-Pagination-Size")] long? xPaginationSize = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? resourceName = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? resourceType = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? resourceURN = default, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IamResourceTagFilter>>? tags = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IamResourceResource>> ListIamResourceAsync([global::Refit.Header("X-Pagination-Cursor")] string? xPaginationCursor = default, [global::Refit.Header("X-Pagination-Size")] long? xPaginationSize = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? resourceName = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? resourceType = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? resourceURN = default, string? tags = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Retrieve all resource groups

@@ -377,10 +377,10 @@ public partial interface IOvhVpsApi
     /// <summary>
     /// List available services
     /// </summary>
-    /// <param name="iamTags">Filter resources on IAM tags</param>
+    /// <param name="iamTags">Filter resources on IAM tags (a JSON object, serialized by the caller)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/vps")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListVpsAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IamResourceTagFilter>>? iamTags = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListVpsAsync(string? iamTags = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Return all active options for the virtual server

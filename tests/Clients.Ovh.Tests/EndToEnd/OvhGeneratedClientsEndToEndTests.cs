@@ -58,4 +58,17 @@ public sealed class OvhGeneratedClientsEndToEndTests
         await act.Should().NotThrowAsync();
         sandbox.GetRequestCount("/v2/iam/policy").Should().Be(1);
     }
+
+    [Fact]
+    public async Task An_object_valued_query_parameter_is_sent_as_the_json_text_the_caller_gives()
+    {
+        await using var sandbox = await OvhSandbox.StartAsync(new OvhSandboxOptions());
+        await using var services = Build(sandbox, sandbox.CreateConsumerKey([new OvhSandboxAccessRule("GET", "/domain")]));
+        const string filter = """{"env":[{"operator":"EQ","value":"prod"}]}""";
+
+        var domains = await services.GetRequiredService<IOvhDomainApi>().ListDomainAsync(iamTags: filter);
+
+        domains.Should().NotBeNull();
+        sandbox.LastRequest!.RawTarget.Should().Be("/1.0/domain?iamTags=" + Uri.EscapeDataString(filter));
+    }
 }
