@@ -1,5 +1,6 @@
 using Clients.Sandbox.Optimum;
 using Clients.Sandbox.Origami;
+using Clients.Sandbox.Ovh;
 
 namespace Clients.Sandbox;
 
@@ -12,6 +13,19 @@ public static class SandboxProgram
     public static async Task<int> Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args is ["ovh", ..])
+        {
+            // Only the OVH emulator, with its own switches (--port N, --skew SECONDS, --specs DIR).
+            using var stopOvh = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                stopOvh.Cancel();
+            };
+            return await OvhSandboxConsole.RunAsync(args[1..], Console.Out, stopOvh.Token).ConfigureAwait(false);
+        }
+
+        await using var ovh = await OvhSandbox.StartAsync(new OvhSandboxOptions()).ConfigureAwait(false);
         await using var optimum = await OptimumSandbox.StartAsync().ConfigureAwait(false);
         await using var origami = await OrigamiSandbox.StartAsync().ConfigureAwait(false);
 
@@ -31,6 +45,14 @@ public static class SandboxProgram
         Console.WriteLine($"  Origami:UserName     = {origami.UserName}");
         Console.WriteLine($"  Origami:Password     = {origami.Password}");
         Console.WriteLine("  user groups          = 1 (operator), 42 (seller)");
+        Console.WriteLine();
+        Console.WriteLine("OVHcloud (AK/AS/CK signing, rights delegation)");
+        Console.WriteLine($"  Ovh:BaseUrl           = {ovh.BaseUri}");
+        Console.WriteLine($"  Ovh:ApplicationKey    = {ovh.ApplicationKey}");
+        Console.WriteLine($"  Ovh:ApplicationSecret = {ovh.ApplicationSecret}");
+        Console.WriteLine($"  customer login        = {OvhSandboxOptions.DefaultCustomerLogin} / {OvhSandboxOptions.DefaultCustomerPassword}");
+        Console.WriteLine($"  catalogue             = {ovh.HostUri}v1/");
+        Console.WriteLine($"  spec directory        = {ovh.SpecDirectory ?? "(none: only /auth is served)"}");
 
         if (args.Contains("--once", StringComparer.Ordinal))
         {
