@@ -75,13 +75,13 @@ public static class SpecValidator
 
         using (document)
         {
-            return ValidateStructure(document.RootElement, source, options);
+            return ValidateStructure(body.Span, document.RootElement, source, options);
         }
     }
 
-    private static SpecValidationResult ValidateStructure(JsonElement root, SpecSource source, SpecValidationOptions options)
+    private static SpecValidationResult ValidateStructure(ReadOnlySpan<byte> content, JsonElement root, SpecSource source, SpecValidationOptions options)
     {
-        if (!OpenApiShape.TryGetFormat(root, out _, out var problem, out var pointer))
+        if (!OpenApiShape.TryGetFormat(root, out var format, out var problem, out var pointer))
         {
             return SpecValidationResult.Invalid(source, problem!, pointer);
         }
@@ -98,6 +98,11 @@ public static class SpecValidator
 
         foreach (var pathItem in paths.EnumerateObject())
         {
+            if (pathItem.Name.StartsWith("x-", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var itemPointer = "/paths/" + JsonPointer.Escape(pathItem.Name);
             if (!pathItem.Name.StartsWith('/'))
             {
@@ -110,7 +115,7 @@ public static class SpecValidator
             }
         }
 
-        var references = LocalReferenceCheck.Run(root);
+        var references = LocalReferenceCheck.Run(content, root, format);
         if (references.FirstProblem is not null)
         {
             var more = references.ProblemCount > 1

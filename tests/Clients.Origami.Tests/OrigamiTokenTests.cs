@@ -32,6 +32,25 @@ public sealed class OrigamiTokenTests
     }
 
     [Fact]
+    public async Task Without_rotation_the_refresh_token_is_kept_for_the_next_refresh()
+    {
+        await using var sandbox = await OrigamiSandbox.StartAsync();
+        sandbox.RotateRefreshTokens = false;
+        var clock = Clock();
+        await using var host = OrigamiTestHost.Create(sandbox, clock);
+        var api = host.Get<IOrigamiMeApi>();
+        await api.GetMeAsync();
+
+        clock.Advance(TimeSpan.FromMinutes(60));
+        await api.GetMeAsync();
+        clock.Advance(TimeSpan.FromMinutes(60));
+        await api.GetMeAsync();
+
+        sandbox.RefreshGrants.Should().Be(2);
+        sandbox.PasswordGrants.Should().Be(1);
+    }
+
+    [Fact]
     public async Task Invalid_grant_on_refresh_falls_back_to_the_password_grant_once()
     {
         await using var sandbox = await OrigamiSandbox.StartAsync();

@@ -362,4 +362,55 @@ public sealed class SpecDiffTests
 
         change.AffectedOperations.Should().Equal("GET /search", "POST /things", "GET /things/{id}");
     }
+
+    [Fact]
+    public void A_named_schema_inlined_with_the_same_shape_is_not_reported_as_changed_nullability()
+    {
+        var before = DiffInput.Fixture();
+        DiffInput.Schema(before, "State")["nullable"] = true;
+        var after = before.DeepClone().AsObject();
+        DiffInput.Schema(after, "Thing")["properties"]!["state"] = DiffInput.Schema(before, "State").DeepClone();
+
+        var change = Single(DiffInput.Compare(before, after));
+
+        change.Should().Be(new SpecChange(SpecChangeKind.SchemaChanged, "fixture", "schema Thing", "property 'state': schema State → (inline) (structurally identical)", false)
+        {
+            AffectedOperations = ["GET /search", "POST /things", "GET /things/{id}"],
+        });
+    }
+
+    [Fact]
+    public void A_changed_ovh_schema_names_the_property_and_the_operations_it_affects()
+    {
+        var after = SpecMirror.LoadOvhNode("v1/domain");
+        var record = after["components"]!["schemas"]!["domain.zone.Record"]!.AsObject();
+        record["properties"]!["ttl"]!["type"] = "string";
+        record["properties"]!["weight"] = new JsonObject { ["type"] = "integer", ["readOnly"] = true };
+        record["required"] = new JsonArray("weight");
+
+        var report = SpecDiff.Compare("ovh", DiffInput.Raw("v1/domain", SpecMirror.ReadOvh("v1/domain")), DiffInput.Of(("v1/domain", after)));
+
+        report.Changes.Select(c => (c.Kind, c.Subject, c.Detail, c.Breaking)).Should().Equal(
+            (SpecChangeKind.SchemaChanged, "schema domain.zone.Record", "property 'ttl': type integer → string", true),
+            (SpecChangeKind.SchemaChanged, "schema domain.zone.Record", "property 'weight': added, required", false));
+        report.Changes[0].AffectedOperations.Should().Equal("POST /domain/zone/{zoneName}/record", "GET /domain/zone/{zoneName}/record/{id}");
+        report.ToText().Should().Contain("v1/domain: schema domain.zone.Record: property 'ttl': type integer → string [affects ");
+    }
+
+    [Fact]
+    public void A_reference_to_a_renamed_schema_that_became_nullable_reports_it()
+    {
+        var after = JsonNode.Parse(DiffInput.Fixture().ToJsonString().Replace("#/components/schemas/State", "#/components/schemas/Status", StringComparison.Ordinal))!.AsObject();
+        var schemas = after["components"]!["schemas"]!.AsObject();
+        var state = schemas["State"]!.DeepClone();
+        state["nullable"] = true;
+        schemas.Remove("State");
+        schemas["Status"] = state;
+
+        var report = DiffInput.Compare(DiffInput.Fixture(), after);
+
+        report.Changes.Where(c => c.Kind == SpecChangeKind.SchemaChanged).Select(c => (c.Detail, c.Breaking)).Should().Equal(
+            ("property 'state': now nullable", true),
+            ("property 'state': schema State → Status", false));
+    }
 }

@@ -137,6 +137,24 @@ public sealed class SpecValidatorTests
     }
 
     [Fact]
+    public void The_pointer_of_a_bad_reference_decodes_escaped_names_and_counts_array_items()
+    {
+        var text = """
+            {"openapi":"3.0.0","info":{"title":"t","version":"1"},
+             "paths":{"/caf\u00e9/a~b":{"get":{"x-skipped":{"$ref":"#/nowhere"},"example":{"$ref":"#/nowhere"},
+               "parameters":[{"in":"query","name":"a","schema":{"type":"string"}},{"in":"query","name":"b","schema":{"$ref":"#/components/schemas/Nope"}}],
+               "responses":{"200":{"description":"ok"}}}}},
+             "components":{"schemas":{}}}
+            """;
+
+        var result = Validate(text);
+
+        result.Pointer.Should().Be("/paths/~1café~1a~0b/get/parameters/1/schema");
+        ShouldBeRejected(result, "'#/components/schemas/Nope'");
+        result.Reason.Should().NotContain("and 1 more", "references inside examples and x- extensions are literal values");
+    }
+
+    [Fact]
     public void An_unresolvable_swagger_definition_reference_is_rejected()
     {
         var swagger = """
@@ -182,6 +200,27 @@ public sealed class SpecValidatorTests
         node["components"]!["schemas"]!["Thing"]!["properties"]!["$ref"] = new JsonObject { ["type"] = "string" };
 
         Validate(node.ToJsonString()).IsValid.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Extensions_in_paths_are_not_paths()
+    {
+        var node = JsonNode.Parse(Minimal)!;
+        node["paths"]!["x-internal"] = new JsonObject { ["get"] = new JsonObject() };
+
+        var result = Validate(node.ToJsonString());
+
+        result.IsValid.Should().BeTrue(result.Reason);
+        result.OperationCount.Should().Be(1);
+    }
+
+    [Fact]
+    public void A_path_not_starting_with_a_slash_is_rejected()
+    {
+        var node = JsonNode.Parse(Minimal)!;
+        node["paths"]!["things"] = new JsonObject();
+
+        ShouldBeRejected(Validate(node.ToJsonString()), "path 'things' at /paths/things does not start with '/'");
     }
 
     [Fact]

@@ -22,14 +22,3 @@ internal sealed class TypeDefinition(string csName, TypeKind kind, string file)
 
     public List<JsonElement> EnumValues { get; } = [];
 }
-
-/// <summary>One property of an object contract; its schema is mapped to a C# type when emitted.</summary>
-internal sealed record PropertyDefinition(string WireName, JsonElement Schema, SpecDocument Document, bool Required, string? Description);
-
-internal enum TypeKind
-{
-    Object,
-    StringEnum,
-    IntegerEnum,
-    Alias,
-}

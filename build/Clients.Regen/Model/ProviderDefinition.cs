@@ -21,13 +21,3 @@ internal sealed record ProviderDefinition(
 
     public string GeneratedDirectory => Path.Combine("src", "Clients." + Prefix, "Generated");
 }
-
-/// <summary>How operations are split into interfaces.</summary>
-internal enum InterfaceGrouping
-{
-    /// <summary>One interface per OpenAPI tag; method names from operationId.</summary>
-    ByTag,
-
-    /// <summary>One interface per document (OVH universe); method names from verb + path.</summary>
-    ByDocument,
-}

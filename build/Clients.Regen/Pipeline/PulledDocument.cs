@@ -9,9 +9,3 @@ internal sealed record PulledDocument(string Key, string Source, string ReadFrom
 {
     public string Sha256 { get; } = Hashing.Sha256(Content);
 }
-
-/// <summary>All documents of one provider, or why the provider keeps its committed code.</summary>
-internal sealed record ProviderDocuments(Model.ProviderDefinition Provider, IReadOnlyList<PulledDocument> Documents, string? KeepCommittedReason)
-{
-    public bool KeepCommitted => KeepCommittedReason is not null;
-}

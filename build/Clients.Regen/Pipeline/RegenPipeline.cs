@@ -3,7 +3,7 @@ using System.Text;
 using Clients.Regen.Emit;
 using Clients.Regen.Model;
 using Clients.Regen.Sources;
-using Clients.Regen.Validation;
+using Clients.SpecTools;
 
 namespace Clients.Regen.Pipeline;
 
@@ -147,7 +147,7 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
 
                 if (before.Count > 0 || after.Count > 0)
                 {
-                    report.Append(LocalSpecDiff.ToText(provider.Name, LocalSpecDiff.Compare(before, after)));
+                    report.Append(SpecDiff.Compare(provider.Name, before, after).ToText()).Append('\n');
                 }
 
                 if (stale.Count > 0)

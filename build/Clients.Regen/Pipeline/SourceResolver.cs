@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Clients.Regen.Model;
 using Clients.Regen.Sources;
-using Clients.Regen.Validation;
+using Clients.SpecTools;
 
 namespace Clients.Regen.Pipeline;
 
@@ -138,7 +138,7 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
         }
 
         var content = File.ReadAllBytes(path);
-        Validate(provider, relative, content, "application/json");
+        Validate(provider, key, relative, content, "application/json");
         return new ProviderDocuments(provider, [new PulledDocument(key, relative.Replace('\\', '/'), path, content, null)], null);
     }
 
@@ -149,16 +149,16 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
             throw new SpecException(provider.Name, result.Location, result.Error ?? "no content");
         }
 
-        Validate(provider, result.Location, result.Content, result.MediaType);
+        Validate(provider, key, result.Location, result.Content, result.MediaType);
         return new PulledDocument(key, canonical, result.Location, result.Content, localCopy);
     }
 
-    private static void Validate(ProviderDefinition provider, string location, byte[] content, string? mediaType)
+    private static void Validate(ProviderDefinition provider, string key, string location, byte[] content, string? mediaType)
     {
-        var (isValid, reason) = LocalSpecValidator.Validate(content, mediaType);
-        if (!isValid)
+        var result = SpecValidator.Validate(content, mediaType, new SpecSource(provider.Name, key, location));
+        if (!result.IsValid)
         {
-            throw new SpecException(provider.Name, location, reason ?? "invalid document");
+            throw new SpecException(provider.Name, location, result.Problem ?? result.Reason ?? "invalid document");
         }
     }
 

@@ -3,9 +3,6 @@ using System.Text.Json;
 
 namespace Clients.Regen.Pipeline;
 
-/// <summary>One pinned document: where it comes from, its sha256 and size, and when it was first pulled at that hash.</summary>
-internal sealed record LockEntry(string Key, string Source, string Sha256, long Size, string PulledAt);
-
 /// <summary>
 /// <c>specs/{provider}/{provider}.lock.json</c>: every document the committed code was generated from. An entry whose
 /// hash did not change is kept as it was (including <c>pulledAt</c>), so re-running does not touch the lock; the

@@ -1,19 +1,41 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Clients.SpecTools.Internal;
 
 /// <summary>
-/// One walk over the whole document that checks every <c>$ref</c>: local references must resolve, external ones are
-/// refused (a pulled document must be self-contained). Each distinct reference is resolved once, so the walk stays
-/// linear in the document's size even with thousands of references to the same schemas.
+/// One forward pass over the document's bytes (<see cref="Utf8JsonReader"/>) that checks every <c>$ref</c>: local
+/// references must resolve, external ones are refused (a pulled document must be self-contained). The pass allocates
+/// nothing per node: the path to the current node is a stack of offsets into the input, turned into a JSON pointer only
+/// when a problem is found. Each distinct reference is resolved once, schema references through a name set, so the
+/// check stays linear in the document's size even with thousands of references to hundreds of schemas.
 /// </summary>
 internal sealed class LocalReferenceCheck
 {
+    private static readonly byte[][] NameMaps = OpenApiShape.NameMapKeywords.Select(Encoding.UTF8.GetBytes).ToArray();
+
     private readonly JsonElement _root;
     private readonly Dictionary<string, bool> _resolved = new(StringComparer.Ordinal);
-    private readonly List<Segment> _path = [];
+    private readonly HashSet<string> _schemaNames = new(StringComparer.Ordinal);
+    private readonly string _schemaPrefix;
+    private Frame[] _frames = new Frame[64];
+    private int _depth;
 
-    private LocalReferenceCheck(JsonElement root) => _root = root;
+    private LocalReferenceCheck(JsonElement root, SpecFormat format)
+    {
+        _root = root;
+        _schemaPrefix = format == SpecFormat.Swagger2 ? "#/definitions/" : "#/components/schemas/";
+        var schemas = format == SpecFormat.Swagger2
+            ? SpecDocumentModel.Property(root, "definitions")
+            : SpecDocumentModel.Property(root, "components") is { } components ? SpecDocumentModel.Property(components, "schemas") : null;
+        if (schemas is { ValueKind: JsonValueKind.Object } map)
+        {
+            foreach (var schema in map.EnumerateObject())
+            {
+                _schemaNames.Add(schema.Name);
+            }
+        }
+    }
 
     public string? FirstProblem { get; private set; }
 
@@ -21,65 +43,95 @@ internal sealed class LocalReferenceCheck
 
     public int ProblemCount { get; private set; }
 
-    public static LocalReferenceCheck Run(JsonElement root)
+    /// <summary>Checks the references of <paramref name="content"/>, already parsed into <paramref name="root"/>.</summary>
+    public static LocalReferenceCheck Run(ReadOnlySpan<byte> content, JsonElement root, SpecFormat format)
     {
-        var check = new LocalReferenceCheck(root);
-        check.Walk(root, null);
+        var check = new LocalReferenceCheck(root, format);
+        check.Walk(content);
         return check;
     }
 
-    private void Walk(JsonElement element, string? name)
+    private void Walk(ReadOnlySpan<byte> content)
     {
-        switch (element.ValueKind)
+        var reader = new Utf8JsonReader(content, new JsonReaderOptions { MaxDepth = 256 });
+        var pendingReference = false;
+        while (reader.Read())
         {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
+            var token = reader.TokenType;
+            if (token == JsonTokenType.PropertyName)
+            {
+                ref var owner = ref _frames[_depth - 1];
+                owner.NameStart = (int)reader.TokenStartIndex + 1;
+                owner.NameLength = reader.HasValueSequence ? 0 : reader.ValueSpan.Length;
+                owner.NameEscaped = reader.ValueIsEscaped;
+                if (reader.ValueTextEquals("$ref"u8))
                 {
-                    if (property.NameEquals("$ref") && property.Value.ValueKind == JsonValueKind.String)
-                    {
-                        CheckReference(property.Value.GetString()!);
-                        continue;
-                    }
-
-                    if (property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
-                    {
-                        continue;
-                    }
-
+                    pendingReference = true;
+                }
+                else if (!owner.IsNameMap && (reader.ValueTextEquals("example"u8) || reader.ValueSpan.StartsWith("x-"u8)))
+                {
                     // Literal values: an example or a vendor extension may contain anything, including "$ref" keys.
-                    var propertyName = property.Name;
-                    if (!OpenApiShape.IsLiteralValue(name, propertyName))
-                    {
-                        _path.Add(new Segment(property, -1));
-                        Walk(property.Value, propertyName);
-                        _path.RemoveAt(_path.Count - 1);
-                    }
+                    reader.Read();
+                    reader.Skip();
                 }
 
-                break;
-            case JsonValueKind.Array:
-                var index = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
-                    {
-                        _path.Add(new Segment(default, index));
-                        Walk(item, null);
-                        _path.RemoveAt(_path.Count - 1);
-                    }
+                continue;
+            }
 
-                    index++;
-                }
+            if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
+            {
+                _depth--;
+                continue;
+            }
 
-                break;
+            if (_depth > 0 && _frames[_depth - 1].IsArray)
+            {
+                _frames[_depth - 1].Index++;
+            }
+
+            if (token == JsonTokenType.String && pendingReference)
+            {
+                CheckReference(reader.GetString()!, content);
+            }
+
+            pendingReference = false;
+            if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                Push(token == JsonTokenType.StartArray, content);
+            }
         }
     }
 
-    private void CheckReference(string reference)
+    private void Push(bool isArray, ReadOnlySpan<byte> content)
+    {
+        if (_depth == _frames.Length)
+        {
+            Array.Resize(ref _frames, _frames.Length * 2);
+        }
+
+        var isNameMap = false;
+        if (_depth > 0 && !_frames[_depth - 1].IsArray)
+        {
+            var parent = _frames[_depth - 1];
+            var name = content.Slice(parent.NameStart, parent.NameLength);
+            foreach (var keyword in NameMaps)
+            {
+                if (name.SequenceEqual(keyword))
+                {
+                    isNameMap = true;
+                    break;
+                }
+            }
+        }
+
+        _frames[_depth++] = new Frame { IsArray = isArray, IsNameMap = isNameMap, Index = -1 };
+    }
+
+    private void CheckReference(string reference, ReadOnlySpan<byte> content)
     {
         if (!_resolved.TryGetValue(reference, out var ok))
         {
-            ok = reference.StartsWith('#') && JsonPointer.TryResolve(_root, reference, out _);
+            ok = Resolves(reference);
             _resolved[reference] = ok;
         }
 
@@ -94,10 +146,50 @@ internal sealed class LocalReferenceCheck
             return;
         }
 
-        FirstPointer = JsonPointer.Build(_path.Select(s => s.Index >= 0 ? s.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) : s.Property.Name));
+        FirstPointer = PointerOfCurrentObject(content);
         FirstProblem = reference.StartsWith('#')
             ? $"unresolvable $ref '{reference}' at {FirstPointer}: {MissingTarget(reference)}"
             : $"external $ref '{reference}' at {FirstPointer}: a pulled document must be self-contained";
+    }
+
+    private bool Resolves(string reference)
+    {
+        if (reference.StartsWith(_schemaPrefix, StringComparison.Ordinal) && reference.IndexOf('/', _schemaPrefix.Length) < 0)
+        {
+            return _schemaNames.Contains(JsonPointer.Unescape(reference[_schemaPrefix.Length..]));
+        }
+
+        return reference.StartsWith('#') && JsonPointer.TryResolve(_root, reference, out _);
+    }
+
+    /// <summary>The pointer of the object holding the <c>$ref</c>: every open container but the innermost names a step.</summary>
+    private string PointerOfCurrentObject(ReadOnlySpan<byte> content)
+    {
+        var segments = new List<string>(_depth);
+        for (var i = 0; i < _depth - 1; i++)
+        {
+            var frame = _frames[i];
+            segments.Add(frame.IsArray
+                ? frame.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : DecodeName(content.Slice(frame.NameStart, frame.NameLength), frame.NameEscaped));
+        }
+
+        return JsonPointer.Build(segments);
+    }
+
+    private static string DecodeName(ReadOnlySpan<byte> raw, bool escaped)
+    {
+        if (!escaped)
+        {
+            return Encoding.UTF8.GetString(raw);
+        }
+
+        var quoted = new byte[raw.Length + 2];
+        quoted[0] = quoted[^1] = (byte)'"';
+        raw.CopyTo(quoted.AsSpan(1));
+        var reader = new Utf8JsonReader(quoted);
+        reader.Read();
+        return reader.GetString()!;
     }
 
     private string MissingTarget(string reference)
@@ -112,5 +204,14 @@ internal sealed class LocalReferenceCheck
         return "the target does not exist in the document";
     }
 
-    private readonly record struct Segment(JsonProperty Property, int Index);
+    /// <summary>An open object or array: for an object, where its current property name lies in the input.</summary>
+    private struct Frame
+    {
+        public bool IsArray;
+        public bool IsNameMap;
+        public int Index;
+        public int NameStart;
+        public int NameLength;
+        public bool NameEscaped;
+    }
 }

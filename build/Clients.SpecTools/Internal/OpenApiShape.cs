@@ -11,11 +11,13 @@ internal static class OpenApiShape
     public static bool IsMethod(string name) => Array.IndexOf(Methods, name) >= 0;
 
     /// <summary>Keywords whose value is a map of user-chosen names (a property may be called "example" there).</summary>
-    private static readonly HashSet<string> NameMaps = new(StringComparer.Ordinal)
-    {
+    public static readonly string[] NameMapKeywords =
+    [
         "properties", "patternProperties", "definitions", "schemas", "parameters", "responses", "requestBodies", "headers",
         "examples", "securitySchemes", "links", "callbacks", "pathItems", "paths", "content", "encoding", "variables",
-    };
+    ];
+
+    private static readonly HashSet<string> NameMaps = new(NameMapKeywords, StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the member <paramref name="name"/> of an object held under <paramref name="parent"/> is a literal
@@ -78,7 +80,7 @@ internal static class OpenApiShape
         var count = 0;
         foreach (var pathItem in paths.EnumerateObject())
         {
-            if (pathItem.Value.ValueKind != JsonValueKind.Object)
+            if (pathItem.Value.ValueKind != JsonValueKind.Object || pathItem.Name.StartsWith("x-", StringComparison.Ordinal))
             {
                 continue;
             }

@@ -40,9 +40,18 @@ internal sealed class SchemaComparer(SpecDocumentModel before, SpecDocumentModel
             return;
         }
 
-        CompareFlags(b, a, direction, prefix, path, findings);
+        if (b.SchemaName is not null && string.Equals(b.SchemaName, a.SchemaName, StringComparison.Ordinal))
+        {
+            // The same named schema: only the wrappers' flags here, the schema itself is compared on its own.
+            CompareFlags(b, a, direction, prefix, path, findings);
+            return;
+        }
+
+        b = b.WithTargetFlags();
+        a = a.WithTargetFlags();
         if (b.Unresolved is not null || a.Unresolved is not null)
         {
+            CompareFlags(b, a, direction, prefix, path, findings);
             if (!string.Equals(b.Unresolved, a.Unresolved, StringComparison.Ordinal))
             {
                 Add(findings, prefix, path, $"schema {Name(b)} → {Name(a)}", a.Unresolved is not null);
@@ -51,34 +60,27 @@ internal sealed class SchemaComparer(SpecDocumentModel before, SpecDocumentModel
             return;
         }
 
-        if (b.SchemaName is not null && a.SchemaName is not null)
+        if (b.SchemaName is null && a.SchemaName is null)
         {
-            if (string.Equals(b.SchemaName, a.SchemaName, StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            if (!_inProgress.Add((b.SchemaName, a.SchemaName)))
-            {
-                return;
-            }
-
-            var nested = new List<SchemaFinding>();
-            CompareShape(b.Element, a.Element, direction, prefix, path, nested, depth + 1);
-            _inProgress.Remove((b.SchemaName, a.SchemaName));
-            Add(findings, prefix, path, nested.Count == 0
-                ? $"schema {b.SchemaName} → {a.SchemaName} (structurally identical)"
-                : $"schema {b.SchemaName} → {a.SchemaName}", false);
-            findings.AddRange(nested);
+            CompareFlags(b, a, direction, prefix, path, findings);
+            CompareShape(b.Element, a.Element, direction, prefix, path, findings, depth + 1);
             return;
         }
 
-        if (b.SchemaName is not null || a.SchemaName is not null)
+        var pair = (b.SchemaName ?? "(inline)", a.SchemaName ?? "(inline)");
+        if (b.SchemaName is not null && a.SchemaName is not null && !_inProgress.Add((b.SchemaName, a.SchemaName)))
         {
-            Add(findings, prefix, path, $"schema {Name(b)} → {Name(a)}", false);
+            return;
         }
 
-        CompareShape(b.Element, a.Element, direction, prefix, path, findings, depth + 1);
+        var nested = new List<SchemaFinding>();
+        CompareFlags(b, a, direction, prefix, path, nested);
+        CompareShape(b.Element, a.Element, direction, prefix, path, nested, depth + 1);
+        _inProgress.Remove((pair.Item1, pair.Item2));
+        Add(findings, prefix, path, nested.Count == 0
+            ? $"schema {Name(b)} → {Name(a)} (structurally identical)"
+            : $"schema {Name(b)} → {Name(a)}", false);
+        findings.AddRange(nested);
     }
 
     private static string Name(SchemaView view) =>

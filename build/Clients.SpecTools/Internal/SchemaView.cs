@@ -55,6 +55,14 @@ internal readonly record struct SchemaView(JsonElement Element, string? SchemaNa
     private static bool HasOwnShape(JsonElement element) =>
         element.TryGetProperty("type", out _) || element.TryGetProperty("properties", out _) || element.TryGetProperty("items", out _);
 
+    /// <summary>
+    /// The view with the flags of the schema it names folded in: needed when a named schema is compared with an inline
+    /// one or another named one (two references to one name leave them to the schema-level diff).
+    /// </summary>
+    public SchemaView WithTargetFlags() => SchemaName is null
+        ? this
+        : this with { Nullable = Nullable || IsNullable(Element), Deprecated = Deprecated || SpecDocumentModel.Bool(Element, "deprecated") };
+
     private static bool IsNullable(JsonElement element)
     {
         if (SpecDocumentModel.Bool(element, "nullable") || SpecDocumentModel.Bool(element, "x-nullable"))

@@ -112,7 +112,9 @@ internal sealed partial class SpecDocumentModel
             return operations;
         }
 
-        var pathItems = paths.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object).ToList();
+        var pathItems = paths.EnumerateObject()
+            .Where(p => p.Value.ValueKind == JsonValueKind.Object && !p.Name.StartsWith("x-", StringComparison.Ordinal))
+            .ToList();
         var ambiguous = pathItems
             .GroupBy(p => NormalizePath(p.Name), StringComparer.Ordinal)
             .Where(g => g.Count() > 1)

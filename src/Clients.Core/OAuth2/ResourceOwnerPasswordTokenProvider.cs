@@ -43,8 +43,14 @@ public sealed partial class ResourceOwnerPasswordTokenProvider : IAccessTokenPro
             {
                 try
                 {
-                    var refreshed = await client.RequestTokenAsync(OAuth2TokenRequest.Refresh(refreshToken, key.Scope), ct).ConfigureAwait(false);
-                    return AccessToken.FromResponse(refreshed, expiryBuffer);
+                    var refreshed = AccessToken.FromResponse(
+                        await client.RequestTokenAsync(OAuth2TokenRequest.Refresh(refreshToken, key.Scope), ct).ConfigureAwait(false),
+                        expiryBuffer);
+
+                    // RFC 6749 §6: a new refresh token replaces the old one; without one, the old one stays valid.
+                    return refreshed.RefreshToken is null
+                        ? new AccessToken(refreshed.Value, refreshed.TokenType, refreshed.ExpiresAt, refreshToken)
+                        : refreshed;
                 }
                 catch (OAuth2Exception ex) when (ex.Error == OAuth2ErrorCodes.InvalidGrant)
                 {

@@ -84,6 +84,12 @@ public sealed class OrigamiSandbox : IAsyncDisposable
     /// <summary>The <c>expires_in</c> of access tokens issued from now on.</summary>
     public TimeSpan AccessTokenLifetime { get; set; }
 
+    /// <summary>
+    /// Whether a refresh issues a new refresh token and invalidates the used one (default). When not set, the refresh
+    /// response has no <c>refresh_token</c> and the used one stays valid.
+    /// </summary>
+    public bool RotateRefreshTokens { get; set; } = true;
+
     /// <summary>When set, the token endpoint answers 503.</summary>
     public bool TokenEndpointDown { get; set; }
 
@@ -353,8 +359,14 @@ public sealed class OrigamiSandbox : IAsyncDisposable
                     return SandboxClientAuthentication.Error("invalid_grant", reused ? "The refresh token was already used." : "The refresh token is invalid.");
                 }
 
-                _usedRefreshTokens[refresh] = true;
                 Interlocked.Increment(ref _refreshGrants);
+                if (!RotateRefreshTokens)
+                {
+                    _refreshTokens[refresh] = true;
+                    return Issue(withRefreshToken: false);
+                }
+
+                _usedRefreshTokens[refresh] = true;
                 return Issue();
             case null:
                 return SandboxClientAuthentication.Error("invalid_request", "grant_type is missing.");
@@ -363,17 +375,22 @@ public sealed class OrigamiSandbox : IAsyncDisposable
         }
     }
 
-    private IResult Issue()
+    private IResult Issue(bool withRefreshToken = true)
     {
-        var refresh = "orr_" + Guid.NewGuid().ToString("N");
-        _refreshTokens[refresh] = true;
-        return Results.Json(new JsonObject
+        var body = new JsonObject
         {
             ["token_type"] = "Bearer",
             ["expires_in"] = (long)AccessTokenLifetime.TotalSeconds,
             ["access_token"] = _accessTokens.Issue("ori_", AccessTokenLifetime),
-            ["refresh_token"] = refresh,
-        });
+        };
+        if (withRefreshToken)
+        {
+            var refresh = "orr_" + Guid.NewGuid().ToString("N");
+            _refreshTokens[refresh] = true;
+            body["refresh_token"] = refresh;
+        }
+
+        return Results.Json(body);
     }
 
     private static bool TryConsume(ref int counter)

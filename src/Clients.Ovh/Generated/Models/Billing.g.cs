@@ -665,69 +665,100 @@ public sealed partial class BillingRefundDetail
 /// <summary>
 /// Reusable payment mean type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingReusablePaymentMeanEnum>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(BillingReusablePaymentMeanEnumJsonConverter))]
 public enum BillingReusablePaymentMeanEnum
 {
     /// <summary><c>CREDIT_CARD</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "CREDIT_CARD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREDIT_CARD")]
     CREDITCARD,
     /// <summary><c>CURRENT_ACCOUNT</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "CURRENT_ACCOUNT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CURRENT_ACCOUNT")]
     CURRENTACCOUNT,
     /// <summary><c>DEFERRED_PAYMENT_ACCOUNT</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "DEFERRED_PAYMENT_ACCOUNT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DEFERRED_PAYMENT_ACCOUNT")]
     DEFERREDPAYMENTACCOUNT,
     /// <summary><c>DOMESTIC_CARD</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "DOMESTIC_CARD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DOMESTIC_CARD")]
     DOMESTICCARD,
     /// <summary><c>ENTERPRISE</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "ENTERPRISE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ENTERPRISE")]
     ENTERPRISE,
     /// <summary><c>INTERNAL_TRUSTED_ACCOUNT</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "INTERNAL_TRUSTED_ACCOUNT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INTERNAL_TRUSTED_ACCOUNT")]
     INTERNALTRUSTEDACCOUNT,
     /// <summary><c>PAYPAL</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "PAYPAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PAYPAL")]
     PAYPAL,
     /// <summary><c>RUPAY</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "RUPAY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RUPAY")]
     RUPAY,
     /// <summary><c>SEPA_DIRECT_DEBIT</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "SEPA_DIRECT_DEBIT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SEPA_DIRECT_DEBIT")]
     SEPADIRECTDEBIT,
     /// <summary><c>bankAccount</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "bankAccount")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bankAccount")]
     BankAccount,
     /// <summary><c>creditCard</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "creditCard")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creditCard")]
     CreditCard,
     /// <summary><c>deferredPaymentAccount</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "deferredPaymentAccount")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deferredPaymentAccount")]
     DeferredPaymentAccount,
     /// <summary><c>fidelityAccount</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "fidelityAccount")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fidelityAccount")]
     FidelityAccount,
     /// <summary><c>ovhAccount</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "ovhAccount")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ovhAccount")]
     OvhAccount,
     /// <summary><c>paypal</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "paypal")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("paypal")]
     Paypal,
+}
+
+/// <summary>
+/// Reads and writes &lt;see cref="BillingReusablePaymentMeanEnum"/&gt; as its exact wire strings.
+/// </summary>
+public sealed class BillingReusablePaymentMeanEnumJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum>
+{
+    public override global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.GetString() switch
+    {
+        "CREDIT_CARD" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.CREDITCARD,
+        "CURRENT_ACCOUNT" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.CURRENTACCOUNT,
+        "DEFERRED_PAYMENT_ACCOUNT" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.DEFERREDPAYMENTACCOUNT,
+        "DOMESTIC_CARD" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.DOMESTICCARD,
+        "ENTERPRISE" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.ENTERPRISE,
+        "INTERNAL_TRUSTED_ACCOUNT" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.INTERNALTRUSTEDACCOUNT,
+        "PAYPAL" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.PAYPAL,
+        "RUPAY" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.RUPAY,
+        "SEPA_DIRECT_DEBIT" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.SEPADIRECTDEBIT,
+        "bankAccount" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.BankAccount,
+        "creditCard" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.CreditCard,
+        "deferredPaymentAccount" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.DeferredPaymentAccount,
+        "fidelityAccount" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.FidelityAccount,
+        "ovhAccount" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.OvhAccount,
+        "paypal" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.Paypal,
+        var other => throw new global::System.Text.Json.JsonException("'" + other + "' is not a known BillingReusablePaymentMeanEnum value."),
+    };
+
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value switch
+    {
+        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.CREDITCARD => "CREDIT_CARD",
+        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.CURRENTACCOUNT => "CURRENT_ACCOUNT",
+        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.DEFERREDPAYMENTACCOUNT => "DEFERRED_PAYMENT_ACCOUNT",
+        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.DOMESTICCARD => "DOMESTIC_CARD",
+        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.ENTERPRISE => "ENTERPRISE",
+        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.INTERNALTRUSTEDACCOUNT => "INTERNAL_TRUSTED_ACCOUNT",
+        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.PAYPAL => "PAYPAL",
+        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.RUPAY => "RUPAY",
+        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.SEPADIRECTDEBIT => "SEPA_DIRECT_DEBIT",
+        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.BankAccount => "bankAccount",
+        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.CreditCard => "creditCard",
+        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.DeferredPaymentAccount => "deferredPaymentAccount",
+        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.FidelityAccount => "fidelityAccount",
+        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.OvhAccount => "ovhAccount",
+        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.Paypal => "paypal",
+        _ => throw new global::System.Text.Json.JsonException("'" + value + "' is not a BillingReusablePaymentMeanEnum value."),
+    });
 }
 
 /// <summary>

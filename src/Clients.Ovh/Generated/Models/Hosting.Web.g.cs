@@ -887,345 +887,445 @@ public enum HostingWebNodejsVersionAvailableEnum
 /// <summary>
 /// Hosting's offer
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebOfferCapabilitiesEnum>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(HostingWebOfferCapabilitiesEnumJsonConverter))]
 public enum HostingWebOfferCapabilitiesEnum
 {
     /// <summary><c>1000gp</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "1000gp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("1000gp")]
     _1000gp,
     /// <summary><c>20gp</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "20gp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("20gp")]
     _20gp,
     /// <summary><c>240gp</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "240gp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("240gp")]
     _240gp,
     /// <summary><c>240pack</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "240pack")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("240pack")]
     _240pack,
     /// <summary><c>240plan</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "240plan")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("240plan")]
     _240plan,
     /// <summary><c>300gp</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "300gp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("300gp")]
     _300gp,
     /// <summary><c>60gp</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "60gp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("60gp")]
     _60gp,
     /// <summary><c>720pack</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "720pack")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("720pack")]
     _720pack,
     /// <summary><c>720plan</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "720plan")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("720plan")]
     _720plan,
     /// <summary><c>90pack</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "90pack")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("90pack")]
     _90pack,
     /// <summary><c>90plan</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "90plan")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("90plan")]
     _90plan,
     /// <summary><c>CLOUDWEB_1</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "CLOUDWEB_1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CLOUDWEB_1")]
     CLOUDWEB1,
     /// <summary><c>CLOUDWEB_2</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "CLOUDWEB_2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CLOUDWEB_2")]
     CLOUDWEB2,
     /// <summary><c>CLOUDWEB_3</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "CLOUDWEB_3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CLOUDWEB_3")]
     CLOUDWEB3,
     /// <summary><c>KS</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "KS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("KS")]
     KS,
     /// <summary><c>PERFORMANCE_1</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "PERFORMANCE_1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PERFORMANCE_1")]
     PERFORMANCE1,
     /// <summary><c>PERFORMANCE_2</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "PERFORMANCE_2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PERFORMANCE_2")]
     PERFORMANCE2,
     /// <summary><c>PERFORMANCE_3</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "PERFORMANCE_3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PERFORMANCE_3")]
     PERFORMANCE3,
     /// <summary><c>PERFORMANCE_4</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "PERFORMANCE_4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PERFORMANCE_4")]
     PERFORMANCE4,
     /// <summary><c>PERSO</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "PERSO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PERSO")]
     PERSO,
     /// <summary><c>POWER_BETA_1</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "POWER_BETA_1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("POWER_BETA_1")]
     POWERBETA1,
     /// <summary><c>PRO</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "PRO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PRO")]
     PRO,
     /// <summary><c>START</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "START")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("START")]
     START,
     /// <summary><c>business</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "business")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("business")]
     Business,
     /// <summary><c>cloudweb1</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "cloudweb1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cloudweb1")]
     Cloudweb1,
     /// <summary><c>cloudweb2</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "cloudweb2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cloudweb2")]
     Cloudweb2,
     /// <summary><c>cloudweb3</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "cloudweb3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cloudweb3")]
     Cloudweb3,
     /// <summary><c>cloudwebbetax1</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "cloudwebbetax1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cloudwebbetax1")]
     Cloudwebbetax1,
     /// <summary><c>depro2012</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "depro2012")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("depro2012")]
     Depro2012,
     /// <summary><c>deprol2012</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "deprol2012")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deprol2012")]
     Deprol2012,
     /// <summary><c>deproxl2012</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "deproxl2012")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deproxl2012")]
     Deproxl2012,
     /// <summary><c>deproxxl2012</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "deproxxl2012")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deproxxl2012")]
     Deproxxl2012,
     /// <summary><c>destart2012</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "destart2012")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("destart2012")]
     Destart2012,
     /// <summary><c>destartl2012</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "destartl2012")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("destartl2012")]
     Destartl2012,
     /// <summary><c>destartxl2012</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "destartxl2012")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("destartxl2012")]
     Destartxl2012,
     /// <summary><c>domainpack</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "domainpack")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("domainpack")]
     Domainpack,
     /// <summary><c>hosting-free-100m</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "hosting-free-100m")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting-free-100m")]
     HostingFree100m,
     /// <summary><c>hosting-performance-1</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "hosting-performance-1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting-performance-1")]
     HostingPerformance1,
     /// <summary><c>hosting-performance-2</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "hosting-performance-2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting-performance-2")]
     HostingPerformance2,
     /// <summary><c>hosting-performance-3</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "hosting-performance-3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting-performance-3")]
     HostingPerformance3,
     /// <summary><c>hosting-performance-4</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "hosting-performance-4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting-performance-4")]
     HostingPerformance4,
     /// <summary><c>hosting-perso</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "hosting-perso")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting-perso")]
     HostingPerso,
     /// <summary><c>hosting-pro</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "hosting-pro")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting-pro")]
     HostingPro,
     /// <summary><c>hosting-starter</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "hosting-starter")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting-starter")]
     HostingStarter,
     /// <summary><c>hosting-starter-ovh</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "hosting-starter-ovh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting-starter-ovh")]
     HostingStarterOvh,
     /// <summary><c>hostingAtScaleX128</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "hostingAtScaleX128")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostingAtScaleX128")]
     HostingAtScaleX128,
     /// <summary><c>hostingAtScaleX16</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "hostingAtScaleX16")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostingAtScaleX16")]
     HostingAtScaleX16,
     /// <summary><c>hostingAtScaleX20</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "hostingAtScaleX20")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostingAtScaleX20")]
     HostingAtScaleX20,
     /// <summary><c>hostingAtScaleX24</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "hostingAtScaleX24")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostingAtScaleX24")]
     HostingAtScaleX24,
     /// <summary><c>hostingAtScaleX32</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "hostingAtScaleX32")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostingAtScaleX32")]
     HostingAtScaleX32,
     /// <summary><c>hostingAtScaleX64</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "hostingAtScaleX64")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostingAtScaleX64")]
     HostingAtScaleX64,
     /// <summary><c>hostingAtScaleX8</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "hostingAtScaleX8")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostingAtScaleX8")]
     HostingAtScaleX8,
     /// <summary><c>itbusiness2012</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "itbusiness2012")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("itbusiness2012")]
     Itbusiness2012,
     /// <summary><c>itperso2012</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "itperso2012")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("itperso2012")]
     Itperso2012,
     /// <summary><c>itpremium2012</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "itpremium2012")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("itpremium2012")]
     Itpremium2012,
     /// <summary><c>kimsufi2015</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "kimsufi2015")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kimsufi2015")]
     Kimsufi2015,
     /// <summary><c>mailpack</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "mailpack")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mailpack")]
     Mailpack,
     /// <summary><c>mailplan</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "mailplan")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mailplan")]
     Mailplan,
     /// <summary><c>mediapack</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "mediapack")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mediapack")]
     Mediapack,
     /// <summary><c>mediaplan</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "mediaplan")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mediaplan")]
     Mediaplan,
     /// <summary><c>ovhpro1To</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "ovhpro1To")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ovhpro1To")]
     Ovhpro1To,
     /// <summary><c>ovhpro2To</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "ovhpro2To")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ovhpro2To")]
     Ovhpro2To,
     /// <summary><c>ovhpro5To</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "ovhpro5To")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ovhpro5To")]
     Ovhpro5To,
     /// <summary><c>paas2014beta</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "paas2014beta")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("paas2014beta")]
     Paas2014beta,
     /// <summary><c>perf2014x1</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "perf2014x1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("perf2014x1")]
     Perf2014x1,
     /// <summary><c>perf2014x2</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "perf2014x2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("perf2014x2")]
     Perf2014x2,
     /// <summary><c>perf2014x3</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "perf2014x3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("perf2014x3")]
     Perf2014x3,
     /// <summary><c>perf2014x4</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "perf2014x4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("perf2014x4")]
     Perf2014x4,
     /// <summary><c>perso2010</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "perso2010")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("perso2010")]
     Perso2010,
     /// <summary><c>perso2014</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "perso2014")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("perso2014")]
     Perso2014,
     /// <summary><c>powerBeta1</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "powerBeta1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("powerBeta1")]
     PowerBeta1,
     /// <summary><c>powerbeta1</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "powerbeta1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("powerbeta1")]
     Powerbeta1,
     /// <summary><c>premium</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "premium")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("premium")]
     Premium,
     /// <summary><c>pro2010</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "pro2010")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pro2010")]
     Pro2010,
     /// <summary><c>pro2014</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "pro2014")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pro2014")]
     Pro2014,
     /// <summary><c>start10g</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "start10g")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("start10g")]
     Start10g,
     /// <summary><c>start10m</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "start10m")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("start10m")]
     Start10m,
     /// <summary><c>start1g</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "start1g")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("start1g")]
     Start1g,
     /// <summary><c>start1ges</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "start1ges")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("start1ges")]
     Start1ges,
     /// <summary><c>start1m</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "start1m")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("start1m")]
     Start1m,
     /// <summary><c>start5g</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "start5g")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("start5g")]
     Start5g,
     /// <summary><c>starter</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "starter")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("starter")]
     Starter,
     /// <summary><c>xxlpack</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "xxlpack")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("xxlpack")]
     Xxlpack,
     /// <summary><c>xxlplan</c></summary>
     [global::System.Runtime.Serialization.EnumMember(Value = "xxlplan")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("xxlplan")]
     Xxlplan,
+}
+
+/// <summary>
+/// Reads and writes &lt;see cref="HostingWebOfferCapabilitiesEnum"/&gt; as its exact wire strings.
+/// </summary>
+public sealed class HostingWebOfferCapabilitiesEnumJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum>
+{
+    public override global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.GetString() switch
+    {
+        "1000gp" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._1000gp,
+        "20gp" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._20gp,
+        "240gp" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._240gp,
+        "240pack" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._240pack,
+        "240plan" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._240plan,
+        "300gp" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._300gp,
+        "60gp" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._60gp,
+        "720pack" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._720pack,
+        "720plan" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._720plan,
+        "90pack" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._90pack,
+        "90plan" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._90plan,
+        "CLOUDWEB_1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.CLOUDWEB1,
+        "CLOUDWEB_2" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.CLOUDWEB2,
+        "CLOUDWEB_3" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.CLOUDWEB3,
+        "KS" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.KS,
+        "PERFORMANCE_1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERFORMANCE1,
+        "PERFORMANCE_2" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERFORMANCE2,
+        "PERFORMANCE_3" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERFORMANCE3,
+        "PERFORMANCE_4" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERFORMANCE4,
+        "PERSO" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERSO,
+        "POWER_BETA_1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.POWERBETA1,
+        "PRO" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PRO,
+        "START" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.START,
+        "business" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Business,
+        "cloudweb1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Cloudweb1,
+        "cloudweb2" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Cloudweb2,
+        "cloudweb3" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Cloudweb3,
+        "cloudwebbetax1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Cloudwebbetax1,
+        "depro2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Depro2012,
+        "deprol2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Deprol2012,
+        "deproxl2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Deproxl2012,
+        "deproxxl2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Deproxxl2012,
+        "destart2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Destart2012,
+        "destartl2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Destartl2012,
+        "destartxl2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Destartxl2012,
+        "domainpack" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Domainpack,
+        "hosting-free-100m" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingFree100m,
+        "hosting-performance-1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerformance1,
+        "hosting-performance-2" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerformance2,
+        "hosting-performance-3" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerformance3,
+        "hosting-performance-4" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerformance4,
+        "hosting-perso" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerso,
+        "hosting-pro" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPro,
+        "hosting-starter" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingStarter,
+        "hosting-starter-ovh" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingStarterOvh,
+        "hostingAtScaleX128" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX128,
+        "hostingAtScaleX16" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX16,
+        "hostingAtScaleX20" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX20,
+        "hostingAtScaleX24" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX24,
+        "hostingAtScaleX32" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX32,
+        "hostingAtScaleX64" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX64,
+        "hostingAtScaleX8" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX8,
+        "itbusiness2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Itbusiness2012,
+        "itperso2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Itperso2012,
+        "itpremium2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Itpremium2012,
+        "kimsufi2015" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Kimsufi2015,
+        "mailpack" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Mailpack,
+        "mailplan" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Mailplan,
+        "mediapack" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Mediapack,
+        "mediaplan" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Mediaplan,
+        "ovhpro1To" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Ovhpro1To,
+        "ovhpro2To" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Ovhpro2To,
+        "ovhpro5To" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Ovhpro5To,
+        "paas2014beta" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Paas2014beta,
+        "perf2014x1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perf2014x1,
+        "perf2014x2" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perf2014x2,
+        "perf2014x3" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perf2014x3,
+        "perf2014x4" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perf2014x4,
+        "perso2010" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perso2010,
+        "perso2014" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perso2014,
+        "powerBeta1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PowerBeta1,
+        "powerbeta1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Powerbeta1,
+        "premium" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Premium,
+        "pro2010" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Pro2010,
+        "pro2014" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Pro2014,
+        "start10g" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start10g,
+        "start10m" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start10m,
+        "start1g" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start1g,
+        "start1ges" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start1ges,
+        "start1m" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start1m,
+        "start5g" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start5g,
+        "starter" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Starter,
+        "xxlpack" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Xxlpack,
+        "xxlplan" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Xxlplan,
+        var other => throw new global::System.Text.Json.JsonException("'" + other + "' is not a known HostingWebOfferCapabilitiesEnum value."),
+    };
+
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value switch
+    {
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._1000gp => "1000gp",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._20gp => "20gp",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._240gp => "240gp",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._240pack => "240pack",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._240plan => "240plan",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._300gp => "300gp",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._60gp => "60gp",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._720pack => "720pack",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._720plan => "720plan",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._90pack => "90pack",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._90plan => "90plan",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.CLOUDWEB1 => "CLOUDWEB_1",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.CLOUDWEB2 => "CLOUDWEB_2",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.CLOUDWEB3 => "CLOUDWEB_3",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.KS => "KS",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERFORMANCE1 => "PERFORMANCE_1",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERFORMANCE2 => "PERFORMANCE_2",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERFORMANCE3 => "PERFORMANCE_3",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERFORMANCE4 => "PERFORMANCE_4",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERSO => "PERSO",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.POWERBETA1 => "POWER_BETA_1",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PRO => "PRO",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.START => "START",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Business => "business",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Cloudweb1 => "cloudweb1",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Cloudweb2 => "cloudweb2",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Cloudweb3 => "cloudweb3",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Cloudwebbetax1 => "cloudwebbetax1",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Depro2012 => "depro2012",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Deprol2012 => "deprol2012",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Deproxl2012 => "deproxl2012",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Deproxxl2012 => "deproxxl2012",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Destart2012 => "destart2012",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Destartl2012 => "destartl2012",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Destartxl2012 => "destartxl2012",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Domainpack => "domainpack",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingFree100m => "hosting-free-100m",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerformance1 => "hosting-performance-1",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerformance2 => "hosting-performance-2",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerformance3 => "hosting-performance-3",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerformance4 => "hosting-performance-4",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerso => "hosting-perso",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPro => "hosting-pro",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingStarter => "hosting-starter",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingStarterOvh => "hosting-starter-ovh",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX128 => "hostingAtScaleX128",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX16 => "hostingAtScaleX16",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX20 => "hostingAtScaleX20",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX24 => "hostingAtScaleX24",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX32 => "hostingAtScaleX32",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX64 => "hostingAtScaleX64",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX8 => "hostingAtScaleX8",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Itbusiness2012 => "itbusiness2012",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Itperso2012 => "itperso2012",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Itpremium2012 => "itpremium2012",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Kimsufi2015 => "kimsufi2015",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Mailpack => "mailpack",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Mailplan => "mailplan",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Mediapack => "mediapack",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Mediaplan => "mediaplan",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Ovhpro1To => "ovhpro1To",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Ovhpro2To => "ovhpro2To",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Ovhpro5To => "ovhpro5To",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Paas2014beta => "paas2014beta",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perf2014x1 => "perf2014x1",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perf2014x2 => "perf2014x2",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perf2014x3 => "perf2014x3",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perf2014x4 => "perf2014x4",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perso2010 => "perso2010",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perso2014 => "perso2014",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PowerBeta1 => "powerBeta1",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Powerbeta1 => "powerbeta1",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Premium => "premium",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Pro2010 => "pro2010",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Pro2014 => "pro2014",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start10g => "start10g",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start10m => "start10m",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start1g => "start1g",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start1ges => "start1ges",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start1m => "start1m",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start5g => "start5g",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Starter => "starter",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Xxlpack => "xxlpack",
+        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Xxlplan => "xxlplan",
+        _ => throw new global::System.Text.Json.JsonException("'" + value + "' is not a HostingWebOfferCapabilitiesEnum value."),
+    });
 }
 
 /// <summary>

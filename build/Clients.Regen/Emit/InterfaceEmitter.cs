@@ -1,0 +1,338 @@
+using System.Globalization;
+using System.Text.Json;
+using Clients.Regen.Model;
+
+namespace Clients.Regen.Emit;
+
+/// <summary>
+/// Emits one Refit interface: method names (operationId, or verb + path made collision-free), parameters in a fixed
+/// order (path, required, optional, then the CancellationToken), XML docs and <c>[Obsolete]</c> from the document.
+/// Request and response types it meets are added to <paramref name="roots"/> for the JsonSerializerContext.
+/// </summary>
+internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog catalog, ISet<string> roots)
+{
+    public string EmitInterface(string name, List<OperationModel> operations)
+    {
+        var names = MethodNames(operations);
+        var writer = new CodeWriter();
+        writer.Line("namespace " + provider.Namespace + ";");
+        writer.Line();
+        var document = operations[0].Document;
+        var title = DocumentTitle(document, name);
+        writer.DocSummary(title);
+        writer.Line("[" + provider.MarkerAttribute + "]");
+        writer.Open("public partial interface " + name);
+        var first = true;
+        foreach (var operation in operations.OrderBy(o => names[o], StringComparer.Ordinal))
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            EmitMethod(writer, operation, names[operation]);
+        }
+
+        writer.Close();
+        return GeneratedHeader.Text + "\n" + writer;
+    }
+
+    private string DocumentTitle(SpecDocument document, string interfaceName)
+    {
+        if (provider.Grouping == InterfaceGrouping.ByDocument)
+        {
+            var key = document.Input.Key;
+            var version = key[..key.IndexOf('/', StringComparison.Ordinal)];
+            return $"OVHcloud API {version}, universe /{key[(version.Length + 1)..]}.";
+        }
+
+        var title = document.Root.TryGetProperty("info", out var info) ? TypeCatalog.Text(info, "title") : null;
+        var tag = interfaceName["I".Length..^"Api".Length][provider.Prefix.Length..];
+        return $"{title ?? provider.Prefix}: {tag} operations.";
+    }
+
+    private Dictionary<OperationModel, string> MethodNames(List<OperationModel> operations)
+    {
+        var names = new Dictionary<OperationModel, string>();
+        foreach (var operation in operations)
+        {
+            names[operation] = BaseName(operation);
+        }
+
+        foreach (var group in names.GroupBy(n => n.Value, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList())
+        {
+            foreach (var (operation, baseName) in group)
+            {
+                var parameters = PathParameters(operation.Path);
+                names[operation] = parameters.Count == 0 ? baseName : baseName + "By" + string.Join("And", parameters.Select(Naming.Pascal));
+            }
+        }
+
+        foreach (var group in names.GroupBy(n => n.Value, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList())
+        {
+            var index = 1;
+            foreach (var (operation, baseName) in group.OrderBy(g => g.Key.Path, StringComparer.Ordinal).ThenBy(g => g.Key.Method, StringComparer.Ordinal))
+            {
+                names[operation] = index == 1 ? baseName : baseName + index.ToString(CultureInfo.InvariantCulture);
+                index++;
+            }
+        }
+
+        return names;
+    }
+
+    private string BaseName(OperationModel operation)
+    {
+        if (provider.Grouping == InterfaceGrouping.ByTag && TypeCatalog.Text(operation.Operation, "operationId") is { Length: > 0 } id)
+        {
+            return Naming.Pascal(id);
+        }
+
+        var literal = string.Concat(operation.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Where(s => !s.StartsWith('{'))
+            .Select(Naming.Pascal));
+        var verb = operation.Method switch
+        {
+            "get" => ReturnsArray(operation) ? "List" : "Get",
+            "post" => "Post",
+            "put" => "Update",
+            "delete" => "Delete",
+            "patch" => "Patch",
+            var other => Naming.Pascal(other),
+        };
+        return verb + literal;
+    }
+
+    private bool ReturnsArray(OperationModel operation)
+    {
+        var schema = ResponseSchema(operation, out _);
+        return schema is { } s && operation.Document.Resolve(s) is var resolved && TypeCatalog.Text(resolved, "type") == "array";
+    }
+
+    private static List<string> PathParameters(string path) =>
+        path.Split('/').Where(s => s.StartsWith('{') && s.EndsWith('}')).Select(s => s[1..^1]).ToList();
+
+    private void EmitMethod(CodeWriter writer, OperationModel operation, string name)
+    {
+        var document = operation.Document;
+        var op = operation.Operation;
+        var file = "Models/" + operation.Interface[1..] + ".g.cs";
+        var summary = TypeCatalog.Text(op, "summary");
+        var description = TypeCatalog.Text(op, "description");
+        writer.DocSummary(summary ?? description ?? $"{operation.Method.ToUpperInvariant()} {operation.Path}");
+        if (summary is not null && description is not null && description != summary)
+        {
+            writer.DocTag("remarks", string.Empty, description);
+        }
+
+        var required = new List<string>();
+        var optional = new List<string>();
+        var usedNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken" };
+        var pathOrder = PathParameters(operation.Path);
+        foreach (var parameter in operation.Parameters
+                     .OrderBy(p => TypeCatalog.Text(p, "in") == "path" ? 0 : 1)
+                     .ThenBy(p => TypeCatalog.Text(p, "in") == "path" ? pathOrder.IndexOf(TypeCatalog.Text(p, "name") ?? string.Empty) : 0))
+        {
+            var wire = TypeCatalog.Text(parameter, "name") ?? "value";
+            var location = TypeCatalog.Text(parameter, "in");
+            if (location == "header" && provider.RuntimeHeaders.Contains(wire, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (location == "cookie")
+            {
+                continue;
+            }
+
+            var csName = UniqueParameter(usedNames, wire);
+            var isRequired = location == "path" || (parameter.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True);
+            var schema = parameter.TryGetProperty("schema", out var s) ? s : default;
+            var type = schema.ValueKind == JsonValueKind.Object
+                ? catalog.Map(schema, document, name + Naming.Pascal(wire), file)
+                : new TypeRef("string", false);
+            var attributes = new List<string>();
+            var bare = csName.TrimStart('@');
+            switch (location)
+            {
+                case "path":
+                    if (bare != wire)
+                    {
+                        attributes.Add($"global::Refit.AliasAs({Naming.Literal(wire)})");
+                    }
+
+                    break;
+                case "header":
+                    attributes.Add($"global::Refit.Header({Naming.Literal(wire)})");
+                    break;
+                default:
+                    if (type.IsCollection)
+                    {
+                        attributes.Add("global::Refit.Query(global::Refit.CollectionFormat.Multi)");
+                    }
+                    else if (type.QueryFormat is { } format)
+                    {
+                        attributes.Add($"global::Refit.Query(Format = {Naming.Literal(format)})");
+                    }
+
+                    if (bare != wire)
+                    {
+                        attributes.Add($"global::Refit.AliasAs({Naming.Literal(wire)})");
+                    }
+
+                    break;
+            }
+
+            var prefix = attributes.Count == 0 ? string.Empty : "[" + string.Join(", ", attributes) + "] ";
+            writer.DocTag("param", $" name=\"{bare}\"", TypeCatalog.Text(parameter, "description") ?? $"The '{wire}' {location} parameter.");
+            if (isRequired)
+            {
+                required.Add(prefix + type.Cs + " " + csName);
+            }
+            else
+            {
+                optional.Add(prefix + type.Nullable(true) + " " + csName + " = default");
+            }
+        }
+
+        if (op.TryGetProperty("requestBody", out var bodyElement))
+        {
+            var body = document.Resolve(bodyElement);
+            var bodyRequired = body.TryGetProperty("required", out var br) && br.ValueKind == JsonValueKind.True;
+            var bodyName = UniqueParameter(usedNames, "body");
+            string bodyType;
+            if (JsonContent(body) is { } bodySchema)
+            {
+                var mapped = catalog.Map(bodySchema, document, name + "Request", file);
+                roots.Add(mapped.Cs);
+                bodyType = bodyRequired ? mapped.Cs : mapped.Nullable(true);
+                writer.DocTag("param", $" name=\"{bodyName.TrimStart('@')}\"", TypeCatalog.Text(body, "description") ?? "The request body.");
+            }
+            else
+            {
+                bodyType = bodyRequired ? "global::System.Net.Http.HttpContent" : "global::System.Net.Http.HttpContent?";
+                writer.DocTag("param", $" name=\"{bodyName.TrimStart('@')}\"", "The request body, already encoded.");
+            }
+
+            var declaration = "[global::Refit.Body] " + bodyType + " " + bodyName;
+            if (bodyRequired)
+            {
+                required.Add(declaration);
+            }
+            else
+            {
+                optional.Add(declaration + " = default");
+            }
+        }
+
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        var responseSchema = ResponseSchema(operation, out var isText);
+        string returnType;
+        if (responseSchema is { } rs)
+        {
+            var mapped = catalog.Map(rs, document, name + "Response", file);
+            roots.Add(mapped.Cs);
+            returnType = $"global::System.Threading.Tasks.Task<{mapped.Cs}>";
+        }
+        else if (isText)
+        {
+            returnType = "global::System.Threading.Tasks.Task<string>";
+        }
+        else
+        {
+            returnType = "global::System.Threading.Tasks.Task";
+        }
+
+        if (op.TryGetProperty("deprecated", out var deprecated) && deprecated.ValueKind == JsonValueKind.True)
+        {
+            var message = "Deprecated by the provider";
+            if (TypeCatalog.Text(op, "x-deprecation-date") is { } date)
+            {
+                message += " since " + date;
+            }
+
+            if (TypeCatalog.Text(op, "x-replacement-route") is { } replacement)
+            {
+                message += "; use " + replacement;
+            }
+
+            writer.Line($"[global::System.Obsolete({Naming.Literal(message + ".")})]");
+        }
+
+        var verb = operation.Method switch
+        {
+            "get" => "Get",
+            "post" => "Post",
+            "put" => "Put",
+            "delete" => "Delete",
+            "patch" => "Patch",
+            "head" => "Head",
+            _ => "Options",
+        };
+        writer.Line($"[global::Refit.{verb}({Naming.Literal(operation.RefitPath)})]");
+        var all = required.Concat(optional).Append("global::System.Threading.CancellationToken cancellationToken = default");
+        writer.Line($"{returnType} {name}Async({string.Join(", ", all)});");
+    }
+
+    private static string UniqueParameter(HashSet<string> used, string wire)
+    {
+        var candidate = Naming.Camel(wire);
+        var name = candidate;
+        for (var i = 2; !used.Add(name.TrimStart('@')); i++)
+        {
+            name = candidate + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return name;
+    }
+
+    private static JsonElement? JsonContent(JsonElement container)
+    {
+        if (!container.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var media in content.EnumerateObject().OrderBy(m => m.Name, StringComparer.Ordinal))
+        {
+            if ((media.Name.Contains("json", StringComparison.OrdinalIgnoreCase) || media.Name == "*/*")
+                && media.Value.TryGetProperty("schema", out var schema))
+            {
+                return schema;
+            }
+        }
+
+        return null;
+    }
+
+    private static JsonElement? ResponseSchema(OperationModel operation, out bool isText)
+    {
+        isText = false;
+        if (!operation.Operation.TryGetProperty("responses", out var responses) || responses.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var response in responses.EnumerateObject()
+                     .Where(r => r.Name.StartsWith('2'))
+                     .OrderBy(r => r.Name, StringComparer.Ordinal))
+        {
+            var resolved = operation.Document.Resolve(response.Value);
+            if (JsonContent(resolved) is { } schema)
+            {
+                return schema;
+            }
+
+            if (resolved.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Object
+                && content.EnumerateObject().Any(m => m.Name.StartsWith("text/", StringComparison.Ordinal)))
+            {
+                isText = true;
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+}

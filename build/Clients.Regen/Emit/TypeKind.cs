@@ -1,0 +1,10 @@
+namespace Clients.Regen.Emit;
+
+/// <summary>What a <see cref="TypeDefinition"/> becomes.</summary>
+internal enum TypeKind
+{
+    Object,
+    StringEnum,
+    IntegerEnum,
+    Alias,
+}

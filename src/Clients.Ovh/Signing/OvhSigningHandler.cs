@@ -1,0 +1,318 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using Clients.Core.OAuth2;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Clients.Ovh;
+
+/// <summary>
+/// Signs OVH requests with the application key and secret and the caller's consumer key, over the exact URL and body
+/// bytes sent, at server time; re-synchronises the clock and resends a fresh, re-signed copy once when OVH rejects the
+/// timestamp. Always the innermost handler, so outer retries are re-signed. With an OAuth2 service account it sends a
+/// bearer token instead (renewed once and the request resent after a 401).
+/// </summary>
+internal sealed class OvhSigningHandler : DelegatingHandler
+{
+    private static readonly string[] SecretHeaders = [OvhHeaders.Consumer, OvhHeaders.Signature];
+    private static readonly string[] OvhAuthHeaders = [OvhHeaders.Application, OvhHeaders.Consumer, OvhHeaders.Timestamp, OvhHeaders.Signature];
+
+    private readonly OvhEndpoint _endpoint;
+    private readonly string _applicationKey;
+    private readonly string _applicationSecret;
+    private readonly IAccessTokenProvider? _tokens;
+    private readonly bool _synchronizeTime;
+    private readonly TimeSpan _timeSyncTimeout;
+    private readonly OvhServerClock _clock;
+    private readonly TimeProvider _timeProvider;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger _logger;
+    private readonly Func<CancellationToken, Task<long>> _fetchServerTime;
+
+    public OvhSigningHandler(
+        IOptions<OvhOptions> options,
+        OvhEndpoint endpoint,
+        OvhServerClocks clocks,
+        TimeProvider timeProvider,
+        IServiceScopeFactory scopes,
+        IServiceProvider services,
+        ILogger<OvhSigningHandler>? logger = null)
+    {
+        var value = options.Value;
+        _endpoint = endpoint;
+        if (!string.IsNullOrEmpty(value.ClientId))
+        {
+            _tokens = services.GetRequiredService<OvhServiceAccountTokenProvider>();
+            _applicationKey = _applicationSecret = "";
+        }
+        else
+        {
+            _applicationKey = value.ApplicationKey ?? throw new InvalidOperationException("OVH application key is not set.");
+            _applicationSecret = value.ApplicationSecret ?? throw new InvalidOperationException("OVH application secret is not set.");
+        }
+
+        _synchronizeTime = value.SynchronizeTime;
+        _timeSyncTimeout = value.TimeSyncTimeout;
+        _clock = clocks.For(endpoint.BaseAddress);
+        _timeProvider = timeProvider;
+        _scopes = scopes;
+        _logger = logger ?? NullLogger<OvhSigningHandler>.Instance;
+        _fetchServerTime = FetchServerTimeAsync;
+    }
+
+    /// <summary>Removes the consumer key and signature from a request that is kept after sending (for example by an exception).</summary>
+    internal static void RemoveSecrets(HttpRequestMessage request)
+    {
+        request.Headers.Authorization = null;
+        foreach (var header in SecretHeaders)
+        {
+            request.Headers.Remove(header);
+        }
+
+        ((IDictionary<string, object?>)request.Options).Remove(OvhRequestOptions.ConsumerKeyName);
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var uri = request.RequestUri ?? throw new InvalidOperationException("An OVH request needs an absolute RequestUri.");
+        request.RequestUri = uri = _endpoint.Rewrite(uri);
+        if (_tokens is not null)
+        {
+            return await SendWithTokenAsync(_tokens, request, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var header in OvhAuthHeaders)
+        {
+            request.Headers.Remove(header);
+        }
+
+        request.Headers.TryAddWithoutValidation(OvhHeaders.Application, _applicationKey);
+        if (IsUnauthenticated(request, uri))
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var consumerKey = await ResolveConsumerKeyAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await BufferBodyAsync(request, cancellationToken).ConfigureAwait(false);
+
+        var deltaTask = _synchronizeTime ? _clock.GetDelta(_fetchServerTime) : null;
+        var delta = deltaTask is null ? 0 : await deltaTask.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Sign(request, consumerKey, body, delta);
+
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (deltaTask is null || !await IsTimestampRejectionAsync(response, cancellationToken).ConfigureAwait(false))
+        {
+            return response;
+        }
+
+        OvhLog.TimestampRejected(_logger, request.Method.Method, uri.AbsolutePath, "QUERY_TIME_OUT");
+        _clock.Invalidate(deltaTask);
+        var freshDelta = await _clock.GetDelta(_fetchServerTime).WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        // The first request (and its content) has been sent: resend a new message carrying the same bytes, newly signed.
+        var copy = Copy(request, body);
+        Sign(copy, consumerKey, body, freshDelta);
+        response.Dispose();
+        return await base.SendAsync(copy, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendWithTokenAsync(IAccessTokenProvider tokens, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = await BufferBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue(token.TokenType, token.Value);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        response.Dispose();
+        var renewed = await tokens.RenewTokenAsync(token, cancellationToken).ConfigureAwait(false);
+        var copy = Copy(request, body);
+        copy.Headers.Authorization = new AuthenticationHeaderValue(renewed.TokenType, renewed.Value);
+        return await base.SendAsync(copy, cancellationToken).ConfigureAwait(false);
+    }
+
+    private bool IsUnauthenticated(HttpRequestMessage request, Uri uri)
+    {
+        if (request.Options.TryGetValue(OvhRequestOptions.Unauthenticated, out var unauthenticated) && unauthenticated)
+        {
+            return true;
+        }
+
+        var path = _endpoint.RelativePath(uri);
+        return (request.Method == HttpMethod.Get && path.SequenceEqual("/auth/time"))
+            || (request.Method == HttpMethod.Post && path.SequenceEqual("/auth/credential"));
+    }
+
+    private async ValueTask<string> ResolveConsumerKeyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Options.TryGetValue(OvhRequestOptions.ConsumerKey, out var explicitKey) && !string.IsNullOrEmpty(explicitKey))
+        {
+            return explicitKey;
+        }
+
+        if (OvhConsumerKey.CurrentConsumerKey is { } scopedKey)
+        {
+            request.Options.Set(OvhRequestOptions.ConsumerKey, scopedKey);
+            return scopedKey;
+        }
+
+        if (!request.Options.TryGetValue(OvhRequestOptions.CustomerId, out var customerId) || string.IsNullOrEmpty(customerId))
+        {
+            customerId = OvhConsumerKey.CurrentCustomerId;
+            if (customerId is not null)
+            {
+                request.Options.Set(OvhRequestOptions.CustomerId, customerId);
+            }
+        }
+
+        // A fresh scope per lookup: the provider may be scoped (a DbContext) and this handler is pooled.
+        var scope = _scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var provider = scope.ServiceProvider.GetRequiredService<IOvhConsumerKeyProvider>();
+            var key = await provider.GetConsumerKeyAsync(customerId, cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrEmpty(key))
+            {
+                throw new InvalidOperationException(customerId is null
+                    ? $"No OVH consumer key for {request.Method} {request.RequestUri?.AbsolutePath}: set Ovh:ConsumerKey, call inside OvhConsumerKey.Use(...) or OvhConsumerKey.UseCustomer(...), or set OvhRequestOptions.ConsumerKey on the request."
+                    : $"The {provider.GetType().Name} returned no OVH consumer key for customer '{customerId}' ({request.Method} {request.RequestUri?.AbsolutePath}). Register an IOvhConsumerKeyProvider that knows this customer.");
+            }
+
+            return key;
+        }
+    }
+
+    /// <summary>Serialises the content once into memory and sends exactly those bytes, so the signature covers them.</summary>
+    private static async ValueTask<ArraySegment<byte>> BufferBodyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var content = request.Content;
+        if (content is null)
+        {
+            return ArraySegment<byte>.Empty;
+        }
+
+        var length = content.Headers.ContentLength;
+        using var stream = new MemoryStream(length is > 0 and < int.MaxValue ? (int)length.Value : 256);
+        await content.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+        var segment = stream.TryGetBuffer(out var buffer) ? buffer : new ArraySegment<byte>(stream.ToArray());
+        request.Content = CreateContent(segment, content.Headers);
+        content.Dispose();
+        return segment;
+    }
+
+    private static ByteArrayContent CreateContent(ArraySegment<byte> bytes, System.Net.Http.Headers.HttpContentHeaders headers)
+    {
+        var content = new ByteArrayContent(bytes.Array!, bytes.Offset, bytes.Count);
+        foreach (var header in headers)
+        {
+            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        return content;
+    }
+
+    private static HttpRequestMessage Copy(HttpRequestMessage request, ArraySegment<byte> body)
+    {
+        var copy = new HttpRequestMessage(request.Method, request.RequestUri)
+        {
+            Version = request.Version,
+            VersionPolicy = request.VersionPolicy,
+        };
+        foreach (var header in request.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        var options = (IDictionary<string, object?>)copy.Options;
+        foreach (var option in request.Options)
+        {
+            options[option.Key] = option.Value;
+        }
+
+        if (request.Content is { } content)
+        {
+            // The same bytes: ByteArrayContent never writes to its array, so the resent body is identical by construction.
+            copy.Content = CreateContent(body, content.Headers);
+        }
+
+        return copy;
+    }
+
+    private void Sign(HttpRequestMessage request, string consumerKey, ReadOnlySpan<byte> body, long delta)
+    {
+        var uri = request.RequestUri!;
+        var url = uri.Fragment.Length == 0 ? uri.AbsoluteUri : uri.GetLeftPart(UriPartial.Query);
+        var timestamp = _timeProvider.GetUtcNow().ToUnixTimeSeconds() + delta;
+        var signature = OvhSignature.Compute(_applicationSecret, consumerKey, request.Method.Method, url, body, timestamp);
+
+        var headers = request.Headers;
+        foreach (var header in SecretHeaders)
+        {
+            headers.Remove(header);
+        }
+
+        headers.Remove(OvhHeaders.Timestamp);
+        headers.TryAddWithoutValidation(OvhHeaders.Consumer, consumerKey);
+        headers.TryAddWithoutValidation(OvhHeaders.Timestamp, timestamp.ToString(CultureInfo.InvariantCulture));
+        headers.TryAddWithoutValidation(OvhHeaders.Signature, signature);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            OvhLog.RequestSigned(_logger, request.Method.Method, uri.AbsolutePath, timestamp);
+        }
+    }
+
+    private static async ValueTask<bool> IsTimestampRejectionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if ((int)response.StatusCode is not (400 or 401 or 403))
+        {
+            return false;
+        }
+
+        // Buffered, so the caller (Refit's exception factory) can still read the body.
+        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return OvhError.TryParse(bytes)?.IsTimestampRejection == true;
+    }
+
+    private async Task<long> FetchServerTimeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(_timeSyncTimeout, _timeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Get, _endpoint.TimeUri);
+            request.Headers.TryAddWithoutValidation(OvhHeaders.Application, _applicationKey);
+            using var response = await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HttpRequestException(
+                    $"Could not read the OVH server time: GET {_endpoint.TimeUri} answered {(int)response.StatusCode} {response.ReasonPhrase}.",
+                    null,
+                    response.StatusCode);
+            }
+
+            if (!long.TryParse(text.AsSpan().Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var serverTime))
+            {
+                throw new HttpRequestException($"Could not read the OVH server time: GET {_endpoint.TimeUri} did not answer a Unix time.");
+            }
+
+            OvhLog.ServerTimeSynchronized(_logger, _endpoint.Authority, serverTime - _timeProvider.GetUtcNow().ToUnixTimeSeconds());
+            return serverTime;
+        }
+        catch (Exception ex)
+        {
+            OvhLog.ServerTimeFailed(_logger, _endpoint.Authority, ex);
+            throw;
+        }
+    }
+}
