@@ -89,6 +89,19 @@ public sealed class IncrementalTests
         }
     }
 
+    [Fact]
+    public void The_walker_itself_catches_a_location_or_symbol_hidden_in_a_model()
+    {
+        var compilation = GeneratorHarness.Compile(FixtureSources.All);
+        var symbol = compilation.GetTypeByMetadataName("Acme.IAcmeWidgetsApi")!;
+
+        var withLocation = () => AssertNoForbiddenTypes(("x", new[] { symbol.Locations[0] }), "test", new HashSet<object>(ReferenceEqualityComparer.Instance));
+        var withSymbol = () => AssertNoForbiddenTypes(new List<object> { "y", symbol }, "test", new HashSet<object>(ReferenceEqualityComparer.Instance));
+
+        withLocation.Should().Throw<Exception>();
+        withSymbol.Should().Throw<Exception>();
+    }
+
     // The bad interfaces make the Diagnostics step carry items, so that its caching is checked too.
     private static Compilation WithDiagnostics() =>
         GeneratorHarness.Compile(FixtureSources.All.Append(("Bad.cs", DiagnosticSources.AllBad)).ToArray());

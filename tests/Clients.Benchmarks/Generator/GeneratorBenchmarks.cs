@@ -38,7 +38,7 @@ public class GeneratorBenchmarks
         _edited = _project.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
             "namespace Clients.Ovh.Unrelated { internal sealed class AddedLater { } }", ParseOptions, "AddedLater.cs"));
         _warmDriver = CreateDriver([new ClientsGenerator().AsSourceGenerator()]).RunGenerators(_project.Clone());
-        _allGenerators = [RefitGenerator(), new ClientsGenerator().AsSourceGenerator()];
+        _allGenerators = [.. FrameworkGenerators(), RefitGenerator(), new ClientsGenerator().AsSourceGenerator()];
 
         var output = CompileWithGenerators();
         var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -105,13 +105,41 @@ public class GeneratorBenchmarks
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
     }
 
+    // The generators every net10.0 project runs (System.Text.Json, regex, interop), from the targeting pack.
+    private static IEnumerable<ISourceGenerator> FrameworkGenerators()
+    {
+        var dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        var pack = Directory.GetDirectories(Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref")).OrderBy(d => d, StringComparer.Ordinal).Last();
+        foreach (var dll in Directory.GetFiles(Path.Combine(pack, "analyzers", "dotnet", "cs"), "*.dll"))
+        {
+            foreach (var type in LoadableTypes(Assembly.LoadFrom(dll)).Where(t => !t.IsAbstract && t.GetCustomAttribute<GeneratorAttribute>() is not null))
+            {
+                var instance = Activator.CreateInstance(type);
+                yield return instance is IIncrementalGenerator incremental ? incremental.AsSourceGenerator() : (ISourceGenerator)instance!;
+            }
+        }
+    }
+
+    // Some analyzer assemblies also hold code fixes whose types need Roslyn's Workspaces, which is not loaded here.
+    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            return e.Types.Where(t => t is not null)!;
+        }
+    }
+
     private static ISourceGenerator RefitGenerator()
     {
         var root = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var version = typeof(Refit.RestService).Assembly.GetName().Version!;
-        var path = Path.Combine(root, "refit", $"{version.Major}.{version.Minor}.{version.Build}", "analyzers", "dotnet", "roslyn4.8", "cs", "InterfaceStubGeneratorV2.dll");
-        var type = Assembly.LoadFrom(path).GetTypes().Single(t => !t.IsAbstract && typeof(IIncrementalGenerator).IsAssignableFrom(t));
+        var version = typeof(Refit.RestService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
+        var path = Path.Combine(root, "refit", version, "analyzers", "dotnet", "roslyn4.8", "cs", "InterfaceStubGeneratorV2.dll");
+        var type = LoadableTypes(Assembly.LoadFrom(path)).Single(t => !t.IsAbstract && typeof(IIncrementalGenerator).IsAssignableFrom(t));
         return ((IIncrementalGenerator)Activator.CreateInstance(type)!).AsSourceGenerator();
     }
 
@@ -123,10 +151,10 @@ public class GeneratorBenchmarks
         public InProcessConfig()
         {
             AddJob(Job.Default
-                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true))
                 .WithLaunchCount(1)
                 .WithWarmupCount(2)
-                .WithIterationCount(8));
+                .WithIterationCount(6));
         }
     }
 
