@@ -38,7 +38,14 @@ public class GeneratorBenchmarks
         _edited = _project.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
             "namespace Clients.Ovh.Unrelated { internal sealed class AddedLater { } }", ParseOptions, "AddedLater.cs"));
         _warmDriver = CreateDriver([new ClientsGenerator().AsSourceGenerator()]).RunGenerators(_project.Clone());
-        _allGenerators = [.. FrameworkGenerators(), RefitGenerator(), new ClientsGenerator().AsSourceGenerator()];
+        _allGenerators =
+        [
+            .. FrameworkGenerators(),
+            .. PackageGenerators(typeof(Microsoft.Extensions.Logging.ILogger).Assembly, "roslyn4.4"),
+            .. PackageGenerators(typeof(Microsoft.Extensions.Options.IOptions<>).Assembly, "roslyn4.4"),
+            RefitGenerator(),
+            new ClientsGenerator().AsSourceGenerator(),
+        ];
 
         var output = CompileWithGenerators();
         var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -111,6 +118,28 @@ public class GeneratorBenchmarks
         var dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
         var pack = Directory.GetDirectories(Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref")).OrderBy(d => d, StringComparer.Ordinal).Last();
         foreach (var dll in Directory.GetFiles(Path.Combine(pack, "analyzers", "dotnet", "cs"), "*.dll"))
+        {
+            foreach (var type in LoadableTypes(Assembly.LoadFrom(dll)).Where(t => !t.IsAbstract && t.GetCustomAttribute<GeneratorAttribute>() is not null))
+            {
+                var instance = Activator.CreateInstance(type);
+                yield return instance is IIncrementalGenerator incremental ? incremental.AsSourceGenerator() : (ISourceGenerator)instance!;
+            }
+        }
+    }
+
+    // The generators a package ships next to the given assembly (LoggerMessage, options validation), when it has any.
+    private static IEnumerable<ISourceGenerator> PackageGenerators(Assembly assembly, string roslyn)
+    {
+        var root = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
+        var directory = Path.Combine(root, assembly.GetName().Name!.ToLowerInvariant(), version, "analyzers", "dotnet", roslyn, "cs");
+        if (!Directory.Exists(directory))
+        {
+            yield break;
+        }
+
+        foreach (var dll in Directory.GetFiles(directory, "*.dll"))
         {
             foreach (var type in LoadableTypes(Assembly.LoadFrom(dll)).Where(t => !t.IsAbstract && t.GetCustomAttribute<GeneratorAttribute>() is not null))
             {
