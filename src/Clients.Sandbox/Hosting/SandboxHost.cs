@@ -29,14 +29,24 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <param name="mapRoutes">Adds the emulator's endpoints.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The started server.</returns>
-    public static async Task<SandboxHost> StartAsync(Action<WebApplication> mapRoutes, CancellationToken cancellationToken = default)
+    public static Task<SandboxHost> StartAsync(Action<WebApplication> mapRoutes, CancellationToken cancellationToken = default) =>
+        StartAsync(mapRoutes, port: 0, cancellationToken);
+
+    /// <summary>Starts a server on <c>127.0.0.1:<paramref name="port"/></c> whose routes are added by <paramref name="mapRoutes"/>.</summary>
+    /// <param name="mapRoutes">Adds the emulator's endpoints.</param>
+    /// <param name="port">The loopback port; 0 for a free one.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The started server.</returns>
+    public static async Task<SandboxHost> StartAsync(Action<WebApplication> mapRoutes, int port, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mapRoutes);
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options =>
         {
-            options.Listen(IPAddress.Loopback, 0);
+            options.Listen(IPAddress.Loopback, port);
             options.AddServerHeader = false;
         });
         var app = builder.Build();

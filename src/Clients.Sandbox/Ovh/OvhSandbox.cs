@@ -1,7 +1,5 @@
+using Clients.Sandbox.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,14 +13,14 @@ namespace Clients.Sandbox.Ovh;
 /// </summary>
 public sealed class OvhSandbox : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly SandboxHost host;
     private readonly OvhSandboxState state;
 
-    private OvhSandbox(WebApplication app, OvhSandboxState state, Uri hostUri, OvhSandboxApplication application)
+    private OvhSandbox(SandboxHost host, OvhSandboxState state, OvhSandboxApplication application)
     {
-        this.app = app;
+        this.host = host;
         this.state = state;
-        HostUri = hostUri;
+        HostUri = host.BaseUri;
         Application = application;
     }
 
@@ -110,20 +108,9 @@ public sealed class OvhSandbox : IAsyncDisposable
         var catalog = new OvhSpecCatalog(OvhSpecCatalog.LocateDirectory(options.SpecDirectory), options.Universes?.ToArray());
         var state = new OvhSandboxState(options, catalog) { Latency = options.Latency };
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(OvhSandbox).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:" + options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var app = builder.Build();
         var handler = new OvhRequestHandler(state);
-        app.Run(handler.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var sandbox = new OvhSandbox(app, state, new Uri(address.TrimEnd('/') + "/"), options.Applications[0]);
+        var host = await SandboxHost.StartAsync(app => app.Run(handler.HandleAsync), options.Port, cancellationToken).ConfigureAwait(false);
+        var sandbox = new OvhSandbox(host, state, options.Applications[0]);
         OvhSandboxLog.Started(state.Logger, sandbox.BaseUri, catalog.Directory);
         return sandbox;
     }
@@ -231,8 +218,7 @@ public sealed class OvhSandbox : IAsyncDisposable
     /// <returns>A task that completes when stopped.</returns>
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync().ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
+        await host.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <inheritdoc />
