@@ -4,12 +4,8 @@ namespace Clients.Core.OAuth2;
 /// <remarks>
 /// A client-credentials response should carry no refresh token (RFC 6749 §4.4.3): renewal is a new request.
 /// </remarks>
-public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
+public sealed class ClientCredentialsTokenProvider : CachedAccessTokenProvider
 {
-    private readonly TokenCache _cache;
-    private readonly TokenCacheKey _key;
-    private readonly Func<AccessToken?, CancellationToken, Task<AccessToken>> _acquire;
-
     /// <summary>Creates the provider.</summary>
     /// <param name="cache">The token cache.</param>
     /// <param name="tokenClient">
@@ -19,29 +15,18 @@ public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
     /// <param name="key">The token's identity in the cache.</param>
     /// <param name="expiryBuffer">How long before the announced expiry a token stops being used.</param>
     public ClientCredentialsTokenProvider(TokenCache cache, Func<OAuth2TokenClient> tokenClient, TokenCacheKey key, TimeSpan expiryBuffer)
+        : base(cache, key, Acquire(tokenClient, key, expiryBuffer))
     {
-        ArgumentNullException.ThrowIfNull(cache);
+    }
+
+    private static Func<AccessToken?, CancellationToken, Task<AccessToken>> Acquire(Func<OAuth2TokenClient> tokenClient, TokenCacheKey key, TimeSpan expiryBuffer)
+    {
         ArgumentNullException.ThrowIfNull(tokenClient);
         ArgumentNullException.ThrowIfNull(key);
-        _cache = cache;
-        _key = key;
-        _acquire = async (_, ct) =>
+        return async (_, ct) =>
         {
             var token = await tokenClient().RequestTokenAsync(OAuth2TokenRequest.ClientCredentials(key.Scope), ct).ConfigureAwait(false);
             return AccessToken.FromResponse(token, expiryBuffer);
         };
-    }
-
-    /// <summary>The token's identity in the cache.</summary>
-    public TokenCacheKey Key => _key;
-
-    /// <inheritdoc />
-    public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken) => _cache.GetTokenAsync(_key, _acquire, cancellationToken);
-
-    /// <inheritdoc />
-    public ValueTask<AccessToken> RenewTokenAsync(AccessToken rejected, CancellationToken cancellationToken)
-    {
-        _cache.Invalidate(_key, rejected);
-        return _cache.GetTokenAsync(_key, _acquire, cancellationToken);
     }
 }

@@ -8,12 +8,8 @@ namespace Clients.Core.OAuth2;
 /// replaces the old one). A refresh refused with <c>invalid_grant</c> falls back to the password grant, once.
 /// Renewals are single-flight through the <see cref="TokenCache"/>, so no caller refreshes with a stale refresh token.
 /// </summary>
-public sealed partial class ResourceOwnerPasswordTokenProvider : IAccessTokenProvider
+public sealed partial class ResourceOwnerPasswordTokenProvider : CachedAccessTokenProvider
 {
-    private readonly TokenCache _cache;
-    private readonly TokenCacheKey _key;
-    private readonly Func<AccessToken?, CancellationToken, Task<AccessToken>> _acquire;
-
     /// <summary>Creates the provider.</summary>
     /// <param name="cache">The token cache.</param>
     /// <param name="tokenClient">Creates the token client for each acquisition.</param>
@@ -22,8 +18,12 @@ public sealed partial class ResourceOwnerPasswordTokenProvider : IAccessTokenPro
     /// <param name="expiryBuffer">How long before the announced expiry a token stops being used.</param>
     /// <param name="logger">A logger; secrets are never logged.</param>
     public ResourceOwnerPasswordTokenProvider(TokenCache cache, Func<OAuth2TokenClient> tokenClient, TokenCacheKey key, Func<string> password, TimeSpan expiryBuffer, ILogger<ResourceOwnerPasswordTokenProvider>? logger = null)
+        : base(cache, key, Acquire(tokenClient, key, password, expiryBuffer, (ILogger?)logger ?? NullLogger.Instance))
     {
-        ArgumentNullException.ThrowIfNull(cache);
+    }
+
+    private static Func<AccessToken?, CancellationToken, Task<AccessToken>> Acquire(Func<OAuth2TokenClient> tokenClient, TokenCacheKey key, Func<string> password, TimeSpan expiryBuffer, ILogger log)
+    {
         ArgumentNullException.ThrowIfNull(tokenClient);
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(password);
@@ -32,11 +32,8 @@ public sealed partial class ResourceOwnerPasswordTokenProvider : IAccessTokenPro
             throw new ArgumentException("The cache key of a password-grant token must name its user.", nameof(key));
         }
 
-        _cache = cache;
-        _key = key;
-        ILogger log = (ILogger?)logger ?? NullLogger.Instance;
         var user = key.User;
-        _acquire = async (previous, ct) =>
+        return async (previous, ct) =>
         {
             var client = tokenClient();
             if (previous?.RefreshToken is { Length: > 0 } refreshToken)
@@ -61,19 +58,6 @@ public sealed partial class ResourceOwnerPasswordTokenProvider : IAccessTokenPro
             var token = await client.RequestTokenAsync(OAuth2TokenRequest.ResourceOwnerPassword(user, password(), key.Scope), ct).ConfigureAwait(false);
             return AccessToken.FromResponse(token, expiryBuffer);
         };
-    }
-
-    /// <summary>The token's identity in the cache.</summary>
-    public TokenCacheKey Key => _key;
-
-    /// <inheritdoc />
-    public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken) => _cache.GetTokenAsync(_key, _acquire, cancellationToken);
-
-    /// <inheritdoc />
-    public ValueTask<AccessToken> RenewTokenAsync(AccessToken rejected, CancellationToken cancellationToken)
-    {
-        _cache.Invalidate(_key, rejected);
-        return _cache.GetTokenAsync(_key, _acquire, cancellationToken);
     }
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "{Provider}: the refresh token of {User} was refused (invalid_grant); using the password grant")]

@@ -228,7 +228,7 @@ public sealed class OptimumSandbox : IAsyncDisposable
             await Task.Delay(TokenEndpointDelay, context.RequestAborted).ConfigureAwait(false);
         }
 
-        if (TokenEndpointDown || TryConsume(ref _tokenFailuresOnDemand))
+        if (TokenEndpointDown || OnDemandCounter.TryConsume(ref _tokenFailuresOnDemand))
         {
             return Results.Text("<html><body>503 Service Unavailable</body></html>", "text/html", statusCode: 503);
         }
@@ -284,7 +284,7 @@ public sealed class OptimumSandbox : IAsyncDisposable
 
         var authorization = context.Request.Headers.Authorization.ToString();
         LastAuthorization = authorization;
-        if (TryConsume(ref _unauthorizedOnDemand) || !_tokens.IsValid(SandboxTokens.BearerOf(authorization)))
+        if (OnDemandCounter.TryConsume(ref _unauthorizedOnDemand) || !_tokens.IsValid(SandboxTokens.BearerOf(authorization)))
         {
             context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
             return Results.StatusCode(401);
@@ -311,22 +311,5 @@ public sealed class OptimumSandbox : IAsyncDisposable
         }
 
         return null;
-    }
-
-    private static bool TryConsume(ref int counter)
-    {
-        while (true)
-        {
-            var current = Volatile.Read(ref counter);
-            if (current <= 0)
-            {
-                return false;
-            }
-
-            if (Interlocked.CompareExchange(ref counter, current - 1, current) == current)
-            {
-                return true;
-            }
-        }
     }
 }

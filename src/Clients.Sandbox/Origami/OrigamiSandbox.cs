@@ -301,7 +301,7 @@ public sealed class OrigamiSandbox : IAsyncDisposable
         var contextHeader = context.Request.Headers["context"].ToString();
         LastContext = contextHeader;
         ContextsSeen.Enqueue(contextHeader);
-        if (TryConsume(ref _unauthorizedOnDemand) || !_accessTokens.IsValid(SandboxTokens.BearerOf(context.Request.Headers.Authorization.ToString())))
+        if (OnDemandCounter.TryConsume(ref _unauthorizedOnDemand) || !_accessTokens.IsValid(SandboxTokens.BearerOf(context.Request.Headers.Authorization.ToString())))
         {
             return OrigamiSandboxErrors.Of(401, (OrigamiSandboxErrors.Unauthorized, "Unauthorized: the access token is missing, invalid or expired."));
         }
@@ -391,22 +391,5 @@ public sealed class OrigamiSandbox : IAsyncDisposable
         }
 
         return Results.Json(body);
-    }
-
-    private static bool TryConsume(ref int counter)
-    {
-        while (true)
-        {
-            var current = Volatile.Read(ref counter);
-            if (current <= 0)
-            {
-                return false;
-            }
-
-            if (Interlocked.CompareExchange(ref counter, current - 1, current) == current)
-            {
-                return true;
-            }
-        }
     }
 }

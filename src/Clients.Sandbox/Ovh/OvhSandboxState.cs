@@ -1,3 +1,4 @@
+using Clients.Sandbox.Hosting;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
@@ -154,22 +155,7 @@ internal sealed class OvhSandboxState
 
     public void ForceTimeOut(int count) => Interlocked.Add(ref forcedTimeOuts, count);
 
-    public bool ConsumeForcedTimeOut()
-    {
-        while (true)
-        {
-            var current = Volatile.Read(ref forcedTimeOuts);
-            if (current <= 0)
-            {
-                return false;
-            }
-
-            if (Interlocked.CompareExchange(ref forcedTimeOuts, current - 1, current) == current)
-            {
-                return true;
-            }
-        }
-    }
+    public bool ConsumeForcedTimeOut() => OnDemandCounter.TryConsume(ref forcedTimeOuts);
 
     public void InjectFaults(int statusCode, int count, string? pathContains)
     {
