@@ -69,6 +69,12 @@ internal static class OvhApiEndpoint
             MergeCustomer(me, credential);
         }
 
+        if (credential is not null && route.Template is "/domain" or "/domain/zone" && HttpMethods.IsGet(context.Request.Method)
+            && CustomerOf(credential)?.Domains is { } domains)
+        {
+            result = new JsonArray([.. domains.Select(static d => (JsonNode)JsonValue.Create(d))]);
+        }
+
         await OvhJson.WriteAsync(context, result).ConfigureAwait(false);
     }
 
@@ -107,14 +113,17 @@ internal static class OvhApiEndpoint
         return result;
     }
 
-    private static void MergeCustomer(JsonObject me, OvhCredential credential)
+    private static OvhSandboxCustomer? CustomerOf(OvhCredential credential)
     {
-        OvhSandboxCustomer? customer;
         lock (credential.Sync)
         {
-            customer = credential.Customer;
+            return credential.Customer;
         }
+    }
 
+    private static void MergeCustomer(JsonObject me, OvhCredential credential)
+    {
+        var customer = CustomerOf(credential);
         if (customer is null)
         {
             return;

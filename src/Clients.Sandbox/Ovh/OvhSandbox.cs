@@ -194,6 +194,25 @@ public sealed class OvhSandbox : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes every consumer key <paramref name="customer"/> accepted, as the customer revoking an application's
+    /// access from their account (calls with those keys then get <c>NOT_CREDENTIAL</c>).
+    /// </summary>
+    /// <param name="customer">The customer.</param>
+    /// <returns>How many keys were deleted.</returns>
+    public int RevokeConsumerKeys(OvhSandboxCustomer customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return state.CredentialsOf(customer).ToList().Count(credential => state.Remove(credential.ConsumerKey));
+    }
+
+    /// <summary>
+    /// Every consumer key the emulator issued and still knows, whatever its state (for tests that check a key never
+    /// leaks into a page, a log or a database file).
+    /// </summary>
+    /// <returns>The keys.</returns>
+    public IReadOnlyList<string> GetIssuedConsumerKeys() => state.AllConsumerKeys();
+
     /// <summary>Rejects the next <paramref name="count"/> signed requests with <c>QUERY_TIME_OUT</c>, whatever their timestamp.</summary>
     /// <param name="count">How many requests to reject.</param>
     public void ForceQueryTimeOut(int count = 1)

@@ -39,6 +39,12 @@ public sealed class OvhSandboxCustomer
     /// <summary>Customer code returned by <c>GET /me</c>.</summary>
     public string CustomerCode { get; init; } = "1234-5678-90";
 
+    /// <summary>
+    /// The domains (and DNS zones) of this account: when set, <c>GET /domain</c> and <c>GET /domain/zone</c> answer
+    /// them for a key this customer accepted, instead of synthesized names. Null: synthesized names.
+    /// </summary>
+    public IReadOnlyList<string>? Domains { get; init; }
+
     /// <summary>True when <paramref name="login"/> names this customer (nichandle or e-mail, case-insensitive).</summary>
     /// <param name="login">What the customer typed.</param>
     /// <returns>Whether the login designates this customer.</returns>

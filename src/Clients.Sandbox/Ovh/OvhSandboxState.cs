@@ -121,6 +121,8 @@ internal sealed class OvhSandboxState
     public IEnumerable<OvhCredential> CredentialsOf(OvhSandboxCustomer customer) =>
         credentialsByKey.Values.Where(c => { lock (c.Sync) { return ReferenceEquals(c.Customer, customer); } }).OrderBy(static c => c.CredentialId);
 
+    public IReadOnlyList<string> AllConsumerKeys() => [.. credentialsByKey.Keys];
+
     public bool Remove(string consumerKey)
     {
         if (credentialsByKey.TryRemove(consumerKey, out var credential))

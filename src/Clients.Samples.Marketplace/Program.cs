@@ -1,0 +1,3 @@
+using Clients.Samples.Marketplace.Hosting;
+
+return await MarketplaceApp.RunAsync(args).ConfigureAwait(false);
