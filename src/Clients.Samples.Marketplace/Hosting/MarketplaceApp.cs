@@ -45,6 +45,9 @@ internal static class MarketplaceApp
             builder.WebHost.UseUrls("http://127.0.0.1:0");
         }
 
+        // EF Core's per-command logs drown the marketplace's own; its warnings and errors still show.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+
         var embedded = await EmbeddedProviders.StartAsync(builder.Configuration, cancellationToken).ConfigureAwait(false);
         try
         {
