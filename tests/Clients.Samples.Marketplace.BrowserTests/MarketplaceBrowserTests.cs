@@ -26,6 +26,7 @@ public sealed class MarketplaceBrowserTests(MarketplaceFixture fixture) : IClass
     public async Task Customer_A_accepts_on_the_OVH_validation_page_lands_back_on_a_page_listing_their_domains_and_adds_a_record()
     {
         var page = await fixture.NewPageAsync();
+        await EnsureDisconnectedAsync(page, "acme-garage");
         await page.GotoAsync(Host.Url.AbsoluteUri);
         (await page.Locator("#customer-acme-garage").InnerTextAsync()).Should().Contain("Acme Garage");
         await fixture.ShotAsync(page, "01-customers");
@@ -70,7 +71,7 @@ public sealed class MarketplaceBrowserTests(MarketplaceFixture fixture) : IClass
         page.Url.Should().Be(Host.Url.AbsoluteUri + "customers/bistro-bleu?ovh=refused");
         var refusal = await page.Locator("#ovh-refused").InnerTextAsync();
         refusal.Should().Contain("OVHcloud access was not granted").And.Contain("no access");
-        (await page.Locator("#ovh-state").InnerTextAsync()).Should().Be("Not connected to OVHcloud");
+        (await page.Locator("#ovh-state").InnerTextAsync()).Should().Be("Not connected to OVHcloud.");
         (await page.Locator("#connect-ovh").InnerTextAsync()).Should().Be("Connect OVHcloud");
         (await page.Locator("#domains").CountAsync()).Should().Be(0);
         await fixture.ShotAsync(page, "06-customer-refused");
@@ -112,7 +113,7 @@ public sealed class MarketplaceBrowserTests(MarketplaceFixture fixture) : IClass
         await page.ClickAsync("#disconnect-ovh");
         await page.WaitForURLAsync(Host.Url.AbsoluteUri + "customers/cargo-velo?ovh=disconnected");
 
-        (await page.Locator("#ovh-state").InnerTextAsync()).Should().Be("Not connected to OVHcloud");
+        (await page.Locator("#ovh-state").InnerTextAsync()).Should().Be("Not connected to OVHcloud.");
         (await StoredConnectionsAsync()).Should().NotContainKey("cargo-velo");
         keys.Where(k => Ovh.GetCredentialStatus(k) == OvhSandboxCredentialStatus.Expired).Should().ContainSingle("the logged-out key is expired at OVH");
         await fixture.ShotAsync(page, "08-customer-disconnected");
@@ -238,6 +239,17 @@ public sealed class MarketplaceBrowserTests(MarketplaceFixture fixture) : IClass
         }
 
         (await page.Locator("#ovh-state").InnerTextAsync()).Should().Be("Connected to OVHcloud");
+    }
+
+    private async Task EnsureDisconnectedAsync(IPage page, string customerId)
+    {
+        // Tests share one marketplace and run in any order: start this story from a customer without a delegation.
+        await page.GotoAsync(Host.Url.AbsoluteUri + "customers/" + customerId);
+        if (await page.Locator("#disconnect-ovh").CountAsync() > 0)
+        {
+            await page.ClickAsync("#disconnect-ovh");
+            await page.WaitForURLAsync(Host.Url.AbsoluteUri + "customers/" + customerId + "?ovh=disconnected");
+        }
     }
 
     private async Task ConnectAsync(IPage page, string customerId, OvhSandboxCustomer account, bool accept, string? screenshot)
