@@ -64,6 +64,10 @@ internal static class OvhApiEndpoint
         }
 
         var result = Synthesize(document, operation, route, pathValues);
+        if (result is JsonObject created && (HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method)))
+        {
+            EchoBody(created, request.Body);
+        }
         if (credential is not null && route.Template == "/me" && HttpMethods.IsGet(context.Request.Method) && result is JsonObject me)
         {
             MergeCustomer(me, credential);
@@ -111,6 +115,39 @@ internal static class OvhApiEndpoint
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A create or update answers with what was sent: the body's properties that the response object also has
+    /// (POST /domain/zone/{zoneName}/record with <c>"fieldType":"TXT"</c> answers a TXT record).
+    /// </summary>
+    private static void EchoBody(JsonObject result, byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return;
+        }
+
+        JsonNode? sent;
+        try
+        {
+            sent = JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return;
+        }
+
+        if (sent is JsonObject fields)
+        {
+            foreach (var (name, value) in fields)
+            {
+                if (result.ContainsKey(name) && value is not null)
+                {
+                    result[name] = value.DeepClone();
+                }
+            }
+        }
     }
 
     private static OvhSandboxCustomer? CustomerOf(OvhCredential credential)
