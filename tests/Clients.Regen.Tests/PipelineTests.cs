@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Clients.Regen.Tests;
 
-/// <summary>Determinism, incrementality and drift detection of the whole pipeline, from a mirror laid out like ../shared/specs-mirror.</summary>
+/// <summary>Determinism, incrementality and drift detection of the whole pipeline, from a temporary mirror filled from the committed specs/.</summary>
 public sealed class PipelineTests
 {
     private static readonly string[] Universes = ["v1/domain", "v1/fixture", "v2/iam"];
@@ -12,8 +12,8 @@ public sealed class PipelineTests
     {
         var repository = new TempRepository(Universes);
         repository.MirrorDocument("v1/fixture", await File.ReadAllBytesAsync(TempRepository.Fixture));
-        repository.MirrorDocument("v1/domain", await File.ReadAllBytesAsync(Path.Combine(TempRepository.SharedMirror, "ovh", "v1", "domain.json")));
-        repository.MirrorDocument("v2/iam", await File.ReadAllBytesAsync(Path.Combine(TempRepository.SharedMirror, "ovh", "v2", "iam.json")));
+        repository.MirrorDocument("v1/domain", await File.ReadAllBytesAsync(Path.Combine(TempRepository.CommittedSpecs, "ovh", "v1", "domain.json")));
+        repository.MirrorDocument("v2/iam", await File.ReadAllBytesAsync(Path.Combine(TempRepository.CommittedSpecs, "ovh", "v2", "iam.json")));
         return repository;
     }
 

@@ -23,10 +23,8 @@ internal sealed class TempRepository : IDisposable
 
     public string Generated => Path.Combine(Root, "src", "Clients.Ovh", "Generated");
 
-    public static string SharedMirror =>
-        Environment.GetEnvironmentVariable("CLIENTS_SPEC_MIRROR") is { Length: > 0 } fromEnvironment
-            ? fromEnvironment
-            : Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "specs-mirror"));
+    /// <summary>The repository's committed <c>specs</c> folder (<c>ovh/v1/domain.json</c> …), laid out like a spec mirror.</summary>
+    public static string CommittedSpecs => Path.Combine(RepositoryRoot, "specs");
 
     public static string RepositoryRoot
     {
