@@ -22,4 +22,10 @@ internal sealed record RegenOptions
     public IReadOnlyList<string> Providers { get; init; } = [];
 
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>CheckSpecDrift: also write the report as Markdown to this file.</summary>
+    public string? ReportPath { get; init; }
+
+    /// <summary>CheckSpecDrift: fail only on breaking drift (non-breaking drift is reported, as a warning).</summary>
+    public bool FailOnBreakingOnly { get; init; }
 }
