@@ -52,7 +52,7 @@ public static class OptimumClientRegistration
             "Optimum",
             static (sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<OptimumOptions>>().Value.ResolveApiBaseUrl(),
             static sp => sp.GetRequiredService<OptimumRefitSettings>().Settings,
-            static sp => new BearerTokenHandler(sp.GetRequiredService<OptimumTokenProvider>(), sp.GetRequiredService<ILogger<BearerTokenHandler>>()));
+            static sp => new BearerTokenHandler(sp.GetRequiredService<OptimumTokenProvider>(), sp.GetRequiredService<ILogger<BearerTokenHandler>>(), "Optimum"));
         return new ClientProviderBuilder(services, definition);
     }
 }
