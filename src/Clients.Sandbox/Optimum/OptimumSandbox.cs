@@ -56,6 +56,9 @@ public sealed class OptimumSandbox : IAsyncDisposable
     /// <summary>The number of API requests received (including refused ones).</summary>
     public int ApiCalls => Volatile.Read(ref _apiCalls);
 
+    /// <summary>Every access token issued so far (for tests that check no token leaks into logs or telemetry).</summary>
+    public IReadOnlyCollection<string> IssuedTokens => _tokens.AllIssued;
+
     /// <summary>Faults injected into API requests (resets, 503, 429); never into the token endpoint.</summary>
     public SandboxFaults Faults { get; } = new();
 

@@ -76,6 +76,9 @@ public sealed class OrigamiSandbox : IAsyncDisposable
     /// </summary>
     public int RefreshTokenReuses => Volatile.Read(ref _refreshTokenReuses);
 
+    /// <summary>Every access and refresh token issued so far (for tests that check no token leaks into logs or telemetry).</summary>
+    public IReadOnlyCollection<string> IssuedTokens => _accessTokens.AllIssued.Concat(_usedRefreshTokens.Keys).Concat(_refreshTokens.Keys).ToArray();
+
     /// <summary>Faults injected into API requests (resets, 503, 429); never into the token endpoint.</summary>
     public SandboxFaults Faults { get; } = new();
 
