@@ -57,7 +57,7 @@ public static class OptimumClientRegistration
             // Optimum answers 429 beyond about 30 requests per minute, with a Retry-After of up to a minute: wait for it.
             ResilienceDefaults = static o =>
             {
-                o.MaxRetryAttempts = 6;
+                o.MaxRetryAttempts = 8;
                 o.MaxRetryAfter = TimeSpan.FromSeconds(65);
                 o.TotalTimeout = TimeSpan.FromMinutes(5);
             },

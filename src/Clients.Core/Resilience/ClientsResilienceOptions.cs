@@ -8,8 +8,11 @@ namespace Clients.Core.Resilience;
 /// </summary>
 public sealed class ClientsResilienceOptions
 {
-    /// <summary>Retries after the first attempt. Default 4.</summary>
-    public int MaxRetryAttempts { get; set; } = 4;
+    /// <summary>
+    /// Retries after the first attempt. Default 6: at an 8 % transient fault rate a call then fails only when seven
+    /// attempts in a row fail (about 2 in 10 million calls).
+    /// </summary>
+    public int MaxRetryAttempts { get; set; } = 6;
 
     /// <summary>Base delay of the exponential, jittered backoff. Default 200 ms.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
