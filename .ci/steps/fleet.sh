@@ -33,12 +33,12 @@ redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemoni
 for _ in $(seq 1 50); do redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
 echo "== fleet: build"
-dotnet build -c Release tests/Clients.FleetTests -v q -nologo
-dotnet build -c Release tests/Clients.LoadTests -v q -nologo
+dotnet build tests/Clients.FleetTests -v q -nologo
+dotnet build tests/Clients.LoadTests -v q -nologo
 
 echo "== fleet: 4 processes x 1,000 concurrent calls per provider, real redis on 127.0.0.1:$port"
 set +e
-timeout 300 dotnet tests/Clients.FleetTests/bin/Release/net10.0/Clients.FleetTests.dll --redis-port "$port" --processes 4 --calls 1000 2>"$redis_dir/fleet-stderr.log" | tee "$redis_dir/fleet.log"
+timeout 300 dotnet tests/Clients.FleetTests/bin/Debug/net10.0/Clients.FleetTests.dll --redis-port "$port" --processes 4 --calls 1000 2>"$redis_dir/fleet-stderr.log" | tee "$redis_dir/fleet.log"
 fleet_status=${PIPESTATUS[0]}
 set -e
 [ "$fleet_status" -eq 0 ] || tail -n 50 "$redis_dir/fleet-stderr.log" || true
@@ -48,7 +48,7 @@ if [ "$fleet_status" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); fi
 
 echo "== fleet: load and fault tool, small bounded configuration"
 set +e
-timeout 180 dotnet tests/Clients.LoadTests/bin/Release/net10.0/Clients.LoadTests.dll \
+timeout 180 dotnet tests/Clients.LoadTests/bin/Debug/net10.0/Clients.LoadTests.dll \
   --calls 6000 --concurrency 64 --resets 0.02 --e503 0.05 --e429 0.01 --outage-seconds 2 --token-lifetime 8 | tee "$redis_dir/load.log"
 load_status=${PIPESTATUS[0]}
 set -e
