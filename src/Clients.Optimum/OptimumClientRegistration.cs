@@ -52,7 +52,16 @@ public static class OptimumClientRegistration
             "Optimum",
             static (sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<OptimumOptions>>().Value.ResolveApiBaseUrl(),
             static sp => sp.GetRequiredService<OptimumRefitSettings>().Settings,
-            static sp => new BearerTokenHandler(sp.GetRequiredService<OptimumTokenProvider>(), sp.GetRequiredService<ILogger<BearerTokenHandler>>()));
+            static sp => new BearerTokenHandler(sp.GetRequiredService<OptimumTokenProvider>(), sp.GetRequiredService<ILogger<BearerTokenHandler>>(), "Optimum"))
+        {
+            // Optimum answers 429 beyond about 30 requests per minute, with a Retry-After of up to a minute: wait for it.
+            ResilienceDefaults = static o =>
+            {
+                o.MaxRetryAttempts = 8;
+                o.MaxRetryAfter = TimeSpan.FromSeconds(65);
+                o.TotalTimeout = TimeSpan.FromMinutes(5);
+            },
+        };
         return new ClientProviderBuilder(services, definition);
     }
 }

@@ -52,7 +52,7 @@ public static class OrigamiClientRegistration
             "Origami",
             static (sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<OrigamiOptions>>().Value.ResolveDataBaseUrl(),
             static sp => sp.GetRequiredService<OrigamiRefitSettings>().Settings,
-            static sp => new BearerTokenHandler(sp.GetRequiredService<OrigamiTokenProvider>(), sp.GetRequiredService<ILogger<BearerTokenHandler>>()));
+            static sp => new BearerTokenHandler(sp.GetRequiredService<OrigamiTokenProvider>(), sp.GetRequiredService<ILogger<BearerTokenHandler>>(), "Origami"));
 
         // The context handler only sets a header: it may sit anywhere outside the auth handler.
         return new ClientProviderBuilder(services, definition)

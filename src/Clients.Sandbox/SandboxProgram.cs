@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Clients.Sandbox.Optimum;
 using Clients.Sandbox.Origami;
 using Clients.Sandbox.Ovh;
@@ -7,7 +8,7 @@ namespace Clients.Sandbox;
 /// <summary>Standalone entry point: starts every provider emulator on loopback and prints URLs and test credentials.</summary>
 public static class SandboxProgram
 {
-    /// <summary>Runs the sandbox until Ctrl+C (or, with <c>--once</c>, prints and exits).</summary>
+    /// <summary>Runs the sandbox until Ctrl+C, SIGINT or SIGTERM (or, with <c>--once</c>, prints and exits).</summary>
     /// <param name="args">Command-line arguments.</param>
     /// <returns>The exit code.</returns>
     public static async Task<int> Main(string[] args)
@@ -17,11 +18,7 @@ public static class SandboxProgram
         {
             // Only the OVH emulator, with its own switches (--port N, --skew SECONDS, --specs DIR).
             using var stopOvh = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) =>
-            {
-                e.Cancel = true;
-                stopOvh.Cancel();
-            };
+            using var ovhSignals = StopOn(stopOvh);
             return await OvhSandboxConsole.RunAsync(args[1..], Console.Out, stopOvh.Token).ConfigureAwait(false);
         }
 
@@ -53,6 +50,9 @@ public static class SandboxProgram
         Console.WriteLine($"  customer login        = {OvhSandboxOptions.DefaultCustomerLogin} / {OvhSandboxOptions.DefaultCustomerPassword}");
         Console.WriteLine($"  catalogue             = {ovh.HostUri}v1/");
         Console.WriteLine($"  specs                 = {ovh.SpecSource}");
+        Console.WriteLine();
+        Console.WriteLine("Counters (JSON): GET /sandbox/stats on each emulator:");
+        Console.WriteLine($"  {optimum.BaseUri}sandbox/stats  {origami.BaseUri}sandbox/stats  {ovh.HostUri}sandbox/stats");
 
         if (args.Contains("--once", StringComparer.Ordinal))
         {
@@ -60,13 +60,9 @@ public static class SandboxProgram
         }
 
         Console.WriteLine();
-        Console.WriteLine("Press Ctrl+C to stop.");
+        Console.WriteLine("Press Ctrl+C (or send SIGTERM) to stop.");
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
+        using var signals = StopOn(stop);
 
         try
         {
@@ -74,9 +70,50 @@ public static class SandboxProgram
         }
         catch (OperationCanceledException)
         {
-            // Ctrl+C: stop the emulators.
+            // SIGINT / SIGTERM: the emulators are disposed (stopped) on the way out.
         }
 
+        Console.WriteLine("Clients.Sandbox: stopping.");
         return 0;
+    }
+
+    /// <summary>
+    /// Cancels <paramref name="stop"/> on SIGINT (Ctrl+C), SIGTERM and SIGQUIT instead of letting the runtime kill the
+    /// process, so that the emulators stop cleanly and the program exits 0.
+    /// </summary>
+    /// <param name="stop">Cancelled on the first signal.</param>
+    /// <returns>The registrations; dispose them when done.</returns>
+    public static IDisposable StopOn(CancellationTokenSource stop)
+    {
+        ArgumentNullException.ThrowIfNull(stop);
+        void Handle(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            try
+            {
+                stop.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Already stopping.
+            }
+        }
+
+        return new Registrations([
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle),
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle),
+            PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Handle),
+        ]);
+    }
+
+    private sealed class Registrations(PosixSignalRegistration[] registrations) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var registration in registrations)
+            {
+                registration.Dispose();
+            }
+        }
     }
 }

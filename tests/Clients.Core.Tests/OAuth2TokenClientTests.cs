@@ -90,6 +90,21 @@ public sealed class OAuth2TokenClientTests
     }
 
     [Fact]
+    public async Task A_refusal_says_refused_and_names_the_client_but_not_the_secret()
+    {
+        await using var sandbox = await OptimumSandbox.StartAsync();
+        using var http = new HttpClient();
+
+        var act = () => ClientFor(sandbox, http, o => o.ClientSecret = "wrong-secret-value").RequestTokenAsync(OAuth2TokenRequest.ClientCredentials());
+
+        var error = (await act.Should().ThrowAsync<OAuth2Exception>()).Which;
+        error.Error.Should().Be(OAuth2ErrorCodes.InvalidClient);
+        error.IsUnavailable.Should().BeFalse();
+        error.Message.Should().Contain($"refused client '{sandbox.ClientId}' with HTTP 400 invalid_client")
+            .And.NotContain("unavailable").And.NotContain("wrong-secret-value");
+    }
+
+    [Fact]
     public async Task Five_hundreds_are_retried_up_to_the_bound()
     {
         await using var sandbox = await OptimumSandbox.StartAsync();
@@ -101,7 +116,8 @@ public sealed class OAuth2TokenClientTests
         var error = (await act.Should().ThrowAsync<OAuth2Exception>()).Which;
         error.Error.Should().Be(OAuth2ErrorCodes.TokenEndpointUnavailable);
         error.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
-        error.Message.Should().Contain("4 attempt(s)");
+        error.Message.Should().Contain("4 attempt(s)").And.Contain("is unavailable: HTTP 503").And.NotContain("refused");
+        error.IsUnavailable.Should().BeTrue();
         sandbox.TokenRequests.Should().Be(4);
     }
 
@@ -140,7 +156,8 @@ public sealed class OAuth2TokenClientTests
         var error = (await act.Should().ThrowAsync<OAuth2Exception>()).Which;
         error.Error.Should().Be(OAuth2ErrorCodes.TokenEndpointUnavailable);
         error.StatusCode.Should().BeNull();
-        error.Message.Should().Contain("3 attempt(s)");
+        error.Message.Should().Contain("3 attempt(s)").And.Contain("is unavailable").And.NotContain("refused");
+        error.IsUnavailable.Should().BeTrue();
         error.InnerException.Should().BeOfType<HttpRequestException>();
     }
 

@@ -1,5 +1,4 @@
 using Clients.Core.OAuth2;
-using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -47,7 +46,7 @@ public sealed class TokenCacheTests
         var acquire = Counting(clock, () => Interlocked.Increment(ref count), TimeSpan.FromHours(1));
         await cache.GetTokenAsync(Key, acquire);
 
-        clock.Advance(TimeSpan.FromMinutes(59) + TimeSpan.FromSeconds(31));
+        clock.Advance(TimeSpan.FromMinutes(60));
         var tokens = await Task.WhenAll(Enumerable.Range(0, 500).Select(_ => Task.Run(async () => await cache.GetTokenAsync(Key, acquire))));
 
         count.Should().Be(2);
@@ -55,7 +54,7 @@ public sealed class TokenCacheTests
     }
 
     [Fact]
-    public async Task The_token_is_served_until_receipt_plus_lifetime_minus_buffer()
+    public async Task Inside_the_buffer_the_current_token_is_served_while_one_background_renewal_runs()
     {
         var (cache, clock, services) = Create();
         await using var _ = services;
@@ -63,11 +62,113 @@ public sealed class TokenCacheTests
         var acquire = Counting(clock, () => Interlocked.Increment(ref count), TimeSpan.FromMinutes(10));
         var first = await cache.GetTokenAsync(Key, acquire);
 
-        first.ExpiresAt.Should().Be(clock.GetUtcNow() + TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(30));
+        first.RenewAt.Should().Be(clock.GetUtcNow() + TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(30));
+        first.ExpiresAt.Should().Be(clock.GetUtcNow() + TimeSpan.FromMinutes(10));
         clock.Advance(TimeSpan.FromMinutes(9) + TimeSpan.FromSeconds(29));
         (await cache.GetTokenAsync(Key, acquire)).Value.Should().Be("token-1");
+        count.Should().Be(1);
+
         clock.Advance(TimeSpan.FromSeconds(1));
-        (await cache.GetTokenAsync(Key, acquire)).Value.Should().Be("token-2");
+        var during = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => cache.GetTokenAsync(Key, acquire).AsTask()));
+        during.Should().OnlyContain(t => t.Value == "token-1");
+        await WaitUntilAsync(async () => (await cache.GetTokenAsync(Key, acquire)).Value == "token-2");
+        count.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_slow_renewal_inside_the_buffer_never_delays_a_call()
+    {
+        var (cache, clock, services) = Create();
+        await using var _ = services;
+        var release = new TaskCompletionSource();
+        var calls = 0;
+        Func<AccessToken?, CancellationToken, Task<AccessToken>> acquire = async (_, _) =>
+        {
+            if (Interlocked.Increment(ref calls) > 1)
+            {
+                await release.Task; // the renewal hangs until the test lets it go
+            }
+
+            return AccessToken.FromResponse(new OAuth2Token("token-" + calls, "Bearer", TimeSpan.FromMinutes(10), null, null, clock.GetUtcNow()), TimeSpan.FromMinutes(1));
+        };
+        await cache.GetTokenAsync(Key, acquire);
+        clock.Advance(TimeSpan.FromMinutes(9) + TimeSpan.FromSeconds(30));
+
+        for (var i = 0; i < 100; i++)
+        {
+            var call = cache.GetTokenAsync(Key, acquire);
+            call.IsCompletedSuccessfully.Should().BeTrue("a valid token is returned synchronously, whatever the renewal does");
+            (await call).Value.Should().Be("token-1");
+        }
+
+        await WaitUntilAsync(() => Task.FromResult(Volatile.Read(ref calls) == 2));
+        await Task.Delay(50);
+        calls.Should().Be(2, "one background renewal, not one per call");
+        release.SetResult();
+        await WaitUntilAsync(async () => (await cache.GetTokenAsync(Key, acquire)).Value == "token-2");
+    }
+
+    [Fact]
+    public async Task A_failed_background_renewal_never_fails_a_call_and_is_retried_with_backoff()
+    {
+        var (cache, clock, services) = Create();
+        await using var _ = services;
+        var calls = 0;
+        var failing = true;
+        Func<AccessToken?, CancellationToken, Task<AccessToken>> acquire = (_, _) =>
+        {
+            var n = Interlocked.Increment(ref calls);
+            return n > 1 && Volatile.Read(ref failing)
+                ? Task.FromException<AccessToken>(new OAuth2Exception(OAuth2ErrorCodes.TokenEndpointUnavailable, null, System.Net.HttpStatusCode.ServiceUnavailable, null, "down"))
+                : Task.FromResult(AccessToken.FromResponse(new OAuth2Token("token-" + n, "Bearer", TimeSpan.FromMinutes(10), null, null, clock.GetUtcNow()), TimeSpan.FromMinutes(2)));
+        };
+        await cache.GetTokenAsync(Key, acquire);
+        clock.Advance(TimeSpan.FromMinutes(8) + TimeSpan.FromSeconds(1));
+
+        (await cache.GetTokenAsync(Key, acquire)).Value.Should().Be("token-1");
+        await WaitUntilAsync(() => Task.FromResult(Volatile.Read(ref calls) == 2));
+        await Task.Delay(50);
+        for (var i = 0; i < 50; i++)
+        {
+            (await cache.GetTokenAsync(Key, acquire)).Value.Should().Be("token-1");
+        }
+
+        calls.Should().Be(2, "the next attempt waits for its backoff (1 s on the injected clock)");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        (await cache.GetTokenAsync(Key, acquire)).Value.Should().Be("token-1");
+        await WaitUntilAsync(() => Task.FromResult(Volatile.Read(ref calls) == 3));
+
+        Volatile.Write(ref failing, false);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        (await cache.GetTokenAsync(Key, acquire)).Value.Should().Be("token-1");
+        await WaitUntilAsync(async () => (await cache.GetTokenAsync(Key, acquire)).Value == "token-4");
+    }
+
+    [Fact]
+    public async Task Once_expired_callers_wait_for_the_token_endpoint_and_get_its_error()
+    {
+        var (cache, clock, services) = Create();
+        await using var _ = services;
+        var calls = 0;
+        Func<AccessToken?, CancellationToken, Task<AccessToken>> acquire = (_, _) =>
+            Interlocked.Increment(ref calls) > 1
+                ? Task.FromException<AccessToken>(new OAuth2Exception(OAuth2ErrorCodes.TokenEndpointUnavailable, null, System.Net.HttpStatusCode.ServiceUnavailable, null, "down"))
+                : Task.FromResult(AccessToken.FromResponse(new OAuth2Token("token-1", "Bearer", TimeSpan.FromMinutes(10), null, null, clock.GetUtcNow()), TimeSpan.FromMinutes(1)));
+        await cache.GetTokenAsync(Key, acquire);
+        clock.Advance(TimeSpan.FromMinutes(10));
+
+        var act = async () => await cache.GetTokenAsync(Key, acquire);
+        (await act.Should().ThrowAsync<OAuth2Exception>()).Which.IsUnavailable.Should().BeTrue();
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 500 && !await condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        (await condition()).Should().BeTrue();
     }
 
     [Fact]
@@ -149,7 +250,8 @@ public sealed class TokenCacheTests
         var now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var token = AccessToken.FromResponse(new OAuth2Token("a", "Bearer", TimeSpan.FromSeconds(10), null, null, now), TimeSpan.FromMinutes(5));
 
-        token.ExpiresAt.Should().Be(now.AddSeconds(5));
+        token.RenewAt.Should().Be(now.AddSeconds(5));
+        token.ExpiresAt.Should().Be(now.AddSeconds(10));
         token.ToString().Should().NotContain("a ");
     }
 }

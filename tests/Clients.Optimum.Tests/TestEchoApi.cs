@@ -10,6 +10,9 @@ public interface ITestEchoApi
 {
     [Post("/sandbox/echo")]
     Task<TestVehicle> EchoAsync([Body] TestVehicle body, CancellationToken cancellationToken = default);
+
+    [Post("/sandbox/echo")]
+    Task<TestVehicle> EchoWithRetryAsync([Body] TestVehicle body, [Property(Clients.Core.Resilience.ClientsRequestOptions.AllowRetryName)] bool allowRetry, CancellationToken cancellationToken = default);
 }
 
 public sealed class TestVehicle

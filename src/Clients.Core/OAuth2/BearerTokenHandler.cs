@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using Clients.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -15,15 +17,18 @@ public sealed partial class BearerTokenHandler : DelegatingHandler
 {
     private readonly IAccessTokenProvider _tokens;
     private readonly ILogger _logger;
+    private readonly ClientsTelemetry? _telemetry;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="tokens">Supplies tokens.</param>
     /// <param name="logger">A logger; tokens are never logged.</param>
-    public BearerTokenHandler(IAccessTokenProvider tokens, ILogger<BearerTokenHandler>? logger = null)
+    /// <param name="providerName">The provider's name, for its telemetry (<c>Clients.{Provider}</c>); none when <see langword="null"/>.</param>
+    public BearerTokenHandler(IAccessTokenProvider tokens, ILogger<BearerTokenHandler>? logger = null, string? providerName = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         _tokens = tokens;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _telemetry = string.IsNullOrEmpty(providerName) ? null : ClientsTelemetry.For(providerName);
     }
 
     /// <inheritdoc />
@@ -46,6 +51,9 @@ public sealed partial class BearerTokenHandler : DelegatingHandler
 
         response.Dispose();
         Renewing(_logger, request.Method.Method, request.RequestUri?.AbsolutePath);
+        _telemetry?.Rejections.Add(1, new KeyValuePair<string, object?>("error.type", "401"));
+        using var activity = _telemetry?.ActivitySource.StartActivity("token.renew_after_401", ActivityKind.Internal);
+        activity?.SetTag("http.request.method", request.Method.Method);
         var renewed = await _tokens.RenewTokenAsync(token, cancellationToken).ConfigureAwait(false);
         using var retry = await CloneAsync(request, cancellationToken).ConfigureAwait(false);
         retry.Headers.Authorization = new AuthenticationHeaderValue(renewed.TokenType, renewed.Value);

@@ -33,6 +33,12 @@ public sealed class OAuth2Exception : Exception
     /// <summary>The HTTP status of the token response, or <see langword="null"/> when no response was received.</summary>
     public HttpStatusCode? StatusCode { get; }
 
+    /// <summary>
+    /// Whether the token endpoint was unavailable (unreachable, 5xx, 429) rather than refusing the client or grant: a
+    /// later attempt may succeed without any change of configuration.
+    /// </summary>
+    public bool IsUnavailable => Error == OAuth2ErrorCodes.TokenEndpointUnavailable || StatusCode is HttpStatusCode.TooManyRequests || (int?)StatusCode >= 500;
+
     /// <summary>The token endpoint that was called.</summary>
     public Uri? TokenEndpoint { get; }
 }

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Clients.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -21,6 +23,7 @@ public sealed class OAuth2TokenClient
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly Uri _tokenEndpoint;
+    private readonly ClientsTelemetry _telemetry;
 
     /// <summary>Creates a token client.</summary>
     /// <param name="httpClient">The HTTP client used to reach the token endpoint.</param>
@@ -46,6 +49,7 @@ public sealed class OAuth2TokenClient
         _tokenEndpoint = options.TokenEndpoint;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _telemetry = ClientsTelemetry.For(options.ProviderName);
     }
 
     /// <summary>The options this client uses.</summary>
@@ -65,12 +69,14 @@ public sealed class OAuth2TokenClient
             OAuth2TokenClientLog.Requesting(_logger, _options.ProviderName, request.GrantType, _tokenEndpoint, _options.ClientId, attempt + 1);
             HttpResponseMessage response;
             using var message = BuildRequest(request);
+            var started = _timeProvider.GetTimestamp();
             try
             {
                 response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
             {
+                Record(request.GrantType, "unavailable", started, null);
                 if (attempt < maxRetries)
                 {
                     OAuth2TokenClientLog.TransportFailureRetrying(_logger, _options.ProviderName, _tokenEndpoint, ex.GetType().Name, attempt + 1);
@@ -84,12 +90,13 @@ public sealed class OAuth2TokenClient
                     null,
                     null,
                     _tokenEndpoint,
-                    $"{_options.ProviderName}: the token endpoint {_tokenEndpoint} could not be reached after {attempt + 1} attempt(s) ({ex.GetType().Name}).",
+                    $"{_options.ProviderName}: the token endpoint {_tokenEndpoint} is unavailable: it could not be reached after {attempt + 1} attempt(s) ({ex.GetType().Name}).",
                     ex);
             }
 
             using (response)
             {
+                Record(request.GrantType, response.IsSuccessStatusCode ? "success" : IsUnavailableStatus(response.StatusCode) ? "unavailable" : "refused", started, (int)response.StatusCode);
                 if ((int)response.StatusCode >= 500 && attempt < maxRetries)
                 {
                     OAuth2TokenClientLog.ServerErrorRetrying(_logger, _options.ProviderName, _tokenEndpoint, (int)response.StatusCode, attempt + 1);
@@ -104,6 +111,26 @@ public sealed class OAuth2TokenClient
             }
         }
     }
+
+    private void Record(string grantType, string outcome, long started, int? status)
+    {
+        var tags = new TagList
+        {
+            { "clients.outcome", outcome },
+            { "oauth2.grant_type", grantType },
+            { "server.address", _tokenEndpoint.Host },
+        };
+        if (status is { } code)
+        {
+            tags.Add("http.response.status_code", code);
+        }
+
+        _telemetry.TokenRequests.Add(1, tags);
+        _telemetry.TokenRequestDuration.Record(_timeProvider.GetElapsedTime(started).TotalSeconds, tags);
+        Activity.Current?.AddEvent(new ActivityEvent("token.response", tags: new ActivityTagsCollection(tags)));
+    }
+
+    private static bool IsUnavailableStatus(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
 
     private static bool IsTransportFailure(Exception ex, CancellationToken cancellationToken) =>
         ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
@@ -234,20 +261,24 @@ public sealed class OAuth2TokenClient
         }
 
         var code = (int)status;
-        error ??= code >= 500 ? OAuth2ErrorCodes.TokenEndpointUnavailable : OAuth2ErrorCodes.InvalidTokenResponse;
+        var unavailable = IsUnavailableStatus(status);
+        error ??= unavailable ? OAuth2ErrorCodes.TokenEndpointUnavailable : OAuth2ErrorCodes.InvalidTokenResponse;
         OAuth2TokenClientLog.Failed(_logger, _options.ProviderName, _tokenEndpoint, error, code);
-        var message = new StringBuilder()
-            .Append(_options.ProviderName).Append(": the token endpoint ").Append(_tokenEndpoint)
-            .Append(" refused client '").Append(_options.ClientId).Append("' with HTTP ").Append(code)
-            .Append(" ").Append(error);
+
+        // "Refused" only for an answer about the client or grant (4xx); a 5xx or 429 says nothing about them.
+        var message = new StringBuilder().Append(_options.ProviderName).Append(": the token endpoint ").Append(_tokenEndpoint);
+        if (unavailable)
+        {
+            message.Append(" is unavailable: HTTP ").Append(code).Append(' ').Append(error).Append(" after ").Append(attempts).Append(" attempt(s)");
+        }
+        else
+        {
+            message.Append(" refused client '").Append(_options.ClientId).Append("' with HTTP ").Append(code).Append(' ').Append(error);
+        }
+
         if (!string.IsNullOrEmpty(description))
         {
             message.Append(" (").Append(description).Append(')');
-        }
-
-        if (code >= 500)
-        {
-            message.Append(" after ").Append(attempts).Append(" attempt(s)");
         }
 
         return new OAuth2Exception(error, description, status, _tokenEndpoint, message.Append('.').ToString());

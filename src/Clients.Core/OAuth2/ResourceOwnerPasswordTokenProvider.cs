@@ -46,7 +46,7 @@ public sealed partial class ResourceOwnerPasswordTokenProvider : CachedAccessTok
 
                     // RFC 6749 §6: a new refresh token replaces the old one; without one, the old one stays valid.
                     return refreshed.RefreshToken is null
-                        ? new AccessToken(refreshed.Value, refreshed.TokenType, refreshed.ExpiresAt, refreshToken)
+                        ? new AccessToken(refreshed.Value, refreshed.TokenType, refreshed.ExpiresAt, refreshToken, refreshed.RenewAt)
                         : refreshed;
                 }
                 catch (OAuth2Exception ex) when (ex.Error == OAuth2ErrorCodes.InvalidGrant)

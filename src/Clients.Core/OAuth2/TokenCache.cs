@@ -1,54 +1,48 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Caching.Hybrid;
+using System.Diagnostics;
+using Clients.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Clients.Core.OAuth2;
 
 /// <summary>
-/// Caches access tokens per <see cref="TokenCacheKey"/> on <see cref="HybridCache"/>: any number of concurrent callers
-/// cause one acquisition per key; failures are not cached; a token stops being handed out at its
-/// <see cref="AccessToken.ExpiresAt"/> on the <see cref="TimeProvider"/>; a renewal after a rejection is single-flight too.
+/// Caches access tokens per <see cref="TokenCacheKey"/>: any number of concurrent callers cause one acquisition per key;
+/// a token that is still valid is always usable; failures are not cached.
 /// </summary>
 /// <remarks>
 /// <para>
-/// <see cref="HybridCache"/> gives single-flight per key but a fixed expiration chosen before the value exists, and
-/// knows nothing of the injected clock. So each key carries a generation: the HybridCache key is
-/// <c>{key}:{generation}</c>, and expiry (on the <see cref="TimeProvider"/>) or a 401 moves the key to the next generation,
-/// exactly once however many callers notice it. One acquisition per generation is in flight in the process (callers
-/// join it; a caller's cancellation stops its wait, not the acquisition), and it goes through HybridCache's
-/// <c>GetOrCreateAsync</c>, so a second level shared by several processes is consulted before the token endpoint. The
-/// creator then re-stores the entry with an expiration that follows the token's own lifetime.
+/// From <see cref="AccessToken.RenewAt"/> (expiry − buffer) on, the first caller starts one background renewal and every
+/// caller keeps getting the current token: a failed or slow renewal never fails or delays a call while the token has not
+/// expired. A failed background renewal is retried by a later call, after a backoff (1 s, doubling, at most 30 s). Only an
+/// expired token (<see cref="AccessToken.ExpiresAt"/> on the <see cref="TimeProvider"/>) or one the API rejected
+/// (<see cref="Invalidate"/>) makes callers wait, all of them for the same acquisition; its error then reaches them.
 /// </para>
 /// <para>
-/// The last good token of each key is also kept in a field and returned without touching HybridCache while it is valid:
-/// the hot path is one dictionary lookup and one clock read.
+/// With an <see cref="ITokenCoordinator"/> (a fleet sharing Redis), each process's single acquisition goes through it, so
+/// that one process per expiry asks the token endpoint and the others read the token it stored.
 /// </para>
+/// <para>The hot path is one dictionary lookup, one volatile read and one clock read.</para>
 /// </remarks>
 public sealed class TokenCache
 {
-    private static readonly HybridCacheEntryOptions CreationOptions = new()
-    {
-        // Replaced by the token's own lifetime as soon as the token exists (see GetSlowAsync).
-        Expiration = TimeSpan.FromMinutes(5),
-        LocalCacheExpiration = TimeSpan.FromMinutes(5),
-    };
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
-    private readonly HybridCache _cache;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ITokenCoordinator? _coordinator;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>Creates a token cache.</summary>
-    /// <param name="cache">The hybrid cache that stores the tokens (in memory, optionally with a distributed second level).</param>
-    /// <param name="timeProvider">The clock used for expiry.</param>
+    /// <param name="timeProvider">The clock used for expiry and renewal.</param>
     /// <param name="logger">A logger; tokens are never logged.</param>
-    public TokenCache(HybridCache cache, TimeProvider? timeProvider = null, ILogger<TokenCache>? logger = null)
+    /// <param name="coordinator">Coordinates acquisitions across a fleet, or <see langword="null"/> for this process alone.</param>
+    public TokenCache(TimeProvider? timeProvider = null, ILogger<TokenCache>? logger = null, ITokenCoordinator? coordinator = null)
     {
-        ArgumentNullException.ThrowIfNull(cache);
-        _cache = cache;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _coordinator = coordinator;
     }
 
     /// <summary>The clock used for expiry.</summary>
@@ -69,9 +63,19 @@ public sealed class TokenCache
         ArgumentNullException.ThrowIfNull(acquire);
         var entry = _entries.GetOrAdd(key.CacheKey, static _ => new Entry());
         var current = Volatile.Read(ref entry.Current);
-        if (current is not null && !current.IsExpired(_timeProvider.GetUtcNow()))
+        if (current is not null)
         {
-            return new ValueTask<AccessToken>(current);
+            var now = _timeProvider.GetUtcNow();
+            if (!current.IsRenewalDue(now))
+            {
+                return new ValueTask<AccessToken>(current);
+            }
+
+            if (!current.IsExpired(now))
+            {
+                RenewInBackground(key, entry, current, acquire, now);
+                return new ValueTask<AccessToken>(current);
+            }
         }
 
         return GetSlowAsync(key, entry, acquire, cancellationToken);
@@ -79,7 +83,7 @@ public sealed class TokenCache
 
     /// <summary>
     /// Marks <paramref name="rejected"/> as refused by the API: if it is still the current token of <paramref name="key"/>,
-    /// the next <see cref="GetTokenAsync"/> acquires a new one. Reporting the same token again (other concurrent
+    /// the next <see cref="GetTokenAsync"/> waits for a new one. Reporting the same token again (other concurrent
     /// requests that got a 401 with it) does nothing more.
     /// </summary>
     /// <param name="key">The token's identity.</param>
@@ -93,19 +97,33 @@ public sealed class TokenCache
             return;
         }
 
-        string? staleKey = null;
         lock (entry)
         {
             if (entry.Current is not null && string.Equals(entry.Current.Value, rejected.Value, StringComparison.Ordinal))
             {
-                staleKey = Advance(key, entry);
+                entry.Replaced = entry.Current;
+                Volatile.Write(ref entry.Current, null);
+                entry.PendingReason = RenewalReason.Rejected;
                 TokenCacheLog.Invalidated(_logger, key.Provider, key.ClientId);
             }
         }
+    }
 
-        if (staleKey is not null)
+    private void RenewInBackground(TokenCacheKey key, Entry entry, AccessToken current, Func<AccessToken?, CancellationToken, Task<AccessToken>> acquire, DateTimeOffset now)
+    {
+        if (Volatile.Read(ref entry.InFlight) is not null || now < entry.NextBackgroundAttempt)
         {
-            _ = RemoveQuietlyAsync(staleKey);
+            return;
+        }
+
+        lock (entry)
+        {
+            if (entry.InFlight is not null || now < entry.NextBackgroundAttempt || !ReferenceEquals(entry.Current, current))
+            {
+                return;
+            }
+
+            StartFlight(key, entry, current, acquire, RenewalReason.Proactive);
         }
     }
 
@@ -115,40 +133,19 @@ public sealed class TokenCache
         for (var round = 0; round < 3; round++)
         {
             Task<AccessToken> flight;
-            TaskCompletionSource<AccessToken>? owned = null;
-            long generation;
-            AccessToken? previous;
-            string? staleKey = null;
             lock (entry)
             {
-                if (entry.Current is { } current)
+                if (entry.Current is { } current && !current.IsExpired(_timeProvider.GetUtcNow()))
                 {
-                    if (!current.IsExpired(_timeProvider.GetUtcNow()))
-                    {
-                        return current;
-                    }
-
-                    staleKey = Advance(key, entry);
+                    return current;
                 }
 
-                if (entry.InFlight is { } existing)
-                {
-                    flight = existing;
-                }
-                else
-                {
-                    owned = new TaskCompletionSource<AccessToken>(TaskCreationOptions.RunContinuationsAsynchronously);
-                    entry.InFlight = flight = owned.Task;
-                }
-
-                generation = entry.Generation;
-                previous = entry.Previous;
-            }
-
-            if (owned is not null)
-            {
-                // Not tied to this caller's cancellation: other callers wait for the same acquisition.
-                _ = AcquireAsync(key, entry, generation, previous, staleKey, acquire, owned);
+                flight = entry.InFlight ?? StartFlight(
+                    key,
+                    entry,
+                    entry.Current ?? entry.Replaced,
+                    acquire,
+                    entry.Current is not null ? RenewalReason.Expired : entry.PendingReason);
             }
 
             token = await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -162,106 +159,106 @@ public sealed class TokenCache
         return token!;
     }
 
+    // Called under the entry's lock.
+    private Task<AccessToken> StartFlight(TokenCacheKey key, Entry entry, AccessToken? previous, Func<AccessToken?, CancellationToken, Task<AccessToken>> acquire, RenewalReason reason)
+    {
+        var completion = new TaskCompletionSource<AccessToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref entry.InFlight, completion.Task);
+
+        // Not tied to any caller's cancellation: other callers wait for the same acquisition.
+        _ = AcquireAsync(key, entry, previous, acquire, reason, completion);
+        return completion.Task;
+    }
+
     private async Task AcquireAsync(
         TokenCacheKey key,
         Entry entry,
-        long generation,
         AccessToken? previous,
-        string? staleKey,
         Func<AccessToken?, CancellationToken, Task<AccessToken>> acquire,
+        RenewalReason reason,
         TaskCompletionSource<AccessToken> completion)
     {
+        await Task.Yield();
+        var telemetry = ClientsTelemetry.For(key.Provider);
+        var reasonText = ReasonText(reason);
+        using var activity = telemetry.ActivitySource.StartActivity(previous is null ? "token.acquire" : "token.refresh", ActivityKind.Internal);
+        activity?.SetTag("clients.provider", key.Provider);
+        activity?.SetTag("clients.renewal.reason", reasonText);
         try
         {
-            if (staleKey is not null)
-            {
-                await RemoveQuietlyAsync(staleKey).ConfigureAwait(false);
-            }
-
-            var cacheKey = GenerationKey(key, generation);
-            var creation = new Creation(acquire, previous, key, _logger);
-            var token = await _cache.GetOrCreateAsync(
-                cacheKey,
-                creation,
-                static (state, ct) => state.RunAsync(ct),
-                CreationOptions,
-                tags: null,
-                CancellationToken.None).ConfigureAwait(false);
-
+            TokenCacheLog.Acquiring(_logger, key.Provider, key.ClientId, previous is not null);
+            var token = _coordinator is null
+                ? await acquire(previous, CancellationToken.None).ConfigureAwait(false)
+                : await _coordinator.AcquireAsync(key, previous, acquire, CancellationToken.None).ConfigureAwait(false);
             lock (entry)
             {
-                // An expired token (for example from a second level written by another process) becomes current
-                // only so that the next caller moves past it.
-                entry.Current = token;
-                entry.InFlight = null;
+                Volatile.Write(ref entry.Current, token);
+                entry.Replaced = null;
+                entry.PendingReason = RenewalReason.Initial;
+                entry.BackgroundFailures = 0;
+                entry.NextBackgroundAttempt = DateTimeOffset.MinValue;
+                Volatile.Write(ref entry.InFlight, null);
+            }
+
+            if (previous is not null)
+            {
+                telemetry.TokenRenewals.Add(1, new("clients.renewal.reason", reasonText), new("clients.outcome", "success"));
             }
 
             completion.SetResult(token);
-
-            var lifetime = token.ExpiresAt - _timeProvider.GetUtcNow();
-            if (creation.Ran && lifetime > TimeSpan.Zero)
-            {
-                // Re-store with the token's own lifetime (the creation options could not know it).
-                await _cache.SetAsync(cacheKey, token, new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime }, tags: null, CancellationToken.None).ConfigureAwait(false);
-            }
         }
         catch (Exception ex)
         {
-            // Failures are not cached: the next caller starts a new acquisition.
+            activity?.SetStatus(ActivityStatusCode.Error);
+            activity?.SetTag("error.type", ex is OAuth2Exception oauth ? oauth.Error : ex.GetType().FullName);
+            if (previous is not null)
+            {
+                telemetry.TokenRenewals.Add(1, new("clients.renewal.reason", reasonText), new("clients.outcome", "failure"));
+            }
+
             lock (entry)
             {
-                if (ReferenceEquals(entry.InFlight, completion.Task))
+                Volatile.Write(ref entry.InFlight, null);
+                if (reason == RenewalReason.Proactive)
                 {
-                    entry.InFlight = null;
+                    // Failures are not cached; a background renewal is retried by a later call after a backoff.
+                    entry.BackgroundFailures++;
+                    var delay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Min(entry.BackgroundFailures - 1, 16)));
+                    entry.NextBackgroundAttempt = _timeProvider.GetUtcNow() + delay;
+                    TokenCacheLog.BackgroundRenewalFailed(_logger, key.Provider, key.ClientId, ex.Message, delay.TotalSeconds);
                 }
             }
 
-            completion.TrySetException(ex);
+            completion.SetException(ex);
+
+            // A background renewal nobody awaits must not surface as an unobserved task exception.
+            _ = completion.Task.Exception;
         }
     }
 
-    private static string Advance(TokenCacheKey key, Entry entry)
+    private static string ReasonText(RenewalReason reason) => reason switch
     {
-        var stale = GenerationKey(key, entry.Generation);
-        entry.Previous = entry.Current;
-        entry.Current = null;
-        entry.Generation++;
-        return stale;
-    }
+        RenewalReason.Proactive => "proactive",
+        RenewalReason.Expired => "expired",
+        RenewalReason.Rejected => "rejected",
+        _ => "initial",
+    };
 
-    private static string GenerationKey(TokenCacheKey key, long generation) =>
-        string.Concat(key.CacheKey, ":", generation.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    private async Task RemoveQuietlyAsync(string cacheKey)
+    private enum RenewalReason
     {
-        try
-        {
-            await _cache.RemoveAsync(cacheKey, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // Removing a stale generation is housekeeping: its entry also expires on its own.
-            TokenCacheLog.RemoveFailed(_logger, ex.GetType().Name);
-        }
+        Initial,
+        Proactive,
+        Expired,
+        Rejected,
     }
 
     private sealed class Entry
     {
-        public long Generation;
         public AccessToken? Current;
-        public AccessToken? Previous;
+        public AccessToken? Replaced;
         public Task<AccessToken>? InFlight;
-    }
-
-    private sealed class Creation(Func<AccessToken?, CancellationToken, Task<AccessToken>> acquire, AccessToken? previous, TokenCacheKey key, ILogger logger)
-    {
-        public bool Ran { get; private set; }
-
-        public async ValueTask<AccessToken> RunAsync(CancellationToken cancellationToken)
-        {
-            Ran = true;
-            TokenCacheLog.Acquiring(logger, key.Provider, key.ClientId, previous is not null);
-            return await acquire(previous, cancellationToken).ConfigureAwait(false);
-        }
+        public RenewalReason PendingReason;
+        public int BackgroundFailures;
+        public DateTimeOffset NextBackgroundAttempt = DateTimeOffset.MinValue;
     }
 }

@@ -11,6 +11,6 @@ internal static partial class TokenCacheLog
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "{Provider}: the API rejected the token of client {ClientId}; it will be renewed")]
     public static partial void Invalidated(ILogger logger, string provider, string clientId);
 
-    [LoggerMessage(EventId = 1103, Level = LogLevel.Debug, Message = "Removing a stale token cache entry failed ({Failure})")]
-    public static partial void RemoveFailed(ILogger logger, string failure);
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "{Provider}: background renewal of the token of client {ClientId} failed ({Failure}); the current token stays in use, next attempt in {DelaySeconds} s")]
+    public static partial void BackgroundRenewalFailed(ILogger logger, string provider, string clientId, string failure, double delaySeconds);
 }

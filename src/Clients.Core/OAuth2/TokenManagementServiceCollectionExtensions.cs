@@ -1,5 +1,4 @@
 using Clients.Core.OAuth2;
-using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
@@ -9,9 +8,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class TokenManagementServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="TimeProvider.System"/> (unless a <see cref="TimeProvider"/> is registered already),
-    /// <see cref="HybridCache"/> (unless registered already: register yours with a Redis second level first to share
-    /// tokens across a fleet) and the <see cref="TokenCache"/>. Idempotent.
+    /// Registers <see cref="TimeProvider.System"/> (unless a <see cref="TimeProvider"/> is registered already) and the
+    /// <see cref="TokenCache"/>, which uses the registered <see cref="ITokenCoordinator"/> if there is one (see
+    /// <c>AddClientsFleetTokens</c> to share tokens across a fleet through Redis). Idempotent.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The service collection.</returns>
@@ -20,15 +19,10 @@ public static class TokenManagementServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
-        if (!services.Any(d => d.ServiceType == typeof(HybridCache)))
-        {
-            services.AddHybridCache();
-        }
-
         services.TryAddSingleton(sp => new TokenCache(
-            sp.GetRequiredService<HybridCache>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<TokenCache>>()));
+            sp.GetRequiredService<ILogger<TokenCache>>(),
+            sp.GetService<ITokenCoordinator>()));
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using System.Threading.RateLimiting;
+using Clients.Core.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
@@ -89,6 +91,42 @@ public sealed class ClientProviderBuilder
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// Adds the provider-tuned resilience pipeline (<c>Microsoft.Extensions.Http.Resilience</c>) to every client of this
+    /// provider: a total timeout; retries of idempotent methods only (a POST or PATCH only when
+    /// <see cref="ClientsResilienceOptions.RetryNonIdempotentMethods"/> or the request's
+    /// <see cref="ClientsRequestOptions.AllowRetry"/> says so) with jittered exponential backoff, honouring
+    /// <c>Retry-After</c>; a circuit breaker that does not open on a healthy API's transient fault rate and ignores 429;
+    /// a per-attempt timeout. The authentication handler stays innermost, so every attempt is re-signed or re-tokened.
+    /// Use it instead of <c>AddStandardResilienceHandler()</c>, not with it.
+    /// </summary>
+    /// <param name="configure">Overrides the provider's defaults, or <see langword="null"/> to keep them.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">A setting is out of range (the message names it).</exception>
+    public ClientProviderBuilder AddResilience(Action<ClientsResilienceOptions>? configure = null)
+    {
+        var options = new ClientsResilienceOptions();
+        _definition.ResilienceDefaults?.Invoke(options);
+        configure?.Invoke(options);
+        options.Validate(ProviderName);
+
+        // One limiter for all the provider's clients of this container: the provider counts requests per account.
+        RateLimiter? limiter = options.PermitsPerMinute is { } permits
+            ? new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = TimeSpan.FromMinutes(1),
+                SegmentsPerWindow = 6,
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            })
+            : null;
+        var provider = ProviderName;
+        return ConfigureHttpClients(client => client.AddResilienceHandler(
+            "Clients." + provider + ".Resilience",
+            pipeline => ClientsResiliencePipeline.Configure(pipeline, options, provider, limiter)));
     }
 
     /// <summary>The name of the <see cref="IHttpClientFactory"/> client that serves <paramref name="api"/>.</summary>

@@ -1,3 +1,4 @@
+using Clients.Core.Resilience;
 using Refit;
 
 namespace Clients.Core;
@@ -37,4 +38,10 @@ public sealed class ClientProviderDefinition
 
     /// <summary>Creates the provider's authentication handler.</summary>
     public Func<IServiceProvider, DelegatingHandler> CreateAuthHandler { get; }
+
+    /// <summary>
+    /// What the provider's resilience defaults differ in from <see cref="ClientsResilienceOptions"/>'s (for example
+    /// Optimum's rate limit), applied by <see cref="ClientProviderBuilder.AddResilience"/> before the consumer's settings.
+    /// </summary>
+    public Action<ClientsResilienceOptions>? ResilienceDefaults { get; init; }
 }

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Clients.Core.OAuth2;
+using Clients.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,6 +21,10 @@ internal sealed class OvhSigningHandler : DelegatingHandler
 {
     private static readonly string[] SecretHeaders = [OvhHeaders.Consumer, OvhHeaders.Signature];
     private static readonly string[] OvhAuthHeaders = [OvhHeaders.Application, OvhHeaders.Consumer, OvhHeaders.Timestamp, OvhHeaders.Signature];
+    private static readonly ClientsTelemetry Telemetry = ClientsTelemetry.For("Ovh");
+
+    // Why the server time is being fetched: "initial" (lazily, first use) or "rejected" (a timestamp was refused).
+    private static readonly AsyncLocal<string?> SyncReason = new();
 
     private readonly OvhEndpoint _endpoint;
     private readonly string _applicationKey;
@@ -109,8 +115,19 @@ internal sealed class OvhSigningHandler : DelegatingHandler
         }
 
         OvhLog.TimestampRejected(_logger, request.Method.Method, uri.AbsolutePath, rejection.ErrorCode);
+        using var resync = Telemetry.ActivitySource.StartActivity("ovh.time_resync", ActivityKind.Internal);
+        resync?.SetTag("error.type", rejection.ErrorCode);
         _clock.Invalidate(deltaTask);
-        var freshDelta = await _clock.GetDelta(_fetchServerTime).WaitAsync(cancellationToken).ConfigureAwait(false);
+        SyncReason.Value = "rejected";
+        long freshDelta;
+        try
+        {
+            freshDelta = await _clock.GetDelta(_fetchServerTime).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            SyncReason.Value = null;
+        }
 
         // The first request (and its content) has been sent: resend a new message carrying the same bytes, newly signed.
         var copy = Copy(request, body);
@@ -280,11 +297,23 @@ internal sealed class OvhSigningHandler : DelegatingHandler
         // Buffered, so the caller (Refit's exception factory) can still read the body.
         await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return OvhError.TryParse(bytes) is { IsTimestampRejection: true } error ? error : null;
+        var error = OvhError.TryParse(bytes);
+        if (error?.ErrorCode is { Length: > 0 } code && (error.IsTimestampRejection || error.Code == OvhErrorCode.InvalidSignature))
+        {
+            // The error code only (QUERY_TIME_OUT, INVALID_SIGNATURE): never the signature, key or timestamp sent.
+            Telemetry.Rejections.Add(1, new KeyValuePair<string, object?>("error.type", code));
+        }
+
+        return error is { IsTimestampRejection: true } ? error : null;
     }
 
     private async Task<long> FetchServerTimeAsync(CancellationToken cancellationToken)
     {
+        var reason = SyncReason.Value ?? "initial";
+        using var activity = Telemetry.ActivitySource.StartActivity("ovh.time_sync", ActivityKind.Client);
+        activity?.SetTag("clients.sync.reason", reason);
+        activity?.SetTag("server.address", _endpoint.TimeUri.Host);
+        Telemetry.TimeSyncs.Add(1, new KeyValuePair<string, object?>("clients.sync.reason", reason));
         try
         {
             using var timeout = new CancellationTokenSource(_timeSyncTimeout, _timeProvider);
@@ -311,6 +340,8 @@ internal sealed class OvhSigningHandler : DelegatingHandler
         }
         catch (Exception ex)
         {
+            activity?.SetStatus(ActivityStatusCode.Error);
+            activity?.SetTag("error.type", ex.GetType().FullName);
             OvhLog.ServerTimeFailed(_logger, _endpoint.Authority, ex);
             throw;
         }

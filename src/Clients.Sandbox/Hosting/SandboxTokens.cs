@@ -8,6 +8,7 @@ public sealed class SandboxTokens
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
+    private readonly ConcurrentQueue<string> _issued = new();
 
     /// <summary>Creates the store.</summary>
     /// <param name="timeProvider">The emulator's clock.</param>
@@ -21,6 +22,7 @@ public sealed class SandboxTokens
     {
         var token = prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         _tokens[token] = _timeProvider.GetUtcNow() + lifetime;
+        _issued.Enqueue(token);
         return token;
     }
 
@@ -34,6 +36,9 @@ public sealed class SandboxTokens
     /// <param name="token">The token.</param>
     /// <returns><see langword="true"/> if it existed.</returns>
     public bool Revoke(string token) => _tokens.TryRemove(token, out _);
+
+    /// <summary>Every token issued so far, revoked and expired ones included (for secret scans in tests).</summary>
+    public IReadOnlyCollection<string> AllIssued => _issued;
 
     /// <summary>Revokes every token.</summary>
     public void RevokeAll() => _tokens.Clear();

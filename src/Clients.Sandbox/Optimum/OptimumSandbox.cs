@@ -56,6 +56,23 @@ public sealed class OptimumSandbox : IAsyncDisposable
     /// <summary>The number of API requests received (including refused ones).</summary>
     public int ApiCalls => Volatile.Read(ref _apiCalls);
 
+    /// <summary>Every access token issued so far (for tests that check no token leaks into logs or telemetry).</summary>
+    public IReadOnlyCollection<string> IssuedTokens => _tokens.AllIssued;
+
+    /// <summary>Faults injected into API requests (resets, 503, 429); never into the token endpoint.</summary>
+    public SandboxFaults Faults { get; } = new();
+
+    /// <summary>The counters as <c>GET /sandbox/stats</c> serves them.</summary>
+    /// <returns>Name → value.</returns>
+    public Dictionary<string, long> Stats() => new(StringComparer.Ordinal)
+    {
+        ["tokenRequests"] = TokenRequests,
+        ["apiCalls"] = ApiCalls,
+        ["faultResets"] = Faults.Resets,
+        ["fault503"] = Faults.ServiceUnavailable,
+        ["fault429"] = Faults.TooManyRequests,
+    };
+
     /// <summary>The vehicles the API serves (mutable: tests may add).</summary>
     public ConcurrentDictionary<string, JsonObject> Vehicles { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -164,6 +181,15 @@ public sealed class OptimumSandbox : IAsyncDisposable
 
     private static void MapRoutes(WebApplication app, Func<OptimumSandbox> sandbox)
     {
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path;
+            if (path.StartsWithSegments("/connect") || path.StartsWithSegments("/sandbox/stats") || !await sandbox().Faults.TryApplyAsync(context).ConfigureAwait(false))
+            {
+                await next(context).ConfigureAwait(false);
+            }
+        });
+        app.MapGet("/sandbox/stats", () => Results.Json(sandbox().Stats()));
         app.MapPost("/connect/token", (Func<HttpContext, Task<IResult>>)(context => sandbox().TokenAsync(context)));
         var api = app.MapGroup(string.Empty).AddEndpointFilter(async (invocation, next) =>
         {

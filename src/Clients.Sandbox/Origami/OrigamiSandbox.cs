@@ -29,6 +29,7 @@ public sealed class OrigamiSandbox : IAsyncDisposable
     private int _refusedRefreshes;
     private int _apiCalls;
     private int _unauthorizedOnDemand;
+    private int _refreshTokenReuses;
 
     private OrigamiSandbox(SandboxHost host, OrigamiSandboxOptions options)
     {
@@ -68,6 +69,33 @@ public sealed class OrigamiSandbox : IAsyncDisposable
 
     /// <summary>Refresh grants refused with <c>invalid_grant</c> (unknown, revoked or already used refresh token).</summary>
     public int RefusedRefreshes => Volatile.Read(ref _refusedRefreshes);
+
+    /// <summary>
+    /// Refresh grants that presented a refresh token already used once (what reuse detection in the OAuth 2.0 Security
+    /// BCP punishes by revoking the token family). Zero when the client never presents a rotated refresh token twice.
+    /// </summary>
+    public int RefreshTokenReuses => Volatile.Read(ref _refreshTokenReuses);
+
+    /// <summary>Every access and refresh token issued so far (for tests that check no token leaks into logs or telemetry).</summary>
+    public IReadOnlyCollection<string> IssuedTokens => _accessTokens.AllIssued.Concat(_usedRefreshTokens.Keys).Concat(_refreshTokens.Keys).ToArray();
+
+    /// <summary>Faults injected into API requests (resets, 503, 429); never into the token endpoint.</summary>
+    public SandboxFaults Faults { get; } = new();
+
+    /// <summary>The counters as <c>GET /sandbox/stats</c> serves them.</summary>
+    /// <returns>Name → value.</returns>
+    public Dictionary<string, long> Stats() => new(StringComparer.Ordinal)
+    {
+        ["tokenRequests"] = TokenRequests,
+        ["passwordGrants"] = PasswordGrants,
+        ["refreshGrants"] = RefreshGrants,
+        ["refusedRefreshes"] = RefusedRefreshes,
+        ["refreshTokenReuses"] = RefreshTokenReuses,
+        ["apiCalls"] = ApiCalls,
+        ["faultResets"] = Faults.Resets,
+        ["fault503"] = Faults.ServiceUnavailable,
+        ["fault429"] = Faults.TooManyRequests,
+    };
 
     /// <summary>API requests received.</summary>
     public int ApiCalls => Volatile.Read(ref _apiCalls);
@@ -154,6 +182,14 @@ public sealed class OrigamiSandbox : IAsyncDisposable
 
     private static void MapRoutes(WebApplication app, Func<OrigamiSandbox> sandbox)
     {
+        app.Use(async (context, next) =>
+        {
+            if (!context.Request.Path.StartsWithSegments("/v1") || !await sandbox().Faults.TryApplyAsync(context).ConfigureAwait(false))
+            {
+                await next(context).ConfigureAwait(false);
+            }
+        });
+        app.MapGet("/sandbox/stats", () => Results.Json(sandbox().Stats()));
         app.MapPost("/oauth/token", (Func<HttpContext, Task<IResult>>)(context => sandbox().TokenAsync(context)));
         var v1 = app.MapGroup("/v1").AddEndpointFilter(async (invocation, next) =>
             sandbox().Authorize(invocation.HttpContext) ?? await next(invocation).ConfigureAwait(false));
@@ -356,6 +392,11 @@ public sealed class OrigamiSandbox : IAsyncDisposable
                 {
                     Interlocked.Increment(ref _refusedRefreshes);
                     var reused = refresh is not null && _usedRefreshTokens.ContainsKey(refresh);
+                    if (reused)
+                    {
+                        Interlocked.Increment(ref _refreshTokenReuses);
+                    }
+
                     return SandboxClientAuthentication.Error("invalid_grant", reused ? "The refresh token was already used." : "The refresh token is invalid.");
                 }
 

@@ -42,6 +42,19 @@ internal sealed class OvhRequestHandler(OvhSandboxState state)
             await Task.Delay(latency, TimeProvider.System, context.RequestAborted).ConfigureAwait(false);
         }
 
+        if (rawPath == "/sandbox/stats")
+        {
+            await context.Response.WriteAsJsonAsync(new Dictionary<string, long>(StringComparer.Ordinal)
+            {
+                ["timeRequests"] = state.TimeRequests,
+                ["requests"] = state.TotalRequests,
+                ["faultResets"] = state.Faults.Resets,
+                ["fault503"] = state.Faults.ServiceUnavailable,
+                ["fault429"] = state.Faults.TooManyRequests,
+            }).ConfigureAwait(false);
+            return;
+        }
+
         if (rawPath is "/auth" or "/auth/")
         {
             await OvhValidationPage.HandleAsync(context, state).ConfigureAwait(false);
@@ -57,6 +70,11 @@ internal sealed class OvhRequestHandler(OvhSandboxState state)
         if (state.ConsumeFault(rawPath) is { } faultStatus)
         {
             await WriteFaultAsync(context, faultStatus).ConfigureAwait(false);
+            return;
+        }
+
+        if (!apiPath.StartsWith("/auth/", StringComparison.Ordinal) && await state.Faults.TryApplyAsync(context).ConfigureAwait(false))
+        {
             return;
         }
 

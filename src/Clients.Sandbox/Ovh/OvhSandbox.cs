@@ -68,6 +68,9 @@ public sealed class OvhSandbox : IAsyncDisposable
     /// <summary>The server's current time (time provider plus skew), what <c>/auth/time</c> answers.</summary>
     public DateTimeOffset ServerTime => state.ServerNow;
 
+    /// <summary>Faults injected at random or on demand into API requests (not <c>/auth/...</c>): resets, 503, 429.</summary>
+    public SandboxFaults Faults => state.Faults;
+
     /// <summary>How many <c>GET /auth/time</c> requests were answered.</summary>
     public int TimeRequestCount => state.TimeRequests;
 

@@ -66,6 +66,8 @@ internal sealed class OvhSandboxState
 
     public int TimeRequests => Volatile.Read(ref timeRequests);
 
+    public Hosting.SandboxFaults Faults { get; } = new();
+
     public int TotalRequests => Volatile.Read(ref totalRequests);
 
     public IReadOnlyDictionary<string, string> LastRequestHeaders => Volatile.Read(ref lastRequestHeaders);
