@@ -8,7 +8,7 @@ namespace Clients.Core.Wire;
 
 /// <summary>
 /// The one way a provider's Refit settings are built: System.Text.Json with the provider's generated contracts first
-/// (reflection only for a consumer's own types), nulls left out of request bodies, URL parameters through
+/// (reflection only for a consumer's own types), nulls left out of request bodies, no HTML escaping, URL parameters through
 /// <see cref="WireUrlParameterFormatter"/>, error responses through the provider's exception factory, and token
 /// failures surfaced as <see cref="OAuth2Exception"/>.
 /// </summary>
@@ -41,6 +41,10 @@ public static class ProviderRefitSettings
         return new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+            // JSON for an API, not for an HTML page: '+' (in every date-time offset), '<', '&' and non-ASCII letters go
+            // out as themselves, like the providers' own answers, so what a client writes back matches what it read.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = JsonTypeInfoResolver.Combine(generatedContracts, new DefaultJsonTypeInfoResolver()),
         };
     }

@@ -64,6 +64,10 @@ internal static class OvhApiEndpoint
         }
 
         var result = Synthesize(document, operation, route, pathValues);
+        if (state.Drift != Hosting.SandboxDriftMode.None && ResponseSchema(operation) is { } schema)
+        {
+            result = Hosting.SandboxDrift.Apply(result, schema, document.Resolve, state.Drift);
+        }
         if (credential is not null && route.Template == "/me" && HttpMethods.IsGet(context.Request.Method) && result is JsonObject me)
         {
             MergeCustomer(me, credential);
