@@ -78,6 +78,20 @@ public static class SandboxDrift
                     }
                 }
 
+                // Declared properties in the document's order, then what it does not declare: the order a client
+                // generated from the document writes them back in.
+                var ordered = obj.ToList();
+                obj.Clear();
+                foreach (var (name, value) in ordered.Where(p => properties.ContainsKey(p.Key)).OrderBy(p => properties.Keys.ToList().IndexOf(p.Key)))
+                {
+                    obj[name] = value;
+                }
+
+                foreach (var (name, value) in ordered.Where(p => !properties.ContainsKey(p.Key)))
+                {
+                    obj[name] = value;
+                }
+
                 if (mode.HasFlag(SandboxDriftMode.ExtraProperties))
                 {
                     obj[ExtraPropertyName] = new JsonObject
