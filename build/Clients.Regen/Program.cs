@@ -5,7 +5,9 @@ namespace Clients.Regen;
 
 /// <summary>
 /// <c>Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS]
-/// [--provider NAME]... [--force]</c>. Normally run by the MSBuild targets RegenClients and CheckSpecDrift.
+/// [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking]</c>. Normally run by the MSBuild targets
+/// RegenClients and CheckSpecDrift. <c>check</c> exits 0 (no drift), 3 (non-breaking drift only), 4 (breaking drift)
+/// or 1 (a document could not be pulled or is invalid).
 /// </summary>
 internal static class Program
 {
@@ -13,7 +15,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is not ("regen" or "check" or "bench"))
         {
-            Console.Error.WriteLine("usage: Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS] [--provider NAME]... [--force]");
+            Console.Error.WriteLine("usage: Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS] [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking]");
             return 2;
         }
 
@@ -23,6 +25,8 @@ internal static class Program
         var timeout = TimeSpan.FromSeconds(30);
         var providers = new List<string>();
         var force = false;
+        string? report = null;
+        var failOnBreakingOnly = false;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -33,6 +37,18 @@ internal static class Program
                 case "--timeout": timeout = TimeSpan.FromSeconds(double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture)); break;
                 case "--provider": providers.Add(args[++i]); break;
                 case "--force": force = true; break;
+                case "--report": report = args[++i]; break;
+                case "--fail-on":
+                    switch (args[++i].ToLowerInvariant())
+                    {
+                        case "any" or "": failOnBreakingOnly = false; break;
+                        case "breaking": failOnBreakingOnly = true; break;
+                        default:
+                            Console.Error.WriteLine($"CheckSpecDrift : error REGEN003: --fail-on (SpecDriftFailOn) is '{args[i]}'; use Any or Breaking.");
+                            return 2;
+                    }
+
+                    break;
                 default:
                     Console.Error.WriteLine($"unknown option '{args[i]}'");
                     return 2;
@@ -56,6 +72,8 @@ internal static class Program
             Timeout = timeout,
             Providers = providers,
             Force = force,
+            ReportPath = string.IsNullOrWhiteSpace(report) ? null : Path.GetFullPath(report),
+            FailOnBreakingOnly = failOnBreakingOnly,
             Environment = environment,
         };
 

@@ -52,7 +52,7 @@ public static class SandboxProgram
         Console.WriteLine($"  Ovh:ApplicationSecret = {ovh.ApplicationSecret}");
         Console.WriteLine($"  customer login        = {OvhSandboxOptions.DefaultCustomerLogin} / {OvhSandboxOptions.DefaultCustomerPassword}");
         Console.WriteLine($"  catalogue             = {ovh.HostUri}v1/");
-        Console.WriteLine($"  spec directory        = {ovh.SpecDirectory ?? "(none: only /auth is served)"}");
+        Console.WriteLine($"  specs                 = {ovh.SpecSource}");
 
         if (args.Contains("--once", StringComparer.Ordinal))
         {

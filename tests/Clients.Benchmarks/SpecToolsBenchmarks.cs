@@ -12,15 +12,15 @@ namespace Clients.Benchmarks;
 [MemoryDiagnoser]
 public class SpecToolsBenchmarks
 {
-    private static readonly SpecSource Source = new("ovh", "v1/me", "specs-mirror/ovh/v1/me.json");
+    private static readonly SpecSource Source = new("ovh", "v1/me", "specs/ovh/v1/me.json");
     private byte[] _me = [];
     private Dictionary<string, ReadOnlyMemory<byte>> _documents = [];
 
-    /// <summary>Reads <c>me.json</c> from <c>CLIENTS_SPEC_MIRROR</c> or <c>../shared/specs-mirror</c> beside the repository.</summary>
+    /// <summary>Reads the committed <c>specs/ovh/v1/me.json</c>.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        _me = File.ReadAllBytes(Path.Combine(MirrorRoot(), "ovh", "v1", "me.json"));
+        _me = File.ReadAllBytes(Path.Combine(SpecsRoot(), "ovh", "v1", "me.json"));
         _documents = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal) { ["v1/me"] = _me };
     }
 
@@ -43,22 +43,16 @@ public class SpecToolsBenchmarks
     [Benchmark]
     public int DiffAgainstItself() => SpecDiff.Compare("ovh", _documents, _documents).Changes.Count;
 
-    private static string MirrorRoot()
+    private static string SpecsRoot()
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable("CLIENTS_SPEC_MIRROR");
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            return fromEnvironment;
-        }
-
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "Clients.sln")))
             {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "specs-mirror"));
+                return Path.Combine(directory.FullName, "specs");
             }
         }
 
-        throw new DirectoryNotFoundException("Set CLIENTS_SPEC_MIRROR: no Clients.sln above " + AppContext.BaseDirectory);
+        throw new DirectoryNotFoundException("No Clients.sln above " + AppContext.BaseDirectory);
     }
 }

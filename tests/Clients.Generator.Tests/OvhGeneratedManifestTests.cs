@@ -19,7 +19,7 @@ public sealed partial class OvhGeneratedManifestTests
     [InlineData("domain.json", typeof(IOvhDomainApi))]
     public void Rules_of_the_generated_interface_equal_the_documents_paths_and_verbs(string document, Type api)
     {
-        var expected = ExpectedRules(Path.Combine(SpecMirror(), "ovh", "v1", document));
+        var expected = ExpectedRules(Path.Combine(CommittedOvhSpecs(), "v1", document));
 
         var rules = OvhAccessRules.For(api);
 
@@ -64,14 +64,12 @@ public sealed partial class OvhGeneratedManifestTests
         return rules;
     }
 
-    private static string SpecMirror([CallerFilePath] string thisFile = "")
+    /// <summary>The repository's <c>specs/ovh</c>: the documents the interfaces were generated from.</summary>
+    private static string CommittedOvhSpecs([CallerFilePath] string thisFile = "")
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable("CLIENTS_SPEC_MIRROR");
-        var mirror = string.IsNullOrEmpty(fromEnvironment)
-            ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "..", "shared", "specs-mirror"))
-            : fromEnvironment;
-        Directory.Exists(mirror).Should().BeTrue($"the OVH documents are in the spec mirror ({mirror}); set CLIENTS_SPEC_MIRROR");
-        return mirror;
+        var directory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "specs", "ovh"));
+        Directory.Exists(directory).Should().BeTrue($"the committed OVH documents are in {directory}");
+        return directory;
     }
 
     [GeneratedRegex(@"\{[^}]+\}")]

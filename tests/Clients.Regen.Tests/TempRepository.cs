@@ -23,10 +23,8 @@ internal sealed class TempRepository : IDisposable
 
     public string Generated => Path.Combine(Root, "src", "Clients.Ovh", "Generated");
 
-    public static string SharedMirror =>
-        Environment.GetEnvironmentVariable("CLIENTS_SPEC_MIRROR") is { Length: > 0 } fromEnvironment
-            ? fromEnvironment
-            : Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "specs-mirror"));
+    /// <summary>The repository's committed <c>specs</c> folder (<c>ovh/v1/domain.json</c> …), laid out like a spec mirror.</summary>
+    public static string CommittedSpecs => Path.Combine(RepositoryRoot, "specs");
 
     public static string RepositoryRoot
     {
@@ -54,7 +52,7 @@ internal sealed class TempRepository : IDisposable
         File.WriteAllBytes(path, content);
     }
 
-    public async Task<(int ExitCode, string Output)> RunAsync(string command, string? mirror = null, string? ovhBaseUrl = null, TimeSpan? timeout = null, bool force = false, string provider = "ovh", IReadOnlyDictionary<string, string?>? environment = null)
+    public async Task<(int ExitCode, string Output)> RunAsync(string command, string? mirror = null, string? ovhBaseUrl = null, TimeSpan? timeout = null, bool force = false, string provider = "ovh", IReadOnlyDictionary<string, string?>? environment = null, bool failOnBreakingOnly = false, string? reportPath = null)
     {
         var options = new RegenOptions
         {
@@ -65,6 +63,8 @@ internal sealed class TempRepository : IDisposable
             Providers = [provider],
             Environment = environment ?? new Dictionary<string, string?>(),
             Force = force,
+            FailOnBreakingOnly = failOnBreakingOnly,
+            ReportPath = reportPath,
         };
         var output = new StringWriter { NewLine = "\n" };
         var pipeline = new RegenPipeline(options, output, TimeProvider.System);

@@ -38,8 +38,8 @@ public sealed class SpecDiffReportTests
     [Fact]
     public void The_report_is_deterministic_whatever_the_order_of_the_inputs()
     {
-        var vps = SpecMirror.LoadOvhNode("v1/vps");
-        var ip = SpecMirror.LoadOvhNode("v1/ip");
+        var vps = CommittedSpecs.LoadOvhNode("v1/vps");
+        var ip = CommittedSpecs.LoadOvhNode("v1/ip");
         var before = DiffInput.Of(("v1/vps", vps), ("v1/ip", ip), ("fixture", DiffInput.Fixture()));
         var after = DiffInput.Of(("fixture", Changed()), ("v1/ip", ip), ("v1/vps", vps));
         var reordered = new Dictionary<string, ReadOnlyMemory<byte>>(before.Reverse(), StringComparer.Ordinal);

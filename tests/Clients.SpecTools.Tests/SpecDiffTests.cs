@@ -13,7 +13,7 @@ public sealed class SpecDiffTests
     [Fact]
     public void Identical_documents_have_no_changes()
     {
-        var bytes = SpecMirror.ReadOvh("v1/vps");
+        var bytes = CommittedSpecs.ReadOvh("v1/vps");
 
         var report = SpecDiff.Compare("ovh", DiffInput.Raw("v1/vps", bytes), DiffInput.Raw("v1/vps", bytes.ToArray()));
 
@@ -25,8 +25,8 @@ public sealed class SpecDiffTests
     [Fact]
     public void One_operation_removed_and_one_added_in_a_mirror_document_are_exactly_two_changes()
     {
-        var before = SpecMirror.LoadOvhNode("v1/vps");
-        var after = SpecMirror.LoadOvhNode("v1/vps");
+        var before = CommittedSpecs.LoadOvhNode("v1/vps");
+        var after = CommittedSpecs.LoadOvhNode("v1/vps");
         var paths = after["paths"]!.AsObject();
         paths["/vps/{serviceName}/abortSnapshot"]!.AsObject().Remove("post").Should().BeTrue();
         paths["/vps/{serviceName}/brandNew"] = new JsonObject { ["get"] = paths["/vps/{serviceName}"]!["get"]!.DeepClone() };
@@ -262,7 +262,7 @@ public sealed class SpecDiffTests
     public void Recursive_schemas_renamed_in_a_mirror_document_terminate()
     {
         const string name = "me.repricing.Service";
-        var text = System.Text.Encoding.UTF8.GetString(SpecMirror.ReadOvh("v1/me"));
+        var text = System.Text.Encoding.UTF8.GetString(CommittedSpecs.ReadOvh("v1/me"));
         var after = JsonNode.Parse(text.Replace($"\"#/components/schemas/{name}\"", $"\"#/components/schemas/{name}V2\"", StringComparison.Ordinal))!;
         var schemas = after["components"]!["schemas"]!.AsObject();
         var schema = schemas[name]!.DeepClone();
@@ -270,7 +270,7 @@ public sealed class SpecDiffTests
         schemas[name + "V2"] = schema;
         schema["properties"]!["addons"]!["items"] = new JsonObject { ["$ref"] = $"#/components/schemas/{name}V2" };
 
-        var report = SpecDiff.Compare("ovh", DiffInput.Raw("v1/me", SpecMirror.ReadOvh("v1/me")), DiffInput.Of(("v1/me", after)));
+        var report = SpecDiff.Compare("ovh", DiffInput.Raw("v1/me", CommittedSpecs.ReadOvh("v1/me")), DiffInput.Of(("v1/me", after)));
 
         report.Changes.Should().Contain(c => c.Kind == SpecChangeKind.SchemaRemoved && c.Subject == $"schema {name}" && c.Breaking && c.AffectedOperations.Count > 0);
         report.Changes.Should().Contain(c => c.Kind == SpecChangeKind.SchemaAdded && c.Subject == $"schema {name}V2");
@@ -281,7 +281,7 @@ public sealed class SpecDiffTests
     [Fact]
     public void Every_mirror_document_diffed_against_itself_has_no_changes()
     {
-        var documents = SpecMirror.OvhDocuments().ToDictionary(d => d.Key, d => (ReadOnlyMemory<byte>)File.ReadAllBytes(d.Path), StringComparer.Ordinal);
+        var documents = CommittedSpecs.OvhDocuments().ToDictionary(d => d.Key, d => (ReadOnlyMemory<byte>)File.ReadAllBytes(d.Path), StringComparer.Ordinal);
 
         var report = SpecDiff.Compare("ovh", documents, documents);
 
@@ -291,8 +291,8 @@ public sealed class SpecDiffTests
     [Fact]
     public void Documents_added_and_removed_are_reported()
     {
-        var vps = SpecMirror.ReadOvh("v1/vps");
-        var ip = SpecMirror.ReadOvh("v1/ip");
+        var vps = CommittedSpecs.ReadOvh("v1/vps");
+        var ip = CommittedSpecs.ReadOvh("v1/ip");
 
         var report = SpecDiff.Compare("ovh", DiffInput.Raw("v1/vps", vps), DiffInput.Raw("v1/ip", ip));
 
@@ -305,7 +305,7 @@ public sealed class SpecDiffTests
     [Fact]
     public void An_unparseable_document_is_refused_with_its_name()
     {
-        var act = () => SpecDiff.Compare("ovh", DiffInput.Raw("v1/vps", "{\"openapi\":"u8.ToArray()), DiffInput.Raw("v1/vps", SpecMirror.ReadOvh("v1/vps")));
+        var act = () => SpecDiff.Compare("ovh", DiffInput.Raw("v1/vps", "{\"openapi\":"u8.ToArray()), DiffInput.Raw("v1/vps", CommittedSpecs.ReadOvh("v1/vps")));
 
         act.Should().Throw<InvalidDataException>().WithMessage("*ovh document 'v1/vps' (old version)*truncated*");
     }
@@ -382,13 +382,13 @@ public sealed class SpecDiffTests
     [Fact]
     public void A_changed_ovh_schema_names_the_property_and_the_operations_it_affects()
     {
-        var after = SpecMirror.LoadOvhNode("v1/domain");
+        var after = CommittedSpecs.LoadOvhNode("v1/domain");
         var record = after["components"]!["schemas"]!["domain.zone.Record"]!.AsObject();
         record["properties"]!["ttl"]!["type"] = "string";
         record["properties"]!["weight"] = new JsonObject { ["type"] = "integer", ["readOnly"] = true };
         record["required"] = new JsonArray("weight");
 
-        var report = SpecDiff.Compare("ovh", DiffInput.Raw("v1/domain", SpecMirror.ReadOvh("v1/domain")), DiffInput.Of(("v1/domain", after)));
+        var report = SpecDiff.Compare("ovh", DiffInput.Raw("v1/domain", CommittedSpecs.ReadOvh("v1/domain")), DiffInput.Of(("v1/domain", after)));
 
         report.Changes.Select(c => (c.Kind, c.Subject, c.Detail, c.Breaking)).Should().Equal(
             (SpecChangeKind.SchemaChanged, "schema domain.zone.Record", "property 'ttl': type integer → string", true),

@@ -9,7 +9,8 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Clients.Regen.Bench;
 
 /// <summary>
-/// <c>Clients.Regen bench --mirror DIR</c>: regenerates every OVH document of the mirror with this tool and with NSwag's
+/// <c>Clients.Regen bench [--mirror DIR]</c>: regenerates every OVH document (of the mirror when given, else the
+/// committed <c>specs/ovh</c>) with this tool and with NSwag's
 /// stock C# client generator (default settings, System.Text.Json), side by side in one process, then compiles both
 /// outputs in memory. Prints medians of several runs after a warm-up, line counts and the ratios.
 /// </summary>
@@ -19,14 +20,9 @@ internal static class BenchRunner
 
     public static async Task<int> RunAsync(Pipeline.RegenOptions options, TextWriter output)
     {
-        if (options.Mirror is null)
-        {
-            output.WriteLine("bench needs --mirror (or CLIENTS_SPEC_MIRROR)");
-            return 2;
-        }
-
-        var root = Path.Combine(options.Mirror, "ovh");
-        var inputs = Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories)
+        var root = Path.Combine(options.Mirror ?? Path.Combine(options.Root, "specs"), "ovh");
+        var inputs = new[] { "v1", "v2" }
+            .SelectMany(version => Directory.EnumerateFiles(Path.Combine(root, version), "*.json", SearchOption.AllDirectories))
             .Where(f => Path.GetFileName(f) != "index.json")
             .Order(StringComparer.Ordinal)
             .Select(f => new SpecInput(Path.GetRelativePath(root, f).Replace('\\', '/')[..^".json".Length], f, File.ReadAllBytes(f)))

@@ -6,7 +6,7 @@ internal sealed record RegenOptions
     /// <summary>The repository root (holds <c>specs/</c> and <c>src/</c>).</summary>
     public required string Root { get; init; }
 
-    /// <summary>A directory laid out like <c>../shared/specs-mirror</c>; when set, documents come from there.</summary>
+    /// <summary>A directory laid out like the providers' spec servers (<c>ovh/v1/me.json</c> …); when set, documents come from there.</summary>
     public string? Mirror { get; init; }
 
     /// <summary>Base of OVH's live documents (<c>{base}/v1/me.json?format=openapi3</c>).</summary>
@@ -22,4 +22,10 @@ internal sealed record RegenOptions
     public IReadOnlyList<string> Providers { get; init; } = [];
 
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>CheckSpecDrift: also write the report as Markdown to this file.</summary>
+    public string? ReportPath { get; init; }
+
+    /// <summary>CheckSpecDrift: fail only on breaking drift (non-breaking drift is reported, as a warning).</summary>
+    public bool FailOnBreakingOnly { get; init; }
 }

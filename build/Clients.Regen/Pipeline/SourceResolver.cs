@@ -97,7 +97,7 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
         return new ProviderDocuments(provider, documents, null);
     }
 
-    /// <summary>Offline without a mirror: git-ignored copies pulled earlier are used when every one matches the lock.</summary>
+    /// <summary>Offline without a mirror: the committed documents are used when every one matches the lock.</summary>
     private ProviderDocuments? FromLocalCopies(ProviderDefinition provider, IReadOnlyList<string> universes)
     {
         var specLock = SpecLock.Read(options.Root, provider.Name);
@@ -125,7 +125,7 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
             documents.Add(document);
         }
 
-        log.WriteLine("RegenClients : warning REGEN100: ovh: offline; using the local copies under specs/ovh that match the lock.");
+        log.WriteLine("RegenClients : warning REGEN100: ovh: the source is unreachable (offline?); generating from the committed documents under specs/ovh, which match the lock.");
         return new ProviderDocuments(provider, documents, null);
     }
 

@@ -48,8 +48,8 @@ public sealed class OvhSandbox : IAsyncDisposable
     /// <summary>The first customer account.</summary>
     public OvhSandboxCustomer DefaultCustomer => state.Customers[0];
 
-    /// <summary>The spec directory in use, or null when none was found (only <c>/auth</c> is served then).</summary>
-    public string? SpecDirectory => state.Catalog.Directory;
+    /// <summary>Where the served documents come from: a directory, or the documents embedded in the sandbox assembly.</summary>
+    public string SpecSource => state.Catalog.Store.Description;
 
     /// <summary>The server clock's offset from the time provider; can be changed while running.</summary>
     public TimeSpan ClockSkew
@@ -112,13 +112,13 @@ public sealed class OvhSandbox : IAsyncDisposable
             options.Customers.Add(new OvhSandboxCustomer(OvhSandboxOptions.DefaultCustomerLogin, OvhSandboxOptions.DefaultCustomerPassword));
         }
 
-        var catalog = new OvhSpecCatalog(OvhSpecCatalog.LocateDirectory(options.SpecDirectory), options.Universes?.ToArray());
+        var catalog = new OvhSpecCatalog(OvhSpecCatalog.LocateStore(options.SpecDirectory), options.Universes?.ToArray());
         var state = new OvhSandboxState(options, catalog) { Latency = options.Latency, Drift = options.Drift };
 
         var handler = new OvhRequestHandler(state);
         var host = await SandboxHost.StartAsync(app => app.Run(handler.HandleAsync), options.Port, cancellationToken).ConfigureAwait(false);
         var sandbox = new OvhSandbox(host, state, options.Applications[0]);
-        OvhSandboxLog.Started(state.Logger, sandbox.BaseUri, catalog.Directory);
+        OvhSandboxLog.Started(state.Logger, sandbox.BaseUri, catalog.Store.Description);
         return sandbox;
     }
 

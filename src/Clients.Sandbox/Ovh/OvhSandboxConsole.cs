@@ -52,7 +52,7 @@ public static class OvhSandboxConsole
               Application key:     {ovh.ApplicationKey}
               Application secret:  {ovh.ApplicationSecret}
               Customer login:      {OvhSandboxOptions.DefaultCustomerLogin} / {OvhSandboxOptions.DefaultCustomerPassword}
-              Spec directory:      {ovh.SpecDirectory ?? "(none: only /auth is served)"}
+              Specs:               {ovh.SpecSource}
             Press Ctrl+C to stop.
             """).ConfigureAwait(false);
         try

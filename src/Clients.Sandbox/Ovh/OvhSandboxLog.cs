@@ -5,8 +5,8 @@ namespace Clients.Sandbox.Ovh;
 /// <summary>The emulator's log messages. None carries a secret (AS, CK, signature, password).</summary>
 internal static partial class OvhSandboxLog
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "OVH sandbox listening on {BaseUri} (spec directory: {SpecDirectory})")]
-    public static partial void Started(ILogger logger, Uri baseUri, string? specDirectory);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "OVH sandbox listening on {BaseUri} (documents: {SpecSource})")]
+    public static partial void Started(ILogger logger, Uri baseUri, string specSource);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "OVH sandbox rejected {Method} {Path} with {ErrorCode}: {Detail}")]
     public static partial void Rejected(ILogger logger, string method, string path, string errorCode, string detail);

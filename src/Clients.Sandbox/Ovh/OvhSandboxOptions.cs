@@ -35,9 +35,10 @@ public sealed class OvhSandboxOptions
     public TimeSpan TimestampTolerance { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// A directory laid out like <c>specs-mirror/ovh</c> (<c>v1/index.json</c>, <c>v1/me.json</c>, ...).
-    /// Default: <c>$CLIENTS_SPEC_MIRROR/ovh</c>, else <c>../shared/specs-mirror/ovh</c> beside the folder holding <c>Clients.sln</c>.
-    /// Without one, only the <c>/auth</c> endpoints are served.
+    /// A directory of OVH documents laid out like the repository's <c>specs/ovh</c> (<c>v1/me.json</c>,
+    /// <c>v1/dedicated/server.json</c>, <c>v2/iam.json</c>), optionally with catalogues (<c>v1/index.json</c>) as a
+    /// spec server has them. Default (null): the documents embedded in the sandbox assembly, i.e. the universes the
+    /// repository generates its clients from; nothing needs to exist beside the program.
     /// </summary>
     public string? SpecDirectory { get; set; }
 

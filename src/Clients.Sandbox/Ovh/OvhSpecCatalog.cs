@@ -1,78 +1,48 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Clients.Sandbox.Ovh;
 
 /// <summary>
-/// The universes an emulator serves, read from a directory laid out like <c>specs-mirror/ovh</c>
-/// (<c>v1/index.json</c>, <c>v1/me.json</c>, <c>v1/dedicated/server.json</c>, <c>v2/iam.json</c>).
-/// Documents are parsed on first use and cached per process, so starting many emulators is cheap.
+/// The universes an emulator serves, from an <see cref="OvhSpecStore"/>. Documents are parsed on first use and cached
+/// per process, so starting many emulators is cheap.
 /// </summary>
 internal sealed class OvhSpecCatalog
 {
     private static readonly ConcurrentDictionary<string, Lazy<OvhSpecDocument>> DocumentCache = new(StringComparer.Ordinal);
+    private static readonly string[] Versions = ["v1", "v2"];
     private readonly Dictionary<string, string[]> universesByVersion = new(StringComparer.Ordinal);
 
-    public OvhSpecCatalog(string? directory, IReadOnlyCollection<string>? universes)
+    public OvhSpecCatalog(OvhSpecStore store, IReadOnlyCollection<string>? universes)
     {
-        Directory = directory;
-        if (directory is null)
-        {
-            if (universes is { Count: > 0 })
-            {
-                throw new InvalidOperationException(
-                    "The OVH sandbox found no spec directory to serve the requested universes: set OvhSandboxOptions.SpecDirectory "
-                    + "or the CLIENTS_SPEC_MIRROR environment variable (a folder holding ovh/v1/index.json).");
-            }
-
-            return;
-        }
-
-        if (!System.IO.Directory.Exists(directory))
-        {
-            throw new DirectoryNotFoundException($"The OVH sandbox spec directory '{directory}' does not exist.");
-        }
-
+        Store = store;
         var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var version in new[] { "v1", "v2" })
+        foreach (var version in Versions)
         {
-            var index = Path.Combine(directory, version, "index.json");
-            if (!File.Exists(index))
-            {
-                continue;
-            }
-
-            using var document = JsonDocument.Parse(File.ReadAllBytes(index));
             var paths = new List<string>();
-            foreach (var api in document.RootElement.GetProperty("apis").EnumerateArray())
+            foreach (var path in store.Universes(version))
             {
-                var path = api.GetProperty("path").GetString();
-                if (path is not null)
+                known.Add(version == "v1" ? path : "/" + version + path);
+                if (universes is null || universes.Contains(path) || universes.Contains("/" + version + path))
                 {
-                    known.Add(version == "v1" ? path : "/" + version + path);
-                    if (universes is null || universes.Contains(path) || universes.Contains("/" + version + path))
-                    {
-                        paths.Add(path);
-                    }
+                    paths.Add(path);
                 }
             }
 
             // Longest first so /dedicated/server wins over a hypothetical /dedicated.
-            universesByVersion[version] = [.. paths.OrderByDescending(static p => p.Length)];
+            universesByVersion[version] = [.. paths.OrderByDescending(static p => p.Length).ThenBy(static p => p, StringComparer.Ordinal)];
         }
 
         var unknown = universes?.Where(u => !known.Contains(u) && !known.Contains("/v2" + u)).ToList();
         if (unknown is { Count: > 0 })
         {
             throw new ArgumentException(
-                $"The OVH sandbox has no universe {string.Join(", ", unknown)} in '{directory}'. Known: {string.Join(", ", known.Order(StringComparer.Ordinal))}",
+                $"The OVH sandbox has no universe {string.Join(", ", unknown)} in {store.Description}. Known: {string.Join(", ", known.Order(StringComparer.Ordinal))}",
                 nameof(universes));
         }
     }
 
-    public string? Directory { get; }
-
-    public bool IsAvailable => Directory is not null;
+    public OvhSpecStore Store { get; }
 
     /// <summary>The universe paths served for <paramref name="version"/> (<c>v1</c> or <c>v2</c>).</summary>
     public IReadOnlyList<string> Universes(string version) =>
@@ -93,51 +63,58 @@ internal sealed class OvhSpecCatalog
         return null;
     }
 
-    public string DocumentPath(string version, string universe) =>
-        Path.Combine(Directory!, version, universe.TrimStart('/').Replace('/', Path.DirectorySeparatorChar) + ".json");
-
-    public string IndexPath(string version) => Path.Combine(Directory!, version, "index.json");
-
-    public OvhSpecDocument Document(string version, string universe)
-    {
-        var path = Path.GetFullPath(DocumentPath(version, universe));
-        return DocumentCache.GetOrAdd(path, static p => new Lazy<OvhSpecDocument>(() => OvhSpecDocument.Load(p))).Value;
-    }
-
     /// <summary>
-    /// The spec directory to use: <paramref name="configured"/>, else <c>$CLIENTS_SPEC_MIRROR/ovh</c>, else
-    /// <c>../shared/specs-mirror/ovh</c> next to the first ancestor folder holding <c>Clients.sln</c>.
+    /// The catalogue in OVH's index format (<c>apis[].path</c>, <c>schema</c>, <c>basePath</c>), limited to the
+    /// universes served: the store's own <c>index.json</c> when it has one, else one built from the documents.
     /// </summary>
-    public static string? LocateDirectory(string? configured)
+    public JsonObject Index(string version, string basePath)
     {
-        if (!string.IsNullOrEmpty(configured))
+        var served = Universes(version);
+        JsonObject index;
+        if (Store.Index(version) is { } bytes)
         {
-            return configured;
-        }
-
-        var mirror = Environment.GetEnvironmentVariable("CLIENTS_SPEC_MIRROR");
-        if (!string.IsNullOrEmpty(mirror) && System.IO.Directory.Exists(Path.Combine(mirror, "ovh")))
-        {
-            return Path.Combine(mirror, "ovh");
-        }
-
-        foreach (var start in new[] { AppContext.BaseDirectory, System.IO.Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            index = JsonNode.Parse(bytes)!.AsObject();
+            if (index["apis"] is JsonArray apis)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "Clients.sln")))
+                foreach (var api in apis.ToList())
                 {
-                    var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "specs-mirror", "ovh"));
-                    if (System.IO.Directory.Exists(candidate))
+                    if (api?["path"]?.GetValue<string>() is { } path && !served.Contains(path))
                     {
-                        return candidate;
+                        apis.Remove(api);
                     }
-
-                    break;
                 }
             }
         }
+        else
+        {
+            var apis = new JsonArray();
+            foreach (var path in served.Order(StringComparer.Ordinal))
+            {
+                apis.Add(new JsonObject
+                {
+                    ["path"] = path,
+                    ["schema"] = "{path}.{format}",
+                    ["format"] = new JsonArray("json"),
+                    ["description"] = $"{Document(version, path).OperationCount} operations",
+                });
+            }
 
-        return null;
+            index = new JsonObject { ["apis"] = apis };
+        }
+
+        index["basePath"] = basePath;
+        return index;
     }
+
+    public byte[] DocumentBytes(string version, string universe) => Store.Read(version, universe);
+
+    public OvhSpecDocument Document(string version, string universe) =>
+        DocumentCache.GetOrAdd(
+            Store.Identity(version, universe),
+            static (identity, arg) => new Lazy<OvhSpecDocument>(() => OvhSpecDocument.Load(identity, arg.Store.Read(arg.Version, arg.Universe))),
+            (Store, Version: version, Universe: universe)).Value;
+
+    /// <summary>The store to use: <paramref name="configured"/> as a directory when set, else the embedded documents.</summary>
+    public static OvhSpecStore LocateStore(string? configured) =>
+        string.IsNullOrEmpty(configured) ? OvhSpecStore.Embedded : OvhSpecStore.FromDirectory(configured);
 }

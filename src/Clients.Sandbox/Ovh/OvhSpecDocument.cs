@@ -56,11 +56,8 @@ internal sealed class OvhSpecDocument
 
     public IEnumerable<OvhSpecRoute> Routes => routesBySegmentCount.Values.SelectMany(static list => list);
 
-    public static OvhSpecDocument Load(string filePath)
-    {
-        var bytes = File.ReadAllBytes(filePath);
-        return new OvhSpecDocument(filePath, JsonDocument.Parse(bytes));
-    }
+    /// <summary>Parses <paramref name="content"/>; <paramref name="identity"/> names it (a path, or an embedded resource).</summary>
+    public static OvhSpecDocument Load(string identity, byte[] content) => new(identity, JsonDocument.Parse(content));
 
     /// <summary>Finds the most specific route matching <paramref name="rawSegments"/> (literal segments beat parameters).</summary>
     public OvhSpecRoute? Match(string[] rawSegments, out Dictionary<string, string> values)

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
 namespace Clients.Sandbox.Ovh;
@@ -7,40 +6,20 @@ namespace Clients.Sandbox.Ovh;
 /// Serves the documents themselves so RegenClients can pull from the emulator: the catalogue at
 /// <c>/v1/</c> (and <c>/1.0/</c>, <c>/v2/</c>, or <c>.../index.json</c>) with <c>basePath</c> rewritten to
 /// the emulator's URL, and each universe at <c>/v1/{universe}.json</c> (<c>?format=openapi3</c> accepted),
-/// byte for byte as in the spec directory.
+/// byte for byte as stored.
 /// </summary>
 internal static class OvhSpecEndpoints
 {
     public static async Task<bool> TryHandleAsync(HttpContext context, OvhSandboxState state, OvhRequestContext request)
     {
-        if (!HttpMethods.IsGet(context.Request.Method) || !state.Catalog.IsAvailable)
+        if (!HttpMethods.IsGet(context.Request.Method) || state.Catalog.Universes(request.Version).Count == 0)
         {
             return false;
         }
 
         if (request.ApiPath is "" or "/" or "/index.json")
         {
-            var indexPath = state.Catalog.IndexPath(request.Version);
-            if (!File.Exists(indexPath))
-            {
-                return false;
-            }
-
-            var index = JsonNode.Parse(await File.ReadAllBytesAsync(indexPath, context.RequestAborted).ConfigureAwait(false))!.AsObject();
-            index["basePath"] = context.Request.Scheme + "://" + context.Request.Host.Value + request.Prefix;
-            if (index["apis"] is JsonArray apis)
-            {
-                var served = state.Catalog.Universes(request.Version);
-                foreach (var api in apis.ToList())
-                {
-                    if (api?["path"]?.GetValue<string>() is { } path && !served.Contains(path))
-                    {
-                        apis.Remove(api);
-                    }
-                }
-            }
-
-            await OvhJson.WriteAsync(context, index).ConfigureAwait(false);
+            await OvhJson.WriteAsync(context, state.Catalog.Index(request.Version, context.Request.Scheme + "://" + context.Request.Host.Value + request.Prefix)).ConfigureAwait(false);
             return true;
         }
 
@@ -57,7 +36,7 @@ internal static class OvhSpecEndpoints
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.SendFileAsync(state.Catalog.DocumentPath(request.Version, universe), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.WriteAsync(state.Catalog.DocumentBytes(request.Version, universe), context.RequestAborted).ConfigureAwait(false);
         return true;
     }
 }

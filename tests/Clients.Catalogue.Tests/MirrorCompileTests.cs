@@ -1,20 +1,17 @@
 using Clients.Regen.Emit;
 using Clients.Regen.Model;
+using Clients.Regen.Tests;
 using Microsoft.CodeAnalysis;
 
-namespace Clients.Regen.Tests;
+namespace Clients.Catalogue.Tests;
 
-/// <summary>All 22 documents of ../shared/specs-mirror/ovh generate together and compile with Refit and System.Text.Json.</summary>
+/// <summary>Every OVH document of the spec source (22 in the mirror) generates together and compiles with Refit and System.Text.Json.</summary>
 public sealed class MirrorCompileTests
 {
     [Fact]
     public void All_mirror_universes_generate_and_compile_together()
     {
-        var root = Path.Combine(TempRepository.SharedMirror, "ovh");
-        var inputs = Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(f) != "index.json")
-            .Select(f => new SpecInput(Path.GetRelativePath(root, f).Replace('\\', '/')[..^".json".Length], f, File.ReadAllBytes(f)))
-            .ToList();
+        var inputs = SpecMirror.OvhDocuments().Select(d => new SpecInput(d.Key, d.Path, File.ReadAllBytes(d.Path))).ToList();
         inputs.Should().HaveCount(22);
 
         var files = ClientEmitter.Emit(Providers.Ovh, inputs);
