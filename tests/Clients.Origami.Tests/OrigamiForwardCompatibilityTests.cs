@@ -37,7 +37,8 @@ public sealed class OrigamiForwardCompatibilityTests
     {
         await using var sandbox = await OrigamiSandbox.StartAsync(new OrigamiSandboxOptions
         {
-            Drift = SandboxDriftMode.UnknownEnumValues | SandboxDriftMode.ExtraProperties | SandboxDriftMode.MissingOptionalProperties,
+            // Not MissingOptionalProperties: it may drop user_groups itself (Every_drift_at_once covers it).
+            Drift = SandboxDriftMode.UnknownEnumValues | SandboxDriftMode.ExtraProperties,
         });
         var bodies = new ConcurrentQueue<byte[]>();
         await using var services = Build(sandbox, bodies);
@@ -45,9 +46,8 @@ public sealed class OrigamiForwardCompatibilityTests
         var me = await services.GetRequiredService<IOrigamiMeApi>().GetMeAsync();
 
         var type = me.Data.UserGroups!.First().Type;
-        type.Should().NotBeNull();
-        type!.Value.IsKnown.Should().BeFalse();
-        type.Value.ToString().Should().Be(SandboxDrift.UnknownStringValue);
+        type.IsKnown.Should().BeFalse();
+        type.ToString().Should().Be(SandboxDrift.UnknownStringValue);
         me.AdditionalProperties.Should().ContainKey(SandboxDrift.ExtraPropertyName);
         JsonSerializer.Serialize(me, Json).Should().Be(Encoding.UTF8.GetString(bodies.Last()));
     }
