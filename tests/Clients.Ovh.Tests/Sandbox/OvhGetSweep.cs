@@ -66,6 +66,11 @@ internal static class OvhGetSweep
 
         // Values the (strict) emulator accepts for the parameter's type and format, as the generated clients send them.
         var type = schema.TryGetProperty("type", out var t) ? t.GetString() : null;
+        if (type == "array" && schema.TryGetProperty("items", out var items))
+        {
+            return SampleValue(items, root, fallback);
+        }
+
         var format = schema.TryGetProperty("format", out var f) ? f.GetString() : null;
         return schema.TryGetProperty("enum", out var values) ? values[0].ToString()
             : type == "integer" ? "7"
