@@ -16,9 +16,9 @@ namespace Clients.SpecTools;
 /// a required request property;</item>
 /// <item>for data the caller sends (parameters, request bodies): becoming required, no longer nullable, or losing an
 /// enum value is breaking; the opposite is not;</item>
-/// <item>for data the caller reads (success responses): no longer required, becoming nullable, or gaining an enum
-/// value is breaking, because generated enums are strict and an unknown value fails deserialization; the opposite
-/// is not;</item>
+/// <item>for data the caller reads (success responses): no longer required or becoming nullable is breaking; the
+/// opposite is not. Gaining an enum value is not breaking in either direction: the generated enums are open, so a
+/// client generated from the old document keeps an unknown value instead of failing on it;</item>
 /// <item>type, format and media type changes, and switching between an enum and its base type, are breaking;
 /// <c>deprecated</c>, <c>operationId</c>, tag and path-parameter-name changes are reported as non-breaking.</item>
 /// </list>

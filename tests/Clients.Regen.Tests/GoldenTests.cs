@@ -58,7 +58,10 @@ public sealed class GoldenTests
         api.Should().Contain("[global::Clients.Ovh.OvhApi]")
             .And.Contain("GetFixtureZoneRecordAsync(string zoneName, long id, global::System.Threading.CancellationToken cancellationToken = default)")
             .And.Contain("ListFixtureZoneRecordAsync(string zoneName,")
-            .And.Contain("[global::Refit.Query(Format = \"o\"), global::Refit.AliasAs(\"date.from\")] global::System.DateTimeOffset? dateFrom = default")
+            .And.Contain("[global::Refit.AliasAs(\"date.from\")] global::System.DateTimeOffset? dateFrom = default")
+            .And.NotContain("Format = ")
+            .And.Contain("[global::Refit.Post(\"/fixture/zone/{zoneName}/task/{taskId}/relaunch\")]")
+            .And.Contain("PostFixtureZoneTaskRelaunchAsync(string zoneName, string taskId, global::System.Threading.CancellationToken cancellationToken = default)")
             .And.Contain("[global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? tags = default")
             .And.Contain("[global::System.Obsolete(\"Deprecated by the provider since 2025-01-01T00:00:00Z.\")]")
             .And.Contain("global::Clients.Ovh.Models.PostFixtureZoneRecordRequest body");
@@ -69,10 +72,12 @@ public sealed class GoldenTests
             .And.Contain("public global::Clients.Ovh.Models.FixtureContact? Owner { get; set; }")
             .And.Contain("public string? FirstName { get; set; }")
             .And.Contain("public string? Firstname { get; set; }")
-            .And.Contain("public enum FixturePriorityEnum")
-            .And.Contain("ValueMinus1 = -1,");
-        files["Models/Fixture.Zone.g.cs"].Should().Contain("[global::System.Text.Json.Serialization.JsonStringEnumMemberName(\"caa-issue\")]")
-            .And.Contain("CaaIssue,");
+            .And.Contain("[global::System.Text.Json.Serialization.JsonExtensionData]")
+            .And.Contain("public readonly partial struct FixturePriorityEnum : global::Clients.Core.Wire.IIntegerEnum<FixturePriorityEnum>")
+            .And.Contain("public static FixturePriorityEnum ValueMinus1 { get; } = new(-1);");
+        files["Models/Fixture.Zone.g.cs"].Should().Contain("public static FixtureZoneRecordTypeEnum CaaIssue { get; } = new(\"caa-issue\");")
+            .And.Contain("global::Clients.Core.Wire.StringEnumJsonConverter<FixtureZoneRecordTypeEnum>")
+            .And.NotContain("public enum ");
         files["OvhJsonSerializerContext.g.cs"].Should().Contain("public partial class OvhJsonSerializerContext");
     }
 

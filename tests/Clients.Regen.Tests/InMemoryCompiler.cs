@@ -20,6 +20,7 @@ internal static class InMemoryCompiler
             .Append(CSharpSyntaxTree.ParseText(Markers, parse, path: "Markers.cs"));
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Append(typeof(Refit.GetAttribute).Assembly.Location)
+            .Append(typeof(Clients.Core.Wire.IOpenEnum).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
             .Select(p => MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create(

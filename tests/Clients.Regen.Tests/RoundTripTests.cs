@@ -31,13 +31,51 @@ public sealed class RoundTripTests
                 """;
 
             var zone = JsonSerializer.Deserialize(wire, zoneType, jsonContext)!;
-            zoneType.GetProperty("State")!.GetValue(zone)!.ToString().Should().Be("InCreation");
-            Convert.ToInt32(zoneType.GetProperty("Priority")!.GetValue(zone), System.Globalization.CultureInfo.InvariantCulture).Should().Be(-1);
+            var state = (Clients.Core.Wire.IOpenEnum)zoneType.GetProperty("State")!.GetValue(zone)!;
+            state.ToString().Should().Be("in-creation");
+            state.IsKnown.Should().BeTrue();
+            var stateType = assembly.GetType("Clients.Ovh.Models.FixtureZoneStateEnum")!;
+            state.Should().Be(stateType.GetProperty("InCreation")!.GetValue(null), "a documented value equals its static member");
+            zoneType.GetProperty("Priority")!.GetValue(zone)!.ToString().Should().Be("-1");
             var written = JsonSerializer.Serialize(zone, zoneType, jsonContext);
 
             JsonNode.DeepEquals(JsonNode.Parse(written), JsonNode.Parse(wire)).Should().BeTrue(written);
-            var stateType = assembly.GetType("Clients.Ovh.Models.FixtureZoneStateEnum")!;
-            JsonSerializer.Serialize(Enum.Parse(stateType, "Empty"), stateType, jsonContext).Should().Be("\"\"");
+            JsonSerializer.Serialize(stateType.GetProperty("Empty")!.GetValue(null), stateType, jsonContext).Should().Be("\"\"");
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    [Fact]
+    public void Unknown_enum_values_and_undeclared_properties_survive_a_round_trip_byte_for_byte()
+    {
+        var files = ClientEmitter.Emit(Providers.Ovh, [new SpecInput("v1/fixture", "fixture.json", File.ReadAllBytes(TempRepository.Fixture))]);
+        var (_, compilation) = InMemoryCompiler.Compile(files);
+        using var stream = new MemoryStream();
+        compilation.Emit(stream).Success.Should().BeTrue();
+        var context = new AssemblyLoadContext("fixture-drift", isCollectible: true);
+        try
+        {
+            stream.Position = 0;
+            var assembly = context.LoadFromStream(stream);
+            var jsonContext = (System.Text.Json.Serialization.JsonSerializerContext)assembly.GetType("Clients.Ovh.OvhJsonSerializerContext")!
+                .GetProperty("Default", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+            var zoneType = assembly.GetType("Clients.Ovh.Models.FixtureZone")!;
+
+            // A state and a priority the document does not list, a property it does not declare (nested too), optional ones missing.
+            const string wire = """{"name":"example.com","state":"suspended-by-new-rule","priority":42,"owner":{"firstName":"Ada","since":"2031"},"zoneKind":{"v":[1,2.5,null,true]}}""";
+
+            var zone = JsonSerializer.Deserialize(wire, zoneType, jsonContext)!;
+            var state = (Clients.Core.Wire.IOpenEnum)zoneType.GetProperty("State")!.GetValue(zone)!;
+            state.IsKnown.Should().BeFalse();
+            state.ToString().Should().Be("suspended-by-new-rule");
+            ((Clients.Core.Wire.IOpenEnum)zoneType.GetProperty("Priority")!.GetValue(zone)!).IsKnown.Should().BeFalse();
+            var extra = (IDictionary<string, JsonElement>)zoneType.GetProperty("AdditionalProperties")!.GetValue(zone)!;
+            extra.Keys.Should().Equal("zoneKind");
+
+            JsonSerializer.Serialize(zone, zoneType, jsonContext).Should().Be(wire);
         }
         finally
         {

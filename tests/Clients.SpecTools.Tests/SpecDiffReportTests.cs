@@ -22,15 +22,15 @@ public sealed class SpecDiffReportTests
         var report = DiffInput.Compare(DiffInput.Fixture(), Changed());
 
         report.ToText().Should().Be("""
-            test: 5 changes (3 breaking, 2 non-breaking) in 1 document
+            test: 5 changes (2 breaking, 3 non-breaking) in 1 document
               OperationRemoved 1, OperationChanged 1, SchemaAdded 1, SchemaChanged 2
-            BREAKING (3):
+            BREAKING (2):
               fixture: POST /things: operation removed
-              fixture: schema State: enum value "broken" added [affects GET /search, POST /things, GET /things/{id}]
               fixture: schema Thing: property 'name': removed [affects GET /search, POST /things, GET /things/{id}]
-            non-breaking (2):
+            non-breaking (3):
               fixture: GET /search: parameter 'page' (query) added, optional
               fixture: schema Extra: schema added
+              fixture: schema State: enum value "broken" added [affects GET /search, POST /things, GET /things/{id}]
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
     }

@@ -110,6 +110,37 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
         return schema is { } s && operation.Document.Resolve(s) is var resolved && TypeCatalog.Text(resolved, "type") == "array";
     }
 
+    private static List<string> PathVariables(string path) =>
+        System.Text.RegularExpressions.Regex.Matches(path, @"\{([^{}]+)\}").Select(m => m.Groups[1].Value).ToList();
+
+    /// <summary>
+    /// The operation's parameters plus one string path parameter for every <c>{variable}</c> of the path template the
+    /// document forgot to declare (OVH sometimes lists it only as a body property): Refit would otherwise fail the call
+    /// at run time, so the method takes the value instead.
+    /// </summary>
+    private static IEnumerable<JsonElement> WithUndeclaredPathVariables(OperationModel operation)
+    {
+        var declared = operation.Parameters
+            .Where(p => TypeCatalog.Text(p, "in") == "path")
+            .Select(p => TypeCatalog.Text(p, "name"))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var all = new List<JsonElement>(operation.Parameters);
+        foreach (var variable in PathVariables(operation.Path).Where(v => !declared.Contains(v)))
+        {
+            var synthetic = new Dictionary<string, object>
+            {
+                ["name"] = variable,
+                ["in"] = "path",
+                ["required"] = true,
+                ["description"] = $"The '{variable}' path variable (used in the path template but not declared by the document).",
+                ["schema"] = new Dictionary<string, string> { ["type"] = "string" },
+            };
+            all.Add(JsonSerializer.SerializeToElement(synthetic));
+        }
+
+        return all;
+    }
+
     private static List<string> PathParameters(string path) =>
         path.Split('/').Where(s => s.StartsWith('{') && s.EndsWith('}')).Select(s => s[1..^1]).ToList();
 
@@ -129,8 +160,8 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
         var required = new List<string>();
         var optional = new List<string>();
         var usedNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken" };
-        var pathOrder = PathParameters(operation.Path);
-        foreach (var parameter in operation.Parameters
+        var pathOrder = PathVariables(operation.Path);
+        foreach (var parameter in WithUndeclaredPathVariables(operation)
                      .OrderBy(p => TypeCatalog.Text(p, "in") == "path" ? 0 : 1)
                      .ThenBy(p => TypeCatalog.Text(p, "in") == "path" ? pathOrder.IndexOf(TypeCatalog.Text(p, "name") ?? string.Empty) : 0))
         {
@@ -170,13 +201,11 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
                     attributes.Add($"global::Refit.Header({Naming.Literal(wire)})");
                     break;
                 default:
+                    // Values are formatted by Clients.Core's WireUrlParameterFormatter (ISO dates, lowercase booleans,
+                    // enum wire values), never by a per-parameter format string.
                     if (type.IsCollection)
                     {
                         attributes.Add("global::Refit.Query(global::Refit.CollectionFormat.Multi)");
-                    }
-                    else if (type.QueryFormat is { } format)
-                    {
-                        attributes.Add($"global::Refit.Query(Format = {Naming.Literal(format)})");
                     }
 
                     if (bare != wire)

@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace Clients.Regen.Emit;
 
-/// <summary>Emits one contract type: a class with JSON-named properties, or an enum that round-trips its wire values.</summary>
+/// <summary>
+/// Emits one contract type: a class with JSON-named properties (and an extension-data bag for undeclared ones), or an
+/// open enum that round-trips every wire value, documented or not.
+/// </summary>
 internal sealed class ModelEmitter(TypeCatalog catalog)
 {
     public string EmitType(TypeDefinition type)
@@ -18,74 +21,10 @@ internal sealed class ModelEmitter(TypeCatalog catalog)
         switch (type.Kind)
         {
             case TypeKind.StringEnum:
-                var wires = type.EnumValues.Select(v => v.GetString()!).ToList();
-                var used = new HashSet<string>(StringComparer.Ordinal);
-                var members = wires.Select(w => UniqueMember(used, w.Length == 0 ? "Empty" : Naming.Pascal(w))).ToList();
-
-                // JsonStringEnumConverter rejects some wire names (empty, edge whitespace, commas, case-only twins);
-                // those enums get an explicit converter instead.
-                var needsConverter = wires.Any(w => w.Length == 0 || w.Trim().Length != w.Length || w.Contains(','))
-                                     || wires.Distinct(StringComparer.OrdinalIgnoreCase).Count() != wires.Count;
-                var converter = needsConverter ? catalog.Unique(type.CsName + "JsonConverter") : null;
-                writer.Line(converter is null
-                    ? $"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<{type.CsName}>))]"
-                    : $"[global::System.Text.Json.Serialization.JsonConverter(typeof({converter}))]");
-                writer.Open("public enum " + type.CsName);
-                for (var i = 0; i < wires.Count; i++)
-                {
-                    writer.Line($"/// <summary><c>{System.Security.SecurityElement.Escape(wires[i])}</c></summary>");
-                    writer.Line($"[global::System.Runtime.Serialization.EnumMember(Value = {Naming.Literal(wires[i])})]");
-                    if (converter is null)
-                    {
-                        writer.Line($"[global::System.Text.Json.Serialization.JsonStringEnumMemberName({Naming.Literal(wires[i])})]");
-                    }
-
-                    writer.Line(members[i] + ",");
-                }
-
-                writer.Close();
-                if (converter is not null)
-                {
-                    var qualified = catalog.Qualified(type.CsName);
-                    writer.Line();
-                    writer.DocSummary($"Reads and writes <see cref=\"{type.CsName}\"/> as its exact wire strings.");
-                    writer.Open($"public sealed class {converter} : global::System.Text.Json.Serialization.JsonConverter<{qualified}>");
-                    writer.Line($"public override {qualified} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.GetString() switch");
-                    writer.Line("{");
-                    for (var i = 0; i < wires.Count; i++)
-                    {
-                        writer.Line($"    {Naming.Literal(wires[i])} => {qualified}.{members[i]},");
-                    }
-
-                    writer.Line($"    var other => throw new global::System.Text.Json.JsonException(\"'\" + other + \"' is not a known {type.CsName} value.\"),");
-                    writer.Line("};");
-                    writer.Line();
-                    writer.Line($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {qualified} value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value switch");
-                    writer.Line("{");
-                    for (var i = 0; i < wires.Count; i++)
-                    {
-                        writer.Line($"    {qualified}.{members[i]} => {Naming.Literal(wires[i])},");
-                    }
-
-                    writer.Line($"    _ => throw new global::System.Text.Json.JsonException(\"'\" + value + \"' is not a {type.CsName} value.\"),");
-                    writer.Line("});");
-                    writer.Close();
-                }
-
+                EmitStringEnum(writer, type);
                 break;
             case TypeKind.IntegerEnum:
-                var values = type.EnumValues.Select(v => v.GetInt64()).ToList();
-                var underlying = values.All(v => v is >= int.MinValue and <= int.MaxValue) ? string.Empty : " : long";
-                writer.Open("public enum " + type.CsName + underlying);
-                var usedInts = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var value in values)
-                {
-                    var member = UniqueMember(usedInts, value < 0 ? "ValueMinus" + (-value).ToString(CultureInfo.InvariantCulture) : "Value" + value.ToString(CultureInfo.InvariantCulture));
-                    writer.Line($"/// <summary><c>{value.ToString(CultureInfo.InvariantCulture)}</c></summary>");
-                    writer.Line($"{member} = {value.ToString(CultureInfo.InvariantCulture)},");
-                }
-
-                writer.Close();
+                EmitIntegerEnum(writer, type);
                 break;
             default:
                 writer.Open("public sealed partial class " + type.CsName);
@@ -108,11 +47,108 @@ internal sealed class ModelEmitter(TypeCatalog catalog)
                     writer.Line($"public {mapped.Nullable(nullable)} {csName} {{ get; set; }}{initializer}");
                 }
 
+                // Forward compatibility: what the document does not declare is kept as received and written back.
+                if (!firstProperty)
+                {
+                    writer.Line();
+                }
+
+                writer.Line("/// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>");
+                writer.Line("[global::System.Text.Json.Serialization.JsonExtensionData]");
+                writer.Line($"public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? {UniqueMember(names, "AdditionalProperties")} {{ get; set; }}");
                 writer.Close();
                 break;
         }
 
         return writer.ToString();
+    }
+
+    // An open (extensible) enum, after the Azure SDK's: a readonly struct that carries any wire value, with one static
+    // property per documented value. Members that would clash with the struct's own are suffixed, never renamed.
+    private static readonly string[] OpenEnumMembers = ["IsKnown", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize"];
+
+    private static void EmitStringEnum(CodeWriter writer, TypeDefinition type)
+    {
+        var name = type.CsName;
+        var wires = type.EnumValues.Select(v => v.GetString()!).ToList();
+        var used = new HashSet<string>(OpenEnumMembers, StringComparer.Ordinal) { name };
+        var members = wires.Select(w => UniqueMember(used, w.Length == 0 ? "Empty" : Naming.Pascal(w))).ToList();
+        var contract = $"global::Clients.Core.Wire.IStringEnum<{name}>";
+        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<{name}>))]");
+        writer.Open($"public readonly partial struct {name} : {contract}");
+        writer.Line("private readonly string? _value;");
+        writer.Line();
+        writer.Line("/// <summary>Wraps a wire value, documented or not.</summary>");
+        writer.Line($"public {name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+        for (var i = 0; i < wires.Count; i++)
+        {
+            writer.Line();
+            writer.Line($"/// <summary><c>{System.Security.SecurityElement.Escape(wires[i])}</c></summary>");
+            writer.Line($"public static {name} {members[i]} {{ get; }} = new({Naming.Literal(wires[i])});");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>True when the value is one the provider's document lists.</summary>");
+        writer.Line("public bool IsKnown => _value is " + string.Join(" or ", wires.Select(Naming.Literal)) + ";");
+        writer.Line();
+        writer.Line($"string {contract}.WireValue => _value ?? string.Empty;");
+        writer.Line();
+        writer.Line($"static {name} {contract}.FromWire(string value) => new(value);");
+        writer.Line();
+        writer.Line("/// <summary>The exact wire value.</summary>");
+        writer.Line("public override string ToString() => _value ?? string.Empty;");
+        writer.Line();
+        writer.Line($"public bool Equals({name} other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);");
+        EmitEquality(writer, name, "_value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value)");
+    }
+
+    private static void EmitIntegerEnum(CodeWriter writer, TypeDefinition type)
+    {
+        var name = type.CsName;
+        var values = type.EnumValues.Select(v => v.GetInt64()).ToList();
+        var used = new HashSet<string>(OpenEnumMembers, StringComparer.Ordinal) { name };
+        var contract = $"global::Clients.Core.Wire.IIntegerEnum<{name}>";
+        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.IntegerEnumJsonConverter<{name}>))]");
+        writer.Open($"public readonly partial struct {name} : {contract}");
+        writer.Line("private readonly long _value;");
+        writer.Line();
+        writer.Line("/// <summary>Wraps a wire value, documented or not.</summary>");
+        writer.Line($"public {name}(long value) => _value = value;");
+        foreach (var value in values)
+        {
+            var text = value.ToString(CultureInfo.InvariantCulture);
+            var member = UniqueMember(used, value < 0 ? "ValueMinus" + (-value).ToString(CultureInfo.InvariantCulture) : "Value" + text);
+            writer.Line();
+            writer.Line($"/// <summary><c>{text}</c></summary>");
+            writer.Line($"public static {name} {member} {{ get; }} = new({text});");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>True when the value is one the provider's document lists.</summary>");
+        writer.Line("public bool IsKnown => _value is " + string.Join(" or ", values.Select(v => v.ToString(CultureInfo.InvariantCulture))) + ";");
+        writer.Line();
+        writer.Line($"long {contract}.WireValue => _value;");
+        writer.Line();
+        writer.Line($"static {name} {contract}.FromWire(long value) => new(value);");
+        writer.Line();
+        writer.Line("/// <summary>The exact wire value.</summary>");
+        writer.Line("public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+        writer.Line();
+        writer.Line($"public bool Equals({name} other) => _value == other._value;");
+        EmitEquality(writer, name, "_value.GetHashCode()");
+    }
+
+    private static void EmitEquality(CodeWriter writer, string name, string hash)
+    {
+        writer.Line();
+        writer.Line($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
+        writer.Line();
+        writer.Line($"public override int GetHashCode() => {hash};");
+        writer.Line();
+        writer.Line($"public static bool operator ==({name} left, {name} right) => left.Equals(right);");
+        writer.Line();
+        writer.Line($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
+        writer.Close();
     }
 
     private static bool IsNullable(JsonElement schema) =>

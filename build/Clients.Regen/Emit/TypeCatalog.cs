@@ -139,8 +139,8 @@ internal sealed class TypeCatalog
             case "string":
                 return format switch
                 {
-                    "date-time" => new TypeRef("global::System.DateTimeOffset", true, "o"),
-                    "date" => new TypeRef("global::System.DateOnly", true, "yyyy-MM-dd"),
+                    "date-time" => new TypeRef("global::System.DateTimeOffset", true),
+                    "date" => new TypeRef("global::System.DateOnly", true),
                     "uuid" => new TypeRef("global::System.Guid", true),
                     _ => new TypeRef("string", false),
                 };

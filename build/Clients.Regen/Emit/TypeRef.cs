@@ -1,7 +1,7 @@
 namespace Clients.Regen.Emit;
 
-/// <summary>A mapped C# type: its fully qualified spelling and how Refit should format it in a query string.</summary>
-internal sealed record TypeRef(string Cs, bool IsValueType, string? QueryFormat = null, bool IsCollection = false)
+/// <summary>A mapped C# type: its fully qualified spelling, and whether it is a value type or a collection.</summary>
+internal sealed record TypeRef(string Cs, bool IsValueType, bool IsCollection = false)
 {
     public static readonly TypeRef JsonElement = new("global::System.Text.Json.JsonElement", true);
 

@@ -224,7 +224,9 @@ internal sealed class SchemaComparer(SpecDocumentModel before, SpecDocumentModel
         if (added.Count > 0)
         {
             // Generated enums are strict: an old client fails to read a value it does not know.
-            Add(findings, prefix, path, $"enum value{(added.Count == 1 ? string.Empty : "s")} {List(added)} added", Affects(direction, SchemaDirection.Response));
+            // Not breaking in either direction: the generated enums are open (an unknown wire value is kept, not thrown on),
+            // so a client generated from the old document reads a new response value without failing.
+            Add(findings, prefix, path, $"enum value{(added.Count == 1 ? string.Empty : "s")} {List(added)} added", false);
         }
 
         if (removed.Count > 0)

@@ -20,5 +20,5 @@ public partial interface IOptimumGeolocationApi
     /// <param name="registrationNumber">Restricts the trips to one vehicle.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/Geolocation/Trips")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Clients.Optimum.Models.Trip>> GetTripsAsync([global::Refit.Query(Format = "o")] global::System.DateTimeOffset startDate, [global::Refit.Query(Format = "o")] global::System.DateTimeOffset endDate, string? registrationNumber = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Clients.Optimum.Models.Trip>> GetTripsAsync(global::System.DateTimeOffset startDate, global::System.DateTimeOffset endDate, string? registrationNumber = default, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -81,7 +81,7 @@ public partial interface IOrigamiInvitationsApi
     /// <param name="filterCreatedBefore">Only items created before this date-time (one of Origami's `filter[...]` parameters).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/users/groups/invitations")]
-    global::System.Threading.Tasks.Task<global::Clients.Origami.Models.InvitationListResponse> ListInvitationsAsync(int? page = default, [global::Refit.AliasAs("item_per_page")] int? itemPerPage = default, [global::Refit.AliasAs("without_pagination")] bool? withoutPagination = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi), global::Refit.AliasAs("include[]")] global::System.Collections.Generic.IReadOnlyList<string>? include = default, string? search = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("filter[createdBefore]")] global::System.DateTimeOffset? filterCreatedBefore = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Clients.Origami.Models.InvitationListResponse> ListInvitationsAsync(int? page = default, [global::Refit.AliasAs("item_per_page")] int? itemPerPage = default, [global::Refit.AliasAs("without_pagination")] bool? withoutPagination = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi), global::Refit.AliasAs("include[]")] global::System.Collections.Generic.IReadOnlyList<string>? include = default, string? search = default, [global::Refit.AliasAs("filter[createdBefore]")] global::System.DateTimeOffset? filterCreatedBefore = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Sends an invitation again.

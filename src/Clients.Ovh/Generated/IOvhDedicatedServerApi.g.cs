@@ -860,7 +860,7 @@ public partial interface IOvhDedicatedServerApi
     /// <param name="periodStart">Begining of the period to query</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/dedicated/server/{serviceName}/task/{taskId}/availableTimeslots")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DedicatedPlannedInterventionTimeSlot>> ListDedicatedServerTaskAvailableTimeslotsAsync(string serviceName, long taskId, [global::Refit.Query(Format = "yyyy-MM-dd")] global::System.DateOnly periodEnd, [global::Refit.Query(Format = "yyyy-MM-dd")] global::System.DateOnly periodStart, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DedicatedPlannedInterventionTimeSlot>> ListDedicatedServerTaskAvailableTimeslotsAsync(string serviceName, long taskId, global::System.DateOnly periodEnd, global::System.DateOnly periodStart, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// List all updates that can be performed on a dedicated server
@@ -879,7 +879,7 @@ public partial interface IOvhDedicatedServerApi
     /// <param name="periodStart">Begining of the period to query</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/dedicated/server/{serviceName}/upgrade/availableTimeslots")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DedicatedServerHardwareUpgradeTimeslot>> ListDedicatedServerUpgradeAvailableTimeslotsAsync(string serviceName, [global::Refit.Query(Format = "o")] global::System.DateTimeOffset periodEnd, [global::Refit.Query(Format = "o")] global::System.DateTimeOffset periodStart, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DedicatedServerHardwareUpgradeTimeslot>> ListDedicatedServerUpgradeAvailableTimeslotsAsync(string serviceName, global::System.DateTimeOffset periodEnd, global::System.DateTimeOffset periodStart, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Virtual MAC addresses of the server

@@ -551,7 +551,7 @@ public partial interface IOvhDomainApi
     /// <param name="creationDateTo">Filter using the value of creationDate property (&lt;=)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/domain/zone/{zoneName}/history")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>> ListDomainZoneHistoryAsync(string zoneName, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("creationDate.from")] global::System.DateTimeOffset? creationDateFrom = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("creationDate.to")] global::System.DateTimeOffset? creationDateTo = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>> ListDomainZoneHistoryAsync(string zoneName, [global::Refit.AliasAs("creationDate.from")] global::System.DateTimeOffset? creationDateFrom = default, [global::Refit.AliasAs("creationDate.to")] global::System.DateTimeOffset? creationDateTo = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// List zone options

@@ -213,7 +213,7 @@ public partial interface IOvhHostingWebApi
     /// <param name="date">Logs date (default is yesterday)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/hosting/web/{serviceName}/cdn/domain/{domainName}/logs")]
-    global::System.Threading.Tasks.Task<global::Clients.Ovh.Models.CdnLogs> GetHostingWebCdnDomainLogsAsync(string serviceName, string domainName, [global::Refit.Query(Format = "yyyy-MM-dd")] global::System.DateOnly? date = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Clients.Ovh.Models.CdnLogs> GetHostingWebCdnDomainLogsAsync(string serviceName, string domainName, global::System.DateOnly? date = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Get details for an option on a domain
@@ -675,7 +675,7 @@ public partial interface IOvhHostingWebApi
     /// <param name="date">Filter the value of date property (=)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/hosting/web/{serviceName}/boostHistory")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>> ListHostingWebBoostHistoryAsync(string serviceName, [global::Refit.Query(Format = "o")] global::System.DateTimeOffset? date = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>> ListHostingWebBoostHistoryAsync(string serviceName, global::System.DateTimeOffset? date = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// List available options for a Shared CDN service
@@ -791,7 +791,7 @@ public partial interface IOvhHostingWebApi
     /// <param name="type">Filter the value of type property (=)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/hosting/web/{serviceName}/database/{name}/dump")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<long>> ListHostingWebDatabaseDumpAsync(string serviceName, string name, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("creationDate.from")] global::System.DateTimeOffset? creationDateFrom = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("creationDate.to")] global::System.DateTimeOffset? creationDateTo = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("deletionDate.from")] global::System.DateTimeOffset? deletionDateFrom = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("deletionDate.to")] global::System.DateTimeOffset? deletionDateTo = default, global::Clients.Ovh.Models.HostingWebDatabaseDumpDateEnum? type = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<long>> ListHostingWebDatabaseDumpAsync(string serviceName, string name, [global::Refit.AliasAs("creationDate.from")] global::System.DateTimeOffset? creationDateFrom = default, [global::Refit.AliasAs("creationDate.to")] global::System.DateTimeOffset? creationDateTo = default, [global::Refit.AliasAs("deletionDate.from")] global::System.DateTimeOffset? deletionDateFrom = default, [global::Refit.AliasAs("deletionDate.to")] global::System.DateTimeOffset? deletionDateTo = default, global::Clients.Ovh.Models.HostingWebDatabaseDumpDateEnum? type = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Get statistics about this database
@@ -816,7 +816,7 @@ public partial interface IOvhHostingWebApi
     /// <param name="orphan">Filter the value of orphan property (=)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/hosting/web/{serviceName}/dump")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<long>> ListHostingWebDumpAsync(string serviceName, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("creationDate.from")] global::System.DateTimeOffset? creationDateFrom = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("creationDate.to")] global::System.DateTimeOffset? creationDateTo = default, string? databaseName = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("deletionDate.from")] global::System.DateTimeOffset? deletionDateFrom = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("deletionDate.to")] global::System.DateTimeOffset? deletionDateTo = default, bool? orphan = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<long>> ListHostingWebDumpAsync(string serviceName, [global::Refit.AliasAs("creationDate.from")] global::System.DateTimeOffset? creationDateFrom = default, [global::Refit.AliasAs("creationDate.to")] global::System.DateTimeOffset? creationDateTo = default, string? databaseName = default, [global::Refit.AliasAs("deletionDate.from")] global::System.DateTimeOffset? deletionDateFrom = default, [global::Refit.AliasAs("deletionDate.to")] global::System.DateTimeOffset? deletionDateTo = default, bool? orphan = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Request the last bounces

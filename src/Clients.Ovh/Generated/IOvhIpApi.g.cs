@@ -479,7 +479,7 @@ public partial interface IOvhIpApi
     /// <param name="to">End date</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/ip/{ip}/spam/{ipSpamming}/stats")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IpSpamStats>> ListIpSpamStatsAsync(string ip, string ipSpamming, [global::Refit.Query(Format = "o")] global::System.DateTimeOffset from, [global::Refit.Query(Format = "o")] global::System.DateTimeOffset to, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IpSpamStats>> ListIpSpamStatsAsync(string ip, string ipSpamming, global::System.DateTimeOffset from, global::System.DateTimeOffset to, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// IP tasks

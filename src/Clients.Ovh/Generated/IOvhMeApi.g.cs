@@ -587,7 +587,7 @@ public partial interface IOvhMeApi
     /// <param name="date">Month of the requested invoice (day is ignored)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/me/carbonCalculator/hasInvoice")]
-    global::System.Threading.Tasks.Task<global::Clients.Ovh.Models.CarbonCalculatorHasInvoiceResponse> GetMeCarbonCalculatorHasInvoiceAsync([global::Refit.Query(Format = "yyyy-MM-dd")] global::System.DateOnly? date = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Clients.Ovh.Models.CarbonCalculatorHasInvoiceResponse> GetMeCarbonCalculatorHasInvoiceAsync(global::System.DateOnly? date = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Fetch a task by its ID
@@ -1484,7 +1484,7 @@ public partial interface IOvhMeApi
     /// <param name="orderId">Filter the value of orderId property (=)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/me/bill")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListMeBillAsync(global::Clients.Ovh.Models.BillingCategoryEnum? category = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, long? orderId = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListMeBillAsync(global::Clients.Ovh.Models.BillingCategoryEnum? category = default, [global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, long? orderId = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// All operations related to these debts
@@ -1587,7 +1587,7 @@ public partial interface IOvhMeApi
     /// <param name="endDate">End date</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/me/consumption/usage/history")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.MeConsumptionTransaction>> ListMeConsumptionUsageHistoryAsync([global::Refit.Query(Format = "o")] global::System.DateTimeOffset beginDate, [global::Refit.Query(Format = "o")] global::System.DateTimeOffset endDate, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.MeConsumptionTransaction>> ListMeConsumptionUsageHistoryAsync(global::System.DateTimeOffset beginDate, global::System.DateTimeOffset endDate, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Retrieve every contact your created
@@ -1644,7 +1644,7 @@ public partial interface IOvhMeApi
     /// <param name="orderId">Filter the value of orderId property (=)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/me/deposit")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListMeDepositAsync([global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, long? orderId = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListMeDepositAsync([global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, long? orderId = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Give access to all entries of this deposit
@@ -1702,7 +1702,7 @@ public partial interface IOvhMeApi
     /// <param name="dateTo">Filter the value of date property (&lt;=)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/me/fidelityAccount/movements")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<long>> ListMeFidelityAccountMovementsAsync([global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<long>> ListMeFidelityAccountMovementsAsync([global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Retrieve all IAM groups of this account
@@ -1835,7 +1835,7 @@ public partial interface IOvhMeApi
     /// <param name="dateTo">Filter the value of date property (&lt;=)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/me/order")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<long>> ListMeOrderAsync([global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<long>> ListMeOrderAsync([global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Return available payment mean
@@ -1901,7 +1901,7 @@ public partial interface IOvhMeApi
     /// <param name="dateTo">Filter the value of date property (&lt;=)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/me/ovhAccount/{ovhAccountId}/movements")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<long>> ListMeOvhAccountMovementsAsync(string ovhAccountId, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<long>> ListMeOvhAccountMovementsAsync(string ovhAccountId, [global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Retrieve available payment method
@@ -1976,7 +1976,7 @@ public partial interface IOvhMeApi
     /// <param name="orderId">Filter the value of orderId property (=)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/me/refund")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListMeRefundAsync([global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, long? orderId = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListMeRefundAsync([global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, long? orderId = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Give access to all entries of the refund
@@ -2002,7 +2002,7 @@ public partial interface IOvhMeApi
     /// <param name="orderId">Filter the value of orderId property (=)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/me/reverseBill")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListMeReverseBillAsync([global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, long? orderId = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListMeReverseBillAsync([global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, long? orderId = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Give access to all entries of this withdrawal
@@ -2132,7 +2132,7 @@ public partial interface IOvhMeApi
     /// <param name="dateTo">Filter the value of date property (&lt;=)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/me/voucherAccount/{voucherAccountId}/movements")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<long>> ListMeVoucherAccountMovementsAsync(string voucherAccountId, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<long>> ListMeVoucherAccountMovementsAsync(string voucherAccountId, [global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// List of all the withdrawals made from your prepaid account
@@ -2142,7 +2142,7 @@ public partial interface IOvhMeApi
     /// <param name="orderId">Filter the value of orderId property (=)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/me/withdrawal")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListMeWithdrawalAsync([global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.Query(Format = "o"), global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, long? orderId = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListMeWithdrawalAsync([global::Refit.AliasAs("date.from")] global::System.DateTimeOffset? dateFrom = default, [global::Refit.AliasAs("date.to")] global::System.DateTimeOffset? dateTo = default, long? orderId = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Give access to all entries of this withdrawal

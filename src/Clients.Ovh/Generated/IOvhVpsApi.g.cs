@@ -538,7 +538,7 @@ public partial interface IOvhVpsApi
     /// <param name="creationTime">Filter the value of creationTime property (like)</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Get("/vps/{serviceName}/veeam/restorePoints")]
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<long>> ListVpsVeeamRestorePointsAsync(string serviceName, [global::Refit.Query(Format = "o")] global::System.DateTimeOffset? creationTime = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<long>> ListVpsVeeamRestorePointsAsync(string serviceName, global::System.DateTimeOffset? creationTime = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Abort ongoing snapshot or autobackup

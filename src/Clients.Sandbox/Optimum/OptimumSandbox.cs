@@ -19,6 +19,7 @@ public sealed class OptimumSandbox : IAsyncDisposable
     private readonly OptimumSandboxOptions _options;
     private readonly SandboxTokens _tokens;
     private readonly byte[]? _swagger;
+    private int _drift;
     private readonly object _rateGate = new();
     private int _tokenRequests;
     private int _apiCalls;
@@ -113,10 +114,27 @@ public sealed class OptimumSandbox : IAsyncDisposable
         var tokens = new SandboxTokens(options.TimeProvider);
         var swagger = options.SwaggerDocument ?? LoadEmbeddedSwagger();
         OptimumSandbox? sandbox = null;
-        var host = await SandboxHost.StartAsync(app => MapRoutes(app, () => sandbox!), cancellationToken).ConfigureAwait(false);
-        sandbox = new OptimumSandbox(host, options, tokens, swagger) { TokenLifetime = options.TokenLifetime };
+        var host = await SandboxHost.StartAsync(
+            app =>
+            {
+                if (swagger is not null)
+                {
+                    new SandboxDriftDocument(swagger).Use(app, () => sandbox!.Drift);
+                }
+
+                MapRoutes(app, () => sandbox!);
+            },
+            cancellationToken).ConfigureAwait(false);
+        sandbox = new OptimumSandbox(host, options, tokens, swagger) { TokenLifetime = options.TokenLifetime, Drift = options.Drift };
         sandbox.SeedFleet();
         return sandbox;
+    }
+
+    /// <summary>Drift mode of the API answers (see <see cref="OptimumSandboxOptions.Drift"/>); can change while running.</summary>
+    public SandboxDriftMode Drift
+    {
+        get => (SandboxDriftMode)Volatile.Read(ref _drift);
+        set => Volatile.Write(ref _drift, (int)value);
     }
 
     /// <summary>Makes the next <paramref name="count"/> API requests answer 401 whatever their token.</summary>
@@ -146,18 +164,7 @@ public sealed class OptimumSandbox : IAsyncDisposable
     /// <returns>A task.</returns>
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
-    private static byte[]? LoadEmbeddedSwagger()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Clients.Sandbox.Optimum.swagger.json");
-        if (stream is null)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
-    }
+    private static byte[]? LoadEmbeddedSwagger() => SandboxResources.Load("Clients.Sandbox.Optimum.swagger.json");
 
     private void SeedFleet()
     {

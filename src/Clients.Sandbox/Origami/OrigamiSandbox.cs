@@ -20,6 +20,7 @@ public sealed class OrigamiSandbox : IAsyncDisposable
     private readonly SandboxHost _host;
     private readonly OrigamiSandboxOptions _options;
     private readonly SandboxTokens _accessTokens;
+    private int _drift;
     private readonly ConcurrentDictionary<string, bool> _refreshTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _usedRefreshTokens = new(StringComparer.Ordinal);
     private long _nextId = 1000;
@@ -138,9 +139,27 @@ public sealed class OrigamiSandbox : IAsyncDisposable
     {
         options ??= new OrigamiSandboxOptions();
         OrigamiSandbox? sandbox = null;
-        var host = await SandboxHost.StartAsync(app => MapRoutes(app, () => sandbox!), cancellationToken).ConfigureAwait(false);
-        sandbox = new OrigamiSandbox(host, options);
+        var document = SandboxResources.Load("Clients.Sandbox.Origami.openapi.json");
+        var host = await SandboxHost.StartAsync(
+            app =>
+            {
+                if (document is not null)
+                {
+                    new SandboxDriftDocument(document).Use(app, () => sandbox!.Drift);
+                }
+
+                MapRoutes(app, () => sandbox!);
+            },
+            cancellationToken).ConfigureAwait(false);
+        sandbox = new OrigamiSandbox(host, options) { Drift = options.Drift };
         return sandbox;
+    }
+
+    /// <summary>Drift mode of the API answers (see <see cref="OrigamiSandboxOptions.Drift"/>); can change while running.</summary>
+    public SandboxDriftMode Drift
+    {
+        get => (SandboxDriftMode)Volatile.Read(ref _drift);
+        set => Volatile.Write(ref _drift, (int)value);
     }
 
     /// <summary>Revokes every refresh token: the next refresh gets <c>invalid_grant</c>.</summary>

@@ -23,4 +23,10 @@ public sealed class OrigamiSandboxOptions
 
     /// <summary>The emulator's clock. Default: the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Drift mode: answers go beyond the document (enum values it does not list, undeclared properties, optional ones
+    /// missing, unexpected nulls), to test that clients survive what a real API adds. Default: none.
+    /// </summary>
+    public Hosting.SandboxDriftMode Drift { get; set; }
 }

@@ -68,6 +68,12 @@ internal static class OvhApiEndpoint
         {
             EchoBody(created, request.Body);
         }
+
+        if (state.Drift != Hosting.SandboxDriftMode.None && ResponseSchema(operation) is { } schema)
+        {
+            result = Hosting.SandboxDrift.Apply(result, schema, document.Resolve, state.Drift);
+        }
+
         if (credential is not null && route.Template == "/me" && HttpMethods.IsGet(context.Request.Method) && result is JsonObject me)
         {
             MergeCustomer(me, credential);

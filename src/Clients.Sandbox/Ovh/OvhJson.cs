@@ -9,7 +9,7 @@ namespace Clients.Sandbox.Ovh;
 internal static class OvhJson
 {
     public static Task WriteAsync(HttpContext context, JsonNode? node, int status = StatusCodes.Status200OK) =>
-        WriteRawAsync(context, node?.ToJsonString() ?? "null", status);
+        WriteRawAsync(context, node?.ToJsonString(Hosting.SandboxJson.Options) ?? "null", status);
 
     public static async Task WriteRawAsync(HttpContext context, string json, int status = StatusCodes.Status200OK)
     {

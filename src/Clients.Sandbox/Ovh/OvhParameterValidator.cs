@@ -6,10 +6,11 @@ namespace Clients.Sandbox.Ovh;
 
 /// <summary>
 /// Checks a call's path and query parameters and its body against the operation in the document:
-/// required query parameters present, integers/numbers/booleans parse, enum values belong to the enum,
+/// required query parameters present, integers/numbers/booleans parse, dates are <c>yyyy-MM-dd</c> and
+/// date-times ISO 8601 (each value of a repeated query array too), enum values belong to the enum,
 /// a required body is present, is JSON, and carries the schema's required properties.
 /// </summary>
-internal static class OvhParameterValidator
+internal static partial class OvhParameterValidator
 {
     /// <summary>Returns null when the call fits the operation, else the message of the 400 answer.</summary>
     public static string? Validate(OvhSpecDocument document, JsonElement operation, IReadOnlyDictionary<string, string> pathValues, IQueryCollection query, byte[] body)
@@ -22,18 +23,15 @@ internal static class OvhParameterValidator
                 var name = parameter.GetProperty("name").GetString()!;
                 var location = parameter.GetProperty("in").GetString();
                 var required = parameter.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True;
-                string? value = location switch
-                {
-                    "path" => pathValues.TryGetValue(name, out var p) ? p : null,
-                    "query" => query.TryGetValue(name, out var q) ? q.ToString() : null,
-                    _ => null,
-                };
                 if (location is not ("path" or "query"))
                 {
                     continue;
                 }
 
-                if (value is null)
+                IReadOnlyList<string> values = location == "path"
+                    ? pathValues.TryGetValue(name, out var p) ? [p] : []
+                    : query.TryGetValue(name, out var q) ? q.Where(static v => v is not null).Select(static v => v!).ToList() : [];
+                if (values.Count == 0)
                 {
                     if (required)
                     {
@@ -43,9 +41,21 @@ internal static class OvhParameterValidator
                     continue;
                 }
 
-                if (parameter.TryGetProperty("schema", out var schema) && CheckValue(document.Resolve(schema), name, value) is { } problem)
+                if (parameter.TryGetProperty("schema", out var schema))
                 {
-                    return problem;
+                    // A query array is sent as repeated names (form, explode); each value is checked against the items.
+                    var resolved = document.Resolve(schema);
+                    var itemSchema = resolved.ValueKind == JsonValueKind.Object && resolved.TryGetProperty("type", out var at) && at.GetString() == "array"
+                                     && resolved.TryGetProperty("items", out var items)
+                        ? document.Resolve(items)
+                        : resolved;
+                    foreach (var value in values)
+                    {
+                        if (CheckValue(itemSchema, name, value) is { } problem)
+                        {
+                            return problem;
+                        }
+                    }
                 }
             }
         }
@@ -79,15 +89,26 @@ internal static class OvhParameterValidator
         }
 
         var type = schema.TryGetProperty("type", out var t) ? t.GetString() : null;
-        var ok = type switch
+        var format = schema.TryGetProperty("format", out var f) ? f.GetString() : null;
+        var (ok, expected) = (type, format) switch
         {
-            "integer" => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-            "number" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
-            "boolean" => value is "true" or "false",
-            _ => true,
+            ("integer", _) => (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _), "integer"),
+            ("number", _) => (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _), "number"),
+            ("boolean", _) => (value is "true" or "false", "boolean"),
+            ("string", "date") => (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _), "date"),
+            ("string", "date-time") => (IsIsoDateTime(value), "datetime"),
+            _ => (true, type),
         };
-        return ok ? null : $"[{name}] Given data ({value}) is not a valid {type}";
+        return ok ? null : $"[{name}] Given data ({value}) is not a valid {expected}";
     }
+
+    /// <summary>ISO 8601 / RFC 3339 as OVH reads it: <c>2024-01-15T10:00:00+00:00</c>, <c>...Z</c>, fractions, or a bare date.</summary>
+    private static bool IsIsoDateTime(string value) =>
+        IsoDateTime().IsMatch(value)
+        && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex IsoDateTime();
 
     private static string? ValidateBody(OvhSpecDocument document, JsonElement requestBody, byte[] body)
     {

@@ -186,7 +186,7 @@ internal sealed class OvhResponseSynthesizer
         switch (format)
         {
             case "date-time":
-                return new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(index).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+                return OvhJson.Date(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(index));
             case "date":
                 return new DateOnly(2025, 1, 1).AddDays(index).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             case "time":

@@ -65,6 +65,13 @@ public sealed class OvhSandbox : IAsyncDisposable
         set => state.Latency = value;
     }
 
+    /// <summary>Drift mode of the answers (see <see cref="OvhSandboxOptions.Drift"/>); can change while running.</summary>
+    public Hosting.SandboxDriftMode Drift
+    {
+        get => state.Drift;
+        set => state.Drift = value;
+    }
+
     /// <summary>The server's current time (time provider plus skew), what <c>/auth/time</c> answers.</summary>
     public DateTimeOffset ServerTime => state.ServerNow;
 
@@ -109,7 +116,7 @@ public sealed class OvhSandbox : IAsyncDisposable
         }
 
         var catalog = new OvhSpecCatalog(OvhSpecCatalog.LocateStore(options.SpecDirectory), options.Universes?.ToArray());
-        var state = new OvhSandboxState(options, catalog) { Latency = options.Latency };
+        var state = new OvhSandboxState(options, catalog) { Latency = options.Latency, Drift = options.Drift };
 
         var handler = new OvhRequestHandler(state);
         var host = await SandboxHost.StartAsync(app => app.Run(handler.HandleAsync), options.Port, cancellationToken).ConfigureAwait(false);

@@ -59,4 +59,10 @@ public sealed class OvhSandboxOptions
 
     /// <summary>Delay added before answering every request (wall clock, not <see cref="TimeProvider"/>).</summary>
     public TimeSpan Latency { get; set; }
+
+    /// <summary>
+    /// Drift mode: answers go beyond the document (enum values it does not list, undeclared properties, optional ones
+    /// missing, unexpected nulls), to test that clients survive what a real API adds. Default: none.
+    /// </summary>
+    public Hosting.SandboxDriftMode Drift { get; set; }
 }

@@ -25,6 +25,7 @@ internal sealed class OvhSandboxState
     private string? faultPath;
     private IReadOnlyDictionary<string, string> lastRequestHeaders = new Dictionary<string, string>();
     private OvhSandboxRequest? lastApiRequest;
+    private int drift;
 
     public OvhSandboxState(OvhSandboxOptions options, OvhSpecCatalog catalog)
     {
@@ -56,6 +57,12 @@ internal sealed class OvhSandboxState
     {
         get => TimeSpan.FromTicks(Interlocked.Read(ref clockSkewTicks));
         set => Interlocked.Exchange(ref clockSkewTicks, value.Ticks);
+    }
+
+    public Hosting.SandboxDriftMode Drift
+    {
+        get => (Hosting.SandboxDriftMode)Volatile.Read(ref drift);
+        set => Volatile.Write(ref drift, (int)value);
     }
 
     public TimeSpan Latency

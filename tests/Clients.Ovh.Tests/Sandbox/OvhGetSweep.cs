@@ -64,8 +64,20 @@ internal static class OvhGetSweep
             schema = root.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!["#/components/schemas/".Length..]);
         }
 
+        // Values the (strict) emulator accepts for the parameter's type and format, as the generated clients send them.
+        var type = schema.TryGetProperty("type", out var t) ? t.GetString() : null;
+        if (type == "array" && schema.TryGetProperty("items", out var items))
+        {
+            return SampleValue(items, root, fallback);
+        }
+
+        var format = schema.TryGetProperty("format", out var f) ? f.GetString() : null;
         return schema.TryGetProperty("enum", out var values) ? values[0].ToString()
-            : schema.TryGetProperty("type", out var type) && type.GetString() == "integer" ? "7"
+            : type == "integer" ? "7"
+            : type == "number" ? "1.5"
+            : type == "boolean" ? "true"
+            : format == "date" ? "2024-01-15"
+            : format == "date-time" ? "2024-01-15T10:00:00+00:00"
             : fallback;
     }
 

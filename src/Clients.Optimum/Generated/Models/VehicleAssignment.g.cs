@@ -31,4 +31,8 @@ public sealed partial class VehicleAssignment
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("endDate")]
     public global::System.DateTimeOffset? EndDate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

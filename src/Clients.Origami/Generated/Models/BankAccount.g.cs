@@ -25,4 +25,8 @@ public sealed partial class BankAccount
 
     [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
     public string? Owner { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -16,4 +16,8 @@ public sealed partial class CreateInvitationRequest
 
     [global::System.Text.Json.Serialization.JsonPropertyName("user_group_id")]
     public long UserGroupId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

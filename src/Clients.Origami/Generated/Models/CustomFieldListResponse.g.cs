@@ -16,4 +16,8 @@ public sealed partial class CustomFieldListResponse
 
     [global::System.Text.Json.Serialization.JsonPropertyName("meta")]
     public global::Clients.Origami.Models.ListMeta? Meta { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -13,4 +13,8 @@ public sealed partial class CustomFieldResponse
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("data")]
     public global::Clients.Origami.Models.CustomField Data { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -16,4 +16,8 @@ public sealed partial class Error
 
     [global::System.Text.Json.Serialization.JsonPropertyName("errors")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Origami.Models.ErrorItem> Errors { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -22,4 +22,8 @@ public sealed partial class ErrorItem
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
     public string? Code { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

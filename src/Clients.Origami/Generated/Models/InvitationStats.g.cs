@@ -19,4 +19,8 @@ public sealed partial class InvitationStats
 
     [global::System.Text.Json.Serialization.JsonPropertyName("refused")]
     public long? Refused { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -22,4 +22,8 @@ public sealed partial class PasswordResetRequest
 
     [global::System.Text.Json.Serialization.JsonPropertyName("password_confirmation")]
     public string PasswordConfirmation { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -28,4 +28,8 @@ public sealed partial class User
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user_groups")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Origami.Models.UserGroup>? UserGroups { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

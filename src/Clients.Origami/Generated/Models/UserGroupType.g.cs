@@ -9,27 +9,46 @@ namespace Clients.Origami.Models;
 /// <summary>
 /// The kind of user group a `context` designates.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<UserGroupType>))]
-public enum UserGroupType
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<UserGroupType>))]
+public readonly partial struct UserGroupType : global::Clients.Core.Wire.IStringEnum<UserGroupType>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public UserGroupType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>operator</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "operator")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("operator")]
-    Operator,
+    public static UserGroupType Operator { get; } = new("operator");
+
     /// <summary><c>seller</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "seller")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("seller")]
-    Seller,
+    public static UserGroupType Seller { get; } = new("seller");
+
     /// <summary><c>customer</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "customer")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("customer")]
-    Customer,
+    public static UserGroupType Customer { get; } = new("customer");
+
     /// <summary><c>connector</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "connector")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("connector")]
-    Connector,
+    public static UserGroupType Connector { get; } = new("connector");
+
     /// <summary><c>withdrawal_point_manager</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "withdrawal_point_manager")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("withdrawal_point_manager")]
-    WithdrawalPointManager,
+    public static UserGroupType WithdrawalPointManager { get; } = new("withdrawal_point_manager");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "operator" or "seller" or "customer" or "connector" or "withdrawal_point_manager";
+
+    string global::Clients.Core.Wire.IStringEnum<UserGroupType>.WireValue => _value ?? string.Empty;
+
+    static UserGroupType global::Clients.Core.Wire.IStringEnum<UserGroupType>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(UserGroupType other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is UserGroupType other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(UserGroupType left, UserGroupType right) => left.Equals(right);
+
+    public static bool operator !=(UserGroupType left, UserGroupType right) => !left.Equals(right);
 }

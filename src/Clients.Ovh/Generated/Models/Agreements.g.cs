@@ -9,25 +9,45 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// The current state of a contract agreement
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<AgreementsAgreementStateEnum>))]
-public enum AgreementsAgreementStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<AgreementsAgreementStateEnum>))]
+public readonly partial struct AgreementsAgreementStateEnum : global::Clients.Core.Wire.IStringEnum<AgreementsAgreementStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public AgreementsAgreementStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ko</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ko")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ko")]
-    Ko,
+    public static AgreementsAgreementStateEnum Ko { get; } = new("ko");
+
     /// <summary><c>obsolete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "obsolete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("obsolete")]
-    Obsolete,
+    public static AgreementsAgreementStateEnum Obsolete { get; } = new("obsolete");
+
     /// <summary><c>ok</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ok")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ok")]
-    Ok,
+    public static AgreementsAgreementStateEnum Ok { get; } = new("ok");
+
     /// <summary><c>todo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "todo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("todo")]
-    Todo,
+    public static AgreementsAgreementStateEnum Todo { get; } = new("todo");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ko" or "obsolete" or "ok" or "todo";
+
+    string global::Clients.Core.Wire.IStringEnum<AgreementsAgreementStateEnum>.WireValue => _value ?? string.Empty;
+
+    static AgreementsAgreementStateEnum global::Clients.Core.Wire.IStringEnum<AgreementsAgreementStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(AgreementsAgreementStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is AgreementsAgreementStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(AgreementsAgreementStateEnum left, AgreementsAgreementStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(AgreementsAgreementStateEnum left, AgreementsAgreementStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -64,6 +84,10 @@ public sealed partial class AgreementsContract
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
     public string? Text { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -94,4 +118,8 @@ public sealed partial class AgreementsContractAgreement
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
     public long? Id { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

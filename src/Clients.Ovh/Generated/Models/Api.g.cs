@@ -25,30 +25,54 @@ public sealed partial class ApiApplication
 
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.ApiApplicationStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// List of state of an Api Application
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ApiApplicationStatusEnum>))]
-public enum ApiApplicationStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<ApiApplicationStatusEnum>))]
+public readonly partial struct ApiApplicationStatusEnum : global::Clients.Core.Wire.IStringEnum<ApiApplicationStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public ApiApplicationStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>active</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "active")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("active")]
-    Active,
+    public static ApiApplicationStatusEnum Active { get; } = new("active");
+
     /// <summary><c>blocked</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "blocked")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("blocked")]
-    Blocked,
+    public static ApiApplicationStatusEnum Blocked { get; } = new("blocked");
+
     /// <summary><c>inactive</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "inactive")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("inactive")]
-    Inactive,
+    public static ApiApplicationStatusEnum Inactive { get; } = new("inactive");
+
     /// <summary><c>trusted</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "trusted")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("trusted")]
-    Trusted,
+    public static ApiApplicationStatusEnum Trusted { get; } = new("trusted");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "active" or "blocked" or "inactive" or "trusted";
+
+    string global::Clients.Core.Wire.IStringEnum<ApiApplicationStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static ApiApplicationStatusEnum global::Clients.Core.Wire.IStringEnum<ApiApplicationStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(ApiApplicationStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is ApiApplicationStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(ApiApplicationStatusEnum left, ApiApplicationStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(ApiApplicationStatusEnum left, ApiApplicationStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -88,6 +112,10 @@ public sealed partial class ApiCredential
 
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.AuthCredentialStateEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -133,4 +161,8 @@ public sealed partial class ApiLog
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("route")]
     public string? Route { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

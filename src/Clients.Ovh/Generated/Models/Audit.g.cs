@@ -154,6 +154,10 @@ public sealed partial class AuditLog
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userPasswordChangedDetails")]
     public global::Clients.Ovh.Models.AuditLogUserPasswordChangedDetails? UserPasswordChangedDetails { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -166,42 +170,63 @@ public sealed partial class AuditLogAuthDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userDetails")]
     public global::Clients.Ovh.Models.AuditLogAuthUserDetails? UserDetails { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Authentication MFA type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<AuditLogAuthMFATypeEnum>))]
-public enum AuditLogAuthMFATypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<AuditLogAuthMFATypeEnum>))]
+public readonly partial struct AuditLogAuthMFATypeEnum : global::Clients.Core.Wire.IStringEnum<AuditLogAuthMFATypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public AuditLogAuthMFATypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>BACKUP_CODE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BACKUP_CODE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BACKUP_CODE")]
-    BACKUPCODE,
+    public static AuditLogAuthMFATypeEnum BACKUPCODE { get; } = new("BACKUP_CODE");
+
     /// <summary><c>MAIL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MAIL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MAIL")]
-    MAIL,
+    public static AuditLogAuthMFATypeEnum MAIL { get; } = new("MAIL");
+
     /// <summary><c>NONE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NONE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NONE")]
-    NONE,
+    public static AuditLogAuthMFATypeEnum NONE { get; } = new("NONE");
+
     /// <summary><c>SMS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SMS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SMS")]
-    SMS,
+    public static AuditLogAuthMFATypeEnum SMS { get; } = new("SMS");
+
     /// <summary><c>TOTP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TOTP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TOTP")]
-    TOTP,
+    public static AuditLogAuthMFATypeEnum TOTP { get; } = new("TOTP");
+
     /// <summary><c>U2F</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "U2F")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("U2F")]
-    U2F,
+    public static AuditLogAuthMFATypeEnum U2F { get; } = new("U2F");
+
     /// <summary><c>UNKNOWN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNKNOWN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNKNOWN")]
-    UNKNOWN,
+    public static AuditLogAuthMFATypeEnum UNKNOWN { get; } = new("UNKNOWN");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "BACKUP_CODE" or "MAIL" or "NONE" or "SMS" or "TOTP" or "U2F" or "UNKNOWN";
+
+    string global::Clients.Core.Wire.IStringEnum<AuditLogAuthMFATypeEnum>.WireValue => _value ?? string.Empty;
+
+    static AuditLogAuthMFATypeEnum global::Clients.Core.Wire.IStringEnum<AuditLogAuthMFATypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(AuditLogAuthMFATypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is AuditLogAuthMFATypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(AuditLogAuthMFATypeEnum left, AuditLogAuthMFATypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(AuditLogAuthMFATypeEnum left, AuditLogAuthMFATypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -220,26 +245,51 @@ public sealed partial class AuditLogAuthUserDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
     public string? User { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Authentication type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<AuditLogAuthUserTypeEnum>))]
-public enum AuditLogAuthUserTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<AuditLogAuthUserTypeEnum>))]
+public readonly partial struct AuditLogAuthUserTypeEnum : global::Clients.Core.Wire.IStringEnum<AuditLogAuthUserTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public AuditLogAuthUserTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ACCOUNT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ACCOUNT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ACCOUNT")]
-    ACCOUNT,
+    public static AuditLogAuthUserTypeEnum ACCOUNT { get; } = new("ACCOUNT");
+
     /// <summary><c>PROVIDER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PROVIDER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PROVIDER")]
-    PROVIDER,
+    public static AuditLogAuthUserTypeEnum PROVIDER { get; } = new("PROVIDER");
+
     /// <summary><c>USER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "USER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("USER")]
-    USER,
+    public static AuditLogAuthUserTypeEnum USER { get; } = new("USER");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ACCOUNT" or "PROVIDER" or "USER";
+
+    string global::Clients.Core.Wire.IStringEnum<AuditLogAuthUserTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static AuditLogAuthUserTypeEnum global::Clients.Core.Wire.IStringEnum<AuditLogAuthUserTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(AuditLogAuthUserTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is AuditLogAuthUserTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(AuditLogAuthUserTypeEnum left, AuditLogAuthUserTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(AuditLogAuthUserTypeEnum left, AuditLogAuthUserTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -258,6 +308,10 @@ public sealed partial class AuditLogGroupCreatedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("new")]
     public global::Clients.Ovh.Models.AuditLogGroupDetails? New { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -276,6 +330,10 @@ public sealed partial class AuditLogGroupDeletedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("old")]
     public global::Clients.Ovh.Models.AuditLogGroupDetails? Old { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -300,6 +358,10 @@ public sealed partial class AuditLogGroupDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("role")]
     public string? Role { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -324,6 +386,10 @@ public sealed partial class AuditLogGroupModifiedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("old")]
     public global::Clients.Ovh.Models.AuditLogGroupDetails? Old { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -342,6 +408,10 @@ public sealed partial class AuditLogLoginSuccessDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userAgent")]
     public string? UserAgent { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -360,6 +430,10 @@ public sealed partial class AuditLogPolicyChanges
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resources")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Resources { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -390,6 +464,10 @@ public sealed partial class AuditLogPolicyCreatedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("policyName")]
     public string? PolicyName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -420,6 +498,10 @@ public sealed partial class AuditLogPolicyDeletedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("removed")]
     public global::Clients.Ovh.Models.AuditLogPolicyChanges? Removed { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -438,6 +520,10 @@ public sealed partial class AuditLogPolicyDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -480,6 +566,10 @@ public sealed partial class AuditLogPolicyModifiedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("removed")]
     public global::Clients.Ovh.Models.AuditLogPolicyChanges? Removed { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -498,6 +588,10 @@ public sealed partial class AuditLogProviderCreatedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ssoServiceURL")]
     public string? SsoServiceURL { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -516,6 +610,10 @@ public sealed partial class AuditLogProviderDeletedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ssoServiceURL")]
     public string? SsoServiceURL { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -546,6 +644,10 @@ public sealed partial class AuditLogProviderDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usersDisabled")]
     public bool? UsersDisabled { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -570,6 +672,10 @@ public sealed partial class AuditLogProviderModifiedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ssoServiceURL")]
     public string? SsoServiceURL { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -582,6 +688,10 @@ public sealed partial class AuditLogResourceGroupChanges
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resources")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Resources { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -612,6 +722,10 @@ public sealed partial class AuditLogResourceGroupCreatedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resourceGroupName")]
     public string? ResourceGroupName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -642,6 +756,10 @@ public sealed partial class AuditLogResourceGroupDeletedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resourceGroupName")]
     public string? ResourceGroupName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -654,6 +772,10 @@ public sealed partial class AuditLogResourceGroupDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -696,6 +818,10 @@ public sealed partial class AuditLogResourceGroupModifiedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resourceGroupName")]
     public string? ResourceGroupName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -726,6 +852,10 @@ public sealed partial class AuditLogTokenCreatedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
     public string? User { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -756,6 +886,10 @@ public sealed partial class AuditLogTokenDeletedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
     public string? User { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -774,6 +908,10 @@ public sealed partial class AuditLogTokenDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
     public global::System.DateTimeOffset? ExpiresAt { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -810,98 +948,105 @@ public sealed partial class AuditLogTokenModifiedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
     public string? User { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Audit event type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<AuditLogTypeEnum>))]
-public enum AuditLogTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<AuditLogTypeEnum>))]
+public readonly partial struct AuditLogTypeEnum : global::Clients.Core.Wire.IStringEnum<AuditLogTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public AuditLogTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ACCOUNT_PASSWORD_CHANGED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ACCOUNT_PASSWORD_CHANGED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ACCOUNT_PASSWORD_CHANGED")]
-    ACCOUNTPASSWORDCHANGED,
+    public static AuditLogTypeEnum ACCOUNTPASSWORDCHANGED { get; } = new("ACCOUNT_PASSWORD_CHANGED");
+
     /// <summary><c>GROUP_CREATED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GROUP_CREATED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GROUP_CREATED")]
-    GROUPCREATED,
+    public static AuditLogTypeEnum GROUPCREATED { get; } = new("GROUP_CREATED");
+
     /// <summary><c>GROUP_DELETED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GROUP_DELETED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GROUP_DELETED")]
-    GROUPDELETED,
+    public static AuditLogTypeEnum GROUPDELETED { get; } = new("GROUP_DELETED");
+
     /// <summary><c>GROUP_MODIFIED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GROUP_MODIFIED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GROUP_MODIFIED")]
-    GROUPMODIFIED,
+    public static AuditLogTypeEnum GROUPMODIFIED { get; } = new("GROUP_MODIFIED");
+
     /// <summary><c>LOGIN_SUCCESS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LOGIN_SUCCESS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LOGIN_SUCCESS")]
-    LOGINSUCCESS,
+    public static AuditLogTypeEnum LOGINSUCCESS { get; } = new("LOGIN_SUCCESS");
+
     /// <summary><c>POLICY_CREATED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "POLICY_CREATED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("POLICY_CREATED")]
-    POLICYCREATED,
+    public static AuditLogTypeEnum POLICYCREATED { get; } = new("POLICY_CREATED");
+
     /// <summary><c>POLICY_DELETED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "POLICY_DELETED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("POLICY_DELETED")]
-    POLICYDELETED,
+    public static AuditLogTypeEnum POLICYDELETED { get; } = new("POLICY_DELETED");
+
     /// <summary><c>POLICY_MODIFIED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "POLICY_MODIFIED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("POLICY_MODIFIED")]
-    POLICYMODIFIED,
+    public static AuditLogTypeEnum POLICYMODIFIED { get; } = new("POLICY_MODIFIED");
+
     /// <summary><c>PROVIDER_CREATED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PROVIDER_CREATED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PROVIDER_CREATED")]
-    PROVIDERCREATED,
+    public static AuditLogTypeEnum PROVIDERCREATED { get; } = new("PROVIDER_CREATED");
+
     /// <summary><c>PROVIDER_DELETED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PROVIDER_DELETED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PROVIDER_DELETED")]
-    PROVIDERDELETED,
+    public static AuditLogTypeEnum PROVIDERDELETED { get; } = new("PROVIDER_DELETED");
+
     /// <summary><c>PROVIDER_MODIFIED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PROVIDER_MODIFIED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PROVIDER_MODIFIED")]
-    PROVIDERMODIFIED,
+    public static AuditLogTypeEnum PROVIDERMODIFIED { get; } = new("PROVIDER_MODIFIED");
+
     /// <summary><c>RESOURCE_GROUP_CREATED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RESOURCE_GROUP_CREATED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RESOURCE_GROUP_CREATED")]
-    RESOURCEGROUPCREATED,
+    public static AuditLogTypeEnum RESOURCEGROUPCREATED { get; } = new("RESOURCE_GROUP_CREATED");
+
     /// <summary><c>RESOURCE_GROUP_DELETED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RESOURCE_GROUP_DELETED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RESOURCE_GROUP_DELETED")]
-    RESOURCEGROUPDELETED,
+    public static AuditLogTypeEnum RESOURCEGROUPDELETED { get; } = new("RESOURCE_GROUP_DELETED");
+
     /// <summary><c>RESOURCE_GROUP_MODIFIED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RESOURCE_GROUP_MODIFIED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RESOURCE_GROUP_MODIFIED")]
-    RESOURCEGROUPMODIFIED,
+    public static AuditLogTypeEnum RESOURCEGROUPMODIFIED { get; } = new("RESOURCE_GROUP_MODIFIED");
+
     /// <summary><c>TOKEN_CREATED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TOKEN_CREATED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TOKEN_CREATED")]
-    TOKENCREATED,
+    public static AuditLogTypeEnum TOKENCREATED { get; } = new("TOKEN_CREATED");
+
     /// <summary><c>TOKEN_DELETED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TOKEN_DELETED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TOKEN_DELETED")]
-    TOKENDELETED,
+    public static AuditLogTypeEnum TOKENDELETED { get; } = new("TOKEN_DELETED");
+
     /// <summary><c>TOKEN_MODIFIED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TOKEN_MODIFIED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TOKEN_MODIFIED")]
-    TOKENMODIFIED,
+    public static AuditLogTypeEnum TOKENMODIFIED { get; } = new("TOKEN_MODIFIED");
+
     /// <summary><c>USER_CREATED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "USER_CREATED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("USER_CREATED")]
-    USERCREATED,
+    public static AuditLogTypeEnum USERCREATED { get; } = new("USER_CREATED");
+
     /// <summary><c>USER_DELETED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "USER_DELETED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("USER_DELETED")]
-    USERDELETED,
+    public static AuditLogTypeEnum USERDELETED { get; } = new("USER_DELETED");
+
     /// <summary><c>USER_MODIFIED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "USER_MODIFIED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("USER_MODIFIED")]
-    USERMODIFIED,
+    public static AuditLogTypeEnum USERMODIFIED { get; } = new("USER_MODIFIED");
+
     /// <summary><c>USER_PASSWORD_CHANGED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "USER_PASSWORD_CHANGED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("USER_PASSWORD_CHANGED")]
-    USERPASSWORDCHANGED,
+    public static AuditLogTypeEnum USERPASSWORDCHANGED { get; } = new("USER_PASSWORD_CHANGED");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ACCOUNT_PASSWORD_CHANGED" or "GROUP_CREATED" or "GROUP_DELETED" or "GROUP_MODIFIED" or "LOGIN_SUCCESS" or "POLICY_CREATED" or "POLICY_DELETED" or "POLICY_MODIFIED" or "PROVIDER_CREATED" or "PROVIDER_DELETED" or "PROVIDER_MODIFIED" or "RESOURCE_GROUP_CREATED" or "RESOURCE_GROUP_DELETED" or "RESOURCE_GROUP_MODIFIED" or "TOKEN_CREATED" or "TOKEN_DELETED" or "TOKEN_MODIFIED" or "USER_CREATED" or "USER_DELETED" or "USER_MODIFIED" or "USER_PASSWORD_CHANGED";
+
+    string global::Clients.Core.Wire.IStringEnum<AuditLogTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static AuditLogTypeEnum global::Clients.Core.Wire.IStringEnum<AuditLogTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(AuditLogTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is AuditLogTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(AuditLogTypeEnum left, AuditLogTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(AuditLogTypeEnum left, AuditLogTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -932,6 +1077,10 @@ public sealed partial class AuditLogUserCreatedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userType")]
     public global::Clients.Ovh.Models.AuthUserTypeEnum? UserType { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -962,6 +1111,10 @@ public sealed partial class AuditLogUserDeletedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userType")]
     public global::Clients.Ovh.Models.AuthUserTypeEnum? UserType { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -992,6 +1145,10 @@ public sealed partial class AuditLogUserDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userType")]
     public global::Clients.Ovh.Models.AuthUserTypeEnum? UserType { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1022,6 +1179,10 @@ public sealed partial class AuditLogUserModifiedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userCreatedAt")]
     public global::System.DateTimeOffset? UserCreatedAt { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1040,4 +1201,8 @@ public sealed partial class AuditLogUserPasswordChangedDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userCreatedAt")]
     public global::System.DateTimeOffset? UserCreatedAt { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -22,6 +22,10 @@ public sealed partial class AuthAccessRule
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("path")]
     public string? Path { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -58,6 +62,10 @@ public sealed partial class AuthApiApplication
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.AuthApplicationStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -118,30 +126,54 @@ public sealed partial class AuthApiCredential
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.AuthCredentialStateEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// All states an API Application can be in
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<AuthApplicationStatusEnum>))]
-public enum AuthApplicationStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<AuthApplicationStatusEnum>))]
+public readonly partial struct AuthApplicationStatusEnum : global::Clients.Core.Wire.IStringEnum<AuthApplicationStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public AuthApplicationStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>active</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "active")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("active")]
-    Active,
+    public static AuthApplicationStatusEnum Active { get; } = new("active");
+
     /// <summary><c>blocked</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "blocked")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("blocked")]
-    Blocked,
+    public static AuthApplicationStatusEnum Blocked { get; } = new("blocked");
+
     /// <summary><c>inactive</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "inactive")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("inactive")]
-    Inactive,
+    public static AuthApplicationStatusEnum Inactive { get; } = new("inactive");
+
     /// <summary><c>trusted</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "trusted")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("trusted")]
-    Trusted,
+    public static AuthApplicationStatusEnum Trusted { get; } = new("trusted");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "active" or "blocked" or "inactive" or "trusted";
+
+    string global::Clients.Core.Wire.IStringEnum<AuthApplicationStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static AuthApplicationStatusEnum global::Clients.Core.Wire.IStringEnum<AuthApplicationStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(AuthApplicationStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is AuthApplicationStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(AuthApplicationStatusEnum left, AuthApplicationStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(AuthApplicationStatusEnum left, AuthApplicationStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -160,30 +192,54 @@ public sealed partial class AuthCertificate
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
     public string? Subject { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// All states a Credential can be in
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<AuthCredentialStateEnum>))]
-public enum AuthCredentialStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<AuthCredentialStateEnum>))]
+public readonly partial struct AuthCredentialStateEnum : global::Clients.Core.Wire.IStringEnum<AuthCredentialStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public AuthCredentialStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>expired</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "expired")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("expired")]
-    Expired,
+    public static AuthCredentialStateEnum Expired { get; } = new("expired");
+
     /// <summary><c>pendingValidation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pendingValidation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pendingValidation")]
-    PendingValidation,
+    public static AuthCredentialStateEnum PendingValidation { get; } = new("pendingValidation");
+
     /// <summary><c>refused</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "refused")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("refused")]
-    Refused,
+    public static AuthCredentialStateEnum Refused { get; } = new("refused");
+
     /// <summary><c>validated</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "validated")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("validated")]
-    Validated,
+    public static AuthCredentialStateEnum Validated { get; } = new("validated");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "expired" or "pendingValidation" or "refused" or "validated";
+
+    string global::Clients.Core.Wire.IStringEnum<AuthCredentialStateEnum>.WireValue => _value ?? string.Empty;
+
+    static AuthCredentialStateEnum global::Clients.Core.Wire.IStringEnum<AuthCredentialStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(AuthCredentialStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is AuthCredentialStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(AuthCredentialStateEnum left, AuthCredentialStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(AuthCredentialStateEnum left, AuthCredentialStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -232,6 +288,10 @@ public sealed partial class AuthGroup
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("urn")]
     public string? Urn { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -256,30 +316,54 @@ public sealed partial class AuthGroupRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("role")]
     public global::Clients.Ovh.Models.AuthRoleEnum? Role { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// All HTTP methods available
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<AuthHTTPMethodEnum>))]
-public enum AuthHTTPMethodEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<AuthHTTPMethodEnum>))]
+public readonly partial struct AuthHTTPMethodEnum : global::Clients.Core.Wire.IStringEnum<AuthHTTPMethodEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public AuthHTTPMethodEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>DELETE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DELETE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DELETE")]
-    DELETE,
+    public static AuthHTTPMethodEnum DELETE { get; } = new("DELETE");
+
     /// <summary><c>GET</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GET")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GET")]
-    GET,
+    public static AuthHTTPMethodEnum GET { get; } = new("GET");
+
     /// <summary><c>POST</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "POST")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("POST")]
-    POST,
+    public static AuthHTTPMethodEnum POST { get; } = new("POST");
+
     /// <summary><c>PUT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PUT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PUT")]
-    PUT,
+    public static AuthHTTPMethodEnum PUT { get; } = new("PUT");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "DELETE" or "GET" or "POST" or "PUT";
+
+    string global::Clients.Core.Wire.IStringEnum<AuthHTTPMethodEnum>.WireValue => _value ?? string.Empty;
+
+    static AuthHTTPMethodEnum global::Clients.Core.Wire.IStringEnum<AuthHTTPMethodEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(AuthHTTPMethodEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is AuthHTTPMethodEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(AuthHTTPMethodEnum left, AuthHTTPMethodEnum right) => left.Equals(right);
+
+    public static bool operator !=(AuthHTTPMethodEnum left, AuthHTTPMethodEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -316,6 +400,10 @@ public sealed partial class AuthPersonalAccessToken
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -340,6 +428,10 @@ public sealed partial class AuthPersonalAccessTokenModifyRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expiresIn")]
     public long? ExpiresIn { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -370,6 +462,10 @@ public sealed partial class AuthPersonalAccessTokenRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string Name { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -412,6 +508,10 @@ public sealed partial class AuthPersonalAccessTokenResponse
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("token")]
     public string? Token { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -472,6 +572,10 @@ public sealed partial class AuthProvider
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userAttributeName")]
     public string? UserAttributeName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -484,6 +588,10 @@ public sealed partial class AuthProviderExtensions
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requestedAttributes")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.AuthProviderRequestedAttributes>? RequestedAttributes { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -526,6 +634,10 @@ public sealed partial class AuthProviderRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userAttributeName")]
     public string? UserAttributeName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -556,30 +668,54 @@ public sealed partial class AuthProviderRequestedAttributes
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Permission given on the account
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<AuthRoleEnum>))]
-public enum AuthRoleEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<AuthRoleEnum>))]
+public readonly partial struct AuthRoleEnum : global::Clients.Core.Wire.IStringEnum<AuthRoleEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public AuthRoleEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ADMIN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ADMIN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ADMIN")]
-    ADMIN,
+    public static AuthRoleEnum ADMIN { get; } = new("ADMIN");
+
     /// <summary><c>NONE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NONE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NONE")]
-    NONE,
+    public static AuthRoleEnum NONE { get; } = new("NONE");
+
     /// <summary><c>REGULAR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REGULAR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REGULAR")]
-    REGULAR,
+    public static AuthRoleEnum REGULAR { get; } = new("REGULAR");
+
     /// <summary><c>UNPRIVILEGED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPRIVILEGED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPRIVILEGED")]
-    UNPRIVILEGED,
+    public static AuthRoleEnum UNPRIVILEGED { get; } = new("UNPRIVILEGED");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ADMIN" or "NONE" or "REGULAR" or "UNPRIVILEGED";
+
+    string global::Clients.Core.Wire.IStringEnum<AuthRoleEnum>.WireValue => _value ?? string.Empty;
+
+    static AuthRoleEnum global::Clients.Core.Wire.IStringEnum<AuthRoleEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(AuthRoleEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is AuthRoleEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(AuthRoleEnum left, AuthRoleEnum right) => left.Equals(right);
+
+    public static bool operator !=(AuthRoleEnum left, AuthRoleEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -646,6 +782,10 @@ public sealed partial class AuthUser
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("urn")]
     public string? Urn { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -688,44 +828,90 @@ public sealed partial class AuthUserRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.AuthUserTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Status of a User
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<AuthUserStatusEnum>))]
-public enum AuthUserStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<AuthUserStatusEnum>))]
+public readonly partial struct AuthUserStatusEnum : global::Clients.Core.Wire.IStringEnum<AuthUserStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public AuthUserStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>DISABLED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DISABLED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DISABLED")]
-    DISABLED,
+    public static AuthUserStatusEnum DISABLED { get; } = new("DISABLED");
+
     /// <summary><c>OK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OK")]
-    OK,
+    public static AuthUserStatusEnum OK { get; } = new("OK");
+
     /// <summary><c>PASSWORD_CHANGE_REQUIRED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PASSWORD_CHANGE_REQUIRED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PASSWORD_CHANGE_REQUIRED")]
-    PASSWORDCHANGEREQUIRED,
+    public static AuthUserStatusEnum PASSWORDCHANGEREQUIRED { get; } = new("PASSWORD_CHANGE_REQUIRED");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "DISABLED" or "OK" or "PASSWORD_CHANGE_REQUIRED";
+
+    string global::Clients.Core.Wire.IStringEnum<AuthUserStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static AuthUserStatusEnum global::Clients.Core.Wire.IStringEnum<AuthUserStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(AuthUserStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is AuthUserStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(AuthUserStatusEnum left, AuthUserStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(AuthUserStatusEnum left, AuthUserStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Type of user
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<AuthUserTypeEnum>))]
-public enum AuthUserTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<AuthUserTypeEnum>))]
+public readonly partial struct AuthUserTypeEnum : global::Clients.Core.Wire.IStringEnum<AuthUserTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public AuthUserTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ROOT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ROOT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ROOT")]
-    ROOT,
+    public static AuthUserTypeEnum ROOT { get; } = new("ROOT");
+
     /// <summary><c>SERVICE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SERVICE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SERVICE")]
-    SERVICE,
+    public static AuthUserTypeEnum SERVICE { get; } = new("SERVICE");
+
     /// <summary><c>USER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "USER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("USER")]
-    USER,
+    public static AuthUserTypeEnum USER { get; } = new("USER");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ROOT" or "SERVICE" or "USER";
+
+    string global::Clients.Core.Wire.IStringEnum<AuthUserTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static AuthUserTypeEnum global::Clients.Core.Wire.IStringEnum<AuthUserTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(AuthUserTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is AuthUserTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(AuthUserTypeEnum left, AuthUserTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(AuthUserTypeEnum left, AuthUserTypeEnum right) => !left.Equals(right);
 }

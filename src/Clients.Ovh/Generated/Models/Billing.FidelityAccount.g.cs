@@ -9,43 +9,58 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Operations a fidelity account movement can represent
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingFidelityAccountOperationEnum>))]
-public enum BillingFidelityAccountOperationEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingFidelityAccountOperationEnum>))]
+public readonly partial struct BillingFidelityAccountOperationEnum : global::Clients.Core.Wire.IStringEnum<BillingFidelityAccountOperationEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingFidelityAccountOperationEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>bonus</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bonus")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bonus")]
-    Bonus,
+    public static BillingFidelityAccountOperationEnum Bonus { get; } = new("bonus");
+
     /// <summary><c>cancel-bonus</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancel-bonus")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancel-bonus")]
-    CancelBonus,
+    public static BillingFidelityAccountOperationEnum CancelBonus { get; } = new("cancel-bonus");
+
     /// <summary><c>cancel-credit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancel-credit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancel-credit")]
-    CancelCredit,
+    public static BillingFidelityAccountOperationEnum CancelCredit { get; } = new("cancel-credit");
+
     /// <summary><c>cancel-debit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancel-debit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancel-debit")]
-    CancelDebit,
+    public static BillingFidelityAccountOperationEnum CancelDebit { get; } = new("cancel-debit");
+
     /// <summary><c>cancel-pre-debit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancel-pre-debit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancel-pre-debit")]
-    CancelPreDebit,
+    public static BillingFidelityAccountOperationEnum CancelPreDebit { get; } = new("cancel-pre-debit");
+
     /// <summary><c>credit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "credit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("credit")]
-    Credit,
+    public static BillingFidelityAccountOperationEnum Credit { get; } = new("credit");
+
     /// <summary><c>debit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "debit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("debit")]
-    Debit,
+    public static BillingFidelityAccountOperationEnum Debit { get; } = new("debit");
+
     /// <summary><c>pre-credit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pre-credit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pre-credit")]
-    PreCredit,
+    public static BillingFidelityAccountOperationEnum PreCredit { get; } = new("pre-credit");
+
     /// <summary><c>pre-debit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pre-debit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pre-debit")]
-    PreDebit,
+    public static BillingFidelityAccountOperationEnum PreDebit { get; } = new("pre-debit");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "bonus" or "cancel-bonus" or "cancel-credit" or "cancel-debit" or "cancel-pre-debit" or "credit" or "debit" or "pre-credit" or "pre-debit";
+
+    string global::Clients.Core.Wire.IStringEnum<BillingFidelityAccountOperationEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingFidelityAccountOperationEnum global::Clients.Core.Wire.IStringEnum<BillingFidelityAccountOperationEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingFidelityAccountOperationEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingFidelityAccountOperationEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingFidelityAccountOperationEnum left, BillingFidelityAccountOperationEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingFidelityAccountOperationEnum left, BillingFidelityAccountOperationEnum right) => !left.Equals(right);
 }

@@ -34,38 +34,60 @@ public sealed partial class BillingItemDetailOrder
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.BillingItemDetailOrderDetailTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// List of order actions
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingItemDetailOrderActionEnum>))]
-public enum BillingItemDetailOrderActionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingItemDetailOrderActionEnum>))]
+public readonly partial struct BillingItemDetailOrderActionEnum : global::Clients.Core.Wire.IStringEnum<BillingItemDetailOrderActionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingItemDetailOrderActionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>consumption</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "consumption")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("consumption")]
-    Consumption,
+    public static BillingItemDetailOrderActionEnum Consumption { get; } = new("consumption");
+
     /// <summary><c>detach</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "detach")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("detach")]
-    Detach,
+    public static BillingItemDetailOrderActionEnum Detach { get; } = new("detach");
+
     /// <summary><c>installation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "installation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("installation")]
-    Installation,
+    public static BillingItemDetailOrderActionEnum Installation { get; } = new("installation");
+
     /// <summary><c>renew</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "renew")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("renew")]
-    Renew,
+    public static BillingItemDetailOrderActionEnum Renew { get; } = new("renew");
+
     /// <summary><c>revert</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "revert")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("revert")]
-    Revert,
+    public static BillingItemDetailOrderActionEnum Revert { get; } = new("revert");
+
     /// <summary><c>upgrade</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "upgrade")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("upgrade")]
-    Upgrade,
+    public static BillingItemDetailOrderActionEnum Upgrade { get; } = new("upgrade");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "consumption" or "detach" or "installation" or "renew" or "revert" or "upgrade";
+
+    string global::Clients.Core.Wire.IStringEnum<BillingItemDetailOrderActionEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingItemDetailOrderActionEnum global::Clients.Core.Wire.IStringEnum<BillingItemDetailOrderActionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingItemDetailOrderActionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingItemDetailOrderActionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingItemDetailOrderActionEnum left, BillingItemDetailOrderActionEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingItemDetailOrderActionEnum left, BillingItemDetailOrderActionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -84,22 +106,48 @@ public sealed partial class BillingItemDetailOrderConfiguration
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// List of order detail types
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingItemDetailOrderDetailTypeEnum>))]
-public enum BillingItemDetailOrderDetailTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingItemDetailOrderDetailTypeEnum>))]
+public readonly partial struct BillingItemDetailOrderDetailTypeEnum : global::Clients.Core.Wire.IStringEnum<BillingItemDetailOrderDetailTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingItemDetailOrderDetailTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>plan</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "plan")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("plan")]
-    Plan,
+    public static BillingItemDetailOrderDetailTypeEnum Plan { get; } = new("plan");
+
     /// <summary><c>product</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "product")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("product")]
-    Product,
+    public static BillingItemDetailOrderDetailTypeEnum Product { get; } = new("product");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "plan" or "product";
+
+    string global::Clients.Core.Wire.IStringEnum<BillingItemDetailOrderDetailTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingItemDetailOrderDetailTypeEnum global::Clients.Core.Wire.IStringEnum<BillingItemDetailOrderDetailTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingItemDetailOrderDetailTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingItemDetailOrderDetailTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingItemDetailOrderDetailTypeEnum left, BillingItemDetailOrderDetailTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingItemDetailOrderDetailTypeEnum left, BillingItemDetailOrderDetailTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -136,6 +184,10 @@ public sealed partial class BillingItemDetailOrderPlan
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("quantity")]
     public long? Quantity { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -148,4 +200,8 @@ public sealed partial class BillingItemDetailOrderPlanProduct
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -9,27 +9,46 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Type of objects an order can be linked to
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingOrderAssociatedObjectTypeEnum>))]
-public enum BillingOrderAssociatedObjectTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingOrderAssociatedObjectTypeEnum>))]
+public readonly partial struct BillingOrderAssociatedObjectTypeEnum : global::Clients.Core.Wire.IStringEnum<BillingOrderAssociatedObjectTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingOrderAssociatedObjectTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>Bill</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Bill")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Bill")]
-    Bill,
+    public static BillingOrderAssociatedObjectTypeEnum Bill { get; } = new("Bill");
+
     /// <summary><c>Deposit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Deposit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Deposit")]
-    Deposit,
+    public static BillingOrderAssociatedObjectTypeEnum Deposit { get; } = new("Deposit");
+
     /// <summary><c>Refund</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Refund")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Refund")]
-    Refund,
+    public static BillingOrderAssociatedObjectTypeEnum Refund { get; } = new("Refund");
+
     /// <summary><c>ReverseBill</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ReverseBill")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ReverseBill")]
-    ReverseBill,
+    public static BillingOrderAssociatedObjectTypeEnum ReverseBill { get; } = new("ReverseBill");
+
     /// <summary><c>Withdrawal</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Withdrawal")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Withdrawal")]
-    Withdrawal,
+    public static BillingOrderAssociatedObjectTypeEnum Withdrawal { get; } = new("Withdrawal");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "Bill" or "Deposit" or "Refund" or "ReverseBill" or "Withdrawal";
+
+    string global::Clients.Core.Wire.IStringEnum<BillingOrderAssociatedObjectTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingOrderAssociatedObjectTypeEnum global::Clients.Core.Wire.IStringEnum<BillingOrderAssociatedObjectTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingOrderAssociatedObjectTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingOrderAssociatedObjectTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingOrderAssociatedObjectTypeEnum left, BillingOrderAssociatedObjectTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingOrderAssociatedObjectTypeEnum left, BillingOrderAssociatedObjectTypeEnum right) => !left.Equals(right);
 }

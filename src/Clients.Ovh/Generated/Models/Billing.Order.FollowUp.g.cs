@@ -28,112 +28,167 @@ public sealed partial class BillingOrderFollowUpHistory
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("label")]
     public global::Clients.Ovh.Models.BillingOrderFollowUpHistoryStatusEnum? Label { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// History label of order follow-up
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingOrderFollowUpHistoryStatusEnum>))]
-public enum BillingOrderFollowUpHistoryStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingOrderFollowUpHistoryStatusEnum>))]
+public readonly partial struct BillingOrderFollowUpHistoryStatusEnum : global::Clients.Core.Wire.IStringEnum<BillingOrderFollowUpHistoryStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingOrderFollowUpHistoryStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>DELIVERY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DELIVERY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DELIVERY")]
-    DELIVERY,
+    public static BillingOrderFollowUpHistoryStatusEnum DELIVERY { get; } = new("DELIVERY");
+
     /// <summary><c>FRAUD_CHECK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FRAUD_CHECK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FRAUD_CHECK")]
-    FRAUDCHECK,
+    public static BillingOrderFollowUpHistoryStatusEnum FRAUDCHECK { get; } = new("FRAUD_CHECK");
+
     /// <summary><c>FRAUD_DOCS_REQUESTED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FRAUD_DOCS_REQUESTED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FRAUD_DOCS_REQUESTED")]
-    FRAUDDOCSREQUESTED,
+    public static BillingOrderFollowUpHistoryStatusEnum FRAUDDOCSREQUESTED { get; } = new("FRAUD_DOCS_REQUESTED");
+
     /// <summary><c>FRAUD_MANUAL_REVIEW</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FRAUD_MANUAL_REVIEW")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FRAUD_MANUAL_REVIEW")]
-    FRAUDMANUALREVIEW,
+    public static BillingOrderFollowUpHistoryStatusEnum FRAUDMANUALREVIEW { get; } = new("FRAUD_MANUAL_REVIEW");
+
     /// <summary><c>FRAUD_REFUSED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FRAUD_REFUSED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FRAUD_REFUSED")]
-    FRAUDREFUSED,
+    public static BillingOrderFollowUpHistoryStatusEnum FRAUDREFUSED { get; } = new("FRAUD_REFUSED");
+
     /// <summary><c>INVOICE_IN_PROGRESS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INVOICE_IN_PROGRESS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INVOICE_IN_PROGRESS")]
-    INVOICEINPROGRESS,
+    public static BillingOrderFollowUpHistoryStatusEnum INVOICEINPROGRESS { get; } = new("INVOICE_IN_PROGRESS");
+
     /// <summary><c>INVOICE_SENT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INVOICE_SENT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INVOICE_SENT")]
-    INVOICESENT,
+    public static BillingOrderFollowUpHistoryStatusEnum INVOICESENT { get; } = new("INVOICE_SENT");
+
     /// <summary><c>ORDER_ACCEPTED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ORDER_ACCEPTED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ORDER_ACCEPTED")]
-    ORDERACCEPTED,
+    public static BillingOrderFollowUpHistoryStatusEnum ORDERACCEPTED { get; } = new("ORDER_ACCEPTED");
+
     /// <summary><c>ORDER_STARTED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ORDER_STARTED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ORDER_STARTED")]
-    ORDERSTARTED,
+    public static BillingOrderFollowUpHistoryStatusEnum ORDERSTARTED { get; } = new("ORDER_STARTED");
+
     /// <summary><c>PAYMENT_CONFIRMED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PAYMENT_CONFIRMED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PAYMENT_CONFIRMED")]
-    PAYMENTCONFIRMED,
+    public static BillingOrderFollowUpHistoryStatusEnum PAYMENTCONFIRMED { get; } = new("PAYMENT_CONFIRMED");
+
     /// <summary><c>PAYMENT_INITIATED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PAYMENT_INITIATED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PAYMENT_INITIATED")]
-    PAYMENTINITIATED,
+    public static BillingOrderFollowUpHistoryStatusEnum PAYMENTINITIATED { get; } = new("PAYMENT_INITIATED");
+
     /// <summary><c>PAYMENT_RECEIVED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PAYMENT_RECEIVED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PAYMENT_RECEIVED")]
-    PAYMENTRECEIVED,
+    public static BillingOrderFollowUpHistoryStatusEnum PAYMENTRECEIVED { get; } = new("PAYMENT_RECEIVED");
+
     /// <summary><c>REGISTERED_PAYMENT_INITIATED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REGISTERED_PAYMENT_INITIATED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REGISTERED_PAYMENT_INITIATED")]
-    REGISTEREDPAYMENTINITIATED,
+    public static BillingOrderFollowUpHistoryStatusEnum REGISTEREDPAYMENTINITIATED { get; } = new("REGISTERED_PAYMENT_INITIATED");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "DELIVERY" or "FRAUD_CHECK" or "FRAUD_DOCS_REQUESTED" or "FRAUD_MANUAL_REVIEW" or "FRAUD_REFUSED" or "INVOICE_IN_PROGRESS" or "INVOICE_SENT" or "ORDER_ACCEPTED" or "ORDER_STARTED" or "PAYMENT_CONFIRMED" or "PAYMENT_INITIATED" or "PAYMENT_RECEIVED" or "REGISTERED_PAYMENT_INITIATED";
+
+    string global::Clients.Core.Wire.IStringEnum<BillingOrderFollowUpHistoryStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingOrderFollowUpHistoryStatusEnum global::Clients.Core.Wire.IStringEnum<BillingOrderFollowUpHistoryStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingOrderFollowUpHistoryStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingOrderFollowUpHistoryStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingOrderFollowUpHistoryStatusEnum left, BillingOrderFollowUpHistoryStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingOrderFollowUpHistoryStatusEnum left, BillingOrderFollowUpHistoryStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Step status of order follow-up
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingOrderFollowUpStatusEnum>))]
-public enum BillingOrderFollowUpStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingOrderFollowUpStatusEnum>))]
+public readonly partial struct BillingOrderFollowUpStatusEnum : global::Clients.Core.Wire.IStringEnum<BillingOrderFollowUpStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingOrderFollowUpStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>DOING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DOING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DOING")]
-    DOING,
+    public static BillingOrderFollowUpStatusEnum DOING { get; } = new("DOING");
+
     /// <summary><c>DONE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DONE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DONE")]
-    DONE,
+    public static BillingOrderFollowUpStatusEnum DONE { get; } = new("DONE");
+
     /// <summary><c>ERROR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ERROR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ERROR")]
-    ERROR,
+    public static BillingOrderFollowUpStatusEnum ERROR { get; } = new("ERROR");
+
     /// <summary><c>TODO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TODO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TODO")]
-    TODO,
+    public static BillingOrderFollowUpStatusEnum TODO { get; } = new("TODO");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "DOING" or "DONE" or "ERROR" or "TODO";
+
+    string global::Clients.Core.Wire.IStringEnum<BillingOrderFollowUpStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingOrderFollowUpStatusEnum global::Clients.Core.Wire.IStringEnum<BillingOrderFollowUpStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingOrderFollowUpStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingOrderFollowUpStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingOrderFollowUpStatusEnum left, BillingOrderFollowUpStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingOrderFollowUpStatusEnum left, BillingOrderFollowUpStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Status of order follow-up
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingOrderFollowUpStepEnum>))]
-public enum BillingOrderFollowUpStepEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingOrderFollowUpStepEnum>))]
+public readonly partial struct BillingOrderFollowUpStepEnum : global::Clients.Core.Wire.IStringEnum<BillingOrderFollowUpStepEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingOrderFollowUpStepEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>AVAILABLE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AVAILABLE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AVAILABLE")]
-    AVAILABLE,
+    public static BillingOrderFollowUpStepEnum AVAILABLE { get; } = new("AVAILABLE");
+
     /// <summary><c>DELIVERING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DELIVERING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DELIVERING")]
-    DELIVERING,
+    public static BillingOrderFollowUpStepEnum DELIVERING { get; } = new("DELIVERING");
+
     /// <summary><c>VALIDATED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VALIDATED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VALIDATED")]
-    VALIDATED,
+    public static BillingOrderFollowUpStepEnum VALIDATED { get; } = new("VALIDATED");
+
     /// <summary><c>VALIDATING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VALIDATING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VALIDATING")]
-    VALIDATING,
+    public static BillingOrderFollowUpStepEnum VALIDATING { get; } = new("VALIDATING");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "AVAILABLE" or "DELIVERING" or "VALIDATED" or "VALIDATING";
+
+    string global::Clients.Core.Wire.IStringEnum<BillingOrderFollowUpStepEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingOrderFollowUpStepEnum global::Clients.Core.Wire.IStringEnum<BillingOrderFollowUpStepEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingOrderFollowUpStepEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingOrderFollowUpStepEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingOrderFollowUpStepEnum left, BillingOrderFollowUpStepEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingOrderFollowUpStepEnum left, BillingOrderFollowUpStepEnum right) => !left.Equals(right);
 }

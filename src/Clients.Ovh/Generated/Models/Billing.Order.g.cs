@@ -16,6 +16,10 @@ public sealed partial class BillingOrderAssociatedObject
 
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.BillingOrderAssociatedObjectTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -34,6 +38,10 @@ public sealed partial class BillingOrderAvailablePaymentMean
 
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -52,6 +60,10 @@ public sealed partial class BillingOrderAvailablePaymentMeanField
 
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -88,6 +100,10 @@ public sealed partial class BillingOrderConsumptionDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("taskStatus")]
     public global::Clients.Ovh.Models.ConsumptionConsumptionExportTaskStatusEnum? TaskStatus { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -112,46 +128,66 @@ public sealed partial class BillingOrderFollowUp
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("step")]
     public global::Clients.Ovh.Models.BillingOrderFollowUpStepEnum? Step { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// All possible order status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingOrderOrderStatusEnum>))]
-public enum BillingOrderOrderStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingOrderOrderStatusEnum>))]
+public readonly partial struct BillingOrderOrderStatusEnum : global::Clients.Core.Wire.IStringEnum<BillingOrderOrderStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingOrderOrderStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cancelled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancelled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancelled")]
-    Cancelled,
+    public static BillingOrderOrderStatusEnum Cancelled { get; } = new("cancelled");
+
     /// <summary><c>cancelling</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancelling")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancelling")]
-    Cancelling,
+    public static BillingOrderOrderStatusEnum Cancelling { get; } = new("cancelling");
+
     /// <summary><c>checking</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "checking")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("checking")]
-    Checking,
+    public static BillingOrderOrderStatusEnum Checking { get; } = new("checking");
+
     /// <summary><c>delivered</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "delivered")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("delivered")]
-    Delivered,
+    public static BillingOrderOrderStatusEnum Delivered { get; } = new("delivered");
+
     /// <summary><c>delivering</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "delivering")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("delivering")]
-    Delivering,
+    public static BillingOrderOrderStatusEnum Delivering { get; } = new("delivering");
+
     /// <summary><c>documentsRequested</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "documentsRequested")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("documentsRequested")]
-    DocumentsRequested,
+    public static BillingOrderOrderStatusEnum DocumentsRequested { get; } = new("documentsRequested");
+
     /// <summary><c>notPaid</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "notPaid")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("notPaid")]
-    NotPaid,
+    public static BillingOrderOrderStatusEnum NotPaid { get; } = new("notPaid");
+
     /// <summary><c>unknown</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unknown")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unknown")]
-    Unknown,
+    public static BillingOrderOrderStatusEnum Unknown { get; } = new("unknown");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cancelled" or "cancelling" or "checking" or "delivered" or "delivering" or "documentsRequested" or "notPaid" or "unknown";
+
+    string global::Clients.Core.Wire.IStringEnum<BillingOrderOrderStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingOrderOrderStatusEnum global::Clients.Core.Wire.IStringEnum<BillingOrderOrderStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingOrderOrderStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingOrderOrderStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingOrderOrderStatusEnum left, BillingOrderOrderStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingOrderOrderStatusEnum left, BillingOrderOrderStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -164,6 +200,10 @@ public sealed partial class BillingOrderPayWithPaymentMethod
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
     public long? Id { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -191,46 +231,92 @@ public sealed partial class BillingOrderPaymentMean
 
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Field type of a payment mean
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingOrderPaymentMeanFieldTypeEnum>))]
-public enum BillingOrderPaymentMeanFieldTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingOrderPaymentMeanFieldTypeEnum>))]
+public readonly partial struct BillingOrderPaymentMeanFieldTypeEnum : global::Clients.Core.Wire.IStringEnum<BillingOrderPaymentMeanFieldTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingOrderPaymentMeanFieldTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>hidden</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hidden")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hidden")]
-    Hidden,
+    public static BillingOrderPaymentMeanFieldTypeEnum Hidden { get; } = new("hidden");
+
     /// <summary><c>select</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "select")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("select")]
-    Select,
+    public static BillingOrderPaymentMeanFieldTypeEnum Select { get; } = new("select");
+
     /// <summary><c>text</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "text")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("text")]
-    Text,
+    public static BillingOrderPaymentMeanFieldTypeEnum Text { get; } = new("text");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "hidden" or "select" or "text";
+
+    string global::Clients.Core.Wire.IStringEnum<BillingOrderPaymentMeanFieldTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingOrderPaymentMeanFieldTypeEnum global::Clients.Core.Wire.IStringEnum<BillingOrderPaymentMeanFieldTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingOrderPaymentMeanFieldTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingOrderPaymentMeanFieldTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingOrderPaymentMeanFieldTypeEnum left, BillingOrderPaymentMeanFieldTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingOrderPaymentMeanFieldTypeEnum left, BillingOrderPaymentMeanFieldTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Integration payment mean type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingOrderPaymentMeanIntegrationEnum>))]
-public enum BillingOrderPaymentMeanIntegrationEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingOrderPaymentMeanIntegrationEnum>))]
+public readonly partial struct BillingOrderPaymentMeanIntegrationEnum : global::Clients.Core.Wire.IStringEnum<BillingOrderPaymentMeanIntegrationEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingOrderPaymentMeanIntegrationEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>GET_FORM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GET_FORM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GET_FORM")]
-    GETFORM,
+    public static BillingOrderPaymentMeanIntegrationEnum GETFORM { get; } = new("GET_FORM");
+
     /// <summary><c>POST_FORM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "POST_FORM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("POST_FORM")]
-    POSTFORM,
+    public static BillingOrderPaymentMeanIntegrationEnum POSTFORM { get; } = new("POST_FORM");
+
     /// <summary><c>REDIRECT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REDIRECT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REDIRECT")]
-    REDIRECT,
+    public static BillingOrderPaymentMeanIntegrationEnum REDIRECT { get; } = new("REDIRECT");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "GET_FORM" or "POST_FORM" or "REDIRECT";
+
+    string global::Clients.Core.Wire.IStringEnum<BillingOrderPaymentMeanIntegrationEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingOrderPaymentMeanIntegrationEnum global::Clients.Core.Wire.IStringEnum<BillingOrderPaymentMeanIntegrationEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingOrderPaymentMeanIntegrationEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingOrderPaymentMeanIntegrationEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingOrderPaymentMeanIntegrationEnum left, BillingOrderPaymentMeanIntegrationEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingOrderPaymentMeanIntegrationEnum left, BillingOrderPaymentMeanIntegrationEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -261,6 +347,10 @@ public sealed partial class BillingOrderPaymentMeans
 
     [global::System.Text.Json.Serialization.JsonPropertyName("promotion")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.BillingOrderPaymentMean>? Promotion { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -285,6 +375,10 @@ public sealed partial class BillingOrderPaymentMethods
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("registered")]
     public global::System.Collections.Generic.IReadOnlyList<long>? Registered { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -294,40 +388,61 @@ public sealed partial class BillingOrderRegisteredPaymentMean
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentMean")]
     public global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum? PaymentMean { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Retraction reason type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingOrderRetractionReasonEnum>))]
-public enum BillingOrderRetractionReasonEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingOrderRetractionReasonEnum>))]
+public readonly partial struct BillingOrderRetractionReasonEnum : global::Clients.Core.Wire.IStringEnum<BillingOrderRetractionReasonEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingOrderRetractionReasonEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>competitor</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "competitor")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("competitor")]
-    Competitor,
+    public static BillingOrderRetractionReasonEnum Competitor { get; } = new("competitor");
+
     /// <summary><c>difficulty</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "difficulty")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("difficulty")]
-    Difficulty,
+    public static BillingOrderRetractionReasonEnum Difficulty { get; } = new("difficulty");
+
     /// <summary><c>expensive</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "expensive")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("expensive")]
-    Expensive,
+    public static BillingOrderRetractionReasonEnum Expensive { get; } = new("expensive");
+
     /// <summary><c>other</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "other")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("other")]
-    Other,
+    public static BillingOrderRetractionReasonEnum Other { get; } = new("other");
+
     /// <summary><c>performance</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "performance")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("performance")]
-    Performance,
+    public static BillingOrderRetractionReasonEnum Performance { get; } = new("performance");
+
     /// <summary><c>reliability</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "reliability")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("reliability")]
-    Reliability,
+    public static BillingOrderRetractionReasonEnum Reliability { get; } = new("reliability");
+
     /// <summary><c>unused</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unused")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unused")]
-    Unused,
+    public static BillingOrderRetractionReasonEnum Unused { get; } = new("unused");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "competitor" or "difficulty" or "expensive" or "other" or "performance" or "reliability" or "unused";
+
+    string global::Clients.Core.Wire.IStringEnum<BillingOrderRetractionReasonEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingOrderRetractionReasonEnum global::Clients.Core.Wire.IStringEnum<BillingOrderRetractionReasonEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingOrderRetractionReasonEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingOrderRetractionReasonEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingOrderRetractionReasonEnum left, BillingOrderRetractionReasonEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingOrderRetractionReasonEnum left, BillingOrderRetractionReasonEnum right) => !left.Equals(right);
 }

@@ -9,35 +9,52 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Operations an OVH account movement can represent
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingOvhAccountOperationEnum>))]
-public enum BillingOvhAccountOperationEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingOvhAccountOperationEnum>))]
+public readonly partial struct BillingOvhAccountOperationEnum : global::Clients.Core.Wire.IStringEnum<BillingOvhAccountOperationEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingOvhAccountOperationEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cancel-credit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancel-credit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancel-credit")]
-    CancelCredit,
+    public static BillingOvhAccountOperationEnum CancelCredit { get; } = new("cancel-credit");
+
     /// <summary><c>cancel-debit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancel-debit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancel-debit")]
-    CancelDebit,
+    public static BillingOvhAccountOperationEnum CancelDebit { get; } = new("cancel-debit");
+
     /// <summary><c>cancel-pre-debit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancel-pre-debit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancel-pre-debit")]
-    CancelPreDebit,
+    public static BillingOvhAccountOperationEnum CancelPreDebit { get; } = new("cancel-pre-debit");
+
     /// <summary><c>credit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "credit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("credit")]
-    Credit,
+    public static BillingOvhAccountOperationEnum Credit { get; } = new("credit");
+
     /// <summary><c>debit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "debit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("debit")]
-    Debit,
+    public static BillingOvhAccountOperationEnum Debit { get; } = new("debit");
+
     /// <summary><c>pre-credit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pre-credit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pre-credit")]
-    PreCredit,
+    public static BillingOvhAccountOperationEnum PreCredit { get; } = new("pre-credit");
+
     /// <summary><c>pre-debit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pre-debit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pre-debit")]
-    PreDebit,
+    public static BillingOvhAccountOperationEnum PreDebit { get; } = new("pre-debit");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cancel-credit" or "cancel-debit" or "cancel-pre-debit" or "credit" or "debit" or "pre-credit" or "pre-debit";
+
+    string global::Clients.Core.Wire.IStringEnum<BillingOvhAccountOperationEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingOvhAccountOperationEnum global::Clients.Core.Wire.IStringEnum<BillingOvhAccountOperationEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingOvhAccountOperationEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingOvhAccountOperationEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingOvhAccountOperationEnum left, BillingOvhAccountOperationEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingOvhAccountOperationEnum left, BillingOvhAccountOperationEnum right) => !left.Equals(right);
 }

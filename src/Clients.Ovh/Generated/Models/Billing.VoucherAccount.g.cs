@@ -9,35 +9,52 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Operations a voucher account movement can represent
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingVoucherAccountOperationEnum>))]
-public enum BillingVoucherAccountOperationEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingVoucherAccountOperationEnum>))]
+public readonly partial struct BillingVoucherAccountOperationEnum : global::Clients.Core.Wire.IStringEnum<BillingVoucherAccountOperationEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingVoucherAccountOperationEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cancel-credit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancel-credit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancel-credit")]
-    CancelCredit,
+    public static BillingVoucherAccountOperationEnum CancelCredit { get; } = new("cancel-credit");
+
     /// <summary><c>cancel-debit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancel-debit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancel-debit")]
-    CancelDebit,
+    public static BillingVoucherAccountOperationEnum CancelDebit { get; } = new("cancel-debit");
+
     /// <summary><c>cancel-pre-debit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancel-pre-debit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancel-pre-debit")]
-    CancelPreDebit,
+    public static BillingVoucherAccountOperationEnum CancelPreDebit { get; } = new("cancel-pre-debit");
+
     /// <summary><c>credit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "credit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("credit")]
-    Credit,
+    public static BillingVoucherAccountOperationEnum Credit { get; } = new("credit");
+
     /// <summary><c>debit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "debit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("debit")]
-    Debit,
+    public static BillingVoucherAccountOperationEnum Debit { get; } = new("debit");
+
     /// <summary><c>pre-credit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pre-credit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pre-credit")]
-    PreCredit,
+    public static BillingVoucherAccountOperationEnum PreCredit { get; } = new("pre-credit");
+
     /// <summary><c>pre-debit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pre-debit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pre-debit")]
-    PreDebit,
+    public static BillingVoucherAccountOperationEnum PreDebit { get; } = new("pre-debit");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cancel-credit" or "cancel-debit" or "cancel-pre-debit" or "credit" or "debit" or "pre-credit" or "pre-debit";
+
+    string global::Clients.Core.Wire.IStringEnum<BillingVoucherAccountOperationEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingVoucherAccountOperationEnum global::Clients.Core.Wire.IStringEnum<BillingVoucherAccountOperationEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingVoucherAccountOperationEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingVoucherAccountOperationEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingVoucherAccountOperationEnum left, BillingVoucherAccountOperationEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingVoucherAccountOperationEnum left, BillingVoucherAccountOperationEnum right) => !left.Equals(right);
 }

@@ -9,17 +9,39 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// List of available archive types
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingArchiveTypeEnum>))]
-public enum BillingArchiveTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingArchiveTypeEnum>))]
+public readonly partial struct BillingArchiveTypeEnum : global::Clients.Core.Wire.IStringEnum<BillingArchiveTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingArchiveTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>csv</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "csv")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("csv")]
-    Csv,
+    public static BillingArchiveTypeEnum Csv { get; } = new("csv");
+
     /// <summary><c>zip</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "zip")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("zip")]
-    Zip,
+    public static BillingArchiveTypeEnum Zip { get; } = new("zip");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "csv" or "zip";
+
+    string global::Clients.Core.Wire.IStringEnum<BillingArchiveTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingArchiveTypeEnum global::Clients.Core.Wire.IStringEnum<BillingArchiveTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingArchiveTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingArchiveTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingArchiveTypeEnum left, BillingArchiveTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingArchiveTypeEnum left, BillingArchiveTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -50,6 +72,10 @@ public sealed partial class BillingAutomaticPaymentMean
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paypal")]
     public bool? Paypal { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -86,6 +112,10 @@ public sealed partial class BillingBill
 
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -116,78 +146,116 @@ public sealed partial class BillingBillDetail
 
     [global::System.Text.Json.Serialization.JsonPropertyName("unitPrice")]
     public global::Clients.Ovh.Models.OrderLongPrice? UnitPrice { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// billing task status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingBillingTaskStatusEnum>))]
-public enum BillingBillingTaskStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingBillingTaskStatusEnum>))]
+public readonly partial struct BillingBillingTaskStatusEnum : global::Clients.Core.Wire.IStringEnum<BillingBillingTaskStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingBillingTaskStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cancelled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancelled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancelled")]
-    Cancelled,
+    public static BillingBillingTaskStatusEnum Cancelled { get; } = new("cancelled");
+
     /// <summary><c>customerError</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "customerError")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("customerError")]
-    CustomerError,
+    public static BillingBillingTaskStatusEnum CustomerError { get; } = new("customerError");
+
     /// <summary><c>doing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "doing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("doing")]
-    Doing,
+    public static BillingBillingTaskStatusEnum Doing { get; } = new("doing");
+
     /// <summary><c>done</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "done")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("done")]
-    Done,
+    public static BillingBillingTaskStatusEnum Done { get; } = new("done");
+
     /// <summary><c>init</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "init")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("init")]
-    Init,
+    public static BillingBillingTaskStatusEnum Init { get; } = new("init");
+
     /// <summary><c>ovhError</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ovhError")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ovhError")]
-    OvhError,
+    public static BillingBillingTaskStatusEnum OvhError { get; } = new("ovhError");
+
     /// <summary><c>todo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "todo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("todo")]
-    Todo,
+    public static BillingBillingTaskStatusEnum Todo { get; } = new("todo");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cancelled" or "customerError" or "doing" or "done" or "init" or "ovhError" or "todo";
+
+    string global::Clients.Core.Wire.IStringEnum<BillingBillingTaskStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingBillingTaskStatusEnum global::Clients.Core.Wire.IStringEnum<BillingBillingTaskStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingBillingTaskStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingBillingTaskStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingBillingTaskStatusEnum left, BillingBillingTaskStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingBillingTaskStatusEnum left, BillingBillingTaskStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Types of plans
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingCategoryEnum>))]
-public enum BillingCategoryEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingCategoryEnum>))]
+public readonly partial struct BillingCategoryEnum : global::Clients.Core.Wire.IStringEnum<BillingCategoryEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingCategoryEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>autorenew</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "autorenew")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("autorenew")]
-    Autorenew,
+    public static BillingCategoryEnum Autorenew { get; } = new("autorenew");
+
     /// <summary><c>earlyrenewal</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "earlyrenewal")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("earlyrenewal")]
-    Earlyrenewal,
+    public static BillingCategoryEnum Earlyrenewal { get; } = new("earlyrenewal");
+
     /// <summary><c>purchase</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "purchase")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("purchase")]
-    Purchase,
+    public static BillingCategoryEnum Purchase { get; } = new("purchase");
+
     /// <summary><c>purchase-cloud</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "purchase-cloud")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("purchase-cloud")]
-    PurchaseCloud,
+    public static BillingCategoryEnum PurchaseCloud { get; } = new("purchase-cloud");
+
     /// <summary><c>purchase-servers</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "purchase-servers")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("purchase-servers")]
-    PurchaseServers,
+    public static BillingCategoryEnum PurchaseServers { get; } = new("purchase-servers");
+
     /// <summary><c>purchase-telecom</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "purchase-telecom")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("purchase-telecom")]
-    PurchaseTelecom,
+    public static BillingCategoryEnum PurchaseTelecom { get; } = new("purchase-telecom");
+
     /// <summary><c>purchase-web</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "purchase-web")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("purchase-web")]
-    PurchaseWeb,
+    public static BillingCategoryEnum PurchaseWeb { get; } = new("purchase-web");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "autorenew" or "earlyrenewal" or "purchase" or "purchase-cloud" or "purchase-servers" or "purchase-telecom" or "purchase-web";
+
+    string global::Clients.Core.Wire.IStringEnum<BillingCategoryEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingCategoryEnum global::Clients.Core.Wire.IStringEnum<BillingCategoryEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingCategoryEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingCategoryEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingCategoryEnum left, BillingCategoryEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingCategoryEnum left, BillingCategoryEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -206,6 +274,10 @@ public sealed partial class BillingCreditBalance
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("balanceName")]
     public string? BalanceName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -236,6 +308,10 @@ public sealed partial class BillingDeposit
 
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -260,6 +336,10 @@ public sealed partial class BillingDepositDetail
 
     [global::System.Text.Json.Serialization.JsonPropertyName("unitPrice")]
     public global::Clients.Ovh.Models.OrderPrice? UnitPrice { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -281,6 +361,10 @@ public sealed partial class BillingFidelityAccount
 
     [global::System.Text.Json.Serialization.JsonPropertyName("openDate")]
     public global::System.DateTimeOffset? OpenDate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -311,6 +395,10 @@ public sealed partial class BillingFidelityMovement
 
     [global::System.Text.Json.Serialization.JsonPropertyName("previousBalance")]
     public long? PreviousBalance { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -320,6 +408,10 @@ public sealed partial class BillingItemDetail
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("order")]
     public global::Clients.Ovh.Models.BillingItemDetailOrder? Order { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -341,6 +433,10 @@ public sealed partial class BillingManualDomainPaymentStatus
 
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.BillingBillingTaskStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -374,6 +470,10 @@ public sealed partial class BillingMovement
 
     [global::System.Text.Json.Serialization.JsonPropertyName("retrievableAmount")]
     public global::Clients.Ovh.Models.OrderPrice? RetrievableAmount { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -410,6 +510,10 @@ public sealed partial class BillingOrder
 
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -440,6 +544,10 @@ public sealed partial class BillingOrderDetail
 
     [global::System.Text.Json.Serialization.JsonPropertyName("unitPrice")]
     public global::Clients.Ovh.Models.OrderPrice? UnitPrice { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -467,6 +575,10 @@ public sealed partial class BillingOvhAccount
 
     [global::System.Text.Json.Serialization.JsonPropertyName("ovhAccountId")]
     public string? OvhAccountId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -482,118 +594,120 @@ public sealed partial class BillingPayment
 
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentType")]
     public global::Clients.Ovh.Models.BillingPaymentMeanEnum? PaymentType { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// All payment means you might have use on an OVH order
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<BillingPaymentMeanEnum>))]
-public enum BillingPaymentMeanEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingPaymentMeanEnum>))]
+public readonly partial struct BillingPaymentMeanEnum : global::Clients.Core.Wire.IStringEnum<BillingPaymentMeanEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingPaymentMeanEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cash</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cash")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cash")]
-    Cash,
+    public static BillingPaymentMeanEnum Cash { get; } = new("cash");
+
     /// <summary><c>chargeback</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "chargeback")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("chargeback")]
-    Chargeback,
+    public static BillingPaymentMeanEnum Chargeback { get; } = new("chargeback");
+
     /// <summary><c>check</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "check")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("check")]
-    Check,
+    public static BillingPaymentMeanEnum Check { get; } = new("check");
+
     /// <summary><c>cheque</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cheque")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cheque")]
-    Cheque,
+    public static BillingPaymentMeanEnum Cheque { get; } = new("cheque");
+
     /// <summary><c>creditAccount</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creditAccount")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creditAccount")]
-    CreditAccount,
+    public static BillingPaymentMeanEnum CreditAccount { get; } = new("creditAccount");
+
     /// <summary><c>creditCard</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creditCard")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creditCard")]
-    CreditCard,
+    public static BillingPaymentMeanEnum CreditCard { get; } = new("creditCard");
+
     /// <summary><c>debtAccount</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "debtAccount")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("debtAccount")]
-    DebtAccount,
+    public static BillingPaymentMeanEnum DebtAccount { get; } = new("debtAccount");
+
     /// <summary><c>deposit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deposit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deposit")]
-    Deposit,
+    public static BillingPaymentMeanEnum Deposit { get; } = new("deposit");
+
     /// <summary><c>digitalLaunchPad</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "digitalLaunchPad")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("digitalLaunchPad")]
-    DigitalLaunchPad,
+    public static BillingPaymentMeanEnum DigitalLaunchPad { get; } = new("digitalLaunchPad");
+
     /// <summary><c>edinar</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "edinar")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("edinar")]
-    Edinar,
+    public static BillingPaymentMeanEnum Edinar { get; } = new("edinar");
+
     /// <summary><c>fidelityPoints</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fidelityPoints")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fidelityPoints")]
-    FidelityPoints,
+    public static BillingPaymentMeanEnum FidelityPoints { get; } = new("fidelityPoints");
+
     /// <summary><c>free</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "free")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("free")]
-    Free,
+    public static BillingPaymentMeanEnum Free { get; } = new("free");
+
     /// <summary><c>ideal</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ideal")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ideal")]
-    Ideal,
+    public static BillingPaymentMeanEnum Ideal { get; } = new("ideal");
+
     /// <summary><c>incubatorAccount</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "incubatorAccount")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("incubatorAccount")]
-    IncubatorAccount,
+    public static BillingPaymentMeanEnum IncubatorAccount { get; } = new("incubatorAccount");
+
     /// <summary><c>mandat</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mandat")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mandat")]
-    Mandat,
+    public static BillingPaymentMeanEnum Mandat { get; } = new("mandat");
+
     /// <summary><c>multibanco</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "multibanco")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("multibanco")]
-    Multibanco,
+    public static BillingPaymentMeanEnum Multibanco { get; } = new("multibanco");
+
     /// <summary><c>none</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "none")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("none")]
-    None,
+    public static BillingPaymentMeanEnum None { get; } = new("none");
+
     /// <summary><c>ovhAccount</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ovhAccount")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ovhAccount")]
-    OvhAccount,
+    public static BillingPaymentMeanEnum OvhAccount { get; } = new("ovhAccount");
+
     /// <summary><c>paymentMandate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "paymentMandate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("paymentMandate")]
-    PaymentMandate,
+    public static BillingPaymentMeanEnum PaymentMandate { get; } = new("paymentMandate");
+
     /// <summary><c>paypal</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "paypal")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("paypal")]
-    Paypal,
+    public static BillingPaymentMeanEnum Paypal { get; } = new("paypal");
+
     /// <summary><c>payu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "payu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("payu")]
-    Payu,
+    public static BillingPaymentMeanEnum Payu { get; } = new("payu");
+
     /// <summary><c>platnosci</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "platnosci")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("platnosci")]
-    Platnosci,
+    public static BillingPaymentMeanEnum Platnosci { get; } = new("platnosci");
+
     /// <summary><c>refund</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "refund")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("refund")]
-    Refund,
+    public static BillingPaymentMeanEnum Refund { get; } = new("refund");
+
     /// <summary><c>rupay</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rupay")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rupay")]
-    Rupay,
+    public static BillingPaymentMeanEnum Rupay { get; } = new("rupay");
+
     /// <summary><c>transfer</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "transfer")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("transfer")]
-    Transfer,
+    public static BillingPaymentMeanEnum Transfer { get; } = new("transfer");
+
     /// <summary><c>withdrawal</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "withdrawal")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("withdrawal")]
-    Withdrawal,
+    public static BillingPaymentMeanEnum Withdrawal { get; } = new("withdrawal");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cash" or "chargeback" or "check" or "cheque" or "creditAccount" or "creditCard" or "debtAccount" or "deposit" or "digitalLaunchPad" or "edinar" or "fidelityPoints" or "free" or "ideal" or "incubatorAccount" or "mandat" or "multibanco" or "none" or "ovhAccount" or "paymentMandate" or "paypal" or "payu" or "platnosci" or "refund" or "rupay" or "transfer" or "withdrawal";
+
+    string global::Clients.Core.Wire.IStringEnum<BillingPaymentMeanEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingPaymentMeanEnum global::Clients.Core.Wire.IStringEnum<BillingPaymentMeanEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingPaymentMeanEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingPaymentMeanEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingPaymentMeanEnum left, BillingPaymentMeanEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingPaymentMeanEnum left, BillingPaymentMeanEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -630,6 +744,10 @@ public sealed partial class BillingRefund
 
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -660,105 +778,87 @@ public sealed partial class BillingRefundDetail
 
     [global::System.Text.Json.Serialization.JsonPropertyName("unitPrice")]
     public global::Clients.Ovh.Models.OrderPrice? UnitPrice { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Reusable payment mean type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(BillingReusablePaymentMeanEnumJsonConverter))]
-public enum BillingReusablePaymentMeanEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<BillingReusablePaymentMeanEnum>))]
+public readonly partial struct BillingReusablePaymentMeanEnum : global::Clients.Core.Wire.IStringEnum<BillingReusablePaymentMeanEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public BillingReusablePaymentMeanEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CREDIT_CARD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREDIT_CARD")]
-    CREDITCARD,
+    public static BillingReusablePaymentMeanEnum CREDITCARD { get; } = new("CREDIT_CARD");
+
     /// <summary><c>CURRENT_ACCOUNT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CURRENT_ACCOUNT")]
-    CURRENTACCOUNT,
+    public static BillingReusablePaymentMeanEnum CURRENTACCOUNT { get; } = new("CURRENT_ACCOUNT");
+
     /// <summary><c>DEFERRED_PAYMENT_ACCOUNT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DEFERRED_PAYMENT_ACCOUNT")]
-    DEFERREDPAYMENTACCOUNT,
+    public static BillingReusablePaymentMeanEnum DEFERREDPAYMENTACCOUNT { get; } = new("DEFERRED_PAYMENT_ACCOUNT");
+
     /// <summary><c>DOMESTIC_CARD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DOMESTIC_CARD")]
-    DOMESTICCARD,
+    public static BillingReusablePaymentMeanEnum DOMESTICCARD { get; } = new("DOMESTIC_CARD");
+
     /// <summary><c>ENTERPRISE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ENTERPRISE")]
-    ENTERPRISE,
+    public static BillingReusablePaymentMeanEnum ENTERPRISE { get; } = new("ENTERPRISE");
+
     /// <summary><c>INTERNAL_TRUSTED_ACCOUNT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INTERNAL_TRUSTED_ACCOUNT")]
-    INTERNALTRUSTEDACCOUNT,
+    public static BillingReusablePaymentMeanEnum INTERNALTRUSTEDACCOUNT { get; } = new("INTERNAL_TRUSTED_ACCOUNT");
+
     /// <summary><c>PAYPAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PAYPAL")]
-    PAYPAL,
+    public static BillingReusablePaymentMeanEnum PAYPAL { get; } = new("PAYPAL");
+
     /// <summary><c>RUPAY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RUPAY")]
-    RUPAY,
+    public static BillingReusablePaymentMeanEnum RUPAY { get; } = new("RUPAY");
+
     /// <summary><c>SEPA_DIRECT_DEBIT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SEPA_DIRECT_DEBIT")]
-    SEPADIRECTDEBIT,
+    public static BillingReusablePaymentMeanEnum SEPADIRECTDEBIT { get; } = new("SEPA_DIRECT_DEBIT");
+
     /// <summary><c>bankAccount</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bankAccount")]
-    BankAccount,
+    public static BillingReusablePaymentMeanEnum BankAccount { get; } = new("bankAccount");
+
     /// <summary><c>creditCard</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creditCard")]
-    CreditCard,
+    public static BillingReusablePaymentMeanEnum CreditCard { get; } = new("creditCard");
+
     /// <summary><c>deferredPaymentAccount</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deferredPaymentAccount")]
-    DeferredPaymentAccount,
+    public static BillingReusablePaymentMeanEnum DeferredPaymentAccount { get; } = new("deferredPaymentAccount");
+
     /// <summary><c>fidelityAccount</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fidelityAccount")]
-    FidelityAccount,
+    public static BillingReusablePaymentMeanEnum FidelityAccount { get; } = new("fidelityAccount");
+
     /// <summary><c>ovhAccount</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ovhAccount")]
-    OvhAccount,
+    public static BillingReusablePaymentMeanEnum OvhAccount { get; } = new("ovhAccount");
+
     /// <summary><c>paypal</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "paypal")]
-    Paypal,
-}
+    public static BillingReusablePaymentMeanEnum Paypal { get; } = new("paypal");
 
-/// <summary>
-/// Reads and writes &lt;see cref="BillingReusablePaymentMeanEnum"/&gt; as its exact wire strings.
-/// </summary>
-public sealed class BillingReusablePaymentMeanEnumJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum>
-{
-    public override global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.GetString() switch
-    {
-        "CREDIT_CARD" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.CREDITCARD,
-        "CURRENT_ACCOUNT" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.CURRENTACCOUNT,
-        "DEFERRED_PAYMENT_ACCOUNT" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.DEFERREDPAYMENTACCOUNT,
-        "DOMESTIC_CARD" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.DOMESTICCARD,
-        "ENTERPRISE" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.ENTERPRISE,
-        "INTERNAL_TRUSTED_ACCOUNT" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.INTERNALTRUSTEDACCOUNT,
-        "PAYPAL" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.PAYPAL,
-        "RUPAY" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.RUPAY,
-        "SEPA_DIRECT_DEBIT" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.SEPADIRECTDEBIT,
-        "bankAccount" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.BankAccount,
-        "creditCard" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.CreditCard,
-        "deferredPaymentAccount" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.DeferredPaymentAccount,
-        "fidelityAccount" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.FidelityAccount,
-        "ovhAccount" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.OvhAccount,
-        "paypal" => global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.Paypal,
-        var other => throw new global::System.Text.Json.JsonException("'" + other + "' is not a known BillingReusablePaymentMeanEnum value."),
-    };
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CREDIT_CARD" or "CURRENT_ACCOUNT" or "DEFERRED_PAYMENT_ACCOUNT" or "DOMESTIC_CARD" or "ENTERPRISE" or "INTERNAL_TRUSTED_ACCOUNT" or "PAYPAL" or "RUPAY" or "SEPA_DIRECT_DEBIT" or "bankAccount" or "creditCard" or "deferredPaymentAccount" or "fidelityAccount" or "ovhAccount" or "paypal";
 
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value switch
-    {
-        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.CREDITCARD => "CREDIT_CARD",
-        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.CURRENTACCOUNT => "CURRENT_ACCOUNT",
-        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.DEFERREDPAYMENTACCOUNT => "DEFERRED_PAYMENT_ACCOUNT",
-        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.DOMESTICCARD => "DOMESTIC_CARD",
-        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.ENTERPRISE => "ENTERPRISE",
-        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.INTERNALTRUSTEDACCOUNT => "INTERNAL_TRUSTED_ACCOUNT",
-        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.PAYPAL => "PAYPAL",
-        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.RUPAY => "RUPAY",
-        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.SEPADIRECTDEBIT => "SEPA_DIRECT_DEBIT",
-        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.BankAccount => "bankAccount",
-        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.CreditCard => "creditCard",
-        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.DeferredPaymentAccount => "deferredPaymentAccount",
-        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.FidelityAccount => "fidelityAccount",
-        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.OvhAccount => "ovhAccount",
-        global::Clients.Ovh.Models.BillingReusablePaymentMeanEnum.Paypal => "paypal",
-        _ => throw new global::System.Text.Json.JsonException("'" + value + "' is not a BillingReusablePaymentMeanEnum value."),
-    });
+    string global::Clients.Core.Wire.IStringEnum<BillingReusablePaymentMeanEnum>.WireValue => _value ?? string.Empty;
+
+    static BillingReusablePaymentMeanEnum global::Clients.Core.Wire.IStringEnum<BillingReusablePaymentMeanEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(BillingReusablePaymentMeanEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is BillingReusablePaymentMeanEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(BillingReusablePaymentMeanEnum left, BillingReusablePaymentMeanEnum right) => left.Equals(right);
+
+    public static bool operator !=(BillingReusablePaymentMeanEnum left, BillingReusablePaymentMeanEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -789,6 +889,10 @@ public sealed partial class BillingReversableBillDetail
 
     [global::System.Text.Json.Serialization.JsonPropertyName("unitPrice")]
     public global::Clients.Ovh.Models.OrderPrice? UnitPrice { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -822,6 +926,10 @@ public sealed partial class BillingReverseBill
 
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -864,6 +972,10 @@ public sealed partial class BillingSlaOperation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
     public global::System.DateTimeOffset? StartDate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -894,6 +1006,10 @@ public sealed partial class BillingSlaOperationService
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slaPlan")]
     public string? SlaPlan { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -912,6 +1028,10 @@ public sealed partial class BillingVoucherAccount
 
     [global::System.Text.Json.Serialization.JsonPropertyName("voucherAccountId")]
     public string? VoucherAccountId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -942,6 +1062,10 @@ public sealed partial class BillingVoucherMovement
 
     [global::System.Text.Json.Serialization.JsonPropertyName("previousBalance")]
     public global::Clients.Ovh.Models.OrderPrice? PreviousBalance { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -972,6 +1096,10 @@ public sealed partial class BillingWithdrawal
 
     [global::System.Text.Json.Serialization.JsonPropertyName("withdrawalId")]
     public string? WithdrawalId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -996,4 +1124,8 @@ public sealed partial class BillingWithdrawalDetail
 
     [global::System.Text.Json.Serialization.JsonPropertyName("withdrawalDetailId")]
     public string? WithdrawalDetailId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

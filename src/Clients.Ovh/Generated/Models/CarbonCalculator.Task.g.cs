@@ -9,19 +9,40 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Status of a calculation task
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CarbonCalculatorTaskTaskStatusEnum>))]
-public enum CarbonCalculatorTaskTaskStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CarbonCalculatorTaskTaskStatusEnum>))]
+public readonly partial struct CarbonCalculatorTaskTaskStatusEnum : global::Clients.Core.Wire.IStringEnum<CarbonCalculatorTaskTaskStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CarbonCalculatorTaskTaskStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ERROR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ERROR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ERROR")]
-    ERROR,
+    public static CarbonCalculatorTaskTaskStatusEnum ERROR { get; } = new("ERROR");
+
     /// <summary><c>IN_PROGRESS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IN_PROGRESS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IN_PROGRESS")]
-    INPROGRESS,
+    public static CarbonCalculatorTaskTaskStatusEnum INPROGRESS { get; } = new("IN_PROGRESS");
+
     /// <summary><c>SUCCESS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SUCCESS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SUCCESS")]
-    SUCCESS,
+    public static CarbonCalculatorTaskTaskStatusEnum SUCCESS { get; } = new("SUCCESS");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ERROR" or "IN_PROGRESS" or "SUCCESS";
+
+    string global::Clients.Core.Wire.IStringEnum<CarbonCalculatorTaskTaskStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static CarbonCalculatorTaskTaskStatusEnum global::Clients.Core.Wire.IStringEnum<CarbonCalculatorTaskTaskStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CarbonCalculatorTaskTaskStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CarbonCalculatorTaskTaskStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CarbonCalculatorTaskTaskStatusEnum left, CarbonCalculatorTaskTaskStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(CarbonCalculatorTaskTaskStatusEnum left, CarbonCalculatorTaskTaskStatusEnum right) => !left.Equals(right);
 }

@@ -16,6 +16,10 @@ public sealed partial class CarbonCalculatorCalculationRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date")]
     public global::System.DateOnly Date { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -28,6 +32,10 @@ public sealed partial class CarbonCalculatorCalculationResponse
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("taskID")]
     public string? TaskID { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -40,6 +48,10 @@ public sealed partial class CarbonCalculatorHasInvoiceResponse
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("hasInvoice")]
     public bool? HasInvoice { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -64,4 +76,8 @@ public sealed partial class CarbonCalculatorTask
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("taskID")]
     public string? TaskID { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -64,4 +64,8 @@ public sealed partial class CdnAvailableOptionsConfig
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ttl")]
     public global::Clients.Ovh.Models.CdnAvailableOptionsConfigConstraints? Ttl { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

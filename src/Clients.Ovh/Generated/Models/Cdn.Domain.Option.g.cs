@@ -64,6 +64,10 @@ public sealed partial class CdnDomainOptionConfig
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ttl")]
     public long? Ttl { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -82,4 +86,8 @@ public sealed partial class CdnDomainOptionExtra
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usage")]
     public long? Usage { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -46,6 +46,10 @@ public sealed partial class CdnDomainOption
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.CdnOptionTypeEnum Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -70,4 +74,8 @@ public sealed partial class CdnDomainStatistics
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unit")]
     public global::Clients.Ovh.Models.CdnDomainStatisticsUnitEnum? Unit { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

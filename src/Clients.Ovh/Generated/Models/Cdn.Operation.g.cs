@@ -64,4 +64,8 @@ public sealed partial class CdnOperationParameter
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sslId")]
     public long? SslId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

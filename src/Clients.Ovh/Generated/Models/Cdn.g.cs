@@ -9,365 +9,638 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Serie Name
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CdnDomainStatisticsNameEnum>))]
-public enum CdnDomainStatisticsNameEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CdnDomainStatisticsNameEnum>))]
+public readonly partial struct CdnDomainStatisticsNameEnum : global::Clients.Core.Wire.IStringEnum<CdnDomainStatisticsNameEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CdnDomainStatisticsNameEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>hit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hit")]
-    Hit,
+    public static CdnDomainStatisticsNameEnum Hit { get; } = new("hit");
+
     /// <summary><c>miss</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "miss")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("miss")]
-    Miss,
+    public static CdnDomainStatisticsNameEnum Miss { get; } = new("miss");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "hit" or "miss";
+
+    string global::Clients.Core.Wire.IStringEnum<CdnDomainStatisticsNameEnum>.WireValue => _value ?? string.Empty;
+
+    static CdnDomainStatisticsNameEnum global::Clients.Core.Wire.IStringEnum<CdnDomainStatisticsNameEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CdnDomainStatisticsNameEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CdnDomainStatisticsNameEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CdnDomainStatisticsNameEnum left, CdnDomainStatisticsNameEnum right) => left.Equals(right);
+
+    public static bool operator !=(CdnDomainStatisticsNameEnum left, CdnDomainStatisticsNameEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Statistics Period
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CdnDomainStatisticsPeriodEnum>))]
-public enum CdnDomainStatisticsPeriodEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CdnDomainStatisticsPeriodEnum>))]
+public readonly partial struct CdnDomainStatisticsPeriodEnum : global::Clients.Core.Wire.IStringEnum<CdnDomainStatisticsPeriodEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CdnDomainStatisticsPeriodEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>day</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "day")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("day")]
-    Day,
+    public static CdnDomainStatisticsPeriodEnum Day { get; } = new("day");
+
     /// <summary><c>month</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "month")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("month")]
-    Month,
+    public static CdnDomainStatisticsPeriodEnum Month { get; } = new("month");
+
     /// <summary><c>week</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "week")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("week")]
-    Week,
+    public static CdnDomainStatisticsPeriodEnum Week { get; } = new("week");
+
     /// <summary><c>year</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "year")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("year")]
-    Year,
+    public static CdnDomainStatisticsPeriodEnum Year { get; } = new("year");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "day" or "month" or "week" or "year";
+
+    string global::Clients.Core.Wire.IStringEnum<CdnDomainStatisticsPeriodEnum>.WireValue => _value ?? string.Empty;
+
+    static CdnDomainStatisticsPeriodEnum global::Clients.Core.Wire.IStringEnum<CdnDomainStatisticsPeriodEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CdnDomainStatisticsPeriodEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CdnDomainStatisticsPeriodEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CdnDomainStatisticsPeriodEnum left, CdnDomainStatisticsPeriodEnum right) => left.Equals(right);
+
+    public static bool operator !=(CdnDomainStatisticsPeriodEnum left, CdnDomainStatisticsPeriodEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Serie Unit
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CdnDomainStatisticsUnitEnum>))]
-public enum CdnDomainStatisticsUnitEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CdnDomainStatisticsUnitEnum>))]
+public readonly partial struct CdnDomainStatisticsUnitEnum : global::Clients.Core.Wire.IStringEnum<CdnDomainStatisticsUnitEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CdnDomainStatisticsUnitEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>req/min</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "req/min")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("req/min")]
-    ReqMin,
+    public static CdnDomainStatisticsUnitEnum ReqMin { get; } = new("req/min");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "req/min";
+
+    string global::Clients.Core.Wire.IStringEnum<CdnDomainStatisticsUnitEnum>.WireValue => _value ?? string.Empty;
+
+    static CdnDomainStatisticsUnitEnum global::Clients.Core.Wire.IStringEnum<CdnDomainStatisticsUnitEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CdnDomainStatisticsUnitEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CdnDomainStatisticsUnitEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CdnDomainStatisticsUnitEnum left, CdnDomainStatisticsUnitEnum right) => left.Equals(right);
+
+    public static bool operator !=(CdnDomainStatisticsUnitEnum left, CdnDomainStatisticsUnitEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Domain status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CdnDomainStatusEnum>))]
-public enum CdnDomainStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CdnDomainStatusEnum>))]
+public readonly partial struct CdnDomainStatusEnum : global::Clients.Core.Wire.IStringEnum<CdnDomainStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CdnDomainStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>deleting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleting")]
-    Deleting,
+    public static CdnDomainStatusEnum Deleting { get; } = new("deleting");
+
     /// <summary><c>disabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disabled")]
-    Disabled,
+    public static CdnDomainStatusEnum Disabled { get; } = new("disabled");
+
     /// <summary><c>disabling</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disabling")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disabling")]
-    Disabling,
+    public static CdnDomainStatusEnum Disabling { get; } = new("disabling");
+
     /// <summary><c>ok</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ok")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ok")]
-    Ok,
+    public static CdnDomainStatusEnum Ok { get; } = new("ok");
+
     /// <summary><c>refreshing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "refreshing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("refreshing")]
-    Refreshing,
+    public static CdnDomainStatusEnum Refreshing { get; } = new("refreshing");
+
     /// <summary><c>to_delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "to_delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("to_delete")]
-    ToDelete,
+    public static CdnDomainStatusEnum ToDelete { get; } = new("to_delete");
+
     /// <summary><c>to_disable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "to_disable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("to_disable")]
-    ToDisable,
+    public static CdnDomainStatusEnum ToDisable { get; } = new("to_disable");
+
     /// <summary><c>to_refresh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "to_refresh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("to_refresh")]
-    ToRefresh,
+    public static CdnDomainStatusEnum ToRefresh { get; } = new("to_refresh");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "deleting" or "disabled" or "disabling" or "ok" or "refreshing" or "to_delete" or "to_disable" or "to_refresh";
+
+    string global::Clients.Core.Wire.IStringEnum<CdnDomainStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static CdnDomainStatusEnum global::Clients.Core.Wire.IStringEnum<CdnDomainStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CdnDomainStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CdnDomainStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CdnDomainStatusEnum left, CdnDomainStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(CdnDomainStatusEnum left, CdnDomainStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Operation function
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CdnOperationFunctionEnum>))]
-public enum CdnOperationFunctionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CdnOperationFunctionEnum>))]
+public readonly partial struct CdnOperationFunctionEnum : global::Clients.Core.Wire.IStringEnum<CdnOperationFunctionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CdnOperationFunctionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>analytics_delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "analytics_delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("analytics_delete")]
-    AnalyticsDelete,
+    public static CdnOperationFunctionEnum AnalyticsDelete { get; } = new("analytics_delete");
+
     /// <summary><c>analytics_recompute</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "analytics_recompute")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("analytics_recompute")]
-    AnalyticsRecompute,
+    public static CdnOperationFunctionEnum AnalyticsRecompute { get; } = new("analytics_recompute");
+
     /// <summary><c>domain_delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "domain_delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("domain_delete")]
-    DomainDelete,
+    public static CdnOperationFunctionEnum DomainDelete { get; } = new("domain_delete");
+
     /// <summary><c>domain_disable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "domain_disable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("domain_disable")]
-    DomainDisable,
+    public static CdnOperationFunctionEnum DomainDisable { get; } = new("domain_disable");
+
     /// <summary><c>domain_purge</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "domain_purge")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("domain_purge")]
-    DomainPurge,
+    public static CdnOperationFunctionEnum DomainPurge { get; } = new("domain_purge");
+
     /// <summary><c>domain_refresh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "domain_refresh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("domain_refresh")]
-    DomainRefresh,
+    public static CdnOperationFunctionEnum DomainRefresh { get; } = new("domain_refresh");
+
     /// <summary><c>service_install</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "service_install")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("service_install")]
-    ServiceInstall,
+    public static CdnOperationFunctionEnum ServiceInstall { get; } = new("service_install");
+
     /// <summary><c>ssl_delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ssl_delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ssl_delete")]
-    SslDelete,
+    public static CdnOperationFunctionEnum SslDelete { get; } = new("ssl_delete");
+
     /// <summary><c>ssl_install</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ssl_install")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ssl_install")]
-    SslInstall,
+    public static CdnOperationFunctionEnum SslInstall { get; } = new("ssl_install");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "analytics_delete" or "analytics_recompute" or "domain_delete" or "domain_disable" or "domain_purge" or "domain_refresh" or "service_install" or "ssl_delete" or "ssl_install";
+
+    string global::Clients.Core.Wire.IStringEnum<CdnOperationFunctionEnum>.WireValue => _value ?? string.Empty;
+
+    static CdnOperationFunctionEnum global::Clients.Core.Wire.IStringEnum<CdnOperationFunctionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CdnOperationFunctionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CdnOperationFunctionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CdnOperationFunctionEnum left, CdnOperationFunctionEnum right) => left.Equals(right);
+
+    public static bool operator !=(CdnOperationFunctionEnum left, CdnOperationFunctionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Shared CDN offer
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CdnOperationOfferEnum>))]
-public enum CdnOperationOfferEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CdnOperationOfferEnum>))]
+public readonly partial struct CdnOperationOfferEnum : global::Clients.Core.Wire.IStringEnum<CdnOperationOfferEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CdnOperationOfferEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>advanced</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "advanced")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("advanced")]
-    Advanced,
+    public static CdnOperationOfferEnum Advanced { get; } = new("advanced");
+
     /// <summary><c>basic</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "basic")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("basic")]
-    Basic,
+    public static CdnOperationOfferEnum Basic { get; } = new("basic");
+
     /// <summary><c>security</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "security")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("security")]
-    Security,
+    public static CdnOperationOfferEnum Security { get; } = new("security");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "advanced" or "basic" or "security";
+
+    string global::Clients.Core.Wire.IStringEnum<CdnOperationOfferEnum>.WireValue => _value ?? string.Empty;
+
+    static CdnOperationOfferEnum global::Clients.Core.Wire.IStringEnum<CdnOperationOfferEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CdnOperationOfferEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CdnOperationOfferEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CdnOperationOfferEnum left, CdnOperationOfferEnum right) => left.Equals(right);
+
+    public static bool operator !=(CdnOperationOfferEnum left, CdnOperationOfferEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Operation status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CdnOperationStatusEnum>))]
-public enum CdnOperationStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CdnOperationStatusEnum>))]
+public readonly partial struct CdnOperationStatusEnum : global::Clients.Core.Wire.IStringEnum<CdnOperationStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CdnOperationStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cancelled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancelled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancelled")]
-    Cancelled,
+    public static CdnOperationStatusEnum Cancelled { get; } = new("cancelled");
+
     /// <summary><c>doing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "doing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("doing")]
-    Doing,
+    public static CdnOperationStatusEnum Doing { get; } = new("doing");
+
     /// <summary><c>done</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "done")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("done")]
-    Done,
+    public static CdnOperationStatusEnum Done { get; } = new("done");
+
     /// <summary><c>error</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "error")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("error")]
-    Error,
+    public static CdnOperationStatusEnum Error { get; } = new("error");
+
     /// <summary><c>todo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "todo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("todo")]
-    Todo,
+    public static CdnOperationStatusEnum Todo { get; } = new("todo");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cancelled" or "doing" or "done" or "error" or "todo";
+
+    string global::Clients.Core.Wire.IStringEnum<CdnOperationStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static CdnOperationStatusEnum global::Clients.Core.Wire.IStringEnum<CdnOperationStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CdnOperationStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CdnOperationStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CdnOperationStatusEnum left, CdnOperationStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(CdnOperationStatusEnum left, CdnOperationStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Option category
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CdnOptionCategoryEnum>))]
-public enum CdnOptionCategoryEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CdnOptionCategoryEnum>))]
+public readonly partial struct CdnOptionCategoryEnum : global::Clients.Core.Wire.IStringEnum<CdnOptionCategoryEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CdnOptionCategoryEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cache</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cache")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cache")]
-    Cache,
+    public static CdnOptionCategoryEnum Cache { get; } = new("cache");
+
     /// <summary><c>performance</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "performance")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("performance")]
-    Performance,
+    public static CdnOptionCategoryEnum Performance { get; } = new("performance");
+
     /// <summary><c>security</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "security")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("security")]
-    Security,
+    public static CdnOptionCategoryEnum Security { get; } = new("security");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cache" or "performance" or "security";
+
+    string global::Clients.Core.Wire.IStringEnum<CdnOptionCategoryEnum>.WireValue => _value ?? string.Empty;
+
+    static CdnOptionCategoryEnum global::Clients.Core.Wire.IStringEnum<CdnOptionCategoryEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CdnOptionCategoryEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CdnOptionCategoryEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CdnOptionCategoryEnum left, CdnOptionCategoryEnum right) => left.Equals(right);
+
+    public static bool operator !=(CdnOptionCategoryEnum left, CdnOptionCategoryEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Option Config Parameter type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CdnOptionConfigParamTypeEnum>))]
-public enum CdnOptionConfigParamTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CdnOptionConfigParamTypeEnum>))]
+public readonly partial struct CdnOptionConfigParamTypeEnum : global::Clients.Core.Wire.IStringEnum<CdnOptionConfigParamTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CdnOptionConfigParamTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>bool</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bool")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bool")]
-    Bool,
+    public static CdnOptionConfigParamTypeEnum Bool { get; } = new("bool");
+
     /// <summary><c>int</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "int")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("int")]
-    Int,
+    public static CdnOptionConfigParamTypeEnum Int { get; } = new("int");
+
     /// <summary><c>list</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "list")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("list")]
-    List,
+    public static CdnOptionConfigParamTypeEnum List { get; } = new("list");
+
     /// <summary><c>str</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "str")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("str")]
-    Str,
+    public static CdnOptionConfigParamTypeEnum Str { get; } = new("str");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "bool" or "int" or "list" or "str";
+
+    string global::Clients.Core.Wire.IStringEnum<CdnOptionConfigParamTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static CdnOptionConfigParamTypeEnum global::Clients.Core.Wire.IStringEnum<CdnOptionConfigParamTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CdnOptionConfigParamTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CdnOptionConfigParamTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CdnOptionConfigParamTypeEnum left, CdnOptionConfigParamTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(CdnOptionConfigParamTypeEnum left, CdnOptionConfigParamTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Option pattern type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CdnOptionPatternTypeEnum>))]
-public enum CdnOptionPatternTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CdnOptionPatternTypeEnum>))]
+public readonly partial struct CdnOptionPatternTypeEnum : global::Clients.Core.Wire.IStringEnum<CdnOptionPatternTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CdnOptionPatternTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>extension</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "extension")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("extension")]
-    Extension,
+    public static CdnOptionPatternTypeEnum Extension { get; } = new("extension");
+
     /// <summary><c>folder</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "folder")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("folder")]
-    Folder,
+    public static CdnOptionPatternTypeEnum Folder { get; } = new("folder");
+
     /// <summary><c>regex</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "regex")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("regex")]
-    Regex,
+    public static CdnOptionPatternTypeEnum Regex { get; } = new("regex");
+
     /// <summary><c>uri</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "uri")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("uri")]
-    Uri,
+    public static CdnOptionPatternTypeEnum Uri { get; } = new("uri");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "extension" or "folder" or "regex" or "uri";
+
+    string global::Clients.Core.Wire.IStringEnum<CdnOptionPatternTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static CdnOptionPatternTypeEnum global::Clients.Core.Wire.IStringEnum<CdnOptionPatternTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CdnOptionPatternTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CdnOptionPatternTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CdnOptionPatternTypeEnum left, CdnOptionPatternTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(CdnOptionPatternTypeEnum left, CdnOptionPatternTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Option query parameters
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CdnOptionQueryParametersEnum>))]
-public enum CdnOptionQueryParametersEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CdnOptionQueryParametersEnum>))]
+public readonly partial struct CdnOptionQueryParametersEnum : global::Clients.Core.Wire.IStringEnum<CdnOptionQueryParametersEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CdnOptionQueryParametersEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ignored</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ignored")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ignored")]
-    Ignored,
+    public static CdnOptionQueryParametersEnum Ignored { get; } = new("ignored");
+
     /// <summary><c>sorted</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sorted")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sorted")]
-    Sorted,
+    public static CdnOptionQueryParametersEnum Sorted { get; } = new("sorted");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ignored" or "sorted";
+
+    string global::Clients.Core.Wire.IStringEnum<CdnOptionQueryParametersEnum>.WireValue => _value ?? string.Empty;
+
+    static CdnOptionQueryParametersEnum global::Clients.Core.Wire.IStringEnum<CdnOptionQueryParametersEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CdnOptionQueryParametersEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CdnOptionQueryParametersEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CdnOptionQueryParametersEnum left, CdnOptionQueryParametersEnum right) => left.Equals(right);
+
+    public static bool operator !=(CdnOptionQueryParametersEnum left, CdnOptionQueryParametersEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Option type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CdnOptionTypeEnum>))]
-public enum CdnOptionTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CdnOptionTypeEnum>))]
+public readonly partial struct CdnOptionTypeEnum : global::Clients.Core.Wire.IStringEnum<CdnOptionTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CdnOptionTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>brotli</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "brotli")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("brotli")]
-    Brotli,
+    public static CdnOptionTypeEnum Brotli { get; } = new("brotli");
+
     /// <summary><c>cache_rule</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cache_rule")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cache_rule")]
-    CacheRule,
+    public static CdnOptionTypeEnum CacheRule { get; } = new("cache_rule");
+
     /// <summary><c>cors</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cors")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cors")]
-    Cors,
+    public static CdnOptionTypeEnum Cors { get; } = new("cors");
+
     /// <summary><c>devmode</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "devmode")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("devmode")]
-    Devmode,
+    public static CdnOptionTypeEnum Devmode { get; } = new("devmode");
+
     /// <summary><c>geo_headers</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "geo_headers")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("geo_headers")]
-    GeoHeaders,
+    public static CdnOptionTypeEnum GeoHeaders { get; } = new("geo_headers");
+
     /// <summary><c>hsts</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hsts")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hsts")]
-    Hsts,
+    public static CdnOptionTypeEnum Hsts { get; } = new("hsts");
+
     /// <summary><c>https_redirect</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "https_redirect")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("https_redirect")]
-    HttpsRedirect,
+    public static CdnOptionTypeEnum HttpsRedirect { get; } = new("https_redirect");
+
     /// <summary><c>mixed_content</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mixed_content")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mixed_content")]
-    MixedContent,
+    public static CdnOptionTypeEnum MixedContent { get; } = new("mixed_content");
+
     /// <summary><c>mobile_redirect</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mobile_redirect")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mobile_redirect")]
-    MobileRedirect,
+    public static CdnOptionTypeEnum MobileRedirect { get; } = new("mobile_redirect");
+
     /// <summary><c>prefetch</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "prefetch")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("prefetch")]
-    Prefetch,
+    public static CdnOptionTypeEnum Prefetch { get; } = new("prefetch");
+
     /// <summary><c>prewarm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "prewarm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("prewarm")]
-    Prewarm,
+    public static CdnOptionTypeEnum Prewarm { get; } = new("prewarm");
+
     /// <summary><c>querystring</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "querystring")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("querystring")]
-    Querystring,
+    public static CdnOptionTypeEnum Querystring { get; } = new("querystring");
+
     /// <summary><c>waf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "waf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("waf")]
-    Waf,
+    public static CdnOptionTypeEnum Waf { get; } = new("waf");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "brotli" or "cache_rule" or "cors" or "devmode" or "geo_headers" or "hsts" or "https_redirect" or "mixed_content" or "mobile_redirect" or "prefetch" or "prewarm" or "querystring" or "waf";
+
+    string global::Clients.Core.Wire.IStringEnum<CdnOptionTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static CdnOptionTypeEnum global::Clients.Core.Wire.IStringEnum<CdnOptionTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CdnOptionTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CdnOptionTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CdnOptionTypeEnum left, CdnOptionTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(CdnOptionTypeEnum left, CdnOptionTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Option type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CdnOptionTypePostEnum>))]
-public enum CdnOptionTypePostEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CdnOptionTypePostEnum>))]
+public readonly partial struct CdnOptionTypePostEnum : global::Clients.Core.Wire.IStringEnum<CdnOptionTypePostEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CdnOptionTypePostEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cache_rule</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cache_rule")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cache_rule")]
-    CacheRule,
+    public static CdnOptionTypePostEnum CacheRule { get; } = new("cache_rule");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cache_rule";
+
+    string global::Clients.Core.Wire.IStringEnum<CdnOptionTypePostEnum>.WireValue => _value ?? string.Empty;
+
+    static CdnOptionTypePostEnum global::Clients.Core.Wire.IStringEnum<CdnOptionTypePostEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CdnOptionTypePostEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CdnOptionTypePostEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CdnOptionTypePostEnum left, CdnOptionTypePostEnum right) => left.Equals(right);
+
+    public static bool operator !=(CdnOptionTypePostEnum left, CdnOptionTypePostEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Purge type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CdnPurgeTypeEnum>))]
-public enum CdnPurgeTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CdnPurgeTypeEnum>))]
+public readonly partial struct CdnPurgeTypeEnum : global::Clients.Core.Wire.IStringEnum<CdnPurgeTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CdnPurgeTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>extension</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "extension")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("extension")]
-    Extension,
+    public static CdnPurgeTypeEnum Extension { get; } = new("extension");
+
     /// <summary><c>folder</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "folder")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("folder")]
-    Folder,
+    public static CdnPurgeTypeEnum Folder { get; } = new("folder");
+
     /// <summary><c>regex</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "regex")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("regex")]
-    Regex,
+    public static CdnPurgeTypeEnum Regex { get; } = new("regex");
+
     /// <summary><c>uri</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "uri")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("uri")]
-    Uri,
+    public static CdnPurgeTypeEnum Uri { get; } = new("uri");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "extension" or "folder" or "regex" or "uri";
+
+    string global::Clients.Core.Wire.IStringEnum<CdnPurgeTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static CdnPurgeTypeEnum global::Clients.Core.Wire.IStringEnum<CdnPurgeTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CdnPurgeTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CdnPurgeTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CdnPurgeTypeEnum left, CdnPurgeTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(CdnPurgeTypeEnum left, CdnPurgeTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -398,6 +671,10 @@ public sealed partial class CdnAvailableOptions
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public string? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -434,6 +711,10 @@ public sealed partial class CdnDomain
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updatedDate")]
     public global::System.DateTimeOffset? UpdatedDate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -452,6 +733,10 @@ public sealed partial class CdnLogs
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validity")]
     public global::System.DateTimeOffset? Validity { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -512,4 +797,8 @@ public sealed partial class CdnOperation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updatedDate")]
     public global::System.DateTimeOffset? UpdatedDate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

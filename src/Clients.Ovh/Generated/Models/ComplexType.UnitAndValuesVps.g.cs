@@ -16,4 +16,8 @@ public sealed partial class ComplexTypeUnitAndValuesVpsVpsTimestampValue
 
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.VpsVpsTimestampValue>? Values { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -16,6 +16,10 @@ public sealed partial class ComplexTypeChartTimestampValue
 
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public double? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -28,6 +32,10 @@ public sealed partial class ComplexTypeRangeLong
 
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
     public long? To { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -40,6 +48,10 @@ public sealed partial class ComplexTypeSafeKeyValueCanBeNullString
 
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -52,6 +64,10 @@ public sealed partial class ComplexTypeSafeKeyValueString
 
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -64,6 +80,10 @@ public sealed partial class ComplexTypeUnitAndValueDouble
 
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public double? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -76,6 +96,10 @@ public sealed partial class ComplexTypeUnitAndValueLong
 
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public long? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -88,4 +112,8 @@ public sealed partial class ComplexTypeUnitAndValueString
 
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -9,35 +9,78 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Export file format
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ConsumptionConsumptionExportFormatsEnum>))]
-public enum ConsumptionConsumptionExportFormatsEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<ConsumptionConsumptionExportFormatsEnum>))]
+public readonly partial struct ConsumptionConsumptionExportFormatsEnum : global::Clients.Core.Wire.IStringEnum<ConsumptionConsumptionExportFormatsEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public ConsumptionConsumptionExportFormatsEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>csv</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "csv")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("csv")]
-    Csv,
+    public static ConsumptionConsumptionExportFormatsEnum Csv { get; } = new("csv");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "csv";
+
+    string global::Clients.Core.Wire.IStringEnum<ConsumptionConsumptionExportFormatsEnum>.WireValue => _value ?? string.Empty;
+
+    static ConsumptionConsumptionExportFormatsEnum global::Clients.Core.Wire.IStringEnum<ConsumptionConsumptionExportFormatsEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(ConsumptionConsumptionExportFormatsEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is ConsumptionConsumptionExportFormatsEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(ConsumptionConsumptionExportFormatsEnum left, ConsumptionConsumptionExportFormatsEnum right) => left.Equals(right);
+
+    public static bool operator !=(ConsumptionConsumptionExportFormatsEnum left, ConsumptionConsumptionExportFormatsEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Export task status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ConsumptionConsumptionExportTaskStatusEnum>))]
-public enum ConsumptionConsumptionExportTaskStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<ConsumptionConsumptionExportTaskStatusEnum>))]
+public readonly partial struct ConsumptionConsumptionExportTaskStatusEnum : global::Clients.Core.Wire.IStringEnum<ConsumptionConsumptionExportTaskStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public ConsumptionConsumptionExportTaskStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>DOING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DOING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DOING")]
-    DOING,
+    public static ConsumptionConsumptionExportTaskStatusEnum DOING { get; } = new("DOING");
+
     /// <summary><c>DONE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DONE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DONE")]
-    DONE,
+    public static ConsumptionConsumptionExportTaskStatusEnum DONE { get; } = new("DONE");
+
     /// <summary><c>ERROR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ERROR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ERROR")]
-    ERROR,
+    public static ConsumptionConsumptionExportTaskStatusEnum ERROR { get; } = new("ERROR");
+
     /// <summary><c>TODO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TODO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TODO")]
-    TODO,
+    public static ConsumptionConsumptionExportTaskStatusEnum TODO { get; } = new("TODO");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "DOING" or "DONE" or "ERROR" or "TODO";
+
+    string global::Clients.Core.Wire.IStringEnum<ConsumptionConsumptionExportTaskStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static ConsumptionConsumptionExportTaskStatusEnum global::Clients.Core.Wire.IStringEnum<ConsumptionConsumptionExportTaskStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(ConsumptionConsumptionExportTaskStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is ConsumptionConsumptionExportTaskStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(ConsumptionConsumptionExportTaskStatusEnum left, ConsumptionConsumptionExportTaskStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(ConsumptionConsumptionExportTaskStatusEnum left, ConsumptionConsumptionExportTaskStatusEnum right) => !left.Equals(right);
 }

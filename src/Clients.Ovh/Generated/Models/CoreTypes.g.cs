@@ -9,1295 +9,1049 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// ISO country codes
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CoreTypesCountryEnum>))]
-public enum CoreTypesCountryEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CoreTypesCountryEnum>))]
+public readonly partial struct CoreTypesCountryEnum : global::Clients.Core.Wire.IStringEnum<CoreTypesCountryEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CoreTypesCountryEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ac</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ac")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ac")]
-    Ac,
+    public static CoreTypesCountryEnum Ac { get; } = new("ac");
+
     /// <summary><c>ad</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ad")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ad")]
-    Ad,
+    public static CoreTypesCountryEnum Ad { get; } = new("ad");
+
     /// <summary><c>ae</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ae")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ae")]
-    Ae,
+    public static CoreTypesCountryEnum Ae { get; } = new("ae");
+
     /// <summary><c>af</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "af")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("af")]
-    Af,
+    public static CoreTypesCountryEnum Af { get; } = new("af");
+
     /// <summary><c>ag</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ag")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ag")]
-    Ag,
+    public static CoreTypesCountryEnum Ag { get; } = new("ag");
+
     /// <summary><c>ai</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ai")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ai")]
-    Ai,
+    public static CoreTypesCountryEnum Ai { get; } = new("ai");
+
     /// <summary><c>al</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "al")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("al")]
-    Al,
+    public static CoreTypesCountryEnum Al { get; } = new("al");
+
     /// <summary><c>am</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "am")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("am")]
-    Am,
+    public static CoreTypesCountryEnum Am { get; } = new("am");
+
     /// <summary><c>an</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "an")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("an")]
-    An,
+    public static CoreTypesCountryEnum An { get; } = new("an");
+
     /// <summary><c>ao</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ao")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ao")]
-    Ao,
+    public static CoreTypesCountryEnum Ao { get; } = new("ao");
+
     /// <summary><c>aq</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "aq")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("aq")]
-    Aq,
+    public static CoreTypesCountryEnum Aq { get; } = new("aq");
+
     /// <summary><c>ar</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ar")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ar")]
-    Ar,
+    public static CoreTypesCountryEnum Ar { get; } = new("ar");
+
     /// <summary><c>as</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "as")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("as")]
-    As,
+    public static CoreTypesCountryEnum As { get; } = new("as");
+
     /// <summary><c>at</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "at")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("at")]
-    At,
+    public static CoreTypesCountryEnum At { get; } = new("at");
+
     /// <summary><c>au</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "au")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("au")]
-    Au,
+    public static CoreTypesCountryEnum Au { get; } = new("au");
+
     /// <summary><c>aw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "aw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("aw")]
-    Aw,
+    public static CoreTypesCountryEnum Aw { get; } = new("aw");
+
     /// <summary><c>ax</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ax")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ax")]
-    Ax,
+    public static CoreTypesCountryEnum Ax { get; } = new("ax");
+
     /// <summary><c>az</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "az")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("az")]
-    Az,
+    public static CoreTypesCountryEnum Az { get; } = new("az");
+
     /// <summary><c>ba</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ba")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ba")]
-    Ba,
+    public static CoreTypesCountryEnum Ba { get; } = new("ba");
+
     /// <summary><c>bb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bb")]
-    Bb,
+    public static CoreTypesCountryEnum Bb { get; } = new("bb");
+
     /// <summary><c>bd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bd")]
-    Bd,
+    public static CoreTypesCountryEnum Bd { get; } = new("bd");
+
     /// <summary><c>be</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "be")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("be")]
-    Be,
+    public static CoreTypesCountryEnum Be { get; } = new("be");
+
     /// <summary><c>bf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bf")]
-    Bf,
+    public static CoreTypesCountryEnum Bf { get; } = new("bf");
+
     /// <summary><c>bg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bg")]
-    Bg,
+    public static CoreTypesCountryEnum Bg { get; } = new("bg");
+
     /// <summary><c>bh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bh")]
-    Bh,
+    public static CoreTypesCountryEnum Bh { get; } = new("bh");
+
     /// <summary><c>bi</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bi")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bi")]
-    Bi,
+    public static CoreTypesCountryEnum Bi { get; } = new("bi");
+
     /// <summary><c>bj</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bj")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bj")]
-    Bj,
+    public static CoreTypesCountryEnum Bj { get; } = new("bj");
+
     /// <summary><c>bl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bl")]
-    Bl,
+    public static CoreTypesCountryEnum Bl { get; } = new("bl");
+
     /// <summary><c>bm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bm")]
-    Bm,
+    public static CoreTypesCountryEnum Bm { get; } = new("bm");
+
     /// <summary><c>bn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bn")]
-    Bn,
+    public static CoreTypesCountryEnum Bn { get; } = new("bn");
+
     /// <summary><c>bo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bo")]
-    Bo,
+    public static CoreTypesCountryEnum Bo { get; } = new("bo");
+
     /// <summary><c>bq</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bq")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bq")]
-    Bq,
+    public static CoreTypesCountryEnum Bq { get; } = new("bq");
+
     /// <summary><c>br</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "br")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("br")]
-    Br,
+    public static CoreTypesCountryEnum Br { get; } = new("br");
+
     /// <summary><c>bs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bs")]
-    Bs,
+    public static CoreTypesCountryEnum Bs { get; } = new("bs");
+
     /// <summary><c>bt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bt")]
-    Bt,
+    public static CoreTypesCountryEnum Bt { get; } = new("bt");
+
     /// <summary><c>bv</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bv")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bv")]
-    Bv,
+    public static CoreTypesCountryEnum Bv { get; } = new("bv");
+
     /// <summary><c>bw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bw")]
-    Bw,
+    public static CoreTypesCountryEnum Bw { get; } = new("bw");
+
     /// <summary><c>by</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "by")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("by")]
-    By,
+    public static CoreTypesCountryEnum By { get; } = new("by");
+
     /// <summary><c>bz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bz")]
-    Bz,
+    public static CoreTypesCountryEnum Bz { get; } = new("bz");
+
     /// <summary><c>ca</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca")]
-    Ca,
+    public static CoreTypesCountryEnum Ca { get; } = new("ca");
+
     /// <summary><c>cc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cc")]
-    Cc,
+    public static CoreTypesCountryEnum Cc { get; } = new("cc");
+
     /// <summary><c>cd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cd")]
-    Cd,
+    public static CoreTypesCountryEnum Cd { get; } = new("cd");
+
     /// <summary><c>cf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cf")]
-    Cf,
+    public static CoreTypesCountryEnum Cf { get; } = new("cf");
+
     /// <summary><c>cg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cg")]
-    Cg,
+    public static CoreTypesCountryEnum Cg { get; } = new("cg");
+
     /// <summary><c>ch</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ch")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ch")]
-    Ch,
+    public static CoreTypesCountryEnum Ch { get; } = new("ch");
+
     /// <summary><c>ci</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ci")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ci")]
-    Ci,
+    public static CoreTypesCountryEnum Ci { get; } = new("ci");
+
     /// <summary><c>ck</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ck")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ck")]
-    Ck,
+    public static CoreTypesCountryEnum Ck { get; } = new("ck");
+
     /// <summary><c>cl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cl")]
-    Cl,
+    public static CoreTypesCountryEnum Cl { get; } = new("cl");
+
     /// <summary><c>cm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cm")]
-    Cm,
+    public static CoreTypesCountryEnum Cm { get; } = new("cm");
+
     /// <summary><c>cn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cn")]
-    Cn,
+    public static CoreTypesCountryEnum Cn { get; } = new("cn");
+
     /// <summary><c>co</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "co")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("co")]
-    Co,
+    public static CoreTypesCountryEnum Co { get; } = new("co");
+
     /// <summary><c>cr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cr")]
-    Cr,
+    public static CoreTypesCountryEnum Cr { get; } = new("cr");
+
     /// <summary><c>cs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cs")]
-    Cs,
+    public static CoreTypesCountryEnum Cs { get; } = new("cs");
+
     /// <summary><c>cu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cu")]
-    Cu,
+    public static CoreTypesCountryEnum Cu { get; } = new("cu");
+
     /// <summary><c>cv</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cv")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cv")]
-    Cv,
+    public static CoreTypesCountryEnum Cv { get; } = new("cv");
+
     /// <summary><c>cw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cw")]
-    Cw,
+    public static CoreTypesCountryEnum Cw { get; } = new("cw");
+
     /// <summary><c>cx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cx")]
-    Cx,
+    public static CoreTypesCountryEnum Cx { get; } = new("cx");
+
     /// <summary><c>cy</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cy")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cy")]
-    Cy,
+    public static CoreTypesCountryEnum Cy { get; } = new("cy");
+
     /// <summary><c>cz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cz")]
-    Cz,
+    public static CoreTypesCountryEnum Cz { get; } = new("cz");
+
     /// <summary><c>de</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "de")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("de")]
-    De,
+    public static CoreTypesCountryEnum De { get; } = new("de");
+
     /// <summary><c>dj</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dj")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dj")]
-    Dj,
+    public static CoreTypesCountryEnum Dj { get; } = new("dj");
+
     /// <summary><c>dk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dk")]
-    Dk,
+    public static CoreTypesCountryEnum Dk { get; } = new("dk");
+
     /// <summary><c>dm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dm")]
-    Dm,
+    public static CoreTypesCountryEnum Dm { get; } = new("dm");
+
     /// <summary><c>do</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "do")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("do")]
-    Do,
+    public static CoreTypesCountryEnum Do { get; } = new("do");
+
     /// <summary><c>dz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dz")]
-    Dz,
+    public static CoreTypesCountryEnum Dz { get; } = new("dz");
+
     /// <summary><c>ec</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ec")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ec")]
-    Ec,
+    public static CoreTypesCountryEnum Ec { get; } = new("ec");
+
     /// <summary><c>ee</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ee")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ee")]
-    Ee,
+    public static CoreTypesCountryEnum Ee { get; } = new("ee");
+
     /// <summary><c>eg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eg")]
-    Eg,
+    public static CoreTypesCountryEnum Eg { get; } = new("eg");
+
     /// <summary><c>eh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eh")]
-    Eh,
+    public static CoreTypesCountryEnum Eh { get; } = new("eh");
+
     /// <summary><c>er</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "er")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("er")]
-    Er,
+    public static CoreTypesCountryEnum Er { get; } = new("er");
+
     /// <summary><c>es</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "es")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("es")]
-    Es,
+    public static CoreTypesCountryEnum Es { get; } = new("es");
+
     /// <summary><c>et</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "et")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("et")]
-    Et,
+    public static CoreTypesCountryEnum Et { get; } = new("et");
+
     /// <summary><c>fc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fc")]
-    Fc,
+    public static CoreTypesCountryEnum Fc { get; } = new("fc");
+
     /// <summary><c>fd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fd")]
-    Fd,
+    public static CoreTypesCountryEnum Fd { get; } = new("fd");
+
     /// <summary><c>fi</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fi")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fi")]
-    Fi,
+    public static CoreTypesCountryEnum Fi { get; } = new("fi");
+
     /// <summary><c>fj</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fj")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fj")]
-    Fj,
+    public static CoreTypesCountryEnum Fj { get; } = new("fj");
+
     /// <summary><c>fk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fk")]
-    Fk,
+    public static CoreTypesCountryEnum Fk { get; } = new("fk");
+
     /// <summary><c>fm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fm")]
-    Fm,
+    public static CoreTypesCountryEnum Fm { get; } = new("fm");
+
     /// <summary><c>fo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fo")]
-    Fo,
+    public static CoreTypesCountryEnum Fo { get; } = new("fo");
+
     /// <summary><c>fr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fr")]
-    Fr,
+    public static CoreTypesCountryEnum Fr { get; } = new("fr");
+
     /// <summary><c>fx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fx")]
-    Fx,
+    public static CoreTypesCountryEnum Fx { get; } = new("fx");
+
     /// <summary><c>ga</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ga")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ga")]
-    Ga,
+    public static CoreTypesCountryEnum Ga { get; } = new("ga");
+
     /// <summary><c>gb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gb")]
-    Gb,
+    public static CoreTypesCountryEnum Gb { get; } = new("gb");
+
     /// <summary><c>gd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gd")]
-    Gd,
+    public static CoreTypesCountryEnum Gd { get; } = new("gd");
+
     /// <summary><c>ge</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ge")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ge")]
-    Ge,
+    public static CoreTypesCountryEnum Ge { get; } = new("ge");
+
     /// <summary><c>gf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gf")]
-    Gf,
+    public static CoreTypesCountryEnum Gf { get; } = new("gf");
+
     /// <summary><c>gg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gg")]
-    Gg,
+    public static CoreTypesCountryEnum Gg { get; } = new("gg");
+
     /// <summary><c>gh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gh")]
-    Gh,
+    public static CoreTypesCountryEnum Gh { get; } = new("gh");
+
     /// <summary><c>gi</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gi")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gi")]
-    Gi,
+    public static CoreTypesCountryEnum Gi { get; } = new("gi");
+
     /// <summary><c>gl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gl")]
-    Gl,
+    public static CoreTypesCountryEnum Gl { get; } = new("gl");
+
     /// <summary><c>gm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gm")]
-    Gm,
+    public static CoreTypesCountryEnum Gm { get; } = new("gm");
+
     /// <summary><c>gn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gn")]
-    Gn,
+    public static CoreTypesCountryEnum Gn { get; } = new("gn");
+
     /// <summary><c>gp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gp")]
-    Gp,
+    public static CoreTypesCountryEnum Gp { get; } = new("gp");
+
     /// <summary><c>gq</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gq")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gq")]
-    Gq,
+    public static CoreTypesCountryEnum Gq { get; } = new("gq");
+
     /// <summary><c>gr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gr")]
-    Gr,
+    public static CoreTypesCountryEnum Gr { get; } = new("gr");
+
     /// <summary><c>gs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gs")]
-    Gs,
+    public static CoreTypesCountryEnum Gs { get; } = new("gs");
+
     /// <summary><c>gt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gt")]
-    Gt,
+    public static CoreTypesCountryEnum Gt { get; } = new("gt");
+
     /// <summary><c>gu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gu")]
-    Gu,
+    public static CoreTypesCountryEnum Gu { get; } = new("gu");
+
     /// <summary><c>gw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gw")]
-    Gw,
+    public static CoreTypesCountryEnum Gw { get; } = new("gw");
+
     /// <summary><c>gy</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gy")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gy")]
-    Gy,
+    public static CoreTypesCountryEnum Gy { get; } = new("gy");
+
     /// <summary><c>hk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hk")]
-    Hk,
+    public static CoreTypesCountryEnum Hk { get; } = new("hk");
+
     /// <summary><c>hm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hm")]
-    Hm,
+    public static CoreTypesCountryEnum Hm { get; } = new("hm");
+
     /// <summary><c>hn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hn")]
-    Hn,
+    public static CoreTypesCountryEnum Hn { get; } = new("hn");
+
     /// <summary><c>hr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hr")]
-    Hr,
+    public static CoreTypesCountryEnum Hr { get; } = new("hr");
+
     /// <summary><c>ht</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ht")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ht")]
-    Ht,
+    public static CoreTypesCountryEnum Ht { get; } = new("ht");
+
     /// <summary><c>hu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hu")]
-    Hu,
+    public static CoreTypesCountryEnum Hu { get; } = new("hu");
+
     /// <summary><c>id</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "id")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("id")]
-    Id,
+    public static CoreTypesCountryEnum Id { get; } = new("id");
+
     /// <summary><c>ie</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ie")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ie")]
-    Ie,
+    public static CoreTypesCountryEnum Ie { get; } = new("ie");
+
     /// <summary><c>il</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "il")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("il")]
-    Il,
+    public static CoreTypesCountryEnum Il { get; } = new("il");
+
     /// <summary><c>im</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "im")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("im")]
-    Im,
+    public static CoreTypesCountryEnum Im { get; } = new("im");
+
     /// <summary><c>in</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "in")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("in")]
-    In,
+    public static CoreTypesCountryEnum In { get; } = new("in");
+
     /// <summary><c>io</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "io")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("io")]
-    Io,
+    public static CoreTypesCountryEnum Io { get; } = new("io");
+
     /// <summary><c>iq</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "iq")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("iq")]
-    Iq,
+    public static CoreTypesCountryEnum Iq { get; } = new("iq");
+
     /// <summary><c>ir</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ir")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ir")]
-    Ir,
+    public static CoreTypesCountryEnum Ir { get; } = new("ir");
+
     /// <summary><c>is</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "is")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("is")]
-    Is,
+    public static CoreTypesCountryEnum Is { get; } = new("is");
+
     /// <summary><c>it</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "it")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("it")]
-    It,
+    public static CoreTypesCountryEnum It { get; } = new("it");
+
     /// <summary><c>je</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "je")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("je")]
-    Je,
+    public static CoreTypesCountryEnum Je { get; } = new("je");
+
     /// <summary><c>jm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "jm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("jm")]
-    Jm,
+    public static CoreTypesCountryEnum Jm { get; } = new("jm");
+
     /// <summary><c>jo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "jo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("jo")]
-    Jo,
+    public static CoreTypesCountryEnum Jo { get; } = new("jo");
+
     /// <summary><c>jp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "jp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("jp")]
-    Jp,
+    public static CoreTypesCountryEnum Jp { get; } = new("jp");
+
     /// <summary><c>ke</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ke")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ke")]
-    Ke,
+    public static CoreTypesCountryEnum Ke { get; } = new("ke");
+
     /// <summary><c>kg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kg")]
-    Kg,
+    public static CoreTypesCountryEnum Kg { get; } = new("kg");
+
     /// <summary><c>kh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kh")]
-    Kh,
+    public static CoreTypesCountryEnum Kh { get; } = new("kh");
+
     /// <summary><c>ki</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ki")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ki")]
-    Ki,
+    public static CoreTypesCountryEnum Ki { get; } = new("ki");
+
     /// <summary><c>km</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "km")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("km")]
-    Km,
+    public static CoreTypesCountryEnum Km { get; } = new("km");
+
     /// <summary><c>kn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kn")]
-    Kn,
+    public static CoreTypesCountryEnum Kn { get; } = new("kn");
+
     /// <summary><c>kp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kp")]
-    Kp,
+    public static CoreTypesCountryEnum Kp { get; } = new("kp");
+
     /// <summary><c>kr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kr")]
-    Kr,
+    public static CoreTypesCountryEnum Kr { get; } = new("kr");
+
     /// <summary><c>kw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kw")]
-    Kw,
+    public static CoreTypesCountryEnum Kw { get; } = new("kw");
+
     /// <summary><c>ky</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ky")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ky")]
-    Ky,
+    public static CoreTypesCountryEnum Ky { get; } = new("ky");
+
     /// <summary><c>kz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kz")]
-    Kz,
+    public static CoreTypesCountryEnum Kz { get; } = new("kz");
+
     /// <summary><c>la</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "la")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("la")]
-    La,
+    public static CoreTypesCountryEnum La { get; } = new("la");
+
     /// <summary><c>lb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lb")]
-    Lb,
+    public static CoreTypesCountryEnum Lb { get; } = new("lb");
+
     /// <summary><c>lc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lc")]
-    Lc,
+    public static CoreTypesCountryEnum Lc { get; } = new("lc");
+
     /// <summary><c>li</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "li")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("li")]
-    Li,
+    public static CoreTypesCountryEnum Li { get; } = new("li");
+
     /// <summary><c>lk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lk")]
-    Lk,
+    public static CoreTypesCountryEnum Lk { get; } = new("lk");
+
     /// <summary><c>lr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lr")]
-    Lr,
+    public static CoreTypesCountryEnum Lr { get; } = new("lr");
+
     /// <summary><c>ls</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ls")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ls")]
-    Ls,
+    public static CoreTypesCountryEnum Ls { get; } = new("ls");
+
     /// <summary><c>lt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lt")]
-    Lt,
+    public static CoreTypesCountryEnum Lt { get; } = new("lt");
+
     /// <summary><c>lu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lu")]
-    Lu,
+    public static CoreTypesCountryEnum Lu { get; } = new("lu");
+
     /// <summary><c>lv</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lv")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lv")]
-    Lv,
+    public static CoreTypesCountryEnum Lv { get; } = new("lv");
+
     /// <summary><c>ly</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ly")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ly")]
-    Ly,
+    public static CoreTypesCountryEnum Ly { get; } = new("ly");
+
     /// <summary><c>ma</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ma")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ma")]
-    Ma,
+    public static CoreTypesCountryEnum Ma { get; } = new("ma");
+
     /// <summary><c>mc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mc")]
-    Mc,
+    public static CoreTypesCountryEnum Mc { get; } = new("mc");
+
     /// <summary><c>md</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "md")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("md")]
-    Md,
+    public static CoreTypesCountryEnum Md { get; } = new("md");
+
     /// <summary><c>me</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "me")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("me")]
-    Me,
+    public static CoreTypesCountryEnum Me { get; } = new("me");
+
     /// <summary><c>mf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mf")]
-    Mf,
+    public static CoreTypesCountryEnum Mf { get; } = new("mf");
+
     /// <summary><c>mg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mg")]
-    Mg,
+    public static CoreTypesCountryEnum Mg { get; } = new("mg");
+
     /// <summary><c>mh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mh")]
-    Mh,
+    public static CoreTypesCountryEnum Mh { get; } = new("mh");
+
     /// <summary><c>mk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mk")]
-    Mk,
+    public static CoreTypesCountryEnum Mk { get; } = new("mk");
+
     /// <summary><c>ml</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ml")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ml")]
-    Ml,
+    public static CoreTypesCountryEnum Ml { get; } = new("ml");
+
     /// <summary><c>mm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mm")]
-    Mm,
+    public static CoreTypesCountryEnum Mm { get; } = new("mm");
+
     /// <summary><c>mn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mn")]
-    Mn,
+    public static CoreTypesCountryEnum Mn { get; } = new("mn");
+
     /// <summary><c>mo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mo")]
-    Mo,
+    public static CoreTypesCountryEnum Mo { get; } = new("mo");
+
     /// <summary><c>mp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mp")]
-    Mp,
+    public static CoreTypesCountryEnum Mp { get; } = new("mp");
+
     /// <summary><c>mq</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mq")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mq")]
-    Mq,
+    public static CoreTypesCountryEnum Mq { get; } = new("mq");
+
     /// <summary><c>mr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mr")]
-    Mr,
+    public static CoreTypesCountryEnum Mr { get; } = new("mr");
+
     /// <summary><c>ms</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ms")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ms")]
-    Ms,
+    public static CoreTypesCountryEnum Ms { get; } = new("ms");
+
     /// <summary><c>mt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mt")]
-    Mt,
+    public static CoreTypesCountryEnum Mt { get; } = new("mt");
+
     /// <summary><c>mu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mu")]
-    Mu,
+    public static CoreTypesCountryEnum Mu { get; } = new("mu");
+
     /// <summary><c>mv</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mv")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mv")]
-    Mv,
+    public static CoreTypesCountryEnum Mv { get; } = new("mv");
+
     /// <summary><c>mw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mw")]
-    Mw,
+    public static CoreTypesCountryEnum Mw { get; } = new("mw");
+
     /// <summary><c>mx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mx")]
-    Mx,
+    public static CoreTypesCountryEnum Mx { get; } = new("mx");
+
     /// <summary><c>my</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "my")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("my")]
-    My,
+    public static CoreTypesCountryEnum My { get; } = new("my");
+
     /// <summary><c>mz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mz")]
-    Mz,
+    public static CoreTypesCountryEnum Mz { get; } = new("mz");
+
     /// <summary><c>na</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "na")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("na")]
-    Na,
+    public static CoreTypesCountryEnum Na { get; } = new("na");
+
     /// <summary><c>nc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nc")]
-    Nc,
+    public static CoreTypesCountryEnum Nc { get; } = new("nc");
+
     /// <summary><c>ne</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ne")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ne")]
-    Ne,
+    public static CoreTypesCountryEnum Ne { get; } = new("ne");
+
     /// <summary><c>nf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nf")]
-    Nf,
+    public static CoreTypesCountryEnum Nf { get; } = new("nf");
+
     /// <summary><c>ng</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ng")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ng")]
-    Ng,
+    public static CoreTypesCountryEnum Ng { get; } = new("ng");
+
     /// <summary><c>ni</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ni")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ni")]
-    Ni,
+    public static CoreTypesCountryEnum Ni { get; } = new("ni");
+
     /// <summary><c>nl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nl")]
-    Nl,
+    public static CoreTypesCountryEnum Nl { get; } = new("nl");
+
     /// <summary><c>no</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "no")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("no")]
-    No,
+    public static CoreTypesCountryEnum No { get; } = new("no");
+
     /// <summary><c>np</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "np")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("np")]
-    Np,
+    public static CoreTypesCountryEnum Np { get; } = new("np");
+
     /// <summary><c>nr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nr")]
-    Nr,
+    public static CoreTypesCountryEnum Nr { get; } = new("nr");
+
     /// <summary><c>nu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nu")]
-    Nu,
+    public static CoreTypesCountryEnum Nu { get; } = new("nu");
+
     /// <summary><c>nz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nz")]
-    Nz,
+    public static CoreTypesCountryEnum Nz { get; } = new("nz");
+
     /// <summary><c>om</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "om")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("om")]
-    Om,
+    public static CoreTypesCountryEnum Om { get; } = new("om");
+
     /// <summary><c>pa</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pa")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pa")]
-    Pa,
+    public static CoreTypesCountryEnum Pa { get; } = new("pa");
+
     /// <summary><c>pe</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pe")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pe")]
-    Pe,
+    public static CoreTypesCountryEnum Pe { get; } = new("pe");
+
     /// <summary><c>pf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pf")]
-    Pf,
+    public static CoreTypesCountryEnum Pf { get; } = new("pf");
+
     /// <summary><c>pg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pg")]
-    Pg,
+    public static CoreTypesCountryEnum Pg { get; } = new("pg");
+
     /// <summary><c>ph</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ph")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ph")]
-    Ph,
+    public static CoreTypesCountryEnum Ph { get; } = new("ph");
+
     /// <summary><c>pk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pk")]
-    Pk,
+    public static CoreTypesCountryEnum Pk { get; } = new("pk");
+
     /// <summary><c>pl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pl")]
-    Pl,
+    public static CoreTypesCountryEnum Pl { get; } = new("pl");
+
     /// <summary><c>pm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pm")]
-    Pm,
+    public static CoreTypesCountryEnum Pm { get; } = new("pm");
+
     /// <summary><c>pn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pn")]
-    Pn,
+    public static CoreTypesCountryEnum Pn { get; } = new("pn");
+
     /// <summary><c>pr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pr")]
-    Pr,
+    public static CoreTypesCountryEnum Pr { get; } = new("pr");
+
     /// <summary><c>ps</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ps")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ps")]
-    Ps,
+    public static CoreTypesCountryEnum Ps { get; } = new("ps");
+
     /// <summary><c>pt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pt")]
-    Pt,
+    public static CoreTypesCountryEnum Pt { get; } = new("pt");
+
     /// <summary><c>pw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pw")]
-    Pw,
+    public static CoreTypesCountryEnum Pw { get; } = new("pw");
+
     /// <summary><c>py</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "py")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("py")]
-    Py,
+    public static CoreTypesCountryEnum Py { get; } = new("py");
+
     /// <summary><c>qa</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "qa")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("qa")]
-    Qa,
+    public static CoreTypesCountryEnum Qa { get; } = new("qa");
+
     /// <summary><c>qc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "qc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("qc")]
-    Qc,
+    public static CoreTypesCountryEnum Qc { get; } = new("qc");
+
     /// <summary><c>re</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "re")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("re")]
-    Re,
+    public static CoreTypesCountryEnum Re { get; } = new("re");
+
     /// <summary><c>ro</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ro")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ro")]
-    Ro,
+    public static CoreTypesCountryEnum Ro { get; } = new("ro");
+
     /// <summary><c>rs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rs")]
-    Rs,
+    public static CoreTypesCountryEnum Rs { get; } = new("rs");
+
     /// <summary><c>ru</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ru")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ru")]
-    Ru,
+    public static CoreTypesCountryEnum Ru { get; } = new("ru");
+
     /// <summary><c>rw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rw")]
-    Rw,
+    public static CoreTypesCountryEnum Rw { get; } = new("rw");
+
     /// <summary><c>sa</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sa")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sa")]
-    Sa,
+    public static CoreTypesCountryEnum Sa { get; } = new("sa");
+
     /// <summary><c>sb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sb")]
-    Sb,
+    public static CoreTypesCountryEnum Sb { get; } = new("sb");
+
     /// <summary><c>sc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sc")]
-    Sc,
+    public static CoreTypesCountryEnum Sc { get; } = new("sc");
+
     /// <summary><c>sd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sd")]
-    Sd,
+    public static CoreTypesCountryEnum Sd { get; } = new("sd");
+
     /// <summary><c>se</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "se")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("se")]
-    Se,
+    public static CoreTypesCountryEnum Se { get; } = new("se");
+
     /// <summary><c>sg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sg")]
-    Sg,
+    public static CoreTypesCountryEnum Sg { get; } = new("sg");
+
     /// <summary><c>sh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sh")]
-    Sh,
+    public static CoreTypesCountryEnum Sh { get; } = new("sh");
+
     /// <summary><c>si</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "si")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("si")]
-    Si,
+    public static CoreTypesCountryEnum Si { get; } = new("si");
+
     /// <summary><c>sj</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sj")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sj")]
-    Sj,
+    public static CoreTypesCountryEnum Sj { get; } = new("sj");
+
     /// <summary><c>sk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sk")]
-    Sk,
+    public static CoreTypesCountryEnum Sk { get; } = new("sk");
+
     /// <summary><c>sl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sl")]
-    Sl,
+    public static CoreTypesCountryEnum Sl { get; } = new("sl");
+
     /// <summary><c>sm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sm")]
-    Sm,
+    public static CoreTypesCountryEnum Sm { get; } = new("sm");
+
     /// <summary><c>sn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sn")]
-    Sn,
+    public static CoreTypesCountryEnum Sn { get; } = new("sn");
+
     /// <summary><c>so</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "so")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("so")]
-    So,
+    public static CoreTypesCountryEnum So { get; } = new("so");
+
     /// <summary><c>sr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sr")]
-    Sr,
+    public static CoreTypesCountryEnum Sr { get; } = new("sr");
+
     /// <summary><c>ss</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ss")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ss")]
-    Ss,
+    public static CoreTypesCountryEnum Ss { get; } = new("ss");
+
     /// <summary><c>st</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "st")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("st")]
-    St,
+    public static CoreTypesCountryEnum St { get; } = new("st");
+
     /// <summary><c>sv</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sv")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sv")]
-    Sv,
+    public static CoreTypesCountryEnum Sv { get; } = new("sv");
+
     /// <summary><c>sx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sx")]
-    Sx,
+    public static CoreTypesCountryEnum Sx { get; } = new("sx");
+
     /// <summary><c>sy</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sy")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sy")]
-    Sy,
+    public static CoreTypesCountryEnum Sy { get; } = new("sy");
+
     /// <summary><c>sz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sz")]
-    Sz,
+    public static CoreTypesCountryEnum Sz { get; } = new("sz");
+
     /// <summary><c>tc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tc")]
-    Tc,
+    public static CoreTypesCountryEnum Tc { get; } = new("tc");
+
     /// <summary><c>td</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "td")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("td")]
-    Td,
+    public static CoreTypesCountryEnum Td { get; } = new("td");
+
     /// <summary><c>tf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tf")]
-    Tf,
+    public static CoreTypesCountryEnum Tf { get; } = new("tf");
+
     /// <summary><c>tg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tg")]
-    Tg,
+    public static CoreTypesCountryEnum Tg { get; } = new("tg");
+
     /// <summary><c>th</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "th")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("th")]
-    Th,
+    public static CoreTypesCountryEnum Th { get; } = new("th");
+
     /// <summary><c>tj</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tj")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tj")]
-    Tj,
+    public static CoreTypesCountryEnum Tj { get; } = new("tj");
+
     /// <summary><c>tk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tk")]
-    Tk,
+    public static CoreTypesCountryEnum Tk { get; } = new("tk");
+
     /// <summary><c>tl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tl")]
-    Tl,
+    public static CoreTypesCountryEnum Tl { get; } = new("tl");
+
     /// <summary><c>tm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tm")]
-    Tm,
+    public static CoreTypesCountryEnum Tm { get; } = new("tm");
+
     /// <summary><c>tn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tn")]
-    Tn,
+    public static CoreTypesCountryEnum Tn { get; } = new("tn");
+
     /// <summary><c>to</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "to")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("to")]
-    To,
+    public static CoreTypesCountryEnum To { get; } = new("to");
+
     /// <summary><c>tp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tp")]
-    Tp,
+    public static CoreTypesCountryEnum Tp { get; } = new("tp");
+
     /// <summary><c>tr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tr")]
-    Tr,
+    public static CoreTypesCountryEnum Tr { get; } = new("tr");
+
     /// <summary><c>tt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tt")]
-    Tt,
+    public static CoreTypesCountryEnum Tt { get; } = new("tt");
+
     /// <summary><c>tv</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tv")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tv")]
-    Tv,
+    public static CoreTypesCountryEnum Tv { get; } = new("tv");
+
     /// <summary><c>tw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tw")]
-    Tw,
+    public static CoreTypesCountryEnum Tw { get; } = new("tw");
+
     /// <summary><c>tz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tz")]
-    Tz,
+    public static CoreTypesCountryEnum Tz { get; } = new("tz");
+
     /// <summary><c>ua</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ua")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ua")]
-    Ua,
+    public static CoreTypesCountryEnum Ua { get; } = new("ua");
+
     /// <summary><c>ug</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ug")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ug")]
-    Ug,
+    public static CoreTypesCountryEnum Ug { get; } = new("ug");
+
     /// <summary><c>uk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "uk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("uk")]
-    Uk,
+    public static CoreTypesCountryEnum Uk { get; } = new("uk");
+
     /// <summary><c>um</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "um")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("um")]
-    Um,
+    public static CoreTypesCountryEnum Um { get; } = new("um");
+
     /// <summary><c>us</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us")]
-    Us,
+    public static CoreTypesCountryEnum Us { get; } = new("us");
+
     /// <summary><c>uy</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "uy")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("uy")]
-    Uy,
+    public static CoreTypesCountryEnum Uy { get; } = new("uy");
+
     /// <summary><c>uz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "uz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("uz")]
-    Uz,
+    public static CoreTypesCountryEnum Uz { get; } = new("uz");
+
     /// <summary><c>va</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "va")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("va")]
-    Va,
+    public static CoreTypesCountryEnum Va { get; } = new("va");
+
     /// <summary><c>vc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vc")]
-    Vc,
+    public static CoreTypesCountryEnum Vc { get; } = new("vc");
+
     /// <summary><c>ve</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ve")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ve")]
-    Ve,
+    public static CoreTypesCountryEnum Ve { get; } = new("ve");
+
     /// <summary><c>vg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vg")]
-    Vg,
+    public static CoreTypesCountryEnum Vg { get; } = new("vg");
+
     /// <summary><c>vi</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vi")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vi")]
-    Vi,
+    public static CoreTypesCountryEnum Vi { get; } = new("vi");
+
     /// <summary><c>vn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vn")]
-    Vn,
+    public static CoreTypesCountryEnum Vn { get; } = new("vn");
+
     /// <summary><c>vu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vu")]
-    Vu,
+    public static CoreTypesCountryEnum Vu { get; } = new("vu");
+
     /// <summary><c>we</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "we")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("we")]
-    We,
+    public static CoreTypesCountryEnum We { get; } = new("we");
+
     /// <summary><c>wf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "wf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("wf")]
-    Wf,
+    public static CoreTypesCountryEnum Wf { get; } = new("wf");
+
     /// <summary><c>ws</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ws")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ws")]
-    Ws,
+    public static CoreTypesCountryEnum Ws { get; } = new("ws");
+
     /// <summary><c>ye</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ye")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ye")]
-    Ye,
+    public static CoreTypesCountryEnum Ye { get; } = new("ye");
+
     /// <summary><c>yt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "yt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("yt")]
-    Yt,
+    public static CoreTypesCountryEnum Yt { get; } = new("yt");
+
     /// <summary><c>yu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "yu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("yu")]
-    Yu,
+    public static CoreTypesCountryEnum Yu { get; } = new("yu");
+
     /// <summary><c>za</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "za")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("za")]
-    Za,
+    public static CoreTypesCountryEnum Za { get; } = new("za");
+
     /// <summary><c>zm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "zm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("zm")]
-    Zm,
+    public static CoreTypesCountryEnum Zm { get; } = new("zm");
+
     /// <summary><c>zw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "zw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("zw")]
-    Zw,
+    public static CoreTypesCountryEnum Zw { get; } = new("zw");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ac" or "ad" or "ae" or "af" or "ag" or "ai" or "al" or "am" or "an" or "ao" or "aq" or "ar" or "as" or "at" or "au" or "aw" or "ax" or "az" or "ba" or "bb" or "bd" or "be" or "bf" or "bg" or "bh" or "bi" or "bj" or "bl" or "bm" or "bn" or "bo" or "bq" or "br" or "bs" or "bt" or "bv" or "bw" or "by" or "bz" or "ca" or "cc" or "cd" or "cf" or "cg" or "ch" or "ci" or "ck" or "cl" or "cm" or "cn" or "co" or "cr" or "cs" or "cu" or "cv" or "cw" or "cx" or "cy" or "cz" or "de" or "dj" or "dk" or "dm" or "do" or "dz" or "ec" or "ee" or "eg" or "eh" or "er" or "es" or "et" or "fc" or "fd" or "fi" or "fj" or "fk" or "fm" or "fo" or "fr" or "fx" or "ga" or "gb" or "gd" or "ge" or "gf" or "gg" or "gh" or "gi" or "gl" or "gm" or "gn" or "gp" or "gq" or "gr" or "gs" or "gt" or "gu" or "gw" or "gy" or "hk" or "hm" or "hn" or "hr" or "ht" or "hu" or "id" or "ie" or "il" or "im" or "in" or "io" or "iq" or "ir" or "is" or "it" or "je" or "jm" or "jo" or "jp" or "ke" or "kg" or "kh" or "ki" or "km" or "kn" or "kp" or "kr" or "kw" or "ky" or "kz" or "la" or "lb" or "lc" or "li" or "lk" or "lr" or "ls" or "lt" or "lu" or "lv" or "ly" or "ma" or "mc" or "md" or "me" or "mf" or "mg" or "mh" or "mk" or "ml" or "mm" or "mn" or "mo" or "mp" or "mq" or "mr" or "ms" or "mt" or "mu" or "mv" or "mw" or "mx" or "my" or "mz" or "na" or "nc" or "ne" or "nf" or "ng" or "ni" or "nl" or "no" or "np" or "nr" or "nu" or "nz" or "om" or "pa" or "pe" or "pf" or "pg" or "ph" or "pk" or "pl" or "pm" or "pn" or "pr" or "ps" or "pt" or "pw" or "py" or "qa" or "qc" or "re" or "ro" or "rs" or "ru" or "rw" or "sa" or "sb" or "sc" or "sd" or "se" or "sg" or "sh" or "si" or "sj" or "sk" or "sl" or "sm" or "sn" or "so" or "sr" or "ss" or "st" or "sv" or "sx" or "sy" or "sz" or "tc" or "td" or "tf" or "tg" or "th" or "tj" or "tk" or "tl" or "tm" or "tn" or "to" or "tp" or "tr" or "tt" or "tv" or "tw" or "tz" or "ua" or "ug" or "uk" or "um" or "us" or "uy" or "uz" or "va" or "vc" or "ve" or "vg" or "vi" or "vn" or "vu" or "we" or "wf" or "ws" or "ye" or "yt" or "yu" or "za" or "zm" or "zw";
+
+    string global::Clients.Core.Wire.IStringEnum<CoreTypesCountryEnum>.WireValue => _value ?? string.Empty;
+
+    static CoreTypesCountryEnum global::Clients.Core.Wire.IStringEnum<CoreTypesCountryEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CoreTypesCountryEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CoreTypesCountryEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CoreTypesCountryEnum left, CoreTypesCountryEnum right) => left.Equals(right);
+
+    public static bool operator !=(CoreTypesCountryEnum left, CoreTypesCountryEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Ip versions
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CoreTypesIpVersionEnum>))]
-public enum CoreTypesIpVersionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CoreTypesIpVersionEnum>))]
+public readonly partial struct CoreTypesIpVersionEnum : global::Clients.Core.Wire.IStringEnum<CoreTypesIpVersionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CoreTypesIpVersionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>v4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "v4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("v4")]
-    V4,
+    public static CoreTypesIpVersionEnum V4 { get; } = new("v4");
+
     /// <summary><c>v6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "v6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("v6")]
-    V6,
+    public static CoreTypesIpVersionEnum V6 { get; } = new("v6");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "v4" or "v6";
+
+    string global::Clients.Core.Wire.IStringEnum<CoreTypesIpVersionEnum>.WireValue => _value ?? string.Empty;
+
+    static CoreTypesIpVersionEnum global::Clients.Core.Wire.IStringEnum<CoreTypesIpVersionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CoreTypesIpVersionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CoreTypesIpVersionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CoreTypesIpVersionEnum left, CoreTypesIpVersionEnum right) => left.Equals(right);
+
+    public static bool operator !=(CoreTypesIpVersionEnum left, CoreTypesIpVersionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Region names
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<CoreTypesRegionCodenameEnum>))]
-public enum CoreTypesRegionCodenameEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<CoreTypesRegionCodenameEnum>))]
+public readonly partial struct CoreTypesRegionCodenameEnum : global::Clients.Core.Wire.IStringEnum<CoreTypesRegionCodenameEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public CoreTypesRegionCodenameEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>af-central-lz-abj</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "af-central-lz-abj")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("af-central-lz-abj")]
-    AfCentralLzAbj,
+    public static CoreTypesRegionCodenameEnum AfCentralLzAbj { get; } = new("af-central-lz-abj");
+
     /// <summary><c>af-north-lz-rba</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "af-north-lz-rba")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("af-north-lz-rba")]
-    AfNorthLzRba,
+    public static CoreTypesRegionCodenameEnum AfNorthLzRba { get; } = new("af-north-lz-rba");
+
     /// <summary><c>ap-south-lz-akl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-south-lz-akl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-south-lz-akl")]
-    ApSouthLzAkl,
+    public static CoreTypesRegionCodenameEnum ApSouthLzAkl { get; } = new("ap-south-lz-akl");
+
     /// <summary><c>ap-south-lz-blr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-south-lz-blr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-south-lz-blr")]
-    ApSouthLzBlr,
+    public static CoreTypesRegionCodenameEnum ApSouthLzBlr { get; } = new("ap-south-lz-blr");
+
     /// <summary><c>ap-south-lz-icd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-south-lz-icd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-south-lz-icd")]
-    ApSouthLzIcd,
+    public static CoreTypesRegionCodenameEnum ApSouthLzIcd { get; } = new("ap-south-lz-icd");
+
     /// <summary><c>ap-south-mum</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-south-mum")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-south-mum")]
-    ApSouthMum,
+    public static CoreTypesRegionCodenameEnum ApSouthMum { get; } = new("ap-south-mum");
+
     /// <summary><c>ap-southeast-sgp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-southeast-sgp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-southeast-sgp")]
-    ApSoutheastSgp,
+    public static CoreTypesRegionCodenameEnum ApSoutheastSgp { get; } = new("ap-southeast-sgp");
+
     /// <summary><c>ap-southeast-syd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-southeast-syd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-southeast-syd")]
-    ApSoutheastSyd,
+    public static CoreTypesRegionCodenameEnum ApSoutheastSyd { get; } = new("ap-southeast-syd");
+
     /// <summary><c>ca-east-bhs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-bhs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-bhs")]
-    CaEastBhs,
+    public static CoreTypesRegionCodenameEnum CaEastBhs { get; } = new("ca-east-bhs");
+
     /// <summary><c>ca-east-tor</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-tor")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-tor")]
-    CaEastTor,
+    public static CoreTypesRegionCodenameEnum CaEastTor { get; } = new("ca-east-tor");
+
     /// <summary><c>eu-central-lz-buh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-central-lz-buh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-central-lz-buh")]
-    EuCentralLzBuh,
+    public static CoreTypesRegionCodenameEnum EuCentralLzBuh { get; } = new("eu-central-lz-buh");
+
     /// <summary><c>eu-central-lz-sof</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-central-lz-sof")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-central-lz-sof")]
-    EuCentralLzSof,
+    public static CoreTypesRegionCodenameEnum EuCentralLzSof { get; } = new("eu-central-lz-sof");
+
     /// <summary><c>eu-central-waw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-central-waw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-central-waw")]
-    EuCentralWaw,
+    public static CoreTypesRegionCodenameEnum EuCentralWaw { get; } = new("eu-central-waw");
+
     /// <summary><c>eu-east-lz-prg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-east-lz-prg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-east-lz-prg")]
-    EuEastLzPrg,
+    public static CoreTypesRegionCodenameEnum EuEastLzPrg { get; } = new("eu-east-lz-prg");
+
     /// <summary><c>eu-north-lz-cph</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-north-lz-cph")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-north-lz-cph")]
-    EuNorthLzCph,
+    public static CoreTypesRegionCodenameEnum EuNorthLzCph { get; } = new("eu-north-lz-cph");
+
     /// <summary><c>eu-north-lz-hel</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-north-lz-hel")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-north-lz-hel")]
-    EuNorthLzHel,
+    public static CoreTypesRegionCodenameEnum EuNorthLzHel { get; } = new("eu-north-lz-hel");
+
     /// <summary><c>eu-north-lz-osl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-north-lz-osl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-north-lz-osl")]
-    EuNorthLzOsl,
+    public static CoreTypesRegionCodenameEnum EuNorthLzOsl { get; } = new("eu-north-lz-osl");
+
     /// <summary><c>eu-north-lz-sto</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-north-lz-sto")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-north-lz-sto")]
-    EuNorthLzSto,
+    public static CoreTypesRegionCodenameEnum EuNorthLzSto { get; } = new("eu-north-lz-sto");
+
     /// <summary><c>eu-south-lz-lis</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-south-lz-lis")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-south-lz-lis")]
-    EuSouthLzLis,
+    public static CoreTypesRegionCodenameEnum EuSouthLzLis { get; } = new("eu-south-lz-lis");
+
     /// <summary><c>eu-south-lz-mad</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-south-lz-mad")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-south-lz-mad")]
-    EuSouthLzMad,
+    public static CoreTypesRegionCodenameEnum EuSouthLzMad { get; } = new("eu-south-lz-mad");
+
     /// <summary><c>eu-south-lz-mil</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-south-lz-mil")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-south-lz-mil")]
-    EuSouthLzMil,
+    public static CoreTypesRegionCodenameEnum EuSouthLzMil { get; } = new("eu-south-lz-mil");
+
     /// <summary><c>eu-south-mil</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-south-mil")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-south-mil")]
-    EuSouthMil,
+    public static CoreTypesRegionCodenameEnum EuSouthMil { get; } = new("eu-south-mil");
+
     /// <summary><c>eu-west-eri</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-eri")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-eri")]
-    EuWestEri,
+    public static CoreTypesRegionCodenameEnum EuWestEri { get; } = new("eu-west-eri");
+
     /// <summary><c>eu-west-gra</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-gra")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-gra")]
-    EuWestGra,
+    public static CoreTypesRegionCodenameEnum EuWestGra { get; } = new("eu-west-gra");
+
     /// <summary><c>eu-west-lim</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-lim")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-lim")]
-    EuWestLim,
+    public static CoreTypesRegionCodenameEnum EuWestLim { get; } = new("eu-west-lim");
+
     /// <summary><c>eu-west-lz-ams</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-lz-ams")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-lz-ams")]
-    EuWestLzAms,
+    public static CoreTypesRegionCodenameEnum EuWestLzAms { get; } = new("eu-west-lz-ams");
+
     /// <summary><c>eu-west-lz-bru</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-lz-bru")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-lz-bru")]
-    EuWestLzBru,
+    public static CoreTypesRegionCodenameEnum EuWestLzBru { get; } = new("eu-west-lz-bru");
+
     /// <summary><c>eu-west-lz-dln</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-lz-dln")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-lz-dln")]
-    EuWestLzDln,
+    public static CoreTypesRegionCodenameEnum EuWestLzDln { get; } = new("eu-west-lz-dln");
+
     /// <summary><c>eu-west-lz-lux</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-lz-lux")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-lz-lux")]
-    EuWestLzLux,
+    public static CoreTypesRegionCodenameEnum EuWestLzLux { get; } = new("eu-west-lz-lux");
+
     /// <summary><c>eu-west-lz-mnc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-lz-mnc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-lz-mnc")]
-    EuWestLzMnc,
+    public static CoreTypesRegionCodenameEnum EuWestLzMnc { get; } = new("eu-west-lz-mnc");
+
     /// <summary><c>eu-west-lz-mrs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-lz-mrs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-lz-mrs")]
-    EuWestLzMrs,
+    public static CoreTypesRegionCodenameEnum EuWestLzMrs { get; } = new("eu-west-lz-mrs");
+
     /// <summary><c>eu-west-lz-vie</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-lz-vie")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-lz-vie")]
-    EuWestLzVie,
+    public static CoreTypesRegionCodenameEnum EuWestLzVie { get; } = new("eu-west-lz-vie");
+
     /// <summary><c>eu-west-lz-zrh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-lz-zrh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-lz-zrh")]
-    EuWestLzZrh,
+    public static CoreTypesRegionCodenameEnum EuWestLzZrh { get; } = new("eu-west-lz-zrh");
+
     /// <summary><c>eu-west-par</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-par")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-par")]
-    EuWestPar,
+    public static CoreTypesRegionCodenameEnum EuWestPar { get; } = new("eu-west-par");
+
     /// <summary><c>eu-west-rbx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-rbx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-rbx")]
-    EuWestRbx,
+    public static CoreTypesRegionCodenameEnum EuWestRbx { get; } = new("eu-west-rbx");
+
     /// <summary><c>eu-west-sbg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-sbg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-sbg")]
-    EuWestSbg,
+    public static CoreTypesRegionCodenameEnum EuWestSbg { get; } = new("eu-west-sbg");
+
     /// <summary><c>me-south-lz-dxb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "me-south-lz-dxb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("me-south-lz-dxb")]
-    MeSouthLzDxb,
+    public static CoreTypesRegionCodenameEnum MeSouthLzDxb { get; } = new("me-south-lz-dxb");
+
     /// <summary><c>sa-central-lz-mex</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sa-central-lz-mex")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sa-central-lz-mex")]
-    SaCentralLzMex,
+    public static CoreTypesRegionCodenameEnum SaCentralLzMex { get; } = new("sa-central-lz-mex");
+
     /// <summary><c>sa-east-lz-sao</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sa-east-lz-sao")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sa-east-lz-sao")]
-    SaEastLzSao,
+    public static CoreTypesRegionCodenameEnum SaEastLzSao { get; } = new("sa-east-lz-sao");
+
     /// <summary><c>sa-west-lz-bue</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sa-west-lz-bue")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sa-west-lz-bue")]
-    SaWestLzBue,
+    public static CoreTypesRegionCodenameEnum SaWestLzBue { get; } = new("sa-west-lz-bue");
+
     /// <summary><c>sa-west-lz-scl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sa-west-lz-scl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sa-west-lz-scl")]
-    SaWestLzScl,
+    public static CoreTypesRegionCodenameEnum SaWestLzScl { get; } = new("sa-west-lz-scl");
+
     /// <summary><c>us-central-lz-slc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-central-lz-slc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-central-lz-slc")]
-    UsCentralLzSlc,
+    public static CoreTypesRegionCodenameEnum UsCentralLzSlc { get; } = new("us-central-lz-slc");
+
     /// <summary><c>us-central-lz-stl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-central-lz-stl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-central-lz-stl")]
-    UsCentralLzStl,
+    public static CoreTypesRegionCodenameEnum UsCentralLzStl { get; } = new("us-central-lz-stl");
+
     /// <summary><c>us-east-lz-atl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-east-lz-atl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-east-lz-atl")]
-    UsEastLzAtl,
+    public static CoreTypesRegionCodenameEnum UsEastLzAtl { get; } = new("us-east-lz-atl");
+
     /// <summary><c>us-east-lz-bos</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-east-lz-bos")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-east-lz-bos")]
-    UsEastLzBos,
+    public static CoreTypesRegionCodenameEnum UsEastLzBos { get; } = new("us-east-lz-bos");
+
     /// <summary><c>us-east-lz-chi</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-east-lz-chi")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-east-lz-chi")]
-    UsEastLzChi,
+    public static CoreTypesRegionCodenameEnum UsEastLzChi { get; } = new("us-east-lz-chi");
+
     /// <summary><c>us-east-lz-dal</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-east-lz-dal")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-east-lz-dal")]
-    UsEastLzDal,
+    public static CoreTypesRegionCodenameEnum UsEastLzDal { get; } = new("us-east-lz-dal");
+
     /// <summary><c>us-east-lz-mia</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-east-lz-mia")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-east-lz-mia")]
-    UsEastLzMia,
+    public static CoreTypesRegionCodenameEnum UsEastLzMia { get; } = new("us-east-lz-mia");
+
     /// <summary><c>us-east-lz-nyc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-east-lz-nyc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-east-lz-nyc")]
-    UsEastLzNyc,
+    public static CoreTypesRegionCodenameEnum UsEastLzNyc { get; } = new("us-east-lz-nyc");
+
     /// <summary><c>us-east-vin</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-east-vin")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-east-vin")]
-    UsEastVin,
+    public static CoreTypesRegionCodenameEnum UsEastVin { get; } = new("us-east-vin");
+
     /// <summary><c>us-west-hil</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-west-hil")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-west-hil")]
-    UsWestHil,
+    public static CoreTypesRegionCodenameEnum UsWestHil { get; } = new("us-west-hil");
+
     /// <summary><c>us-west-lz-den</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-west-lz-den")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-west-lz-den")]
-    UsWestLzDen,
+    public static CoreTypesRegionCodenameEnum UsWestLzDen { get; } = new("us-west-lz-den");
+
     /// <summary><c>us-west-lz-lax</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-west-lz-lax")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-west-lz-lax")]
-    UsWestLzLax,
+    public static CoreTypesRegionCodenameEnum UsWestLzLax { get; } = new("us-west-lz-lax");
+
     /// <summary><c>us-west-lz-pao</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-west-lz-pao")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-west-lz-pao")]
-    UsWestLzPao,
+    public static CoreTypesRegionCodenameEnum UsWestLzPao { get; } = new("us-west-lz-pao");
+
     /// <summary><c>us-west-lz-phx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-west-lz-phx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-west-lz-phx")]
-    UsWestLzPhx,
+    public static CoreTypesRegionCodenameEnum UsWestLzPhx { get; } = new("us-west-lz-phx");
+
     /// <summary><c>us-west-lz-sea</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-west-lz-sea")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-west-lz-sea")]
-    UsWestLzSea,
+    public static CoreTypesRegionCodenameEnum UsWestLzSea { get; } = new("us-west-lz-sea");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "af-central-lz-abj" or "af-north-lz-rba" or "ap-south-lz-akl" or "ap-south-lz-blr" or "ap-south-lz-icd" or "ap-south-mum" or "ap-southeast-sgp" or "ap-southeast-syd" or "ca-east-bhs" or "ca-east-tor" or "eu-central-lz-buh" or "eu-central-lz-sof" or "eu-central-waw" or "eu-east-lz-prg" or "eu-north-lz-cph" or "eu-north-lz-hel" or "eu-north-lz-osl" or "eu-north-lz-sto" or "eu-south-lz-lis" or "eu-south-lz-mad" or "eu-south-lz-mil" or "eu-south-mil" or "eu-west-eri" or "eu-west-gra" or "eu-west-lim" or "eu-west-lz-ams" or "eu-west-lz-bru" or "eu-west-lz-dln" or "eu-west-lz-lux" or "eu-west-lz-mnc" or "eu-west-lz-mrs" or "eu-west-lz-vie" or "eu-west-lz-zrh" or "eu-west-par" or "eu-west-rbx" or "eu-west-sbg" or "me-south-lz-dxb" or "sa-central-lz-mex" or "sa-east-lz-sao" or "sa-west-lz-bue" or "sa-west-lz-scl" or "us-central-lz-slc" or "us-central-lz-stl" or "us-east-lz-atl" or "us-east-lz-bos" or "us-east-lz-chi" or "us-east-lz-dal" or "us-east-lz-mia" or "us-east-lz-nyc" or "us-east-vin" or "us-west-hil" or "us-west-lz-den" or "us-west-lz-lax" or "us-west-lz-pao" or "us-west-lz-phx" or "us-west-lz-sea";
+
+    string global::Clients.Core.Wire.IStringEnum<CoreTypesRegionCodenameEnum>.WireValue => _value ?? string.Empty;
+
+    static CoreTypesRegionCodenameEnum global::Clients.Core.Wire.IStringEnum<CoreTypesRegionCodenameEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(CoreTypesRegionCodenameEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CoreTypesRegionCodenameEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(CoreTypesRegionCodenameEnum left, CoreTypesRegionCodenameEnum right) => left.Equals(right);
+
+    public static bool operator !=(CoreTypesRegionCodenameEnum left, CoreTypesRegionCodenameEnum right) => !left.Equals(right);
 }

@@ -46,6 +46,10 @@ public sealed partial class DbaasLogsLogKind
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
     public global::System.DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -94,6 +98,10 @@ public sealed partial class DbaasLogsLogSubscription
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
     public global::System.DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -112,6 +120,10 @@ public sealed partial class DbaasLogsLogSubscriptionCreation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("streamId")]
     public global::System.Guid StreamId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -130,6 +142,10 @@ public sealed partial class DbaasLogsLogSubscriptionResource
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public string? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -148,6 +164,10 @@ public sealed partial class DbaasLogsLogSubscriptionResponse
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceName")]
     public string? ServiceName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -160,6 +180,10 @@ public sealed partial class DbaasLogsLogUrlCreation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
     public string Kind { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -178,4 +202,8 @@ public sealed partial class DbaasLogsTemporaryLogsLink
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

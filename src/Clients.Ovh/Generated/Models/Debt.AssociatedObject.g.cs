@@ -28,40 +28,61 @@ public sealed partial class DebtAssociatedObjectPaymentInfo
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publicLabel")]
     public string? PublicLabel { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Type of objects an order can be linked to
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DebtAssociatedObjectTypeEnum>))]
-public enum DebtAssociatedObjectTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DebtAssociatedObjectTypeEnum>))]
+public readonly partial struct DebtAssociatedObjectTypeEnum : global::Clients.Core.Wire.IStringEnum<DebtAssociatedObjectTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DebtAssociatedObjectTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>Bill</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Bill")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Bill")]
-    Bill,
+    public static DebtAssociatedObjectTypeEnum Bill { get; } = new("Bill");
+
     /// <summary><c>DebtOperation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DebtOperation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DebtOperation")]
-    DebtOperation,
+    public static DebtAssociatedObjectTypeEnum DebtOperation { get; } = new("DebtOperation");
+
     /// <summary><c>Deposit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Deposit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Deposit")]
-    Deposit,
+    public static DebtAssociatedObjectTypeEnum Deposit { get; } = new("Deposit");
+
     /// <summary><c>Order</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Order")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Order")]
-    Order,
+    public static DebtAssociatedObjectTypeEnum Order { get; } = new("Order");
+
     /// <summary><c>OvhAccountMovement</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OvhAccountMovement")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OvhAccountMovement")]
-    OvhAccountMovement,
+    public static DebtAssociatedObjectTypeEnum OvhAccountMovement { get; } = new("OvhAccountMovement");
+
     /// <summary><c>Refund</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Refund")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Refund")]
-    Refund,
+    public static DebtAssociatedObjectTypeEnum Refund { get; } = new("Refund");
+
     /// <summary><c>Withdrawal</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Withdrawal")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Withdrawal")]
-    Withdrawal,
+    public static DebtAssociatedObjectTypeEnum Withdrawal { get; } = new("Withdrawal");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "Bill" or "DebtOperation" or "Deposit" or "Order" or "OvhAccountMovement" or "Refund" or "Withdrawal";
+
+    string global::Clients.Core.Wire.IStringEnum<DebtAssociatedObjectTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DebtAssociatedObjectTypeEnum global::Clients.Core.Wire.IStringEnum<DebtAssociatedObjectTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DebtAssociatedObjectTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DebtAssociatedObjectTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DebtAssociatedObjectTypeEnum left, DebtAssociatedObjectTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DebtAssociatedObjectTypeEnum left, DebtAssociatedObjectTypeEnum right) => !left.Equals(right);
 }

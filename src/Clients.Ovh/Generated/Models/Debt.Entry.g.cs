@@ -22,364 +22,356 @@ public sealed partial class DebtEntryAssociatedObject
 
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DebtAssociatedObjectTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// All operations a debt entry can represent
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DebtEntryOperationEnum>))]
-public enum DebtEntryOperationEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DebtEntryOperationEnum>))]
+public readonly partial struct DebtEntryOperationEnum : global::Clients.Core.Wire.IStringEnum<DebtEntryOperationEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DebtEntryOperationEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>BANK_TRANSFER_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BANK_TRANSFER_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BANK_TRANSFER_MANUAL")]
-    BANKTRANSFERMANUAL,
+    public static DebtEntryOperationEnum BANKTRANSFERMANUAL { get; } = new("BANK_TRANSFER_MANUAL");
+
     /// <summary><c>CANCEL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CANCEL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CANCEL")]
-    CANCEL,
+    public static DebtEntryOperationEnum CANCEL { get; } = new("CANCEL");
+
     /// <summary><c>CASH_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CASH_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CASH_MANUAL")]
-    CASHMANUAL,
+    public static DebtEntryOperationEnum CASHMANUAL { get; } = new("CASH_MANUAL");
+
     /// <summary><c>CHECK_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CHECK_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CHECK_MANUAL")]
-    CHECKMANUAL,
+    public static DebtEntryOperationEnum CHECKMANUAL { get; } = new("CHECK_MANUAL");
+
     /// <summary><c>CREDITCARD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREDITCARD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREDITCARD")]
-    CREDITCARD,
+    public static DebtEntryOperationEnum CREDITCARD { get; } = new("CREDITCARD");
+
     /// <summary><c>CREDITCARD_AUTOMATIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREDITCARD_AUTOMATIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREDITCARD_AUTOMATIC")]
-    CREDITCARDAUTOMATIC,
+    public static DebtEntryOperationEnum CREDITCARDAUTOMATIC { get; } = new("CREDITCARD_AUTOMATIC");
+
     /// <summary><c>CREDITCARD_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREDITCARD_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREDITCARD_MANUAL")]
-    CREDITCARDMANUAL,
+    public static DebtEntryOperationEnum CREDITCARDMANUAL { get; } = new("CREDITCARD_MANUAL");
+
     /// <summary><c>CREDIT_ACCOUNT_AUTOMATIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREDIT_ACCOUNT_AUTOMATIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREDIT_ACCOUNT_AUTOMATIC")]
-    CREDITACCOUNTAUTOMATIC,
+    public static DebtEntryOperationEnum CREDITACCOUNTAUTOMATIC { get; } = new("CREDIT_ACCOUNT_AUTOMATIC");
+
     /// <summary><c>CREDIT_CARD_AUTOMATIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREDIT_CARD_AUTOMATIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREDIT_CARD_AUTOMATIC")]
-    CREDITCARDAUTOMATIC2,
+    public static DebtEntryOperationEnum CREDITCARDAUTOMATIC2 { get; } = new("CREDIT_CARD_AUTOMATIC");
+
     /// <summary><c>CREDIT_CARD_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREDIT_CARD_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREDIT_CARD_MANUAL")]
-    CREDITCARDMANUAL2,
+    public static DebtEntryOperationEnum CREDITCARDMANUAL2 { get; } = new("CREDIT_CARD_MANUAL");
+
     /// <summary><c>CURRENT_ACCOUNT_AUTOMATIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CURRENT_ACCOUNT_AUTOMATIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CURRENT_ACCOUNT_AUTOMATIC")]
-    CURRENTACCOUNTAUTOMATIC,
+    public static DebtEntryOperationEnum CURRENTACCOUNTAUTOMATIC { get; } = new("CURRENT_ACCOUNT_AUTOMATIC");
+
     /// <summary><c>CURRENT_ACCOUNT_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CURRENT_ACCOUNT_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CURRENT_ACCOUNT_MANUAL")]
-    CURRENTACCOUNTMANUAL,
+    public static DebtEntryOperationEnum CURRENTACCOUNTMANUAL { get; } = new("CURRENT_ACCOUNT_MANUAL");
+
     /// <summary><c>DOMESTIC_CARD_AUTOMATIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DOMESTIC_CARD_AUTOMATIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DOMESTIC_CARD_AUTOMATIC")]
-    DOMESTICCARDAUTOMATIC,
+    public static DebtEntryOperationEnum DOMESTICCARDAUTOMATIC { get; } = new("DOMESTIC_CARD_AUTOMATIC");
+
     /// <summary><c>DOMESTIC_CARD_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DOMESTIC_CARD_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DOMESTIC_CARD_MANUAL")]
-    DOMESTICCARDMANUAL,
+    public static DebtEntryOperationEnum DOMESTICCARDMANUAL { get; } = new("DOMESTIC_CARD_MANUAL");
+
     /// <summary><c>EDINAR_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EDINAR_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EDINAR_MANUAL")]
-    EDINARMANUAL,
+    public static DebtEntryOperationEnum EDINARMANUAL { get; } = new("EDINAR_MANUAL");
+
     /// <summary><c>ENTERPRISE_AUTOMATIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ENTERPRISE_AUTOMATIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ENTERPRISE_AUTOMATIC")]
-    ENTERPRISEAUTOMATIC,
+    public static DebtEntryOperationEnum ENTERPRISEAUTOMATIC { get; } = new("ENTERPRISE_AUTOMATIC");
+
     /// <summary><c>ENTERPRISE_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ENTERPRISE_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ENTERPRISE_MANUAL")]
-    ENTERPRISEMANUAL,
+    public static DebtEntryOperationEnum ENTERPRISEMANUAL { get; } = new("ENTERPRISE_MANUAL");
+
     /// <summary><c>IDEAL_AUTOMATIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IDEAL_AUTOMATIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IDEAL_AUTOMATIC")]
-    IDEALAUTOMATIC,
+    public static DebtEntryOperationEnum IDEALAUTOMATIC { get; } = new("IDEAL_AUTOMATIC");
+
     /// <summary><c>IDEAL_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IDEAL_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IDEAL_MANUAL")]
-    IDEALMANUAL,
+    public static DebtEntryOperationEnum IDEALMANUAL { get; } = new("IDEAL_MANUAL");
+
     /// <summary><c>INTERNAL_TRUSTED_ACCOUNT_AUTOMATIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INTERNAL_TRUSTED_ACCOUNT_AUTOMATIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INTERNAL_TRUSTED_ACCOUNT_AUTOMATIC")]
-    INTERNALTRUSTEDACCOUNTAUTOMATIC,
+    public static DebtEntryOperationEnum INTERNALTRUSTEDACCOUNTAUTOMATIC { get; } = new("INTERNAL_TRUSTED_ACCOUNT_AUTOMATIC");
+
     /// <summary><c>INTERNAL_TRUSTED_ACCOUNT_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INTERNAL_TRUSTED_ACCOUNT_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INTERNAL_TRUSTED_ACCOUNT_MANUAL")]
-    INTERNALTRUSTEDACCOUNTMANUAL,
+    public static DebtEntryOperationEnum INTERNALTRUSTEDACCOUNTMANUAL { get; } = new("INTERNAL_TRUSTED_ACCOUNT_MANUAL");
+
     /// <summary><c>MULTIBANCO_AUTOMATIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MULTIBANCO_AUTOMATIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MULTIBANCO_AUTOMATIC")]
-    MULTIBANCOAUTOMATIC,
+    public static DebtEntryOperationEnum MULTIBANCOAUTOMATIC { get; } = new("MULTIBANCO_AUTOMATIC");
+
     /// <summary><c>MULTIBANCO_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MULTIBANCO_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MULTIBANCO_MANUAL")]
-    MULTIBANCOMANUAL,
+    public static DebtEntryOperationEnum MULTIBANCOMANUAL { get; } = new("MULTIBANCO_MANUAL");
+
     /// <summary><c>ORDER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ORDER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ORDER")]
-    ORDER,
+    public static DebtEntryOperationEnum ORDER { get; } = new("ORDER");
+
     /// <summary><c>PAYPAL_AUTOMATIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PAYPAL_AUTOMATIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PAYPAL_AUTOMATIC")]
-    PAYPALAUTOMATIC,
+    public static DebtEntryOperationEnum PAYPALAUTOMATIC { get; } = new("PAYPAL_AUTOMATIC");
+
     /// <summary><c>PAYPAL_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PAYPAL_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PAYPAL_MANUAL")]
-    PAYPALMANUAL,
+    public static DebtEntryOperationEnum PAYPALMANUAL { get; } = new("PAYPAL_MANUAL");
+
     /// <summary><c>PAYU_AUTOMATIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PAYU_AUTOMATIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PAYU_AUTOMATIC")]
-    PAYUAUTOMATIC,
+    public static DebtEntryOperationEnum PAYUAUTOMATIC { get; } = new("PAYU_AUTOMATIC");
+
     /// <summary><c>PAYU_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PAYU_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PAYU_MANUAL")]
-    PAYUMANUAL,
+    public static DebtEntryOperationEnum PAYUMANUAL { get; } = new("PAYU_MANUAL");
+
     /// <summary><c>RECOVERY_TRANSFER_AUTOMATIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RECOVERY_TRANSFER_AUTOMATIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RECOVERY_TRANSFER_AUTOMATIC")]
-    RECOVERYTRANSFERAUTOMATIC,
+    public static DebtEntryOperationEnum RECOVERYTRANSFERAUTOMATIC { get; } = new("RECOVERY_TRANSFER_AUTOMATIC");
+
     /// <summary><c>REFUND</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND")]
-    REFUND,
+    public static DebtEntryOperationEnum REFUND { get; } = new("REFUND");
+
     /// <summary><c>REFUND_CHECK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_CHECK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_CHECK")]
-    REFUNDCHECK,
+    public static DebtEntryOperationEnum REFUNDCHECK { get; } = new("REFUND_CHECK");
+
     /// <summary><c>REFUND_CREDITCARD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_CREDITCARD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_CREDITCARD")]
-    REFUNDCREDITCARD,
+    public static DebtEntryOperationEnum REFUNDCREDITCARD { get; } = new("REFUND_CREDITCARD");
+
     /// <summary><c>REFUND_CREDIT_ACCOUNT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_CREDIT_ACCOUNT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_CREDIT_ACCOUNT")]
-    REFUNDCREDITACCOUNT,
+    public static DebtEntryOperationEnum REFUNDCREDITACCOUNT { get; } = new("REFUND_CREDIT_ACCOUNT");
+
     /// <summary><c>REFUND_CREDIT_CARD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_CREDIT_CARD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_CREDIT_CARD")]
-    REFUNDCREDITCARD2,
+    public static DebtEntryOperationEnum REFUNDCREDITCARD2 { get; } = new("REFUND_CREDIT_CARD");
+
     /// <summary><c>REFUND_CURRENT_ACCOUNT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_CURRENT_ACCOUNT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_CURRENT_ACCOUNT")]
-    REFUNDCURRENTACCOUNT,
+    public static DebtEntryOperationEnum REFUNDCURRENTACCOUNT { get; } = new("REFUND_CURRENT_ACCOUNT");
+
     /// <summary><c>REFUND_DOMESTIC_CARD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_DOMESTIC_CARD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_DOMESTIC_CARD")]
-    REFUNDDOMESTICCARD,
+    public static DebtEntryOperationEnum REFUNDDOMESTICCARD { get; } = new("REFUND_DOMESTIC_CARD");
+
     /// <summary><c>REFUND_ENTERPRISE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_ENTERPRISE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_ENTERPRISE")]
-    REFUNDENTERPRISE,
+    public static DebtEntryOperationEnum REFUNDENTERPRISE { get; } = new("REFUND_ENTERPRISE");
+
     /// <summary><c>REFUND_IDEAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_IDEAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_IDEAL")]
-    REFUNDIDEAL,
+    public static DebtEntryOperationEnum REFUNDIDEAL { get; } = new("REFUND_IDEAL");
+
     /// <summary><c>REFUND_INTERNAL_TRUSTED_ACCOUNT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_INTERNAL_TRUSTED_ACCOUNT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_INTERNAL_TRUSTED_ACCOUNT")]
-    REFUNDINTERNALTRUSTEDACCOUNT,
+    public static DebtEntryOperationEnum REFUNDINTERNALTRUSTEDACCOUNT { get; } = new("REFUND_INTERNAL_TRUSTED_ACCOUNT");
+
     /// <summary><c>REFUND_LOSS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_LOSS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_LOSS")]
-    REFUNDLOSS,
+    public static DebtEntryOperationEnum REFUNDLOSS { get; } = new("REFUND_LOSS");
+
     /// <summary><c>REFUND_MULTIBANCO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_MULTIBANCO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_MULTIBANCO")]
-    REFUNDMULTIBANCO,
+    public static DebtEntryOperationEnum REFUNDMULTIBANCO { get; } = new("REFUND_MULTIBANCO");
+
     /// <summary><c>REFUND_PAYPAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_PAYPAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_PAYPAL")]
-    REFUNDPAYPAL,
+    public static DebtEntryOperationEnum REFUNDPAYPAL { get; } = new("REFUND_PAYPAL");
+
     /// <summary><c>REFUND_PAYU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_PAYU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_PAYU")]
-    REFUNDPAYU,
+    public static DebtEntryOperationEnum REFUNDPAYU { get; } = new("REFUND_PAYU");
+
     /// <summary><c>REFUND_RUPAY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_RUPAY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_RUPAY")]
-    REFUNDRUPAY,
+    public static DebtEntryOperationEnum REFUNDRUPAY { get; } = new("REFUND_RUPAY");
+
     /// <summary><c>REFUND_SEPA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_SEPA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_SEPA")]
-    REFUNDSEPA,
+    public static DebtEntryOperationEnum REFUNDSEPA { get; } = new("REFUND_SEPA");
+
     /// <summary><c>REFUND_SEPA_DIRECT_DEBIT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_SEPA_DIRECT_DEBIT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_SEPA_DIRECT_DEBIT")]
-    REFUNDSEPADIRECTDEBIT,
+    public static DebtEntryOperationEnum REFUNDSEPADIRECTDEBIT { get; } = new("REFUND_SEPA_DIRECT_DEBIT");
+
     /// <summary><c>REFUND_TRANSFER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_TRANSFER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_TRANSFER")]
-    REFUNDTRANSFER,
+    public static DebtEntryOperationEnum REFUNDTRANSFER { get; } = new("REFUND_TRANSFER");
+
     /// <summary><c>REFUND_UNKNOWN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND_UNKNOWN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND_UNKNOWN")]
-    REFUNDUNKNOWN,
+    public static DebtEntryOperationEnum REFUNDUNKNOWN { get; } = new("REFUND_UNKNOWN");
+
     /// <summary><c>RUPAY_AUTOMATIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RUPAY_AUTOMATIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RUPAY_AUTOMATIC")]
-    RUPAYAUTOMATIC,
+    public static DebtEntryOperationEnum RUPAYAUTOMATIC { get; } = new("RUPAY_AUTOMATIC");
+
     /// <summary><c>RUPAY_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RUPAY_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RUPAY_MANUAL")]
-    RUPAYMANUAL,
+    public static DebtEntryOperationEnum RUPAYMANUAL { get; } = new("RUPAY_MANUAL");
+
     /// <summary><c>SEPA_AUTOMATIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SEPA_AUTOMATIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SEPA_AUTOMATIC")]
-    SEPAAUTOMATIC,
+    public static DebtEntryOperationEnum SEPAAUTOMATIC { get; } = new("SEPA_AUTOMATIC");
+
     /// <summary><c>SEPA_DIRECT_DEBIT_AUTOMATIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SEPA_DIRECT_DEBIT_AUTOMATIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SEPA_DIRECT_DEBIT_AUTOMATIC")]
-    SEPADIRECTDEBITAUTOMATIC,
+    public static DebtEntryOperationEnum SEPADIRECTDEBITAUTOMATIC { get; } = new("SEPA_DIRECT_DEBIT_AUTOMATIC");
+
     /// <summary><c>SEPA_DIRECT_DEBIT_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SEPA_DIRECT_DEBIT_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SEPA_DIRECT_DEBIT_MANUAL")]
-    SEPADIRECTDEBITMANUAL,
+    public static DebtEntryOperationEnum SEPADIRECTDEBITMANUAL { get; } = new("SEPA_DIRECT_DEBIT_MANUAL");
+
     /// <summary><c>TRANSFER_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TRANSFER_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TRANSFER_MANUAL")]
-    TRANSFERMANUAL,
+    public static DebtEntryOperationEnum TRANSFERMANUAL { get; } = new("TRANSFER_MANUAL");
+
     /// <summary><c>UNPAID_CHECK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID_CHECK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID_CHECK")]
-    UNPAIDCHECK,
+    public static DebtEntryOperationEnum UNPAIDCHECK { get; } = new("UNPAID_CHECK");
+
     /// <summary><c>UNPAID_CREDITCARD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID_CREDITCARD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID_CREDITCARD")]
-    UNPAIDCREDITCARD,
+    public static DebtEntryOperationEnum UNPAIDCREDITCARD { get; } = new("UNPAID_CREDITCARD");
+
     /// <summary><c>UNPAID_CREDIT_ACCOUNT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID_CREDIT_ACCOUNT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID_CREDIT_ACCOUNT")]
-    UNPAIDCREDITACCOUNT,
+    public static DebtEntryOperationEnum UNPAIDCREDITACCOUNT { get; } = new("UNPAID_CREDIT_ACCOUNT");
+
     /// <summary><c>UNPAID_CREDIT_CARD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID_CREDIT_CARD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID_CREDIT_CARD")]
-    UNPAIDCREDITCARD2,
+    public static DebtEntryOperationEnum UNPAIDCREDITCARD2 { get; } = new("UNPAID_CREDIT_CARD");
+
     /// <summary><c>UNPAID_CURRENT_ACCOUNT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID_CURRENT_ACCOUNT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID_CURRENT_ACCOUNT")]
-    UNPAIDCURRENTACCOUNT,
+    public static DebtEntryOperationEnum UNPAIDCURRENTACCOUNT { get; } = new("UNPAID_CURRENT_ACCOUNT");
+
     /// <summary><c>UNPAID_DOMESTIC_CARD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID_DOMESTIC_CARD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID_DOMESTIC_CARD")]
-    UNPAIDDOMESTICCARD,
+    public static DebtEntryOperationEnum UNPAIDDOMESTICCARD { get; } = new("UNPAID_DOMESTIC_CARD");
+
     /// <summary><c>UNPAID_ENTERPRISE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID_ENTERPRISE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID_ENTERPRISE")]
-    UNPAIDENTERPRISE,
+    public static DebtEntryOperationEnum UNPAIDENTERPRISE { get; } = new("UNPAID_ENTERPRISE");
+
     /// <summary><c>UNPAID_IDEAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID_IDEAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID_IDEAL")]
-    UNPAIDIDEAL,
+    public static DebtEntryOperationEnum UNPAIDIDEAL { get; } = new("UNPAID_IDEAL");
+
     /// <summary><c>UNPAID_INTERNAL_TRUSTED_ACCOUNT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID_INTERNAL_TRUSTED_ACCOUNT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID_INTERNAL_TRUSTED_ACCOUNT")]
-    UNPAIDINTERNALTRUSTEDACCOUNT,
+    public static DebtEntryOperationEnum UNPAIDINTERNALTRUSTEDACCOUNT { get; } = new("UNPAID_INTERNAL_TRUSTED_ACCOUNT");
+
     /// <summary><c>UNPAID_MULTIBANCO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID_MULTIBANCO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID_MULTIBANCO")]
-    UNPAIDMULTIBANCO,
+    public static DebtEntryOperationEnum UNPAIDMULTIBANCO { get; } = new("UNPAID_MULTIBANCO");
+
     /// <summary><c>UNPAID_PAYPAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID_PAYPAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID_PAYPAL")]
-    UNPAIDPAYPAL,
+    public static DebtEntryOperationEnum UNPAIDPAYPAL { get; } = new("UNPAID_PAYPAL");
+
     /// <summary><c>UNPAID_PAYU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID_PAYU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID_PAYU")]
-    UNPAIDPAYU,
+    public static DebtEntryOperationEnum UNPAIDPAYU { get; } = new("UNPAID_PAYU");
+
     /// <summary><c>UNPAID_RUPAY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID_RUPAY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID_RUPAY")]
-    UNPAIDRUPAY,
+    public static DebtEntryOperationEnum UNPAIDRUPAY { get; } = new("UNPAID_RUPAY");
+
     /// <summary><c>UNPAID_SEPA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID_SEPA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID_SEPA")]
-    UNPAIDSEPA,
+    public static DebtEntryOperationEnum UNPAIDSEPA { get; } = new("UNPAID_SEPA");
+
     /// <summary><c>UNPAID_SEPA_DIRECT_DEBIT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID_SEPA_DIRECT_DEBIT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID_SEPA_DIRECT_DEBIT")]
-    UNPAIDSEPADIRECTDEBIT,
+    public static DebtEntryOperationEnum UNPAIDSEPADIRECTDEBIT { get; } = new("UNPAID_SEPA_DIRECT_DEBIT");
+
     /// <summary><c>UNPAID_WITHDRAW</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID_WITHDRAW")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID_WITHDRAW")]
-    UNPAIDWITHDRAW,
+    public static DebtEntryOperationEnum UNPAIDWITHDRAW { get; } = new("UNPAID_WITHDRAW");
+
     /// <summary><c>WARRANT_MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WARRANT_MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WARRANT_MANUAL")]
-    WARRANTMANUAL,
+    public static DebtEntryOperationEnum WARRANTMANUAL { get; } = new("WARRANT_MANUAL");
+
     /// <summary><c>WITHDRAW_AUTOMATIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WITHDRAW_AUTOMATIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WITHDRAW_AUTOMATIC")]
-    WITHDRAWAUTOMATIC,
+    public static DebtEntryOperationEnum WITHDRAWAUTOMATIC { get; } = new("WITHDRAW_AUTOMATIC");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "BANK_TRANSFER_MANUAL" or "CANCEL" or "CASH_MANUAL" or "CHECK_MANUAL" or "CREDITCARD" or "CREDITCARD_AUTOMATIC" or "CREDITCARD_MANUAL" or "CREDIT_ACCOUNT_AUTOMATIC" or "CREDIT_CARD_AUTOMATIC" or "CREDIT_CARD_MANUAL" or "CURRENT_ACCOUNT_AUTOMATIC" or "CURRENT_ACCOUNT_MANUAL" or "DOMESTIC_CARD_AUTOMATIC" or "DOMESTIC_CARD_MANUAL" or "EDINAR_MANUAL" or "ENTERPRISE_AUTOMATIC" or "ENTERPRISE_MANUAL" or "IDEAL_AUTOMATIC" or "IDEAL_MANUAL" or "INTERNAL_TRUSTED_ACCOUNT_AUTOMATIC" or "INTERNAL_TRUSTED_ACCOUNT_MANUAL" or "MULTIBANCO_AUTOMATIC" or "MULTIBANCO_MANUAL" or "ORDER" or "PAYPAL_AUTOMATIC" or "PAYPAL_MANUAL" or "PAYU_AUTOMATIC" or "PAYU_MANUAL" or "RECOVERY_TRANSFER_AUTOMATIC" or "REFUND" or "REFUND_CHECK" or "REFUND_CREDITCARD" or "REFUND_CREDIT_ACCOUNT" or "REFUND_CREDIT_CARD" or "REFUND_CURRENT_ACCOUNT" or "REFUND_DOMESTIC_CARD" or "REFUND_ENTERPRISE" or "REFUND_IDEAL" or "REFUND_INTERNAL_TRUSTED_ACCOUNT" or "REFUND_LOSS" or "REFUND_MULTIBANCO" or "REFUND_PAYPAL" or "REFUND_PAYU" or "REFUND_RUPAY" or "REFUND_SEPA" or "REFUND_SEPA_DIRECT_DEBIT" or "REFUND_TRANSFER" or "REFUND_UNKNOWN" or "RUPAY_AUTOMATIC" or "RUPAY_MANUAL" or "SEPA_AUTOMATIC" or "SEPA_DIRECT_DEBIT_AUTOMATIC" or "SEPA_DIRECT_DEBIT_MANUAL" or "TRANSFER_MANUAL" or "UNPAID_CHECK" or "UNPAID_CREDITCARD" or "UNPAID_CREDIT_ACCOUNT" or "UNPAID_CREDIT_CARD" or "UNPAID_CURRENT_ACCOUNT" or "UNPAID_DOMESTIC_CARD" or "UNPAID_ENTERPRISE" or "UNPAID_IDEAL" or "UNPAID_INTERNAL_TRUSTED_ACCOUNT" or "UNPAID_MULTIBANCO" or "UNPAID_PAYPAL" or "UNPAID_PAYU" or "UNPAID_RUPAY" or "UNPAID_SEPA" or "UNPAID_SEPA_DIRECT_DEBIT" or "UNPAID_WITHDRAW" or "WARRANT_MANUAL" or "WITHDRAW_AUTOMATIC";
+
+    string global::Clients.Core.Wire.IStringEnum<DebtEntryOperationEnum>.WireValue => _value ?? string.Empty;
+
+    static DebtEntryOperationEnum global::Clients.Core.Wire.IStringEnum<DebtEntryOperationEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DebtEntryOperationEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DebtEntryOperationEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DebtEntryOperationEnum left, DebtEntryOperationEnum right) => left.Equals(right);
+
+    public static bool operator !=(DebtEntryOperationEnum left, DebtEntryOperationEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// All status a debt HistoryOrder entry can be in
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DebtEntryStatusDebtOrderEnum>))]
-public enum DebtEntryStatusDebtOrderEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DebtEntryStatusDebtOrderEnum>))]
+public readonly partial struct DebtEntryStatusDebtOrderEnum : global::Clients.Core.Wire.IStringEnum<DebtEntryStatusDebtOrderEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DebtEntryStatusDebtOrderEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>PAID</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PAID")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PAID")]
-    PAID,
+    public static DebtEntryStatusDebtOrderEnum PAID { get; } = new("PAID");
+
     /// <summary><c>REFUNDED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUNDED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUNDED")]
-    REFUNDED,
+    public static DebtEntryStatusDebtOrderEnum REFUNDED { get; } = new("REFUNDED");
+
     /// <summary><c>TO_BE_PAID</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TO_BE_PAID")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TO_BE_PAID")]
-    TOBEPAID,
+    public static DebtEntryStatusDebtOrderEnum TOBEPAID { get; } = new("TO_BE_PAID");
+
     /// <summary><c>UNMATURED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNMATURED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNMATURED")]
-    UNMATURED,
+    public static DebtEntryStatusDebtOrderEnum UNMATURED { get; } = new("UNMATURED");
+
     /// <summary><c>UNPAID</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID")]
-    UNPAID,
+    public static DebtEntryStatusDebtOrderEnum UNPAID { get; } = new("UNPAID");
+
     /// <summary><c>WRITE_OFF</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WRITE_OFF")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WRITE_OFF")]
-    WRITEOFF,
+    public static DebtEntryStatusDebtOrderEnum WRITEOFF { get; } = new("WRITE_OFF");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "PAID" or "REFUNDED" or "TO_BE_PAID" or "UNMATURED" or "UNPAID" or "WRITE_OFF";
+
+    string global::Clients.Core.Wire.IStringEnum<DebtEntryStatusDebtOrderEnum>.WireValue => _value ?? string.Empty;
+
+    static DebtEntryStatusDebtOrderEnum global::Clients.Core.Wire.IStringEnum<DebtEntryStatusDebtOrderEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DebtEntryStatusDebtOrderEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DebtEntryStatusDebtOrderEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DebtEntryStatusDebtOrderEnum left, DebtEntryStatusDebtOrderEnum right) => left.Equals(right);
+
+    public static bool operator !=(DebtEntryStatusDebtOrderEnum left, DebtEntryStatusDebtOrderEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// All status a debt entry can be in
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DebtEntryStatusEnum>))]
-public enum DebtEntryStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DebtEntryStatusEnum>))]
+public readonly partial struct DebtEntryStatusEnum : global::Clients.Core.Wire.IStringEnum<DebtEntryStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DebtEntryStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CANCELLED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CANCELLED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CANCELLED")]
-    CANCELLED,
+    public static DebtEntryStatusEnum CANCELLED { get; } = new("CANCELLED");
+
     /// <summary><c>DONE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DONE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DONE")]
-    DONE,
+    public static DebtEntryStatusEnum DONE { get; } = new("DONE");
+
     /// <summary><c>FAILED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FAILED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FAILED")]
-    FAILED,
+    public static DebtEntryStatusEnum FAILED { get; } = new("FAILED");
+
     /// <summary><c>PAID</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PAID")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PAID")]
-    PAID,
+    public static DebtEntryStatusEnum PAID { get; } = new("PAID");
+
     /// <summary><c>PENDING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PENDING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PENDING")]
-    PENDING,
+    public static DebtEntryStatusEnum PENDING { get; } = new("PENDING");
+
     /// <summary><c>TODO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TODO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TODO")]
-    TODO,
+    public static DebtEntryStatusEnum TODO { get; } = new("TODO");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CANCELLED" or "DONE" or "FAILED" or "PAID" or "PENDING" or "TODO";
+
+    string global::Clients.Core.Wire.IStringEnum<DebtEntryStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static DebtEntryStatusEnum global::Clients.Core.Wire.IStringEnum<DebtEntryStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DebtEntryStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DebtEntryStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DebtEntryStatusEnum left, DebtEntryStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(DebtEntryStatusEnum left, DebtEntryStatusEnum right) => !left.Equals(right);
 }

@@ -37,6 +37,10 @@ public sealed partial class DebtBalance
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unmaturedAmount")]
     public global::Clients.Ovh.Models.OrderPrice? UnmaturedAmount { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -100,6 +104,10 @@ public sealed partial class DebtDebt
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unmaturedAmount")]
     public global::Clients.Ovh.Models.OrderPrice? UnmaturedAmount { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -139,4 +147,8 @@ public sealed partial class DebtOperation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DebtEntryOperationEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -112,6 +112,10 @@ public sealed partial class DedicatedInstallationTemplateTemplates
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("templateName")]
     public string? TemplateName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -142,6 +146,10 @@ public sealed partial class DedicatedInstallationTemplateHardwareRaid
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("step")]
     public long? Step { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -160,6 +168,10 @@ public sealed partial class DedicatedInstallationTemplateTemplatePartitioningSch
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
     public long? Priority { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -208,4 +220,8 @@ public sealed partial class DedicatedInstallationTemplateTemplatePartitions
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("volumeName")]
     public string? VolumeName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

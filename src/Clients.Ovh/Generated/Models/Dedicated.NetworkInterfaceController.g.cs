@@ -28,40 +28,61 @@ public sealed partial class DedicatedNetworkInterfaceControllerNetworkInterfaceC
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("virtualNetworkInterface")]
     public global::System.Guid? VirtualNetworkInterface { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// List NetworkInterfaceController linktype
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum>))]
-public enum DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum>))]
+public readonly partial struct DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>isolated</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "isolated")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("isolated")]
-    Isolated,
+    public static DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum Isolated { get; } = new("isolated");
+
     /// <summary><c>private</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "private")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("private")]
-    Private,
+    public static DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum Private { get; } = new("private");
+
     /// <summary><c>private_lag</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "private_lag")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("private_lag")]
-    PrivateLag,
+    public static DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum PrivateLag { get; } = new("private_lag");
+
     /// <summary><c>provisioning</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "provisioning")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("provisioning")]
-    Provisioning,
+    public static DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum Provisioning { get; } = new("provisioning");
+
     /// <summary><c>provisioning_lag</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "provisioning_lag")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("provisioning_lag")]
-    ProvisioningLag,
+    public static DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum ProvisioningLag { get; } = new("provisioning_lag");
+
     /// <summary><c>public</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "public")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("public")]
-    Public,
+    public static DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum Public { get; } = new("public");
+
     /// <summary><c>public_lag</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "public_lag")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("public_lag")]
-    PublicLag,
+    public static DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum PublicLag { get; } = new("public_lag");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "isolated" or "private" or "private_lag" or "provisioning" or "provisioning_lag" or "public" or "public_lag";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum left, DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum left, DedicatedNetworkInterfaceControllerNetworkInterfaceControllerLinkTypeEnum right) => !left.Equals(right);
 }

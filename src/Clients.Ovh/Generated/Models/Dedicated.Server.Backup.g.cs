@@ -52,6 +52,10 @@ public sealed partial class DedicatedServerBackupBackupContainer
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("swift")]
     public global::Clients.Ovh.Models.DedicatedServerBackupBackupSwift? Swift { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -82,6 +86,10 @@ public sealed partial class DedicatedServerBackupBackupOffer
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("maxStorage")]
     public global::Clients.Ovh.Models.ComplexTypeUnitAndValueLong? MaxStorage { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -112,6 +120,10 @@ public sealed partial class DedicatedServerBackupBackupPassword
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("swiftStorage")]
     public string? SwiftStorage { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -130,6 +142,10 @@ public sealed partial class DedicatedServerBackupBackupProject
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("projectId")]
     public string? ProjectId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -160,6 +176,10 @@ public sealed partial class DedicatedServerBackupBackupQuota
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usagePercent")]
     public double? UsagePercent { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -184,6 +204,10 @@ public sealed partial class DedicatedServerBackupBackupSftp
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("username")]
     public string? Username { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -202,42 +226,63 @@ public sealed partial class DedicatedServerBackupBackupStatus
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reason")]
     public string? Reason { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Possible values for backup status code
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerBackupBackupStatusCodeEnum>))]
-public enum DedicatedServerBackupBackupStatusCodeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerBackupBackupStatusCodeEnum>))]
+public readonly partial struct DedicatedServerBackupBackupStatusCodeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerBackupBackupStatusCodeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerBackupBackupStatusCodeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>DELETING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DELETING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DELETING")]
-    DELETING,
+    public static DedicatedServerBackupBackupStatusCodeEnum DELETING { get; } = new("DELETING");
+
     /// <summary><c>ERROR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ERROR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ERROR")]
-    ERROR,
+    public static DedicatedServerBackupBackupStatusCodeEnum ERROR { get; } = new("ERROR");
+
     /// <summary><c>OK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OK")]
-    OK,
+    public static DedicatedServerBackupBackupStatusCodeEnum OK { get; } = new("OK");
+
     /// <summary><c>SUSPENDED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SUSPENDED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SUSPENDED")]
-    SUSPENDED,
+    public static DedicatedServerBackupBackupStatusCodeEnum SUSPENDED { get; } = new("SUSPENDED");
+
     /// <summary><c>SUSPENDING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SUSPENDING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SUSPENDING")]
-    SUSPENDING,
+    public static DedicatedServerBackupBackupStatusCodeEnum SUSPENDING { get; } = new("SUSPENDING");
+
     /// <summary><c>UNKNOWN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNKNOWN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNKNOWN")]
-    UNKNOWN,
+    public static DedicatedServerBackupBackupStatusCodeEnum UNKNOWN { get; } = new("UNKNOWN");
+
     /// <summary><c>WAITING_AGREEMENTS_VALIDATION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WAITING_AGREEMENTS_VALIDATION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WAITING_AGREEMENTS_VALIDATION")]
-    WAITINGAGREEMENTSVALIDATION,
+    public static DedicatedServerBackupBackupStatusCodeEnum WAITINGAGREEMENTSVALIDATION { get; } = new("WAITING_AGREEMENTS_VALIDATION");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "DELETING" or "ERROR" or "OK" or "SUSPENDED" or "SUSPENDING" or "UNKNOWN" or "WAITING_AGREEMENTS_VALIDATION";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerBackupBackupStatusCodeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerBackupBackupStatusCodeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerBackupBackupStatusCodeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerBackupBackupStatusCodeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerBackupBackupStatusCodeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerBackupBackupStatusCodeEnum left, DedicatedServerBackupBackupStatusCodeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerBackupBackupStatusCodeEnum left, DedicatedServerBackupBackupStatusCodeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -262,4 +307,8 @@ public sealed partial class DedicatedServerBackupBackupSwift
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("username")]
     public string? Username { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -9,99 +9,178 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Checksum type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum>))]
-public enum DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum>))]
+public readonly partial struct DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>md5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "md5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("md5")]
-    Md5,
+    public static DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum Md5 { get; } = new("md5");
+
     /// <summary><c>sha1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sha1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sha1")]
-    Sha1,
+    public static DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum Sha1 { get; } = new("sha1");
+
     /// <summary><c>sha256</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sha256")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sha256")]
-    Sha256,
+    public static DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum Sha256 { get; } = new("sha256");
+
     /// <summary><c>sha512</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sha512")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sha512")]
-    Sha512,
+    public static DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum Sha512 { get; } = new("sha512");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "md5" or "sha1" or "sha256" or "sha512";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum left, DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum left, DedicatedServerReinstallCustomizationsImageCheckSumTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Image Type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerReinstallCustomizationsImageTypeEnum>))]
-public enum DedicatedServerReinstallCustomizationsImageTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerReinstallCustomizationsImageTypeEnum>))]
+public readonly partial struct DedicatedServerReinstallCustomizationsImageTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerReinstallCustomizationsImageTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerReinstallCustomizationsImageTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>qcow2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "qcow2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("qcow2")]
-    Qcow2,
+    public static DedicatedServerReinstallCustomizationsImageTypeEnum Qcow2 { get; } = new("qcow2");
+
     /// <summary><c>raw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "raw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("raw")]
-    Raw,
+    public static DedicatedServerReinstallCustomizationsImageTypeEnum Raw { get; } = new("raw");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "qcow2" or "raw";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerReinstallCustomizationsImageTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerReinstallCustomizationsImageTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerReinstallCustomizationsImageTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerReinstallCustomizationsImageTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerReinstallCustomizationsImageTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerReinstallCustomizationsImageTypeEnum left, DedicatedServerReinstallCustomizationsImageTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerReinstallCustomizationsImageTypeEnum left, DedicatedServerReinstallCustomizationsImageTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Display Language
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerReinstallCustomizationsLanguageEnum>))]
-public enum DedicatedServerReinstallCustomizationsLanguageEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerReinstallCustomizationsLanguageEnum>))]
+public readonly partial struct DedicatedServerReinstallCustomizationsLanguageEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerReinstallCustomizationsLanguageEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerReinstallCustomizationsLanguageEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cs-cz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cs-cz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cs-cz")]
-    CsCz,
+    public static DedicatedServerReinstallCustomizationsLanguageEnum CsCz { get; } = new("cs-cz");
+
     /// <summary><c>de-de</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "de-de")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("de-de")]
-    DeDe,
+    public static DedicatedServerReinstallCustomizationsLanguageEnum DeDe { get; } = new("de-de");
+
     /// <summary><c>en-us</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "en-us")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("en-us")]
-    EnUs,
+    public static DedicatedServerReinstallCustomizationsLanguageEnum EnUs { get; } = new("en-us");
+
     /// <summary><c>es-es</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "es-es")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("es-es")]
-    EsEs,
+    public static DedicatedServerReinstallCustomizationsLanguageEnum EsEs { get; } = new("es-es");
+
     /// <summary><c>fr-fr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fr-fr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fr-fr")]
-    FrFr,
+    public static DedicatedServerReinstallCustomizationsLanguageEnum FrFr { get; } = new("fr-fr");
+
     /// <summary><c>it-it</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "it-it")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("it-it")]
-    ItIt,
+    public static DedicatedServerReinstallCustomizationsLanguageEnum ItIt { get; } = new("it-it");
+
     /// <summary><c>nl-nl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nl-nl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nl-nl")]
-    NlNl,
+    public static DedicatedServerReinstallCustomizationsLanguageEnum NlNl { get; } = new("nl-nl");
+
     /// <summary><c>pl-pl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pl-pl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pl-pl")]
-    PlPl,
+    public static DedicatedServerReinstallCustomizationsLanguageEnum PlPl { get; } = new("pl-pl");
+
     /// <summary><c>pt-pt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pt-pt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pt-pt")]
-    PtPt,
+    public static DedicatedServerReinstallCustomizationsLanguageEnum PtPt { get; } = new("pt-pt");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cs-cz" or "de-de" or "en-us" or "es-es" or "fr-fr" or "it-it" or "nl-nl" or "pl-pl" or "pt-pt";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerReinstallCustomizationsLanguageEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerReinstallCustomizationsLanguageEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerReinstallCustomizationsLanguageEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerReinstallCustomizationsLanguageEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerReinstallCustomizationsLanguageEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerReinstallCustomizationsLanguageEnum left, DedicatedServerReinstallCustomizationsLanguageEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerReinstallCustomizationsLanguageEnum left, DedicatedServerReinstallCustomizationsLanguageEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Post-Installation Script File Extension
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerReinstallCustomizationsPostInstallationScriptExtensionEnum>))]
-public enum DedicatedServerReinstallCustomizationsPostInstallationScriptExtensionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerReinstallCustomizationsPostInstallationScriptExtensionEnum>))]
+public readonly partial struct DedicatedServerReinstallCustomizationsPostInstallationScriptExtensionEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerReinstallCustomizationsPostInstallationScriptExtensionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerReinstallCustomizationsPostInstallationScriptExtensionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cmd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cmd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cmd")]
-    Cmd,
+    public static DedicatedServerReinstallCustomizationsPostInstallationScriptExtensionEnum Cmd { get; } = new("cmd");
+
     /// <summary><c>ps1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ps1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ps1")]
-    Ps1,
+    public static DedicatedServerReinstallCustomizationsPostInstallationScriptExtensionEnum Ps1 { get; } = new("ps1");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cmd" or "ps1";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerReinstallCustomizationsPostInstallationScriptExtensionEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerReinstallCustomizationsPostInstallationScriptExtensionEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerReinstallCustomizationsPostInstallationScriptExtensionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerReinstallCustomizationsPostInstallationScriptExtensionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerReinstallCustomizationsPostInstallationScriptExtensionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerReinstallCustomizationsPostInstallationScriptExtensionEnum left, DedicatedServerReinstallCustomizationsPostInstallationScriptExtensionEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerReinstallCustomizationsPostInstallationScriptExtensionEnum left, DedicatedServerReinstallCustomizationsPostInstallationScriptExtensionEnum right) => !left.Equals(right);
 }

@@ -9,20 +9,52 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Hardware raid types
 /// </summary>
-public enum DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.IntegerEnumJsonConverter<DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum>))]
+public readonly partial struct DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum : global::Clients.Core.Wire.IIntegerEnum<DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum>
 {
+    private readonly long _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum(long value) => _value = value;
+
     /// <summary><c>0</c></summary>
-    Value0 = 0,
+    public static DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum Value0 { get; } = new(0);
+
     /// <summary><c>1</c></summary>
-    Value1 = 1,
+    public static DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum Value1 { get; } = new(1);
+
     /// <summary><c>5</c></summary>
-    Value5 = 5,
+    public static DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum Value5 { get; } = new(5);
+
     /// <summary><c>6</c></summary>
-    Value6 = 6,
+    public static DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum Value6 { get; } = new(6);
+
     /// <summary><c>10</c></summary>
-    Value10 = 10,
+    public static DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum Value10 { get; } = new(10);
+
     /// <summary><c>50</c></summary>
-    Value50 = 50,
+    public static DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum Value50 { get; } = new(50);
+
     /// <summary><c>60</c></summary>
-    Value60 = 60,
+    public static DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum Value60 { get; } = new(60);
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is 0 or 1 or 5 or 6 or 10 or 50 or 60;
+
+    long global::Clients.Core.Wire.IIntegerEnum<DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum>.WireValue => _value;
+
+    static DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum global::Clients.Core.Wire.IIntegerEnum<DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum>.FromWire(long value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool Equals(DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum other) => _value == other._value;
+
+    public override bool Equals(object? obj) => obj is DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum other && Equals(other);
+
+    public override int GetHashCode() => _value.GetHashCode();
+
+    public static bool operator ==(DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum left, DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum left, DedicatedServerReinstallStorageHardwareRaidRaidLevelEnum right) => !left.Equals(right);
 }

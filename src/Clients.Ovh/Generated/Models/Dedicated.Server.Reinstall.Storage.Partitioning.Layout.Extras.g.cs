@@ -16,6 +16,10 @@ public sealed partial class DedicatedServerReinstallStoragePartitioningLayoutExt
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -28,4 +32,8 @@ public sealed partial class DedicatedServerReinstallStoragePartitioningLayoutExt
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -22,87 +22,132 @@ public sealed partial class DedicatedServerReinstallStoragePartitioningLayoutExt
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zp")]
     public global::Clients.Ovh.Models.DedicatedServerReinstallStoragePartitioningLayoutExtrasZp? Zp { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// File system types
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum>))]
-public enum DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum>))]
+public readonly partial struct DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>btrfs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "btrfs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("btrfs")]
-    Btrfs,
+    public static DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum Btrfs { get; } = new("btrfs");
+
     /// <summary><c>ext3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ext3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ext3")]
-    Ext3,
+    public static DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum Ext3 { get; } = new("ext3");
+
     /// <summary><c>ext4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ext4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ext4")]
-    Ext4,
+    public static DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum Ext4 { get; } = new("ext4");
+
     /// <summary><c>fat16</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fat16")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fat16")]
-    Fat16,
+    public static DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum Fat16 { get; } = new("fat16");
+
     /// <summary><c>none</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "none")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("none")]
-    None,
+    public static DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum None { get; } = new("none");
+
     /// <summary><c>ntfs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ntfs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ntfs")]
-    Ntfs,
+    public static DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum Ntfs { get; } = new("ntfs");
+
     /// <summary><c>reiserfs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "reiserfs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("reiserfs")]
-    Reiserfs,
+    public static DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum Reiserfs { get; } = new("reiserfs");
+
     /// <summary><c>swap</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "swap")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("swap")]
-    Swap,
+    public static DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum Swap { get; } = new("swap");
+
     /// <summary><c>ufs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ufs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ufs")]
-    Ufs,
+    public static DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum Ufs { get; } = new("ufs");
+
     /// <summary><c>vmfs5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vmfs5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vmfs5")]
-    Vmfs5,
+    public static DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum Vmfs5 { get; } = new("vmfs5");
+
     /// <summary><c>vmfs6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vmfs6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vmfs6")]
-    Vmfs6,
+    public static DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum Vmfs6 { get; } = new("vmfs6");
+
     /// <summary><c>vmfsl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vmfsl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vmfsl")]
-    Vmfsl,
+    public static DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum Vmfsl { get; } = new("vmfsl");
+
     /// <summary><c>xfs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "xfs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("xfs")]
-    Xfs,
+    public static DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum Xfs { get; } = new("xfs");
+
     /// <summary><c>zfs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "zfs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("zfs")]
-    Zfs,
+    public static DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum Zfs { get; } = new("zfs");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "btrfs" or "ext3" or "ext4" or "fat16" or "none" or "ntfs" or "reiserfs" or "swap" or "ufs" or "vmfs5" or "vmfs6" or "vmfsl" or "xfs" or "zfs";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum left, DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum left, DedicatedServerReinstallStoragePartitioningLayoutFileSystemEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Software raid types
 /// </summary>
-public enum DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.IntegerEnumJsonConverter<DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum>))]
+public readonly partial struct DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum : global::Clients.Core.Wire.IIntegerEnum<DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum>
 {
+    private readonly long _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum(long value) => _value = value;
+
     /// <summary><c>0</c></summary>
-    Value0 = 0,
+    public static DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum Value0 { get; } = new(0);
+
     /// <summary><c>1</c></summary>
-    Value1 = 1,
+    public static DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum Value1 { get; } = new(1);
+
     /// <summary><c>5</c></summary>
-    Value5 = 5,
+    public static DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum Value5 { get; } = new(5);
+
     /// <summary><c>6</c></summary>
-    Value6 = 6,
+    public static DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum Value6 { get; } = new(6);
+
     /// <summary><c>7</c></summary>
-    Value7 = 7,
+    public static DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum Value7 { get; } = new(7);
+
     /// <summary><c>10</c></summary>
-    Value10 = 10,
+    public static DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum Value10 { get; } = new(10);
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is 0 or 1 or 5 or 6 or 7 or 10;
+
+    long global::Clients.Core.Wire.IIntegerEnum<DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum>.WireValue => _value;
+
+    static DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum global::Clients.Core.Wire.IIntegerEnum<DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum>.FromWire(long value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool Equals(DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum other) => _value == other._value;
+
+    public override bool Equals(object? obj) => obj is DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum other && Equals(other);
+
+    public override int GetHashCode() => _value.GetHashCode();
+
+    public static bool operator ==(DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum left, DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum left, DedicatedServerReinstallStoragePartitioningLayoutRaidLevelEnum right) => !left.Equals(right);
 }

@@ -34,6 +34,10 @@ public sealed partial class DedicatedServerReinstallStorageHardwareRaid
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("spares")]
     public long? Spares { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -58,4 +62,8 @@ public sealed partial class DedicatedServerReinstallStoragePartitioning
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("schemeName")]
     public string? SchemeName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

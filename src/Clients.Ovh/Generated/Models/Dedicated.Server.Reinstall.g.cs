@@ -82,6 +82,10 @@ public sealed partial class DedicatedServerReinstallCustomizations
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sshKey")]
     public string? SshKey { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -106,4 +110,8 @@ public sealed partial class DedicatedServerReinstallStorage
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("partitioning")]
     public global::Clients.Ovh.Models.DedicatedServerReinstallStoragePartitioning? Partitioning { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

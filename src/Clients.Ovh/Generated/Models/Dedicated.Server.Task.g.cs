@@ -9,173 +9,156 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Task operation types
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerTaskFunctionEnum>))]
-public enum DedicatedServerTaskFunctionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerTaskFunctionEnum>))]
+public readonly partial struct DedicatedServerTaskFunctionEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerTaskFunctionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerTaskFunctionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>INFRA_002_VirtualNetworkInterface</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INFRA_002_VirtualNetworkInterface")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INFRA_002_VirtualNetworkInterface")]
-    INFRA002VirtualNetworkInterface,
+    public static DedicatedServerTaskFunctionEnum INFRA002VirtualNetworkInterface { get; } = new("INFRA_002_VirtualNetworkInterface");
+
     /// <summary><c>INFRA_002_VirtualNetworkInterface_group</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INFRA_002_VirtualNetworkInterface_group")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INFRA_002_VirtualNetworkInterface_group")]
-    INFRA002VirtualNetworkInterfaceGroup,
+    public static DedicatedServerTaskFunctionEnum INFRA002VirtualNetworkInterfaceGroup { get; } = new("INFRA_002_VirtualNetworkInterface_group");
+
     /// <summary><c>INFRA_002_VirtualNetworkInterface_ungroup</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INFRA_002_VirtualNetworkInterface_ungroup")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INFRA_002_VirtualNetworkInterface_ungroup")]
-    INFRA002VirtualNetworkInterfaceUngroup,
+    public static DedicatedServerTaskFunctionEnum INFRA002VirtualNetworkInterfaceUngroup { get; } = new("INFRA_002_VirtualNetworkInterface_ungroup");
+
     /// <summary><c>INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_group</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_group")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_group")]
-    INFRAONENETWORKONEAPIVirtualNetworkInterfaceGroup,
+    public static DedicatedServerTaskFunctionEnum INFRAONENETWORKONEAPIVirtualNetworkInterfaceGroup { get; } = new("INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_group");
+
     /// <summary><c>INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_ungroup</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_ungroup")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_ungroup")]
-    INFRAONENETWORKONEAPIVirtualNetworkInterfaceUngroup,
+    public static DedicatedServerTaskFunctionEnum INFRAONENETWORKONEAPIVirtualNetworkInterfaceUngroup { get; } = new("INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_ungroup");
+
     /// <summary><c>INFRA_ONE_NETWORK_VirtualNetworkInterface_group</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INFRA_ONE_NETWORK_VirtualNetworkInterface_group")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INFRA_ONE_NETWORK_VirtualNetworkInterface_group")]
-    INFRAONENETWORKVirtualNetworkInterfaceGroup,
+    public static DedicatedServerTaskFunctionEnum INFRAONENETWORKVirtualNetworkInterfaceGroup { get; } = new("INFRA_ONE_NETWORK_VirtualNetworkInterface_group");
+
     /// <summary><c>INFRA_ONE_NETWORK_VirtualNetworkInterface_ungroup</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INFRA_ONE_NETWORK_VirtualNetworkInterface_ungroup")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INFRA_ONE_NETWORK_VirtualNetworkInterface_ungroup")]
-    INFRAONENETWORKVirtualNetworkInterfaceUngroup,
+    public static DedicatedServerTaskFunctionEnum INFRAONENETWORKVirtualNetworkInterfaceUngroup { get; } = new("INFRA_ONE_NETWORK_VirtualNetworkInterface_ungroup");
+
     /// <summary><c>addVirtualMac</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "addVirtualMac")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("addVirtualMac")]
-    AddVirtualMac,
+    public static DedicatedServerTaskFunctionEnum AddVirtualMac { get; } = new("addVirtualMac");
+
     /// <summary><c>addWindowSplaFromExistingSerial</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "addWindowSplaFromExistingSerial")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("addWindowSplaFromExistingSerial")]
-    AddWindowSplaFromExistingSerial,
+    public static DedicatedServerTaskFunctionEnum AddWindowSplaFromExistingSerial { get; } = new("addWindowSplaFromExistingSerial");
+
     /// <summary><c>applyBackupFtpAcls</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "applyBackupFtpAcls")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("applyBackupFtpAcls")]
-    ApplyBackupFtpAcls,
+    public static DedicatedServerTaskFunctionEnum ApplyBackupFtpAcls { get; } = new("applyBackupFtpAcls");
+
     /// <summary><c>applyBackupFtpQuota</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "applyBackupFtpQuota")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("applyBackupFtpQuota")]
-    ApplyBackupFtpQuota,
+    public static DedicatedServerTaskFunctionEnum ApplyBackupFtpQuota { get; } = new("applyBackupFtpQuota");
+
     /// <summary><c>bypassAntiDDosGame</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bypassAntiDDosGame")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bypassAntiDDosGame")]
-    BypassAntiDDosGame,
+    public static DedicatedServerTaskFunctionEnum BypassAntiDDosGame { get; } = new("bypassAntiDDosGame");
+
     /// <summary><c>changePasswordBackupFTP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "changePasswordBackupFTP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("changePasswordBackupFTP")]
-    ChangePasswordBackupFTP,
+    public static DedicatedServerTaskFunctionEnum ChangePasswordBackupFTP { get; } = new("changePasswordBackupFTP");
+
     /// <summary><c>changeRipeOrg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "changeRipeOrg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("changeRipeOrg")]
-    ChangeRipeOrg,
+    public static DedicatedServerTaskFunctionEnum ChangeRipeOrg { get; } = new("changeRipeOrg");
+
     /// <summary><c>checkAndReleaseIp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "checkAndReleaseIp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("checkAndReleaseIp")]
-    CheckAndReleaseIp,
+    public static DedicatedServerTaskFunctionEnum CheckAndReleaseIp { get; } = new("checkAndReleaseIp");
+
     /// <summary><c>createBackupFTP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "createBackupFTP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("createBackupFTP")]
-    CreateBackupFTP,
+    public static DedicatedServerTaskFunctionEnum CreateBackupFTP { get; } = new("createBackupFTP");
+
     /// <summary><c>createOrUpdateRipeOrg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "createOrUpdateRipeOrg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("createOrUpdateRipeOrg")]
-    CreateOrUpdateRipeOrg,
+    public static DedicatedServerTaskFunctionEnum CreateOrUpdateRipeOrg { get; } = new("createOrUpdateRipeOrg");
+
     /// <summary><c>createPrivateNetwork</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "createPrivateNetwork")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("createPrivateNetwork")]
-    CreatePrivateNetwork,
+    public static DedicatedServerTaskFunctionEnum CreatePrivateNetwork { get; } = new("createPrivateNetwork");
+
     /// <summary><c>disableFirewall</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disableFirewall")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disableFirewall")]
-    DisableFirewall,
+    public static DedicatedServerTaskFunctionEnum DisableFirewall { get; } = new("disableFirewall");
+
     /// <summary><c>enableFirewall</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enableFirewall")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enableFirewall")]
-    EnableFirewall,
+    public static DedicatedServerTaskFunctionEnum EnableFirewall { get; } = new("enableFirewall");
+
     /// <summary><c>genericMoveFloatingIp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "genericMoveFloatingIp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("genericMoveFloatingIp")]
-    GenericMoveFloatingIp,
+    public static DedicatedServerTaskFunctionEnum GenericMoveFloatingIp { get; } = new("genericMoveFloatingIp");
+
     /// <summary><c>hardReboot</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hardReboot")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hardReboot")]
-    HardReboot,
+    public static DedicatedServerTaskFunctionEnum HardReboot { get; } = new("hardReboot");
+
     /// <summary><c>hardware_update</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hardware_update")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hardware_update")]
-    HardwareUpdate,
+    public static DedicatedServerTaskFunctionEnum HardwareUpdate { get; } = new("hardware_update");
+
     /// <summary><c>ipmi/configureSGX</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ipmi/configureSGX")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ipmi/configureSGX")]
-    IpmiConfigureSGX,
+    public static DedicatedServerTaskFunctionEnum IpmiConfigureSGX { get; } = new("ipmi/configureSGX");
+
     /// <summary><c>migrateBackupFTP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "migrateBackupFTP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("migrateBackupFTP")]
-    MigrateBackupFTP,
+    public static DedicatedServerTaskFunctionEnum MigrateBackupFTP { get; } = new("migrateBackupFTP");
+
     /// <summary><c>moveFloatingIp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "moveFloatingIp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("moveFloatingIp")]
-    MoveFloatingIp,
+    public static DedicatedServerTaskFunctionEnum MoveFloatingIp { get; } = new("moveFloatingIp");
+
     /// <summary><c>moveVirtualMac</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "moveVirtualMac")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("moveVirtualMac")]
-    MoveVirtualMac,
+    public static DedicatedServerTaskFunctionEnum MoveVirtualMac { get; } = new("moveVirtualMac");
+
     /// <summary><c>reagregateBlock</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "reagregateBlock")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("reagregateBlock")]
-    ReagregateBlock,
+    public static DedicatedServerTaskFunctionEnum ReagregateBlock { get; } = new("reagregateBlock");
+
     /// <summary><c>rebootPower8To</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rebootPower8To")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rebootPower8To")]
-    RebootPower8To,
+    public static DedicatedServerTaskFunctionEnum RebootPower8To { get; } = new("rebootPower8To");
+
     /// <summary><c>reinstallServer</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "reinstallServer")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("reinstallServer")]
-    ReinstallServer,
+    public static DedicatedServerTaskFunctionEnum ReinstallServer { get; } = new("reinstallServer");
+
     /// <summary><c>releaseIp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "releaseIp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("releaseIp")]
-    ReleaseIp,
+    public static DedicatedServerTaskFunctionEnum ReleaseIp { get; } = new("releaseIp");
+
     /// <summary><c>removeBackupFTP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "removeBackupFTP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("removeBackupFTP")]
-    RemoveBackupFTP,
+    public static DedicatedServerTaskFunctionEnum RemoveBackupFTP { get; } = new("removeBackupFTP");
+
     /// <summary><c>removeVirtualMac</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "removeVirtualMac")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("removeVirtualMac")]
-    RemoveVirtualMac,
+    public static DedicatedServerTaskFunctionEnum RemoveVirtualMac { get; } = new("removeVirtualMac");
+
     /// <summary><c>requestAccessIPMI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "requestAccessIPMI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("requestAccessIPMI")]
-    RequestAccessIPMI,
+    public static DedicatedServerTaskFunctionEnum RequestAccessIPMI { get; } = new("requestAccessIPMI");
+
     /// <summary><c>resetIPMI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "resetIPMI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("resetIPMI")]
-    ResetIPMI,
+    public static DedicatedServerTaskFunctionEnum ResetIPMI { get; } = new("resetIPMI");
+
     /// <summary><c>resetIPMISession</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "resetIPMISession")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("resetIPMISession")]
-    ResetIPMISession,
+    public static DedicatedServerTaskFunctionEnum ResetIPMISession { get; } = new("resetIPMISession");
+
     /// <summary><c>testIPMIhttp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "testIPMIhttp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("testIPMIhttp")]
-    TestIPMIhttp,
+    public static DedicatedServerTaskFunctionEnum TestIPMIhttp { get; } = new("testIPMIhttp");
+
     /// <summary><c>testIPMIpassword</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "testIPMIpassword")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("testIPMIpassword")]
-    TestIPMIpassword,
+    public static DedicatedServerTaskFunctionEnum TestIPMIpassword { get; } = new("testIPMIpassword");
+
     /// <summary><c>testIPMIping</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "testIPMIping")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("testIPMIping")]
-    TestIPMIping,
+    public static DedicatedServerTaskFunctionEnum TestIPMIping { get; } = new("testIPMIping");
+
     /// <summary><c>virtualMacAdd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "virtualMacAdd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("virtualMacAdd")]
-    VirtualMacAdd,
+    public static DedicatedServerTaskFunctionEnum VirtualMacAdd { get; } = new("virtualMacAdd");
+
     /// <summary><c>virtualMacDelete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "virtualMacDelete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("virtualMacDelete")]
-    VirtualMacDelete,
+    public static DedicatedServerTaskFunctionEnum VirtualMacDelete { get; } = new("virtualMacDelete");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "INFRA_002_VirtualNetworkInterface" or "INFRA_002_VirtualNetworkInterface_group" or "INFRA_002_VirtualNetworkInterface_ungroup" or "INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_group" or "INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_ungroup" or "INFRA_ONE_NETWORK_VirtualNetworkInterface_group" or "INFRA_ONE_NETWORK_VirtualNetworkInterface_ungroup" or "addVirtualMac" or "addWindowSplaFromExistingSerial" or "applyBackupFtpAcls" or "applyBackupFtpQuota" or "bypassAntiDDosGame" or "changePasswordBackupFTP" or "changeRipeOrg" or "checkAndReleaseIp" or "createBackupFTP" or "createOrUpdateRipeOrg" or "createPrivateNetwork" or "disableFirewall" or "enableFirewall" or "genericMoveFloatingIp" or "hardReboot" or "hardware_update" or "ipmi/configureSGX" or "migrateBackupFTP" or "moveFloatingIp" or "moveVirtualMac" or "reagregateBlock" or "rebootPower8To" or "reinstallServer" or "releaseIp" or "removeBackupFTP" or "removeVirtualMac" or "requestAccessIPMI" or "resetIPMI" or "resetIPMISession" or "testIPMIhttp" or "testIPMIpassword" or "testIPMIping" or "virtualMacAdd" or "virtualMacDelete";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerTaskFunctionEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerTaskFunctionEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerTaskFunctionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerTaskFunctionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerTaskFunctionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerTaskFunctionEnum left, DedicatedServerTaskFunctionEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerTaskFunctionEnum left, DedicatedServerTaskFunctionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -218,40 +201,61 @@ public sealed partial class DedicatedServerTaskResponse
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("taskId")]
     public long? TaskId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Task statuses
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerTaskStatusEnum>))]
-public enum DedicatedServerTaskStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerTaskStatusEnum>))]
+public readonly partial struct DedicatedServerTaskStatusEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerTaskStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerTaskStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cancelled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancelled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancelled")]
-    Cancelled,
+    public static DedicatedServerTaskStatusEnum Cancelled { get; } = new("cancelled");
+
     /// <summary><c>customerError</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "customerError")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("customerError")]
-    CustomerError,
+    public static DedicatedServerTaskStatusEnum CustomerError { get; } = new("customerError");
+
     /// <summary><c>doing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "doing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("doing")]
-    Doing,
+    public static DedicatedServerTaskStatusEnum Doing { get; } = new("doing");
+
     /// <summary><c>done</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "done")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("done")]
-    Done,
+    public static DedicatedServerTaskStatusEnum Done { get; } = new("done");
+
     /// <summary><c>init</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "init")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("init")]
-    Init,
+    public static DedicatedServerTaskStatusEnum Init { get; } = new("init");
+
     /// <summary><c>ovhError</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ovhError")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ovhError")]
-    OvhError,
+    public static DedicatedServerTaskStatusEnum OvhError { get; } = new("ovhError");
+
     /// <summary><c>todo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "todo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("todo")]
-    Todo,
+    public static DedicatedServerTaskStatusEnum Todo { get; } = new("todo");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cancelled" or "customerError" or "doing" or "done" or "init" or "ovhError" or "todo";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerTaskStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerTaskStatusEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerTaskStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerTaskStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerTaskStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerTaskStatusEnum left, DedicatedServerTaskStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerTaskStatusEnum left, DedicatedServerTaskStatusEnum right) => !left.Equals(right);
 }

@@ -34,58 +34,101 @@ public sealed partial class DedicatedServerAccess
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
     public string? User { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Application access type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerAccessTypeEnum>))]
-public enum DedicatedServerAccessTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerAccessTypeEnum>))]
+public readonly partial struct DedicatedServerAccessTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerAccessTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerAccessTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>DIRECTADMIN_PANEL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DIRECTADMIN_PANEL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DIRECTADMIN_PANEL")]
-    DIRECTADMINPANEL,
+    public static DedicatedServerAccessTypeEnum DIRECTADMINPANEL { get; } = new("DIRECTADMIN_PANEL");
+
     /// <summary><c>PLESK_PANEL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PLESK_PANEL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PLESK_PANEL")]
-    PLESKPANEL,
+    public static DedicatedServerAccessTypeEnum PLESKPANEL { get; } = new("PLESK_PANEL");
+
     /// <summary><c>PROXMOX_PANEL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PROXMOX_PANEL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PROXMOX_PANEL")]
-    PROXMOXPANEL,
+    public static DedicatedServerAccessTypeEnum PROXMOXPANEL { get; } = new("PROXMOX_PANEL");
+
     /// <summary><c>RDP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RDP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RDP")]
-    RDP,
+    public static DedicatedServerAccessTypeEnum RDP { get; } = new("RDP");
+
     /// <summary><c>SQL_SERVER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER")]
-    SQLSERVER,
+    public static DedicatedServerAccessTypeEnum SQLSERVER { get; } = new("SQL_SERVER");
+
     /// <summary><c>SSH</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SSH")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SSH")]
-    SSH,
+    public static DedicatedServerAccessTypeEnum SSH { get; } = new("SSH");
+
     /// <summary><c>WEB_PANEL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WEB_PANEL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WEB_PANEL")]
-    WEBPANEL,
+    public static DedicatedServerAccessTypeEnum WEBPANEL { get; } = new("WEB_PANEL");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "DIRECTADMIN_PANEL" or "PLESK_PANEL" or "PROXMOX_PANEL" or "RDP" or "SQL_SERVER" or "SSH" or "WEB_PANEL";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerAccessTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerAccessTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerAccessTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerAccessTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerAccessTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerAccessTypeEnum left, DedicatedServerAccessTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerAccessTypeEnum left, DedicatedServerAccessTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Addon family
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerAddonFamilyEnum>))]
-public enum DedicatedServerAddonFamilyEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerAddonFamilyEnum>))]
+public readonly partial struct DedicatedServerAddonFamilyEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerAddonFamilyEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerAddonFamilyEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>memory</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "memory")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("memory")]
-    Memory,
+    public static DedicatedServerAddonFamilyEnum Memory { get; } = new("memory");
+
     /// <summary><c>storage</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "storage")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("storage")]
-    Storage,
+    public static DedicatedServerAddonFamilyEnum Storage { get; } = new("storage");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "memory" or "storage";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerAddonFamilyEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerAddonFamilyEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerAddonFamilyEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerAddonFamilyEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerAddonFamilyEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerAddonFamilyEnum left, DedicatedServerAddonFamilyEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerAddonFamilyEnum left, DedicatedServerAddonFamilyEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -110,130 +153,155 @@ public sealed partial class DedicatedServerAvailabilityByRegion
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("region")]
     public global::Clients.Ovh.Models.DedicatedServerAvailabilityRegionalizationEnum? Region { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// The availability
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerAvailabilityEnum>))]
-public enum DedicatedServerAvailabilityEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerAvailabilityEnum>))]
+public readonly partial struct DedicatedServerAvailabilityEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerAvailabilityEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerAvailabilityEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>120H</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "120H")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("120H")]
-    _120H,
+    public static DedicatedServerAvailabilityEnum _120H { get; } = new("120H");
+
     /// <summary><c>1440H</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "1440H")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("1440H")]
-    _1440H,
+    public static DedicatedServerAvailabilityEnum _1440H { get; } = new("1440H");
+
     /// <summary><c>1H-high</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "1H-high")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("1H-high")]
-    _1HHigh,
+    public static DedicatedServerAvailabilityEnum _1HHigh { get; } = new("1H-high");
+
     /// <summary><c>1H-low</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "1H-low")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("1H-low")]
-    _1HLow,
+    public static DedicatedServerAvailabilityEnum _1HLow { get; } = new("1H-low");
+
     /// <summary><c>2160H</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "2160H")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("2160H")]
-    _2160H,
+    public static DedicatedServerAvailabilityEnum _2160H { get; } = new("2160H");
+
     /// <summary><c>240H</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "240H")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("240H")]
-    _240H,
+    public static DedicatedServerAvailabilityEnum _240H { get; } = new("240H");
+
     /// <summary><c>24H</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "24H")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("24H")]
-    _24H,
+    public static DedicatedServerAvailabilityEnum _24H { get; } = new("24H");
+
     /// <summary><c>480H</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "480H")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("480H")]
-    _480H,
+    public static DedicatedServerAvailabilityEnum _480H { get; } = new("480H");
+
     /// <summary><c>720H</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "720H")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("720H")]
-    _720H,
+    public static DedicatedServerAvailabilityEnum _720H { get; } = new("720H");
+
     /// <summary><c>72H</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "72H")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("72H")]
-    _72H,
+    public static DedicatedServerAvailabilityEnum _72H { get; } = new("72H");
+
     /// <summary><c>comingSoon</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "comingSoon")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("comingSoon")]
-    ComingSoon,
+    public static DedicatedServerAvailabilityEnum ComingSoon { get; } = new("comingSoon");
+
     /// <summary><c>unavailable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unavailable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unavailable")]
-    Unavailable,
+    public static DedicatedServerAvailabilityEnum Unavailable { get; } = new("unavailable");
+
     /// <summary><c>unknown</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unknown")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unknown")]
-    Unknown,
+    public static DedicatedServerAvailabilityEnum Unknown { get; } = new("unknown");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "120H" or "1440H" or "1H-high" or "1H-low" or "2160H" or "240H" or "24H" or "480H" or "720H" or "72H" or "comingSoon" or "unavailable" or "unknown";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerAvailabilityEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerAvailabilityEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerAvailabilityEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerAvailabilityEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerAvailabilityEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerAvailabilityEnum left, DedicatedServerAvailabilityEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerAvailabilityEnum left, DedicatedServerAvailabilityEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// The region
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerAvailabilityRegionalizationEnum>))]
-public enum DedicatedServerAvailabilityRegionalizationEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerAvailabilityRegionalizationEnum>))]
+public readonly partial struct DedicatedServerAvailabilityRegionalizationEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerAvailabilityRegionalizationEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerAvailabilityRegionalizationEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ap-south-1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-south-1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-south-1")]
-    ApSouth1,
+    public static DedicatedServerAvailabilityRegionalizationEnum ApSouth1 { get; } = new("ap-south-1");
+
     /// <summary><c>ap-southeast-sgp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-southeast-sgp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-southeast-sgp")]
-    ApSoutheastSgp,
+    public static DedicatedServerAvailabilityRegionalizationEnum ApSoutheastSgp { get; } = new("ap-southeast-sgp");
+
     /// <summary><c>ap-southeast-syd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-southeast-syd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-southeast-syd")]
-    ApSoutheastSyd,
+    public static DedicatedServerAvailabilityRegionalizationEnum ApSoutheastSyd { get; } = new("ap-southeast-syd");
+
     /// <summary><c>ca-east-1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-1")]
-    CaEast1,
+    public static DedicatedServerAvailabilityRegionalizationEnum CaEast1 { get; } = new("ca-east-1");
+
     /// <summary><c>ca-east-bhs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-bhs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-bhs")]
-    CaEastBhs,
+    public static DedicatedServerAvailabilityRegionalizationEnum CaEastBhs { get; } = new("ca-east-bhs");
+
     /// <summary><c>eu-central-waw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-central-waw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-central-waw")]
-    EuCentralWaw,
+    public static DedicatedServerAvailabilityRegionalizationEnum EuCentralWaw { get; } = new("eu-central-waw");
+
     /// <summary><c>eu-west-eri</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-eri")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-eri")]
-    EuWestEri,
+    public static DedicatedServerAvailabilityRegionalizationEnum EuWestEri { get; } = new("eu-west-eri");
+
     /// <summary><c>eu-west-gra</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-gra")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-gra")]
-    EuWestGra,
+    public static DedicatedServerAvailabilityRegionalizationEnum EuWestGra { get; } = new("eu-west-gra");
+
     /// <summary><c>eu-west-lim</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-lim")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-lim")]
-    EuWestLim,
+    public static DedicatedServerAvailabilityRegionalizationEnum EuWestLim { get; } = new("eu-west-lim");
+
     /// <summary><c>eu-west-par</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-par")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-par")]
-    EuWestPar,
+    public static DedicatedServerAvailabilityRegionalizationEnum EuWestPar { get; } = new("eu-west-par");
+
     /// <summary><c>eu-west-rbx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-rbx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-rbx")]
-    EuWestRbx,
+    public static DedicatedServerAvailabilityRegionalizationEnum EuWestRbx { get; } = new("eu-west-rbx");
+
     /// <summary><c>eu-west-sbg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-sbg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-sbg")]
-    EuWestSbg,
+    public static DedicatedServerAvailabilityRegionalizationEnum EuWestSbg { get; } = new("eu-west-sbg");
+
     /// <summary><c>us-east-vin</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-east-vin")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-east-vin")]
-    UsEastVin,
+    public static DedicatedServerAvailabilityRegionalizationEnum UsEastVin { get; } = new("us-east-vin");
+
     /// <summary><c>us-west-hil</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-west-hil")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-west-hil")]
-    UsWestHil,
+    public static DedicatedServerAvailabilityRegionalizationEnum UsWestHil { get; } = new("us-west-hil");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ap-south-1" or "ap-southeast-sgp" or "ap-southeast-syd" or "ca-east-1" or "ca-east-bhs" or "eu-central-waw" or "eu-west-eri" or "eu-west-gra" or "eu-west-lim" or "eu-west-par" or "eu-west-rbx" or "eu-west-sbg" or "us-east-vin" or "us-west-hil";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerAvailabilityRegionalizationEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerAvailabilityRegionalizationEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerAvailabilityRegionalizationEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerAvailabilityRegionalizationEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerAvailabilityRegionalizationEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerAvailabilityRegionalizationEnum left, DedicatedServerAvailabilityRegionalizationEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerAvailabilityRegionalizationEnum left, DedicatedServerAvailabilityRegionalizationEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -252,110 +320,114 @@ public sealed partial class DedicatedServerAvailabilityZones
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("availabilityZone")]
     public global::Clients.Ovh.Models.DedicatedServerAvailabilityZonesEnum? AvailabilityZone { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// The availability zone
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerAvailabilityZonesEnum>))]
-public enum DedicatedServerAvailabilityZonesEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerAvailabilityZonesEnum>))]
+public readonly partial struct DedicatedServerAvailabilityZonesEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerAvailabilityZonesEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerAvailabilityZonesEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ap-south-1-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-south-1-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-south-1-a")]
-    ApSouth1A,
+    public static DedicatedServerAvailabilityZonesEnum ApSouth1A { get; } = new("ap-south-1-a");
+
     /// <summary><c>ap-south-mum-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-south-mum-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-south-mum-a")]
-    ApSouthMumA,
+    public static DedicatedServerAvailabilityZonesEnum ApSouthMumA { get; } = new("ap-south-mum-a");
+
     /// <summary><c>ap-southeast-sgp-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-southeast-sgp-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-southeast-sgp-a")]
-    ApSoutheastSgpA,
+    public static DedicatedServerAvailabilityZonesEnum ApSoutheastSgpA { get; } = new("ap-southeast-sgp-a");
+
     /// <summary><c>ap-southeast-syd-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-southeast-syd-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-southeast-syd-a")]
-    ApSoutheastSydA,
+    public static DedicatedServerAvailabilityZonesEnum ApSoutheastSydA { get; } = new("ap-southeast-syd-a");
+
     /// <summary><c>ca-east-1-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-1-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-1-a")]
-    CaEast1A,
+    public static DedicatedServerAvailabilityZonesEnum CaEast1A { get; } = new("ca-east-1-a");
+
     /// <summary><c>ca-east-bhs-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-bhs-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-bhs-a")]
-    CaEastBhsA,
+    public static DedicatedServerAvailabilityZonesEnum CaEastBhsA { get; } = new("ca-east-bhs-a");
+
     /// <summary><c>ca-east-tor-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-tor-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-tor-a")]
-    CaEastTorA,
+    public static DedicatedServerAvailabilityZonesEnum CaEastTorA { get; } = new("ca-east-tor-a");
+
     /// <summary><c>eu-central-waw-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-central-waw-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-central-waw-a")]
-    EuCentralWawA,
+    public static DedicatedServerAvailabilityZonesEnum EuCentralWawA { get; } = new("eu-central-waw-a");
+
     /// <summary><c>eu-south-mil-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-south-mil-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-south-mil-a")]
-    EuSouthMilA,
+    public static DedicatedServerAvailabilityZonesEnum EuSouthMilA { get; } = new("eu-south-mil-a");
+
     /// <summary><c>eu-south-mil-b</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-south-mil-b")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-south-mil-b")]
-    EuSouthMilB,
+    public static DedicatedServerAvailabilityZonesEnum EuSouthMilB { get; } = new("eu-south-mil-b");
+
     /// <summary><c>eu-south-mil-c</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-south-mil-c")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-south-mil-c")]
-    EuSouthMilC,
+    public static DedicatedServerAvailabilityZonesEnum EuSouthMilC { get; } = new("eu-south-mil-c");
+
     /// <summary><c>eu-west-1-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-1-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-1-a")]
-    EuWest1A,
+    public static DedicatedServerAvailabilityZonesEnum EuWest1A { get; } = new("eu-west-1-a");
+
     /// <summary><c>eu-west-1-b</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-1-b")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-1-b")]
-    EuWest1B,
+    public static DedicatedServerAvailabilityZonesEnum EuWest1B { get; } = new("eu-west-1-b");
+
     /// <summary><c>eu-west-1-c</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-1-c")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-1-c")]
-    EuWest1C,
+    public static DedicatedServerAvailabilityZonesEnum EuWest1C { get; } = new("eu-west-1-c");
+
     /// <summary><c>eu-west-eri-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-eri-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-eri-a")]
-    EuWestEriA,
+    public static DedicatedServerAvailabilityZonesEnum EuWestEriA { get; } = new("eu-west-eri-a");
+
     /// <summary><c>eu-west-gra-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-gra-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-gra-a")]
-    EuWestGraA,
+    public static DedicatedServerAvailabilityZonesEnum EuWestGraA { get; } = new("eu-west-gra-a");
+
     /// <summary><c>eu-west-lim-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-lim-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-lim-a")]
-    EuWestLimA,
+    public static DedicatedServerAvailabilityZonesEnum EuWestLimA { get; } = new("eu-west-lim-a");
+
     /// <summary><c>eu-west-par-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-par-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-par-a")]
-    EuWestParA,
+    public static DedicatedServerAvailabilityZonesEnum EuWestParA { get; } = new("eu-west-par-a");
+
     /// <summary><c>eu-west-par-b</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-par-b")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-par-b")]
-    EuWestParB,
+    public static DedicatedServerAvailabilityZonesEnum EuWestParB { get; } = new("eu-west-par-b");
+
     /// <summary><c>eu-west-par-c</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-par-c")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-par-c")]
-    EuWestParC,
+    public static DedicatedServerAvailabilityZonesEnum EuWestParC { get; } = new("eu-west-par-c");
+
     /// <summary><c>eu-west-rbx-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-rbx-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-rbx-a")]
-    EuWestRbxA,
+    public static DedicatedServerAvailabilityZonesEnum EuWestRbxA { get; } = new("eu-west-rbx-a");
+
     /// <summary><c>eu-west-sbg-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-sbg-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-sbg-a")]
-    EuWestSbgA,
+    public static DedicatedServerAvailabilityZonesEnum EuWestSbgA { get; } = new("eu-west-sbg-a");
+
     /// <summary><c>us-east-vin-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-east-vin-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-east-vin-a")]
-    UsEastVinA,
+    public static DedicatedServerAvailabilityZonesEnum UsEastVinA { get; } = new("us-east-vin-a");
+
     /// <summary><c>us-west-hil-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-west-hil-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-west-hil-a")]
-    UsWestHilA,
+    public static DedicatedServerAvailabilityZonesEnum UsWestHilA { get; } = new("us-west-hil-a");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ap-south-1-a" or "ap-south-mum-a" or "ap-southeast-sgp-a" or "ap-southeast-syd-a" or "ca-east-1-a" or "ca-east-bhs-a" or "ca-east-tor-a" or "eu-central-waw-a" or "eu-south-mil-a" or "eu-south-mil-b" or "eu-south-mil-c" or "eu-west-1-a" or "eu-west-1-b" or "eu-west-1-c" or "eu-west-eri-a" or "eu-west-gra-a" or "eu-west-lim-a" or "eu-west-par-a" or "eu-west-par-b" or "eu-west-par-c" or "eu-west-rbx-a" or "eu-west-sbg-a" or "us-east-vin-a" or "us-west-hil-a";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerAvailabilityZonesEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerAvailabilityZonesEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerAvailabilityZonesEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerAvailabilityZonesEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerAvailabilityZonesEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerAvailabilityZonesEnum left, DedicatedServerAvailabilityZonesEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerAvailabilityZonesEnum left, DedicatedServerAvailabilityZonesEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -374,6 +446,10 @@ public sealed partial class DedicatedServerBMC
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedFeatures")]
     public global::Clients.Ovh.Models.DedicatedServerBmcSupportedFeatures? SupportedFeatures { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -404,6 +480,10 @@ public sealed partial class DedicatedServerBackupCloud
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("storage")]
     public global::Clients.Ovh.Models.DedicatedServerBackupBackupContainer? Storage { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -440,6 +520,10 @@ public sealed partial class DedicatedServerBackupFtp
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usage")]
     public global::Clients.Ovh.Models.ComplexTypeUnitAndValueLong? Usage { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -482,21 +566,54 @@ public sealed partial class DedicatedServerBackupFtpAcl
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nfs")]
     public bool? Nfs { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Different backup storage capacity in gigabytes
 /// </summary>
-public enum DedicatedServerBackupStorageCapacityEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.IntegerEnumJsonConverter<DedicatedServerBackupStorageCapacityEnum>))]
+public readonly partial struct DedicatedServerBackupStorageCapacityEnum : global::Clients.Core.Wire.IIntegerEnum<DedicatedServerBackupStorageCapacityEnum>
 {
+    private readonly long _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerBackupStorageCapacityEnum(long value) => _value = value;
+
     /// <summary><c>500</c></summary>
-    Value500 = 500,
+    public static DedicatedServerBackupStorageCapacityEnum Value500 { get; } = new(500);
+
     /// <summary><c>1000</c></summary>
-    Value1000 = 1000,
+    public static DedicatedServerBackupStorageCapacityEnum Value1000 { get; } = new(1000);
+
     /// <summary><c>5000</c></summary>
-    Value5000 = 5000,
+    public static DedicatedServerBackupStorageCapacityEnum Value5000 { get; } = new(5000);
+
     /// <summary><c>10000</c></summary>
-    Value10000 = 10000,
+    public static DedicatedServerBackupStorageCapacityEnum Value10000 { get; } = new(10000);
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is 500 or 1000 or 5000 or 10000;
+
+    long global::Clients.Core.Wire.IIntegerEnum<DedicatedServerBackupStorageCapacityEnum>.WireValue => _value;
+
+    static DedicatedServerBackupStorageCapacityEnum global::Clients.Core.Wire.IIntegerEnum<DedicatedServerBackupStorageCapacityEnum>.FromWire(long value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool Equals(DedicatedServerBackupStorageCapacityEnum other) => _value == other._value;
+
+    public override bool Equals(object? obj) => obj is DedicatedServerBackupStorageCapacityEnum other && Equals(other);
+
+    public override int GetHashCode() => _value.GetHashCode();
+
+    public static bool operator ==(DedicatedServerBackupStorageCapacityEnum left, DedicatedServerBackupStorageCapacityEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerBackupStorageCapacityEnum left, DedicatedServerBackupStorageCapacityEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -515,22 +632,48 @@ public sealed partial class DedicatedServerBackupStorageOrderable
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("orderable")]
     public bool? Orderable { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Different backup storage type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerBackupStorageTypeEnum>))]
-public enum DedicatedServerBackupStorageTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerBackupStorageTypeEnum>))]
+public readonly partial struct DedicatedServerBackupStorageTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerBackupStorageTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerBackupStorageTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>included</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "included")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("included")]
-    Included,
+    public static DedicatedServerBackupStorageTypeEnum Included { get; } = new("included");
+
     /// <summary><c>storage</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "storage")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("storage")]
-    Storage,
+    public static DedicatedServerBackupStorageTypeEnum Storage { get; } = new("storage");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "included" or "storage";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerBackupStorageTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerBackupStorageTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerBackupStorageTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerBackupStorageTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerBackupStorageTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerBackupStorageTypeEnum left, DedicatedServerBackupStorageTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerBackupStorageTypeEnum left, DedicatedServerBackupStorageTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -561,19 +704,51 @@ public sealed partial class DedicatedServerBandwidthDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DedicatedServerBandwidthTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Different Bandwidth orderable in Mbps
 /// </summary>
-public enum DedicatedServerBandwidthOrderEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.IntegerEnumJsonConverter<DedicatedServerBandwidthOrderEnum>))]
+public readonly partial struct DedicatedServerBandwidthOrderEnum : global::Clients.Core.Wire.IIntegerEnum<DedicatedServerBandwidthOrderEnum>
 {
+    private readonly long _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerBandwidthOrderEnum(long value) => _value = value;
+
     /// <summary><c>1000</c></summary>
-    Value1000 = 1000,
+    public static DedicatedServerBandwidthOrderEnum Value1000 { get; } = new(1000);
+
     /// <summary><c>2000</c></summary>
-    Value2000 = 2000,
+    public static DedicatedServerBandwidthOrderEnum Value2000 { get; } = new(2000);
+
     /// <summary><c>3000</c></summary>
-    Value3000 = 3000,
+    public static DedicatedServerBandwidthOrderEnum Value3000 { get; } = new(3000);
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is 1000 or 2000 or 3000;
+
+    long global::Clients.Core.Wire.IIntegerEnum<DedicatedServerBandwidthOrderEnum>.WireValue => _value;
+
+    static DedicatedServerBandwidthOrderEnum global::Clients.Core.Wire.IIntegerEnum<DedicatedServerBandwidthOrderEnum>.FromWire(long value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool Equals(DedicatedServerBandwidthOrderEnum other) => _value == other._value;
+
+    public override bool Equals(object? obj) => obj is DedicatedServerBandwidthOrderEnum other && Equals(other);
+
+    public override int GetHashCode() => _value.GetHashCode();
+
+    public static bool operator ==(DedicatedServerBandwidthOrderEnum left, DedicatedServerBandwidthOrderEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerBandwidthOrderEnum left, DedicatedServerBandwidthOrderEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -604,38 +779,60 @@ public sealed partial class DedicatedServerBandwidthOrderable
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ultimate")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DedicatedServerBandwidthOrderEnum>? Ultimate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Different Bandwidth type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerBandwidthTypeEnum>))]
-public enum DedicatedServerBandwidthTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerBandwidthTypeEnum>))]
+public readonly partial struct DedicatedServerBandwidthTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerBandwidthTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerBandwidthTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>improved</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "improved")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("improved")]
-    Improved,
+    public static DedicatedServerBandwidthTypeEnum Improved { get; } = new("improved");
+
     /// <summary><c>included</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "included")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("included")]
-    Included,
+    public static DedicatedServerBandwidthTypeEnum Included { get; } = new("included");
+
     /// <summary><c>platinum</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "platinum")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("platinum")]
-    Platinum,
+    public static DedicatedServerBandwidthTypeEnum Platinum { get; } = new("platinum");
+
     /// <summary><c>premium</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "premium")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("premium")]
-    Premium,
+    public static DedicatedServerBandwidthTypeEnum Premium { get; } = new("premium");
+
     /// <summary><c>standard</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "standard")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("standard")]
-    Standard,
+    public static DedicatedServerBandwidthTypeEnum Standard { get; } = new("standard");
+
     /// <summary><c>ultimate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ultimate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ultimate")]
-    Ultimate,
+    public static DedicatedServerBandwidthTypeEnum Ultimate { get; } = new("ultimate");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "improved" or "included" or "platinum" or "premium" or "standard" or "ultimate";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerBandwidthTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerBandwidthTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerBandwidthTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerBandwidthTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerBandwidthTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerBandwidthTypeEnum left, DedicatedServerBandwidthTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerBandwidthTypeEnum left, DedicatedServerBandwidthTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -654,17 +851,48 @@ public sealed partial class DedicatedServerBandwidthvRackDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DedicatedServerBandwidthvRackTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Different vRack Bandwidth orderable in Mbps
 /// </summary>
-public enum DedicatedServerBandwidthvRackOrderEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.IntegerEnumJsonConverter<DedicatedServerBandwidthvRackOrderEnum>))]
+public readonly partial struct DedicatedServerBandwidthvRackOrderEnum : global::Clients.Core.Wire.IIntegerEnum<DedicatedServerBandwidthvRackOrderEnum>
 {
+    private readonly long _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerBandwidthvRackOrderEnum(long value) => _value = value;
+
     /// <summary><c>1000</c></summary>
-    Value1000 = 1000,
+    public static DedicatedServerBandwidthvRackOrderEnum Value1000 { get; } = new(1000);
+
     /// <summary><c>3000</c></summary>
-    Value3000 = 3000,
+    public static DedicatedServerBandwidthvRackOrderEnum Value3000 { get; } = new(3000);
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is 1000 or 3000;
+
+    long global::Clients.Core.Wire.IIntegerEnum<DedicatedServerBandwidthvRackOrderEnum>.WireValue => _value;
+
+    static DedicatedServerBandwidthvRackOrderEnum global::Clients.Core.Wire.IIntegerEnum<DedicatedServerBandwidthvRackOrderEnum>.FromWire(long value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool Equals(DedicatedServerBandwidthvRackOrderEnum other) => _value == other._value;
+
+    public override bool Equals(object? obj) => obj is DedicatedServerBandwidthvRackOrderEnum other && Equals(other);
+
+    public override int GetHashCode() => _value.GetHashCode();
+
+    public static bool operator ==(DedicatedServerBandwidthvRackOrderEnum left, DedicatedServerBandwidthvRackOrderEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerBandwidthvRackOrderEnum left, DedicatedServerBandwidthvRackOrderEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -683,22 +911,48 @@ public sealed partial class DedicatedServerBandwidthvRackOrderable
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vrack")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DedicatedServerBandwidthvRackOrderEnum>? Vrack { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Different Bandwidth type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerBandwidthvRackTypeEnum>))]
-public enum DedicatedServerBandwidthvRackTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerBandwidthvRackTypeEnum>))]
+public readonly partial struct DedicatedServerBandwidthvRackTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerBandwidthvRackTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerBandwidthvRackTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>included</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "included")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("included")]
-    Included,
+    public static DedicatedServerBandwidthvRackTypeEnum Included { get; } = new("included");
+
     /// <summary><c>standard</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "standard")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("standard")]
-    Standard,
+    public static DedicatedServerBandwidthvRackTypeEnum Standard { get; } = new("standard");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "included" or "standard";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerBandwidthvRackTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerBandwidthvRackTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerBandwidthvRackTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerBandwidthvRackTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerBandwidthvRackTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerBandwidthvRackTypeEnum left, DedicatedServerBandwidthvRackTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerBandwidthvRackTypeEnum left, DedicatedServerBandwidthvRackTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -717,82 +971,119 @@ public sealed partial class DedicatedServerBillingAddon
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("planCode")]
     public string? PlanCode { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// SGX PRMRR value enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerBiosSettingsSgxPrmrrEnum>))]
-public enum DedicatedServerBiosSettingsSgxPrmrrEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerBiosSettingsSgxPrmrrEnum>))]
+public readonly partial struct DedicatedServerBiosSettingsSgxPrmrrEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerBiosSettingsSgxPrmrrEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerBiosSettingsSgxPrmrrEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>128</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "128")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("128")]
-    _128,
+    public static DedicatedServerBiosSettingsSgxPrmrrEnum _128 { get; } = new("128");
+
     /// <summary><c>131072</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "131072")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("131072")]
-    _131072,
+    public static DedicatedServerBiosSettingsSgxPrmrrEnum _131072 { get; } = new("131072");
+
     /// <summary><c>16384</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "16384")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("16384")]
-    _16384,
+    public static DedicatedServerBiosSettingsSgxPrmrrEnum _16384 { get; } = new("16384");
+
     /// <summary><c>2048</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "2048")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("2048")]
-    _2048,
+    public static DedicatedServerBiosSettingsSgxPrmrrEnum _2048 { get; } = new("2048");
+
     /// <summary><c>256</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "256")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("256")]
-    _256,
+    public static DedicatedServerBiosSettingsSgxPrmrrEnum _256 { get; } = new("256");
+
     /// <summary><c>32</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "32")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("32")]
-    _32,
+    public static DedicatedServerBiosSettingsSgxPrmrrEnum _32 { get; } = new("32");
+
     /// <summary><c>32768</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "32768")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("32768")]
-    _32768,
+    public static DedicatedServerBiosSettingsSgxPrmrrEnum _32768 { get; } = new("32768");
+
     /// <summary><c>4096</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "4096")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("4096")]
-    _4096,
+    public static DedicatedServerBiosSettingsSgxPrmrrEnum _4096 { get; } = new("4096");
+
     /// <summary><c>512</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "512")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("512")]
-    _512,
+    public static DedicatedServerBiosSettingsSgxPrmrrEnum _512 { get; } = new("512");
+
     /// <summary><c>64</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "64")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("64")]
-    _64,
+    public static DedicatedServerBiosSettingsSgxPrmrrEnum _64 { get; } = new("64");
+
     /// <summary><c>65536</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "65536")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("65536")]
-    _65536,
+    public static DedicatedServerBiosSettingsSgxPrmrrEnum _65536 { get; } = new("65536");
+
     /// <summary><c>8192</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "8192")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("8192")]
-    _8192,
+    public static DedicatedServerBiosSettingsSgxPrmrrEnum _8192 { get; } = new("8192");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "128" or "131072" or "16384" or "2048" or "256" or "32" or "32768" or "4096" or "512" or "64" or "65536" or "8192";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerBiosSettingsSgxPrmrrEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerBiosSettingsSgxPrmrrEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerBiosSettingsSgxPrmrrEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerBiosSettingsSgxPrmrrEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerBiosSettingsSgxPrmrrEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerBiosSettingsSgxPrmrrEnum left, DedicatedServerBiosSettingsSgxPrmrrEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerBiosSettingsSgxPrmrrEnum left, DedicatedServerBiosSettingsSgxPrmrrEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// SGX Status enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerBiosSettingsSgxStatusEnum>))]
-public enum DedicatedServerBiosSettingsSgxStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerBiosSettingsSgxStatusEnum>))]
+public readonly partial struct DedicatedServerBiosSettingsSgxStatusEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerBiosSettingsSgxStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerBiosSettingsSgxStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>disabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disabled")]
-    Disabled,
+    public static DedicatedServerBiosSettingsSgxStatusEnum Disabled { get; } = new("disabled");
+
     /// <summary><c>enabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enabled")]
-    Enabled,
+    public static DedicatedServerBiosSettingsSgxStatusEnum Enabled { get; } = new("enabled");
+
     /// <summary><c>software controlled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "software controlled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("software controlled")]
-    SoftwareControlled,
+    public static DedicatedServerBiosSettingsSgxStatusEnum SoftwareControlled { get; } = new("software controlled");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "disabled" or "enabled" or "software controlled";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerBiosSettingsSgxStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerBiosSettingsSgxStatusEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerBiosSettingsSgxStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerBiosSettingsSgxStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerBiosSettingsSgxStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerBiosSettingsSgxStatusEnum left, DedicatedServerBiosSettingsSgxStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerBiosSettingsSgxStatusEnum left, DedicatedServerBiosSettingsSgxStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -811,6 +1102,10 @@ public sealed partial class DedicatedServerBiosSettingsSupport
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sgxOptions")]
     public global::Clients.Ovh.Models.DedicatedServerBiosSettingsSupportSgxOptions? SgxOptions { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -829,17 +1124,48 @@ public sealed partial class DedicatedServerBiosSettingsSupportSgxOptions
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DedicatedServerBiosSettingsSgxStatusEnum>? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Available os bit format
 /// </summary>
-public enum DedicatedServerBitFormatEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.IntegerEnumJsonConverter<DedicatedServerBitFormatEnum>))]
+public readonly partial struct DedicatedServerBitFormatEnum : global::Clients.Core.Wire.IIntegerEnum<DedicatedServerBitFormatEnum>
 {
+    private readonly long _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerBitFormatEnum(long value) => _value = value;
+
     /// <summary><c>32</c></summary>
-    Value32 = 32,
+    public static DedicatedServerBitFormatEnum Value32 { get; } = new(32);
+
     /// <summary><c>64</c></summary>
-    Value64 = 64,
+    public static DedicatedServerBitFormatEnum Value64 { get; } = new(64);
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is 32 or 64;
+
+    long global::Clients.Core.Wire.IIntegerEnum<DedicatedServerBitFormatEnum>.WireValue => _value;
+
+    static DedicatedServerBitFormatEnum global::Clients.Core.Wire.IIntegerEnum<DedicatedServerBitFormatEnum>.FromWire(long value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool Equals(DedicatedServerBitFormatEnum other) => _value == other._value;
+
+    public override bool Equals(object? obj) => obj is DedicatedServerBitFormatEnum other && Equals(other);
+
+    public override int GetHashCode() => _value.GetHashCode();
+
+    public static bool operator ==(DedicatedServerBitFormatEnum left, DedicatedServerBitFormatEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerBitFormatEnum left, DedicatedServerBitFormatEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -858,6 +1184,10 @@ public sealed partial class DedicatedServerBmcJavaKvmValue
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("jnlp")]
     public string? Jnlp { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -876,6 +1206,10 @@ public sealed partial class DedicatedServerBmcSshSolValue
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("uri")]
     public string? Uri { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -924,6 +1258,10 @@ public sealed partial class DedicatedServerBmcSupportedFeatures
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("webSol")]
     public bool? WebSol { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -948,26 +1286,51 @@ public sealed partial class DedicatedServerBmcTestResult
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public bool? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// List of tests to run on a BMC
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerBmcTestTypeEnum>))]
-public enum DedicatedServerBmcTestTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerBmcTestTypeEnum>))]
+public readonly partial struct DedicatedServerBmcTestTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerBmcTestTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerBmcTestTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>password</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "password")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("password")]
-    Password,
+    public static DedicatedServerBmcTestTypeEnum Password { get; } = new("password");
+
     /// <summary><c>ping</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ping")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ping")]
-    Ping,
+    public static DedicatedServerBmcTestTypeEnum Ping { get; } = new("ping");
+
     /// <summary><c>web</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "web")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("web")]
-    Web,
+    public static DedicatedServerBmcTestTypeEnum Web { get; } = new("web");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "password" or "ping" or "web";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerBmcTestTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerBmcTestTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerBmcTestTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerBmcTestTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerBmcTestTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerBmcTestTypeEnum left, DedicatedServerBmcTestTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerBmcTestTypeEnum left, DedicatedServerBmcTestTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -986,6 +1349,10 @@ public sealed partial class DedicatedServerBmcWebKvmValue
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1004,147 +1371,280 @@ public sealed partial class DedicatedServerBmcWebSolValue
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Server boot mode
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerBootModeEnum>))]
-public enum DedicatedServerBootModeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerBootModeEnum>))]
+public readonly partial struct DedicatedServerBootModeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerBootModeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerBootModeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>legacy</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "legacy")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("legacy")]
-    Legacy,
+    public static DedicatedServerBootModeEnum Legacy { get; } = new("legacy");
+
     /// <summary><c>uefi</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "uefi")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("uefi")]
-    Uefi,
+    public static DedicatedServerBootModeEnum Uefi { get; } = new("uefi");
+
     /// <summary><c>uefi-legacy</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "uefi-legacy")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("uefi-legacy")]
-    UefiLegacy,
+    public static DedicatedServerBootModeEnum UefiLegacy { get; } = new("uefi-legacy");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "legacy" or "uefi" or "uefi-legacy";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerBootModeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerBootModeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerBootModeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerBootModeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerBootModeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerBootModeEnum left, DedicatedServerBootModeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerBootModeEnum left, DedicatedServerBootModeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Different option activated on netboot
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerBootOptionEnum>))]
-public enum DedicatedServerBootOptionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerBootOptionEnum>))]
+public readonly partial struct DedicatedServerBootOptionEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerBootOptionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerBootOptionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cpufamily</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cpufamily")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cpufamily")]
-    Cpufamily,
+    public static DedicatedServerBootOptionEnum Cpufamily { get; } = new("cpufamily");
+
     /// <summary><c>grsec</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "grsec")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("grsec")]
-    Grsec,
+    public static DedicatedServerBootOptionEnum Grsec { get; } = new("grsec");
+
     /// <summary><c>ipv6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ipv6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ipv6")]
-    Ipv6,
+    public static DedicatedServerBootOptionEnum Ipv6 { get; } = new("ipv6");
+
     /// <summary><c>smp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "smp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("smp")]
-    Smp,
+    public static DedicatedServerBootOptionEnum Smp { get; } = new("smp");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cpufamily" or "grsec" or "ipv6" or "smp";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerBootOptionEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerBootOptionEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerBootOptionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerBootOptionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerBootOptionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerBootOptionEnum left, DedicatedServerBootOptionEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerBootOptionEnum left, DedicatedServerBootOptionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Different netboot boot
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerBootTypeEnum>))]
-public enum DedicatedServerBootTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerBootTypeEnum>))]
+public readonly partial struct DedicatedServerBootTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerBootTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerBootTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>harddisk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "harddisk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("harddisk")]
-    Harddisk,
+    public static DedicatedServerBootTypeEnum Harddisk { get; } = new("harddisk");
+
     /// <summary><c>internal</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "internal")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("internal")]
-    Internal,
+    public static DedicatedServerBootTypeEnum Internal { get; } = new("internal");
+
     /// <summary><c>network</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "network")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("network")]
-    Network,
+    public static DedicatedServerBootTypeEnum Network { get; } = new("network");
+
     /// <summary><c>power</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "power")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("power")]
-    Power,
+    public static DedicatedServerBootTypeEnum Power { get; } = new("power");
+
     /// <summary><c>rescue</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rescue")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rescue")]
-    Rescue,
+    public static DedicatedServerBootTypeEnum Rescue { get; } = new("rescue");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "harddisk" or "internal" or "network" or "power" or "rescue";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerBootTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerBootTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerBootTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerBootTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerBootTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerBootTypeEnum left, DedicatedServerBootTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerBootTypeEnum left, DedicatedServerBootTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Dedicated server bandwidth burst
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerBurstStatusEnum>))]
-public enum DedicatedServerBurstStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerBurstStatusEnum>))]
+public readonly partial struct DedicatedServerBurstStatusEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerBurstStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerBurstStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>active</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "active")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("active")]
-    Active,
+    public static DedicatedServerBurstStatusEnum Active { get; } = new("active");
+
     /// <summary><c>inactive</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "inactive")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("inactive")]
-    Inactive,
+    public static DedicatedServerBurstStatusEnum Inactive { get; } = new("inactive");
+
     /// <summary><c>inactiveLocked</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "inactiveLocked")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("inactiveLocked")]
-    InactiveLocked,
+    public static DedicatedServerBurstStatusEnum InactiveLocked { get; } = new("inactiveLocked");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "active" or "inactive" or "inactiveLocked";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerBurstStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerBurstStatusEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerBurstStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerBurstStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerBurstStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerBurstStatusEnum left, DedicatedServerBurstStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerBurstStatusEnum left, DedicatedServerBurstStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Time to live in minutes for cache
 /// </summary>
-public enum DedicatedServerCacheTTLEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.IntegerEnumJsonConverter<DedicatedServerCacheTTLEnum>))]
+public readonly partial struct DedicatedServerCacheTTLEnum : global::Clients.Core.Wire.IIntegerEnum<DedicatedServerCacheTTLEnum>
 {
+    private readonly long _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerCacheTTLEnum(long value) => _value = value;
+
     /// <summary><c>1</c></summary>
-    Value1 = 1,
+    public static DedicatedServerCacheTTLEnum Value1 { get; } = new(1);
+
     /// <summary><c>3</c></summary>
-    Value3 = 3,
+    public static DedicatedServerCacheTTLEnum Value3 { get; } = new(3);
+
     /// <summary><c>5</c></summary>
-    Value5 = 5,
+    public static DedicatedServerCacheTTLEnum Value5 { get; } = new(5);
+
     /// <summary><c>10</c></summary>
-    Value10 = 10,
+    public static DedicatedServerCacheTTLEnum Value10 { get; } = new(10);
+
     /// <summary><c>15</c></summary>
-    Value15 = 15,
+    public static DedicatedServerCacheTTLEnum Value15 { get; } = new(15);
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is 1 or 3 or 5 or 10 or 15;
+
+    long global::Clients.Core.Wire.IIntegerEnum<DedicatedServerCacheTTLEnum>.WireValue => _value;
+
+    static DedicatedServerCacheTTLEnum global::Clients.Core.Wire.IIntegerEnum<DedicatedServerCacheTTLEnum>.FromWire(long value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool Equals(DedicatedServerCacheTTLEnum other) => _value == other._value;
+
+    public override bool Equals(object? obj) => obj is DedicatedServerCacheTTLEnum other && Equals(other);
+
+    public override int GetHashCode() => _value.GetHashCode();
+
+    public static bool operator ==(DedicatedServerCacheTTLEnum left, DedicatedServerCacheTTLEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerCacheTTLEnum left, DedicatedServerCacheTTLEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// cpu family
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerCpuFamilyEnum>))]
-public enum DedicatedServerCpuFamilyEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerCpuFamilyEnum>))]
+public readonly partial struct DedicatedServerCpuFamilyEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerCpuFamilyEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerCpuFamilyEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>arm64</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "arm64")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("arm64")]
-    Arm64,
+    public static DedicatedServerCpuFamilyEnum Arm64 { get; } = new("arm64");
+
     /// <summary><c>armhf32</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "armhf32")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("armhf32")]
-    Armhf32,
+    public static DedicatedServerCpuFamilyEnum Armhf32 { get; } = new("armhf32");
+
     /// <summary><c>ppc64</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ppc64")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ppc64")]
-    Ppc64,
+    public static DedicatedServerCpuFamilyEnum Ppc64 { get; } = new("ppc64");
+
     /// <summary><c>x86</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "x86")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("x86")]
-    X86,
+    public static DedicatedServerCpuFamilyEnum X86 { get; } = new("x86");
+
     /// <summary><c>x86-ht</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "x86-ht")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("x86-ht")]
-    X86Ht,
+    public static DedicatedServerCpuFamilyEnum X86Ht { get; } = new("x86-ht");
+
     /// <summary><c>x86_64</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "x86_64")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("x86_64")]
-    X8664,
+    public static DedicatedServerCpuFamilyEnum X8664 { get; } = new("x86_64");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "arm64" or "armhf32" or "ppc64" or "x86" or "x86-ht" or "x86_64";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerCpuFamilyEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerCpuFamilyEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerCpuFamilyEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerCpuFamilyEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerCpuFamilyEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerCpuFamilyEnum left, DedicatedServerCpuFamilyEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerCpuFamilyEnum left, DedicatedServerCpuFamilyEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1277,6 +1777,10 @@ public sealed partial class DedicatedServerDedicated
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportLevel")]
     public global::Clients.Ovh.Models.DedicatedServerSupportLevelEnum? SupportLevel { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1415,98 +1919,131 @@ public sealed partial class DedicatedServerDedicatedWithIAM
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportLevel")]
     public global::Clients.Ovh.Models.DedicatedServerSupportLevelEnum? SupportLevel { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Disk interface type enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerDiskTypeEnum>))]
-public enum DedicatedServerDiskTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerDiskTypeEnum>))]
+public readonly partial struct DedicatedServerDiskTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerDiskTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerDiskTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>NVMe</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NVMe")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NVMe")]
-    NVMe,
+    public static DedicatedServerDiskTypeEnum NVMe { get; } = new("NVMe");
+
     /// <summary><c>SAS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SAS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SAS")]
-    SAS,
+    public static DedicatedServerDiskTypeEnum SAS { get; } = new("SAS");
+
     /// <summary><c>SATA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SATA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SATA")]
-    SATA,
+    public static DedicatedServerDiskTypeEnum SATA { get; } = new("SATA");
+
     /// <summary><c>SSD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SSD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SSD")]
-    SSD,
+    public static DedicatedServerDiskTypeEnum SSD { get; } = new("SSD");
+
     /// <summary><c>Unknown</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Unknown")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Unknown")]
-    Unknown,
+    public static DedicatedServerDiskTypeEnum Unknown { get; } = new("Unknown");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "NVMe" or "SAS" or "SATA" or "SSD" or "Unknown";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerDiskTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerDiskTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerDiskTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerDiskTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerDiskTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerDiskTypeEnum left, DedicatedServerDiskTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerDiskTypeEnum left, DedicatedServerDiskTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// FileSystems
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerFileSystemEnum>))]
-public enum DedicatedServerFileSystemEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerFileSystemEnum>))]
+public readonly partial struct DedicatedServerFileSystemEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerFileSystemEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerFileSystemEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>btrfs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "btrfs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("btrfs")]
-    Btrfs,
+    public static DedicatedServerFileSystemEnum Btrfs { get; } = new("btrfs");
+
     /// <summary><c>ext3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ext3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ext3")]
-    Ext3,
+    public static DedicatedServerFileSystemEnum Ext3 { get; } = new("ext3");
+
     /// <summary><c>ext4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ext4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ext4")]
-    Ext4,
+    public static DedicatedServerFileSystemEnum Ext4 { get; } = new("ext4");
+
     /// <summary><c>fat16</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fat16")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fat16")]
-    Fat16,
+    public static DedicatedServerFileSystemEnum Fat16 { get; } = new("fat16");
+
     /// <summary><c>none</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "none")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("none")]
-    None,
+    public static DedicatedServerFileSystemEnum None { get; } = new("none");
+
     /// <summary><c>ntfs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ntfs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ntfs")]
-    Ntfs,
+    public static DedicatedServerFileSystemEnum Ntfs { get; } = new("ntfs");
+
     /// <summary><c>reiserfs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "reiserfs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("reiserfs")]
-    Reiserfs,
+    public static DedicatedServerFileSystemEnum Reiserfs { get; } = new("reiserfs");
+
     /// <summary><c>swap</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "swap")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("swap")]
-    Swap,
+    public static DedicatedServerFileSystemEnum Swap { get; } = new("swap");
+
     /// <summary><c>ufs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ufs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ufs")]
-    Ufs,
+    public static DedicatedServerFileSystemEnum Ufs { get; } = new("ufs");
+
     /// <summary><c>vmfs5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vmfs5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vmfs5")]
-    Vmfs5,
+    public static DedicatedServerFileSystemEnum Vmfs5 { get; } = new("vmfs5");
+
     /// <summary><c>vmfs6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vmfs6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vmfs6")]
-    Vmfs6,
+    public static DedicatedServerFileSystemEnum Vmfs6 { get; } = new("vmfs6");
+
     /// <summary><c>vmfsl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vmfsl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vmfsl")]
-    Vmfsl,
+    public static DedicatedServerFileSystemEnum Vmfsl { get; } = new("vmfsl");
+
     /// <summary><c>xfs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "xfs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("xfs")]
-    Xfs,
+    public static DedicatedServerFileSystemEnum Xfs { get; } = new("xfs");
+
     /// <summary><c>zfs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "zfs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("zfs")]
-    Zfs,
+    public static DedicatedServerFileSystemEnum Zfs { get; } = new("zfs");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "btrfs" or "ext3" or "ext4" or "fat16" or "none" or "ntfs" or "reiserfs" or "swap" or "ufs" or "vmfs5" or "vmfs6" or "vmfsl" or "xfs" or "zfs";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerFileSystemEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerFileSystemEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerFileSystemEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerFileSystemEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerFileSystemEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerFileSystemEnum left, DedicatedServerFileSystemEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerFileSystemEnum left, DedicatedServerFileSystemEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1537,74 +2074,139 @@ public sealed partial class DedicatedServerFirewall
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("model")]
     public global::Clients.Ovh.Models.DedicatedServerFirewallModelEnum? Model { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Dedicated server firewall mode
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerFirewallModeEnum>))]
-public enum DedicatedServerFirewallModeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerFirewallModeEnum>))]
+public readonly partial struct DedicatedServerFirewallModeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerFirewallModeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerFirewallModeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>routed</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "routed")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("routed")]
-    Routed,
+    public static DedicatedServerFirewallModeEnum Routed { get; } = new("routed");
+
     /// <summary><c>transparent</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "transparent")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("transparent")]
-    Transparent,
+    public static DedicatedServerFirewallModeEnum Transparent { get; } = new("transparent");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "routed" or "transparent";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerFirewallModeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerFirewallModeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerFirewallModeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerFirewallModeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerFirewallModeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerFirewallModeEnum left, DedicatedServerFirewallModeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerFirewallModeEnum left, DedicatedServerFirewallModeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Firewall model name
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerFirewallModelEnum>))]
-public enum DedicatedServerFirewallModelEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerFirewallModelEnum>))]
+public readonly partial struct DedicatedServerFirewallModelEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerFirewallModelEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerFirewallModelEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>asa5505</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "asa5505")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("asa5505")]
-    Asa5505,
+    public static DedicatedServerFirewallModelEnum Asa5505 { get; } = new("asa5505");
+
     /// <summary><c>asa5510</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "asa5510")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("asa5510")]
-    Asa5510,
+    public static DedicatedServerFirewallModelEnum Asa5510 { get; } = new("asa5510");
+
     /// <summary><c>asa5520</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "asa5520")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("asa5520")]
-    Asa5520,
+    public static DedicatedServerFirewallModelEnum Asa5520 { get; } = new("asa5520");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "asa5505" or "asa5510" or "asa5520";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerFirewallModelEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerFirewallModelEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerFirewallModelEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerFirewallModelEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerFirewallModelEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerFirewallModelEnum left, DedicatedServerFirewallModelEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerFirewallModelEnum left, DedicatedServerFirewallModelEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Server form factor
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerFormFactorEnum>))]
-public enum DedicatedServerFormFactorEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerFormFactorEnum>))]
+public readonly partial struct DedicatedServerFormFactorEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerFormFactorEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerFormFactorEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>0.25u</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "0.25u")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("0.25u")]
-    _025u,
+    public static DedicatedServerFormFactorEnum _025u { get; } = new("0.25u");
+
     /// <summary><c>0.5u</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "0.5u")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("0.5u")]
-    _05u,
+    public static DedicatedServerFormFactorEnum _05u { get; } = new("0.5u");
+
     /// <summary><c>1u</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "1u")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("1u")]
-    _1u,
+    public static DedicatedServerFormFactorEnum _1u { get; } = new("1u");
+
     /// <summary><c>2u</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "2u")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("2u")]
-    _2u,
+    public static DedicatedServerFormFactorEnum _2u { get; } = new("2u");
+
     /// <summary><c>3u</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "3u")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("3u")]
-    _3u,
+    public static DedicatedServerFormFactorEnum _3u { get; } = new("3u");
+
     /// <summary><c>4u</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "4u")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("4u")]
-    _4u,
+    public static DedicatedServerFormFactorEnum _4u { get; } = new("4u");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "0.25u" or "0.5u" or "1u" or "2u" or "3u" or "4u";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerFormFactorEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerFormFactorEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerFormFactorEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerFormFactorEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerFormFactorEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerFormFactorEnum left, DedicatedServerFormFactorEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerFormFactorEnum left, DedicatedServerFormFactorEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1653,6 +2255,10 @@ public sealed partial class DedicatedServerHardwareRaidConfiguration
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public string? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1677,6 +2283,10 @@ public sealed partial class DedicatedServerHardwareRaidController
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public string? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1713,6 +2323,10 @@ public sealed partial class DedicatedServerHardwareRaidDiskGroup
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DedicatedServerDiskTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1725,6 +2339,10 @@ public sealed partial class DedicatedServerHardwareRaidProfile
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("controllers")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DedicatedServerHardwareRaidController>? Controllers { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1737,6 +2355,10 @@ public sealed partial class DedicatedServerHardwareRaidSize
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("configurations")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DedicatedServerHardwareRaidConfiguration>? Configurations { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1833,6 +2455,10 @@ public sealed partial class DedicatedServerHardwareSpecifications
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usbKeys")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.ComplexTypeUnitAndValueLong>? UsbKeys { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1887,6 +2513,10 @@ public sealed partial class DedicatedServerHardwareSpecificationsDisk
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("raidController")]
     public string? RaidController { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1905,62 +2535,104 @@ public sealed partial class DedicatedServerHardwareSpecificationsExpansionCard
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DedicatedServerHardwareSpecificationsExpansionCardTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Expansion card type enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerHardwareSpecificationsExpansionCardTypeEnum>))]
-public enum DedicatedServerHardwareSpecificationsExpansionCardTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerHardwareSpecificationsExpansionCardTypeEnum>))]
+public readonly partial struct DedicatedServerHardwareSpecificationsExpansionCardTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerHardwareSpecificationsExpansionCardTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerHardwareSpecificationsExpansionCardTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>fpga</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fpga")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fpga")]
-    Fpga,
+    public static DedicatedServerHardwareSpecificationsExpansionCardTypeEnum Fpga { get; } = new("fpga");
+
     /// <summary><c>gpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gpu")]
-    Gpu,
+    public static DedicatedServerHardwareSpecificationsExpansionCardTypeEnum Gpu { get; } = new("gpu");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "fpga" or "gpu";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerHardwareSpecificationsExpansionCardTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerHardwareSpecificationsExpansionCardTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerHardwareSpecificationsExpansionCardTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerHardwareSpecificationsExpansionCardTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerHardwareSpecificationsExpansionCardTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerHardwareSpecificationsExpansionCardTypeEnum left, DedicatedServerHardwareSpecificationsExpansionCardTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerHardwareSpecificationsExpansionCardTypeEnum left, DedicatedServerHardwareSpecificationsExpansionCardTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Raid hard configuration
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerHardwareSpecificationsRaidHardEnum>))]
-public enum DedicatedServerHardwareSpecificationsRaidHardEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerHardwareSpecificationsRaidHardEnum>))]
+public readonly partial struct DedicatedServerHardwareSpecificationsRaidHardEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerHardwareSpecificationsRaidHardEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerHardwareSpecificationsRaidHardEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>raid0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "raid0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("raid0")]
-    Raid0,
+    public static DedicatedServerHardwareSpecificationsRaidHardEnum Raid0 { get; } = new("raid0");
+
     /// <summary><c>raid1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "raid1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("raid1")]
-    Raid1,
+    public static DedicatedServerHardwareSpecificationsRaidHardEnum Raid1 { get; } = new("raid1");
+
     /// <summary><c>raid10</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "raid10")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("raid10")]
-    Raid10,
+    public static DedicatedServerHardwareSpecificationsRaidHardEnum Raid10 { get; } = new("raid10");
+
     /// <summary><c>raid1E</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "raid1E")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("raid1E")]
-    Raid1E,
+    public static DedicatedServerHardwareSpecificationsRaidHardEnum Raid1E { get; } = new("raid1E");
+
     /// <summary><c>raid5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "raid5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("raid5")]
-    Raid5,
+    public static DedicatedServerHardwareSpecificationsRaidHardEnum Raid5 { get; } = new("raid5");
+
     /// <summary><c>raid50</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "raid50")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("raid50")]
-    Raid50,
+    public static DedicatedServerHardwareSpecificationsRaidHardEnum Raid50 { get; } = new("raid50");
+
     /// <summary><c>raid6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "raid6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("raid6")]
-    Raid6,
+    public static DedicatedServerHardwareSpecificationsRaidHardEnum Raid6 { get; } = new("raid6");
+
     /// <summary><c>raid60</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "raid60")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("raid60")]
-    Raid60,
+    public static DedicatedServerHardwareSpecificationsRaidHardEnum Raid60 { get; } = new("raid60");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "raid0" or "raid1" or "raid10" or "raid1E" or "raid5" or "raid50" or "raid6" or "raid60";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerHardwareSpecificationsRaidHardEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerHardwareSpecificationsRaidHardEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerHardwareSpecificationsRaidHardEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerHardwareSpecificationsRaidHardEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerHardwareSpecificationsRaidHardEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerHardwareSpecificationsRaidHardEnum left, DedicatedServerHardwareSpecificationsRaidHardEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerHardwareSpecificationsRaidHardEnum left, DedicatedServerHardwareSpecificationsRaidHardEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1979,6 +2651,10 @@ public sealed partial class DedicatedServerHardwareUpgradeTimeslot
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
     public global::System.DateTimeOffset? StartDate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2021,6 +2697,10 @@ public sealed partial class DedicatedServerInstallCustom
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("softRaidDevices")]
     public long? SoftRaidDevices { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2039,6 +2719,10 @@ public sealed partial class DedicatedServerInstallTemplate
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("personal")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Personal { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2057,46 +2741,66 @@ public sealed partial class DedicatedServerInstallationProgressStatus
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("progress")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DedicatedServerInstallationProgressSteps>? Progress { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Distinct Installation status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerInstallationProgressStatusEnum>))]
-public enum DedicatedServerInstallationProgressStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerInstallationProgressStatusEnum>))]
+public readonly partial struct DedicatedServerInstallationProgressStatusEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerInstallationProgressStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerInstallationProgressStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>doing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "doing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("doing")]
-    Doing,
+    public static DedicatedServerInstallationProgressStatusEnum Doing { get; } = new("doing");
+
     /// <summary><c>done</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "done")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("done")]
-    Done,
+    public static DedicatedServerInstallationProgressStatusEnum Done { get; } = new("done");
+
     /// <summary><c>error</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "error")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("error")]
-    Error,
+    public static DedicatedServerInstallationProgressStatusEnum Error { get; } = new("error");
+
     /// <summary><c>expired</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "expired")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("expired")]
-    Expired,
+    public static DedicatedServerInstallationProgressStatusEnum Expired { get; } = new("expired");
+
     /// <summary><c>idle</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "idle")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("idle")]
-    Idle,
+    public static DedicatedServerInstallationProgressStatusEnum Idle { get; } = new("idle");
+
     /// <summary><c>pending</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pending")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pending")]
-    Pending,
+    public static DedicatedServerInstallationProgressStatusEnum Pending { get; } = new("pending");
+
     /// <summary><c>stopping</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "stopping")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("stopping")]
-    Stopping,
+    public static DedicatedServerInstallationProgressStatusEnum Stopping { get; } = new("stopping");
+
     /// <summary><c>todo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "todo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("todo")]
-    Todo,
+    public static DedicatedServerInstallationProgressStatusEnum Todo { get; } = new("todo");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "doing" or "done" or "error" or "expired" or "idle" or "pending" or "stopping" or "todo";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerInstallationProgressStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerInstallationProgressStatusEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerInstallationProgressStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerInstallationProgressStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerInstallationProgressStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerInstallationProgressStatusEnum left, DedicatedServerInstallationProgressStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerInstallationProgressStatusEnum left, DedicatedServerInstallationProgressStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -2121,6 +2825,10 @@ public sealed partial class DedicatedServerInstallationProgressSteps
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.DedicatedServerInstallationProgressStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2139,6 +2847,10 @@ public sealed partial class DedicatedServerInterfaces
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DedicatedServerNetworkingTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2163,109 +2875,152 @@ public sealed partial class DedicatedServerIntervention
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public string? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// IP block size
 /// </summary>
-public enum DedicatedServerIpBlockSizeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.IntegerEnumJsonConverter<DedicatedServerIpBlockSizeEnum>))]
+public readonly partial struct DedicatedServerIpBlockSizeEnum : global::Clients.Core.Wire.IIntegerEnum<DedicatedServerIpBlockSizeEnum>
 {
+    private readonly long _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerIpBlockSizeEnum(long value) => _value = value;
+
     /// <summary><c>1</c></summary>
-    Value1 = 1,
+    public static DedicatedServerIpBlockSizeEnum Value1 { get; } = new(1);
+
     /// <summary><c>4</c></summary>
-    Value4 = 4,
+    public static DedicatedServerIpBlockSizeEnum Value4 { get; } = new(4);
+
     /// <summary><c>8</c></summary>
-    Value8 = 8,
+    public static DedicatedServerIpBlockSizeEnum Value8 { get; } = new(8);
+
     /// <summary><c>16</c></summary>
-    Value16 = 16,
+    public static DedicatedServerIpBlockSizeEnum Value16 { get; } = new(16);
+
     /// <summary><c>32</c></summary>
-    Value32 = 32,
+    public static DedicatedServerIpBlockSizeEnum Value32 { get; } = new(32);
+
     /// <summary><c>64</c></summary>
-    Value64 = 64,
+    public static DedicatedServerIpBlockSizeEnum Value64 { get; } = new(64);
+
     /// <summary><c>128</c></summary>
-    Value128 = 128,
+    public static DedicatedServerIpBlockSizeEnum Value128 { get; } = new(128);
+
     /// <summary><c>256</c></summary>
-    Value256 = 256,
+    public static DedicatedServerIpBlockSizeEnum Value256 { get; } = new(256);
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is 1 or 4 or 8 or 16 or 32 or 64 or 128 or 256;
+
+    long global::Clients.Core.Wire.IIntegerEnum<DedicatedServerIpBlockSizeEnum>.WireValue => _value;
+
+    static DedicatedServerIpBlockSizeEnum global::Clients.Core.Wire.IIntegerEnum<DedicatedServerIpBlockSizeEnum>.FromWire(long value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool Equals(DedicatedServerIpBlockSizeEnum other) => _value == other._value;
+
+    public override bool Equals(object? obj) => obj is DedicatedServerIpBlockSizeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value.GetHashCode();
+
+    public static bool operator ==(DedicatedServerIpBlockSizeEnum left, DedicatedServerIpBlockSizeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerIpBlockSizeEnum left, DedicatedServerIpBlockSizeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Available localization for this static IP
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerIpCountryEnum>))]
-public enum DedicatedServerIpCountryEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerIpCountryEnum>))]
+public readonly partial struct DedicatedServerIpCountryEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerIpCountryEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerIpCountryEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>au</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "au")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("au")]
-    Au,
+    public static DedicatedServerIpCountryEnum Au { get; } = new("au");
+
     /// <summary><c>be</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "be")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("be")]
-    Be,
+    public static DedicatedServerIpCountryEnum Be { get; } = new("be");
+
     /// <summary><c>ca</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca")]
-    Ca,
+    public static DedicatedServerIpCountryEnum Ca { get; } = new("ca");
+
     /// <summary><c>cz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cz")]
-    Cz,
+    public static DedicatedServerIpCountryEnum Cz { get; } = new("cz");
+
     /// <summary><c>de</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "de")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("de")]
-    De,
+    public static DedicatedServerIpCountryEnum De { get; } = new("de");
+
     /// <summary><c>es</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "es")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("es")]
-    Es,
+    public static DedicatedServerIpCountryEnum Es { get; } = new("es");
+
     /// <summary><c>fi</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fi")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fi")]
-    Fi,
+    public static DedicatedServerIpCountryEnum Fi { get; } = new("fi");
+
     /// <summary><c>fr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fr")]
-    Fr,
+    public static DedicatedServerIpCountryEnum Fr { get; } = new("fr");
+
     /// <summary><c>ie</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ie")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ie")]
-    Ie,
+    public static DedicatedServerIpCountryEnum Ie { get; } = new("ie");
+
     /// <summary><c>in</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "in")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("in")]
-    In,
+    public static DedicatedServerIpCountryEnum In { get; } = new("in");
+
     /// <summary><c>it</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "it")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("it")]
-    It,
+    public static DedicatedServerIpCountryEnum It { get; } = new("it");
+
     /// <summary><c>lt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lt")]
-    Lt,
+    public static DedicatedServerIpCountryEnum Lt { get; } = new("lt");
+
     /// <summary><c>nl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nl")]
-    Nl,
+    public static DedicatedServerIpCountryEnum Nl { get; } = new("nl");
+
     /// <summary><c>pl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pl")]
-    Pl,
+    public static DedicatedServerIpCountryEnum Pl { get; } = new("pl");
+
     /// <summary><c>pt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pt")]
-    Pt,
+    public static DedicatedServerIpCountryEnum Pt { get; } = new("pt");
+
     /// <summary><c>sg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sg")]
-    Sg,
+    public static DedicatedServerIpCountryEnum Sg { get; } = new("sg");
+
     /// <summary><c>uk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "uk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("uk")]
-    Uk,
+    public static DedicatedServerIpCountryEnum Uk { get; } = new("uk");
+
     /// <summary><c>us</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us")]
-    Us,
+    public static DedicatedServerIpCountryEnum Us { get; } = new("us");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "au" or "be" or "ca" or "cz" or "de" or "es" or "fi" or "fr" or "ie" or "in" or "it" or "lt" or "nl" or "pl" or "pt" or "sg" or "uk" or "us";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerIpCountryEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerIpCountryEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerIpCountryEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerIpCountryEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerIpCountryEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerIpCountryEnum left, DedicatedServerIpCountryEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerIpCountryEnum left, DedicatedServerIpCountryEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -2284,6 +3039,10 @@ public sealed partial class DedicatedServerIpOrderable
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipv6")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DedicatedServerIpOrderableDetails>? Ipv6 { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2326,26 +3085,51 @@ public sealed partial class DedicatedServerIpOrderableDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DedicatedServerIpTypeOrderableEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Orderable IP type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerIpTypeOrderableEnum>))]
-public enum DedicatedServerIpTypeOrderableEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerIpTypeOrderableEnum>))]
+public readonly partial struct DedicatedServerIpTypeOrderableEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerIpTypeOrderableEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerIpTypeOrderableEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>failover</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "failover")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("failover")]
-    Failover,
+    public static DedicatedServerIpTypeOrderableEnum Failover { get; } = new("failover");
+
     /// <summary><c>static</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "static")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("static")]
-    Static,
+    public static DedicatedServerIpTypeOrderableEnum Static { get; } = new("static");
+
     /// <summary><c>unshielded</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unshielded")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unshielded")]
-    Unshielded,
+    public static DedicatedServerIpTypeOrderableEnum Unshielded { get; } = new("unshielded");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "failover" or "static" or "unshielded";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerIpTypeOrderableEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerIpTypeOrderableEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerIpTypeOrderableEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerIpTypeOrderableEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerIpTypeOrderableEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerIpTypeOrderableEnum left, DedicatedServerIpTypeOrderableEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerIpTypeOrderableEnum left, DedicatedServerIpTypeOrderableEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -2364,30 +3148,54 @@ public sealed partial class DedicatedServerIpmi
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedFeatures")]
     public global::Clients.Ovh.Models.DedicatedServerIpmiSupportedFeatures? SupportedFeatures { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Distinct way to acces a KVM IPMI session
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerIpmiAccessTypeEnum>))]
-public enum DedicatedServerIpmiAccessTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerIpmiAccessTypeEnum>))]
+public readonly partial struct DedicatedServerIpmiAccessTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerIpmiAccessTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerIpmiAccessTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>kvmipHtml5URL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kvmipHtml5URL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kvmipHtml5URL")]
-    KvmipHtml5URL,
+    public static DedicatedServerIpmiAccessTypeEnum KvmipHtml5URL { get; } = new("kvmipHtml5URL");
+
     /// <summary><c>kvmipJnlp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kvmipJnlp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kvmipJnlp")]
-    KvmipJnlp,
+    public static DedicatedServerIpmiAccessTypeEnum KvmipJnlp { get; } = new("kvmipJnlp");
+
     /// <summary><c>serialOverLanSshKey</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "serialOverLanSshKey")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("serialOverLanSshKey")]
-    SerialOverLanSshKey,
+    public static DedicatedServerIpmiAccessTypeEnum SerialOverLanSshKey { get; } = new("serialOverLanSshKey");
+
     /// <summary><c>serialOverLanURL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "serialOverLanURL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("serialOverLanURL")]
-    SerialOverLanURL,
+    public static DedicatedServerIpmiAccessTypeEnum SerialOverLanURL { get; } = new("serialOverLanURL");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "kvmipHtml5URL" or "kvmipJnlp" or "serialOverLanSshKey" or "serialOverLanURL";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerIpmiAccessTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerIpmiAccessTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerIpmiAccessTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerIpmiAccessTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerIpmiAccessTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerIpmiAccessTypeEnum left, DedicatedServerIpmiAccessTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerIpmiAccessTypeEnum left, DedicatedServerIpmiAccessTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -2406,6 +3214,10 @@ public sealed partial class DedicatedServerIpmiAccessValue
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2436,6 +3248,10 @@ public sealed partial class DedicatedServerIpmiSupportedFeatures
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serialOverLanURL")]
     public bool? SerialOverLanURL { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2454,54 +3270,98 @@ public sealed partial class DedicatedServerIpmiTestResult
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public string? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Different test can be made on IPMI interface
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerIpmiTestTypeEnum>))]
-public enum DedicatedServerIpmiTestTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerIpmiTestTypeEnum>))]
+public readonly partial struct DedicatedServerIpmiTestTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerIpmiTestTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerIpmiTestTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>http</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "http")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("http")]
-    Http,
+    public static DedicatedServerIpmiTestTypeEnum Http { get; } = new("http");
+
     /// <summary><c>password</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "password")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("password")]
-    Password,
+    public static DedicatedServerIpmiTestTypeEnum Password { get; } = new("password");
+
     /// <summary><c>ping</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ping")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ping")]
-    Ping,
+    public static DedicatedServerIpmiTestTypeEnum Ping { get; } = new("ping");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "http" or "password" or "ping";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerIpmiTestTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerIpmiTestTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerIpmiTestTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerIpmiTestTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerIpmiTestTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerIpmiTestTypeEnum left, DedicatedServerIpmiTestTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerIpmiTestTypeEnum left, DedicatedServerIpmiTestTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// distincts MRTG period
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerMrtgPeriodEnum>))]
-public enum DedicatedServerMrtgPeriodEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerMrtgPeriodEnum>))]
+public readonly partial struct DedicatedServerMrtgPeriodEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerMrtgPeriodEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerMrtgPeriodEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>daily</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "daily")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("daily")]
-    Daily,
+    public static DedicatedServerMrtgPeriodEnum Daily { get; } = new("daily");
+
     /// <summary><c>hourly</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hourly")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hourly")]
-    Hourly,
+    public static DedicatedServerMrtgPeriodEnum Hourly { get; } = new("hourly");
+
     /// <summary><c>monthly</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "monthly")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("monthly")]
-    Monthly,
+    public static DedicatedServerMrtgPeriodEnum Monthly { get; } = new("monthly");
+
     /// <summary><c>weekly</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "weekly")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("weekly")]
-    Weekly,
+    public static DedicatedServerMrtgPeriodEnum Weekly { get; } = new("weekly");
+
     /// <summary><c>yearly</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "yearly")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("yearly")]
-    Yearly,
+    public static DedicatedServerMrtgPeriodEnum Yearly { get; } = new("yearly");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "daily" or "hourly" or "monthly" or "weekly" or "yearly";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerMrtgPeriodEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerMrtgPeriodEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerMrtgPeriodEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerMrtgPeriodEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerMrtgPeriodEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerMrtgPeriodEnum left, DedicatedServerMrtgPeriodEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerMrtgPeriodEnum left, DedicatedServerMrtgPeriodEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -2514,38 +3374,60 @@ public sealed partial class DedicatedServerMrtgTimestampValue
 
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public global::Clients.Ovh.Models.ComplexTypeUnitAndValueDouble? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// distincts MRTG type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerMrtgTypeEnum>))]
-public enum DedicatedServerMrtgTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerMrtgTypeEnum>))]
+public readonly partial struct DedicatedServerMrtgTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerMrtgTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerMrtgTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>errors:download</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "errors:download")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("errors:download")]
-    ErrorsDownload,
+    public static DedicatedServerMrtgTypeEnum ErrorsDownload { get; } = new("errors:download");
+
     /// <summary><c>errors:upload</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "errors:upload")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("errors:upload")]
-    ErrorsUpload,
+    public static DedicatedServerMrtgTypeEnum ErrorsUpload { get; } = new("errors:upload");
+
     /// <summary><c>packets:download</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "packets:download")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("packets:download")]
-    PacketsDownload,
+    public static DedicatedServerMrtgTypeEnum PacketsDownload { get; } = new("packets:download");
+
     /// <summary><c>packets:upload</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "packets:upload")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("packets:upload")]
-    PacketsUpload,
+    public static DedicatedServerMrtgTypeEnum PacketsUpload { get; } = new("packets:upload");
+
     /// <summary><c>traffic:download</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "traffic:download")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("traffic:download")]
-    TrafficDownload,
+    public static DedicatedServerMrtgTypeEnum TrafficDownload { get; } = new("traffic:download");
+
     /// <summary><c>traffic:upload</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "traffic:upload")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("traffic:upload")]
-    TrafficUpload,
+    public static DedicatedServerMrtgTypeEnum TrafficUpload { get; } = new("traffic:upload");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "errors:download" or "errors:upload" or "packets:download" or "packets:upload" or "traffic:download" or "traffic:upload";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerMrtgTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerMrtgTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerMrtgTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerMrtgTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerMrtgTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerMrtgTypeEnum left, DedicatedServerMrtgTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerMrtgTypeEnum left, DedicatedServerMrtgTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -2576,6 +3458,10 @@ public sealed partial class DedicatedServerNetboot
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("kernel")]
     public string? Kernel { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2630,6 +3516,10 @@ public sealed partial class DedicatedServerNetworkSpecifications
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vrack")]
     public global::Clients.Ovh.Models.DedicatedServerBandwidthvRackDetails? Vrack { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2654,38 +3544,86 @@ public sealed partial class DedicatedServerNetworking
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.DedicatedServerNetworkingOperationEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Network operation states
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerNetworkingOperationEnum>))]
-public enum DedicatedServerNetworkingOperationEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerNetworkingOperationEnum>))]
+public readonly partial struct DedicatedServerNetworkingOperationEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerNetworkingOperationEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerNetworkingOperationEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>active</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "active")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("active")]
-    Active,
+    public static DedicatedServerNetworkingOperationEnum Active { get; } = new("active");
+
     /// <summary><c>deploying</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deploying")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deploying")]
-    Deploying,
+    public static DedicatedServerNetworkingOperationEnum Deploying { get; } = new("deploying");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "active" or "deploying";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerNetworkingOperationEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerNetworkingOperationEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerNetworkingOperationEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerNetworkingOperationEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerNetworkingOperationEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerNetworkingOperationEnum left, DedicatedServerNetworkingOperationEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerNetworkingOperationEnum left, DedicatedServerNetworkingOperationEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Network type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerNetworkingTypeEnum>))]
-public enum DedicatedServerNetworkingTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerNetworkingTypeEnum>))]
+public readonly partial struct DedicatedServerNetworkingTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerNetworkingTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerNetworkingTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>public</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "public")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("public")]
-    Public,
+    public static DedicatedServerNetworkingTypeEnum Public { get; } = new("public");
+
     /// <summary><c>vrack</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vrack")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vrack")]
-    Vrack,
+    public static DedicatedServerNetworkingTypeEnum Vrack { get; } = new("vrack");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "public" or "vrack";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerNetworkingTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerNetworkingTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerNetworkingTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerNetworkingTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerNetworkingTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerNetworkingTypeEnum left, DedicatedServerNetworkingTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerNetworkingTypeEnum left, DedicatedServerNetworkingTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -2710,6 +3648,10 @@ public sealed partial class DedicatedServerOlaAvailableModes
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2734,6 +3676,10 @@ public sealed partial class DedicatedServerOlaDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedModes")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum>? SupportedModes { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2758,22 +3704,48 @@ public sealed partial class DedicatedServerOlaInterface
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DedicatedServerOlaInterfaceModeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// An enum describing OVH Link Aggregation interface types
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerOlaInterfaceModeEnum>))]
-public enum DedicatedServerOlaInterfaceModeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerOlaInterfaceModeEnum>))]
+public readonly partial struct DedicatedServerOlaInterfaceModeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerOlaInterfaceModeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerOlaInterfaceModeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>public</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "public")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("public")]
-    Public,
+    public static DedicatedServerOlaInterfaceModeEnum Public { get; } = new("public");
+
     /// <summary><c>vrack</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vrack")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vrack")]
-    Vrack,
+    public static DedicatedServerOlaInterfaceModeEnum Vrack { get; } = new("vrack");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "public" or "vrack";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerOlaInterfaceModeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerOlaInterfaceModeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerOlaInterfaceModeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerOlaInterfaceModeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerOlaInterfaceModeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerOlaInterfaceModeEnum left, DedicatedServerOlaInterfaceModeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerOlaInterfaceModeEnum left, DedicatedServerOlaInterfaceModeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -2822,6 +3794,10 @@ public sealed partial class DedicatedServerOperation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.DedicatedTaskStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2840,134 +3816,236 @@ public sealed partial class DedicatedServerOption
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
     public global::Clients.Ovh.Models.DedicatedServerOptionStateEnum? State { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// All options a dedicated server can have and release
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerOptionEnum>))]
-public enum DedicatedServerOptionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerOptionEnum>))]
+public readonly partial struct DedicatedServerOptionEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerOptionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerOptionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>BACKUPPROTOCOL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BACKUPPROTOCOL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BACKUPPROTOCOL")]
-    BACKUPPROTOCOL,
+    public static DedicatedServerOptionEnum BACKUPPROTOCOL { get; } = new("BACKUPPROTOCOL");
+
     /// <summary><c>BANDWIDTH</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BANDWIDTH")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BANDWIDTH")]
-    BANDWIDTH,
+    public static DedicatedServerOptionEnum BANDWIDTH { get; } = new("BANDWIDTH");
+
     /// <summary><c>BANDWIDTH_VRACK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BANDWIDTH_VRACK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BANDWIDTH_VRACK")]
-    BANDWIDTHVRACK,
+    public static DedicatedServerOptionEnum BANDWIDTHVRACK { get; } = new("BANDWIDTH_VRACK");
+
     /// <summary><c>OLA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OLA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OLA")]
-    OLA,
+    public static DedicatedServerOptionEnum OLA { get; } = new("OLA");
+
     /// <summary><c>SGX</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SGX")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SGX")]
-    SGX,
+    public static DedicatedServerOptionEnum SGX { get; } = new("SGX");
+
     /// <summary><c>TRAFFIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TRAFFIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TRAFFIC")]
-    TRAFFIC,
+    public static DedicatedServerOptionEnum TRAFFIC { get; } = new("TRAFFIC");
+
     /// <summary><c>TRAFFIC_DISCOVER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TRAFFIC_DISCOVER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TRAFFIC_DISCOVER")]
-    TRAFFICDISCOVER,
+    public static DedicatedServerOptionEnum TRAFFICDISCOVER { get; } = new("TRAFFIC_DISCOVER");
+
     /// <summary><c>TUNING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TUNING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TUNING")]
-    TUNING,
+    public static DedicatedServerOptionEnum TUNING { get; } = new("TUNING");
+
     /// <summary><c>TUNING_FIREWALL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TUNING_FIREWALL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TUNING_FIREWALL")]
-    TUNINGFIREWALL,
+    public static DedicatedServerOptionEnum TUNINGFIREWALL { get; } = new("TUNING_FIREWALL");
+
     /// <summary><c>TUNING_KVM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TUNING_KVM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TUNING_KVM")]
-    TUNINGKVM,
+    public static DedicatedServerOptionEnum TUNINGKVM { get; } = new("TUNING_KVM");
+
     /// <summary><c>USB_KVM_IP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "USB_KVM_IP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("USB_KVM_IP")]
-    USBKVMIP,
+    public static DedicatedServerOptionEnum USBKVMIP { get; } = new("USB_KVM_IP");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "BACKUPPROTOCOL" or "BANDWIDTH" or "BANDWIDTH_VRACK" or "OLA" or "SGX" or "TRAFFIC" or "TRAFFIC_DISCOVER" or "TUNING" or "TUNING_FIREWALL" or "TUNING_KVM" or "USB_KVM_IP";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerOptionEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerOptionEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerOptionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerOptionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerOptionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerOptionEnum left, DedicatedServerOptionEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerOptionEnum left, DedicatedServerOptionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Required option
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerOptionRequiredEnum>))]
-public enum DedicatedServerOptionRequiredEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerOptionRequiredEnum>))]
+public readonly partial struct DedicatedServerOptionRequiredEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerOptionRequiredEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerOptionRequiredEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>professionalUse</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "professionalUse")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("professionalUse")]
-    ProfessionalUse,
+    public static DedicatedServerOptionRequiredEnum ProfessionalUse { get; } = new("professionalUse");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "professionalUse";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerOptionRequiredEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerOptionRequiredEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerOptionRequiredEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerOptionRequiredEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerOptionRequiredEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerOptionRequiredEnum left, DedicatedServerOptionRequiredEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerOptionRequiredEnum left, DedicatedServerOptionRequiredEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// All states a dedicated server option can be in
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerOptionStateEnum>))]
-public enum DedicatedServerOptionStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerOptionStateEnum>))]
+public readonly partial struct DedicatedServerOptionStateEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerOptionStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerOptionStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>released</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "released")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("released")]
-    Released,
+    public static DedicatedServerOptionStateEnum Released { get; } = new("released");
+
     /// <summary><c>subscribed</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "subscribed")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("subscribed")]
-    Subscribed,
+    public static DedicatedServerOptionStateEnum Subscribed { get; } = new("subscribed");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "released" or "subscribed";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerOptionStateEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerOptionStateEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerOptionStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerOptionStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerOptionStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerOptionStateEnum left, DedicatedServerOptionStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerOptionStateEnum left, DedicatedServerOptionStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Dedicated server orderable features
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerOrderableSysFeatureEnum>))]
-public enum DedicatedServerOrderableSysFeatureEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerOrderableSysFeatureEnum>))]
+public readonly partial struct DedicatedServerOrderableSysFeatureEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerOrderableSysFeatureEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerOrderableSysFeatureEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>backupProtocol</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "backupProtocol")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("backupProtocol")]
-    BackupProtocol,
+    public static DedicatedServerOrderableSysFeatureEnum BackupProtocol { get; } = new("backupProtocol");
+
     /// <summary><c>monitoring</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "monitoring")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("monitoring")]
-    Monitoring,
+    public static DedicatedServerOrderableSysFeatureEnum Monitoring { get; } = new("monitoring");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "backupProtocol" or "monitoring";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerOrderableSysFeatureEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerOrderableSysFeatureEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerOrderableSysFeatureEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerOrderableSysFeatureEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerOrderableSysFeatureEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerOrderableSysFeatureEnum left, DedicatedServerOrderableSysFeatureEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerOrderableSysFeatureEnum left, DedicatedServerOrderableSysFeatureEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// partition raid type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerPartitionRaidEnum>))]
-public enum DedicatedServerPartitionRaidEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerPartitionRaidEnum>))]
+public readonly partial struct DedicatedServerPartitionRaidEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerPartitionRaidEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerPartitionRaidEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("0")]
-    _0,
+    public static DedicatedServerPartitionRaidEnum _0 { get; } = new("0");
+
     /// <summary><c>1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("1")]
-    _1,
+    public static DedicatedServerPartitionRaidEnum _1 { get; } = new("1");
+
     /// <summary><c>10</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "10")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("10")]
-    _10,
+    public static DedicatedServerPartitionRaidEnum _10 { get; } = new("10");
+
     /// <summary><c>5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("5")]
-    _5,
+    public static DedicatedServerPartitionRaidEnum _5 { get; } = new("5");
+
     /// <summary><c>6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("6")]
-    _6,
+    public static DedicatedServerPartitionRaidEnum _6 { get; } = new("6");
+
     /// <summary><c>7</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "7")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("7")]
-    _7,
+    public static DedicatedServerPartitionRaidEnum _7 { get; } = new("7");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "0" or "1" or "10" or "5" or "6" or "7";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerPartitionRaidEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerPartitionRaidEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerPartitionRaidEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerPartitionRaidEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerPartitionRaidEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerPartitionRaidEnum left, DedicatedServerPartitionRaidEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerPartitionRaidEnum left, DedicatedServerPartitionRaidEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -3004,22 +4082,48 @@ public sealed partial class DedicatedServerPlannedIntervention
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wantedStartDate")]
     public global::System.DateTimeOffset? WantedStartDate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Power states of a Dedicated
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerPowerStateEnum>))]
-public enum DedicatedServerPowerStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerPowerStateEnum>))]
+public readonly partial struct DedicatedServerPowerStateEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerPowerStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerPowerStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>poweroff</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "poweroff")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("poweroff")]
-    Poweroff,
+    public static DedicatedServerPowerStateEnum Poweroff { get; } = new("poweroff");
+
     /// <summary><c>poweron</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "poweron")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("poweron")]
-    Poweron,
+    public static DedicatedServerPowerStateEnum Poweron { get; } = new("poweron");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "poweroff" or "poweron";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerPowerStateEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerPowerStateEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerPowerStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerPowerStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerPowerStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerPowerStateEnum left, DedicatedServerPowerStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerPowerStateEnum left, DedicatedServerPowerStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -3074,6 +4178,10 @@ public sealed partial class DedicatedServerRegionAvailability
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemStorage")]
     public string? SystemStorage { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3104,6 +4212,10 @@ public sealed partial class DedicatedServerReinstall
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("storage")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DedicatedServerReinstallStorage>? Storage { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3122,6 +4234,10 @@ public sealed partial class DedicatedServerRoutingDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipv6")]
     public global::Clients.Ovh.Models.DedicatedServerRoutingDetailsIpv6? Ipv6 { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3146,6 +4262,10 @@ public sealed partial class DedicatedServerRoutingDetailsIpv4
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("network")]
     public string? Network { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3170,6 +4290,10 @@ public sealed partial class DedicatedServerRoutingDetailsIpv6
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("network")]
     public string? Network { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3188,6 +4312,10 @@ public sealed partial class DedicatedServerScheduleUpgradePayload
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wantedBeginningDate")]
     public global::System.DateTimeOffset WantedBeginningDate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3206,94 +4334,180 @@ public sealed partial class DedicatedServerServerBurst
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.DedicatedServerBurstStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// SPLA license status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerSplaStatusEnum>))]
-public enum DedicatedServerSplaStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerSplaStatusEnum>))]
+public readonly partial struct DedicatedServerSplaStatusEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerSplaStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerSplaStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>terminated</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "terminated")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("terminated")]
-    Terminated,
+    public static DedicatedServerSplaStatusEnum Terminated { get; } = new("terminated");
+
     /// <summary><c>used</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "used")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("used")]
-    Used,
+    public static DedicatedServerSplaStatusEnum Used { get; } = new("used");
+
     /// <summary><c>waitingToCheck</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "waitingToCheck")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("waitingToCheck")]
-    WaitingToCheck,
+    public static DedicatedServerSplaStatusEnum WaitingToCheck { get; } = new("waitingToCheck");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "terminated" or "used" or "waitingToCheck";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerSplaStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerSplaStatusEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerSplaStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerSplaStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerSplaStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerSplaStatusEnum left, DedicatedServerSplaStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerSplaStatusEnum left, DedicatedServerSplaStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// SPLA license type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerSplaTypeEnum>))]
-public enum DedicatedServerSplaTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerSplaTypeEnum>))]
+public readonly partial struct DedicatedServerSplaTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerSplaTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerSplaTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>os</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "os")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("os")]
-    Os,
+    public static DedicatedServerSplaTypeEnum Os { get; } = new("os");
+
     /// <summary><c>sqlstd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sqlstd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sqlstd")]
-    Sqlstd,
+    public static DedicatedServerSplaTypeEnum Sqlstd { get; } = new("sqlstd");
+
     /// <summary><c>sqlweb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sqlweb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sqlweb")]
-    Sqlweb,
+    public static DedicatedServerSplaTypeEnum Sqlweb { get; } = new("sqlweb");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "os" or "sqlstd" or "sqlweb";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerSplaTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerSplaTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerSplaTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerSplaTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerSplaTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerSplaTypeEnum left, DedicatedServerSplaTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerSplaTypeEnum left, DedicatedServerSplaTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// All states a Dedicated can in
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerStateEnum>))]
-public enum DedicatedServerStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerStateEnum>))]
+public readonly partial struct DedicatedServerStateEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>error</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "error")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("error")]
-    Error,
+    public static DedicatedServerStateEnum Error { get; } = new("error");
+
     /// <summary><c>hacked</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hacked")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hacked")]
-    Hacked,
+    public static DedicatedServerStateEnum Hacked { get; } = new("hacked");
+
     /// <summary><c>hackedBlocked</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hackedBlocked")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hackedBlocked")]
-    HackedBlocked,
+    public static DedicatedServerStateEnum HackedBlocked { get; } = new("hackedBlocked");
+
     /// <summary><c>ok</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ok")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ok")]
-    Ok,
+    public static DedicatedServerStateEnum Ok { get; } = new("ok");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "error" or "hacked" or "hackedBlocked" or "ok";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerStateEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerStateEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerStateEnum left, DedicatedServerStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerStateEnum left, DedicatedServerStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// distincts support level
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerSupportLevelEnum>))]
-public enum DedicatedServerSupportLevelEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerSupportLevelEnum>))]
+public readonly partial struct DedicatedServerSupportLevelEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerSupportLevelEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerSupportLevelEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>critical</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "critical")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("critical")]
-    Critical,
+    public static DedicatedServerSupportLevelEnum Critical { get; } = new("critical");
+
     /// <summary><c>fastpath</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fastpath")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fastpath")]
-    Fastpath,
+    public static DedicatedServerSupportLevelEnum Fastpath { get; } = new("fastpath");
+
     /// <summary><c>gs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gs")]
-    Gs,
+    public static DedicatedServerSupportLevelEnum Gs { get; } = new("gs");
+
     /// <summary><c>pro</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pro")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pro")]
-    Pro,
+    public static DedicatedServerSupportLevelEnum Pro { get; } = new("pro");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "critical" or "fastpath" or "gs" or "pro";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerSupportLevelEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerSupportLevelEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerSupportLevelEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerSupportLevelEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerSupportLevelEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerSupportLevelEnum left, DedicatedServerSupportLevelEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerSupportLevelEnum left, DedicatedServerSupportLevelEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -3312,26 +4526,51 @@ public sealed partial class DedicatedServerSupportLevelOrderable
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("orderable")]
     public bool? Orderable { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// distincts support level
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerSupportLevelOrderableEnum>))]
-public enum DedicatedServerSupportLevelOrderableEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerSupportLevelOrderableEnum>))]
+public readonly partial struct DedicatedServerSupportLevelOrderableEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerSupportLevelOrderableEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerSupportLevelOrderableEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>critical</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "critical")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("critical")]
-    Critical,
+    public static DedicatedServerSupportLevelOrderableEnum Critical { get; } = new("critical");
+
     /// <summary><c>fastpath</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fastpath")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fastpath")]
-    Fastpath,
+    public static DedicatedServerSupportLevelOrderableEnum Fastpath { get; } = new("fastpath");
+
     /// <summary><c>gs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gs")]
-    Gs,
+    public static DedicatedServerSupportLevelOrderableEnum Gs { get; } = new("gs");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "critical" or "fastpath" or "gs";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerSupportLevelOrderableEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerSupportLevelOrderableEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerSupportLevelOrderableEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerSupportLevelOrderableEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerSupportLevelOrderableEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerSupportLevelOrderableEnum left, DedicatedServerSupportLevelOrderableEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerSupportLevelOrderableEnum left, DedicatedServerSupportLevelOrderableEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -3350,6 +4589,10 @@ public sealed partial class DedicatedServerSupportReplaceHddInfo
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slot_id")]
     public long? SlotId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3362,6 +4605,10 @@ public sealed partial class DedicatedServerSwitchingDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3440,6 +4687,10 @@ public sealed partial class DedicatedServerTask
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ticketReference")]
     public string? TicketReference { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3482,26 +4733,51 @@ public sealed partial class DedicatedServerTrafficDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resetQuotaDate")]
     public string? ResetQuotaDate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// traffic orderable
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerTrafficOrderEnum>))]
-public enum DedicatedServerTrafficOrderEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerTrafficOrderEnum>))]
+public readonly partial struct DedicatedServerTrafficOrderEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerTrafficOrderEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerTrafficOrderEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>100Mbps-Unlimited</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "100Mbps-Unlimited")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("100Mbps-Unlimited")]
-    _100MbpsUnlimited,
+    public static DedicatedServerTrafficOrderEnum _100MbpsUnlimited { get; } = new("100Mbps-Unlimited");
+
     /// <summary><c>250Mbps-Unlimited</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "250Mbps-Unlimited")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("250Mbps-Unlimited")]
-    _250MbpsUnlimited,
+    public static DedicatedServerTrafficOrderEnum _250MbpsUnlimited { get; } = new("250Mbps-Unlimited");
+
     /// <summary><c>500Mbps-Unlimited</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "500Mbps-Unlimited")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("500Mbps-Unlimited")]
-    _500MbpsUnlimited,
+    public static DedicatedServerTrafficOrderEnum _500MbpsUnlimited { get; } = new("500Mbps-Unlimited");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "100Mbps-Unlimited" or "250Mbps-Unlimited" or "500Mbps-Unlimited";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerTrafficOrderEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerTrafficOrderEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerTrafficOrderEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerTrafficOrderEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerTrafficOrderEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerTrafficOrderEnum left, DedicatedServerTrafficOrderEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerTrafficOrderEnum left, DedicatedServerTrafficOrderEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -3520,23 +4796,57 @@ public sealed partial class DedicatedServerTrafficOrderable
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("traffic")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DedicatedServerTrafficOrderEnum>? Traffic { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Different USB key capacity in gigabytes
 /// </summary>
-public enum DedicatedServerUsbKeyCapacityEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.IntegerEnumJsonConverter<DedicatedServerUsbKeyCapacityEnum>))]
+public readonly partial struct DedicatedServerUsbKeyCapacityEnum : global::Clients.Core.Wire.IIntegerEnum<DedicatedServerUsbKeyCapacityEnum>
 {
+    private readonly long _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerUsbKeyCapacityEnum(long value) => _value = value;
+
     /// <summary><c>16</c></summary>
-    Value16 = 16,
+    public static DedicatedServerUsbKeyCapacityEnum Value16 { get; } = new(16);
+
     /// <summary><c>32</c></summary>
-    Value32 = 32,
+    public static DedicatedServerUsbKeyCapacityEnum Value32 { get; } = new(32);
+
     /// <summary><c>64</c></summary>
-    Value64 = 64,
+    public static DedicatedServerUsbKeyCapacityEnum Value64 { get; } = new(64);
+
     /// <summary><c>128</c></summary>
-    Value128 = 128,
+    public static DedicatedServerUsbKeyCapacityEnum Value128 { get; } = new(128);
+
     /// <summary><c>256</c></summary>
-    Value256 = 256,
+    public static DedicatedServerUsbKeyCapacityEnum Value256 { get; } = new(256);
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is 16 or 32 or 64 or 128 or 256;
+
+    long global::Clients.Core.Wire.IIntegerEnum<DedicatedServerUsbKeyCapacityEnum>.WireValue => _value;
+
+    static DedicatedServerUsbKeyCapacityEnum global::Clients.Core.Wire.IIntegerEnum<DedicatedServerUsbKeyCapacityEnum>.FromWire(long value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool Equals(DedicatedServerUsbKeyCapacityEnum other) => _value == other._value;
+
+    public override bool Equals(object? obj) => obj is DedicatedServerUsbKeyCapacityEnum other && Equals(other);
+
+    public override int GetHashCode() => _value.GetHashCode();
+
+    public static bool operator ==(DedicatedServerUsbKeyCapacityEnum left, DedicatedServerUsbKeyCapacityEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerUsbKeyCapacityEnum left, DedicatedServerUsbKeyCapacityEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -3567,6 +4877,10 @@ public sealed partial class DedicatedServerUsbKeyOrderableDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("orderable")]
     public bool? Orderable { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3585,6 +4899,10 @@ public sealed partial class DedicatedServerVirtualMac
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DedicatedServerVmacTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3603,6 +4921,10 @@ public sealed partial class DedicatedServerVirtualMacManagement
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("virtualMachineName")]
     public string? VirtualMachineName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3651,6 +4973,10 @@ public sealed partial class DedicatedServerVirtualNetworkInterface
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vrack")]
     public string? Vrack { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3669,22 +4995,48 @@ public sealed partial class DedicatedServerVmacDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supported")]
     public bool? Supported { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Distinct type of virtual mac
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedServerVmacTypeEnum>))]
-public enum DedicatedServerVmacTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedServerVmacTypeEnum>))]
+public readonly partial struct DedicatedServerVmacTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedServerVmacTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedServerVmacTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ovh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ovh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ovh")]
-    Ovh,
+    public static DedicatedServerVmacTypeEnum Ovh { get; } = new("ovh");
+
     /// <summary><c>vmware</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vmware")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vmware")]
-    Vmware,
+    public static DedicatedServerVmacTypeEnum Vmware { get; } = new("vmware");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ovh" or "vmware";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedServerVmacTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedServerVmacTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedServerVmacTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedServerVmacTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedServerVmacTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedServerVmacTypeEnum left, DedicatedServerVmacTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedServerVmacTypeEnum left, DedicatedServerVmacTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -3709,6 +5061,10 @@ public sealed partial class DedicatedServerKvm
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3727,6 +5083,10 @@ public sealed partial class DedicatedServerNetbootOption
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3763,4 +5123,8 @@ public sealed partial class DedicatedServerSpla
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DedicatedServerSplaTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

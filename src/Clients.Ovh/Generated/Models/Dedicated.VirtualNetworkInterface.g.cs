@@ -52,28 +52,52 @@ public sealed partial class DedicatedVirtualNetworkInterfaceVirtualNetworkInterf
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vrack")]
     public string? Vrack { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Available VirtualNetworkInterface modes
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum>))]
-public enum DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum>))]
+public readonly partial struct DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>public</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "public")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("public")]
-    Public,
+    public static DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum Public { get; } = new("public");
+
     /// <summary><c>public_aggregation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "public_aggregation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("public_aggregation")]
-    PublicAggregation,
+    public static DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum PublicAggregation { get; } = new("public_aggregation");
+
     /// <summary><c>vrack</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vrack")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vrack")]
-    Vrack,
+    public static DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum Vrack { get; } = new("vrack");
+
     /// <summary><c>vrack_aggregation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vrack_aggregation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vrack_aggregation")]
-    VrackAggregation,
+    public static DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum VrackAggregation { get; } = new("vrack_aggregation");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "public" or "public_aggregation" or "vrack" or "vrack_aggregation";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum global::Clients.Core.Wire.IStringEnum<DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum left, DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum left, DedicatedVirtualNetworkInterfaceVirtualNetworkInterfaceModeEnum right) => !left.Equals(right);
 }

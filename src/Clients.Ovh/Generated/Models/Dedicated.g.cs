@@ -28,6 +28,10 @@ public sealed partial class DedicatedAvailabilities
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("region")]
     public global::Clients.Ovh.Models.DedicatedAvailabilityRegionEnum? Region { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -106,110 +110,114 @@ public sealed partial class DedicatedAvailabilitiesRaw
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zone")]
     public global::Clients.Ovh.Models.DedicatedAvailabilityRegionEnum? Zone { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// The availability zone
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedAvailabilityAvailabilityZoneEnum>))]
-public enum DedicatedAvailabilityAvailabilityZoneEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedAvailabilityAvailabilityZoneEnum>))]
+public readonly partial struct DedicatedAvailabilityAvailabilityZoneEnum : global::Clients.Core.Wire.IStringEnum<DedicatedAvailabilityAvailabilityZoneEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedAvailabilityAvailabilityZoneEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ap-south-1-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-south-1-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-south-1-a")]
-    ApSouth1A,
+    public static DedicatedAvailabilityAvailabilityZoneEnum ApSouth1A { get; } = new("ap-south-1-a");
+
     /// <summary><c>ap-south-mum-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-south-mum-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-south-mum-a")]
-    ApSouthMumA,
+    public static DedicatedAvailabilityAvailabilityZoneEnum ApSouthMumA { get; } = new("ap-south-mum-a");
+
     /// <summary><c>ap-southeast-sgp-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-southeast-sgp-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-southeast-sgp-a")]
-    ApSoutheastSgpA,
+    public static DedicatedAvailabilityAvailabilityZoneEnum ApSoutheastSgpA { get; } = new("ap-southeast-sgp-a");
+
     /// <summary><c>ap-southeast-syd-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-southeast-syd-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-southeast-syd-a")]
-    ApSoutheastSydA,
+    public static DedicatedAvailabilityAvailabilityZoneEnum ApSoutheastSydA { get; } = new("ap-southeast-syd-a");
+
     /// <summary><c>ca-east-1-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-1-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-1-a")]
-    CaEast1A,
+    public static DedicatedAvailabilityAvailabilityZoneEnum CaEast1A { get; } = new("ca-east-1-a");
+
     /// <summary><c>ca-east-bhs-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-bhs-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-bhs-a")]
-    CaEastBhsA,
+    public static DedicatedAvailabilityAvailabilityZoneEnum CaEastBhsA { get; } = new("ca-east-bhs-a");
+
     /// <summary><c>ca-east-tor-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-tor-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-tor-a")]
-    CaEastTorA,
+    public static DedicatedAvailabilityAvailabilityZoneEnum CaEastTorA { get; } = new("ca-east-tor-a");
+
     /// <summary><c>eu-central-waw-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-central-waw-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-central-waw-a")]
-    EuCentralWawA,
+    public static DedicatedAvailabilityAvailabilityZoneEnum EuCentralWawA { get; } = new("eu-central-waw-a");
+
     /// <summary><c>eu-south-mil-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-south-mil-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-south-mil-a")]
-    EuSouthMilA,
+    public static DedicatedAvailabilityAvailabilityZoneEnum EuSouthMilA { get; } = new("eu-south-mil-a");
+
     /// <summary><c>eu-south-mil-b</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-south-mil-b")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-south-mil-b")]
-    EuSouthMilB,
+    public static DedicatedAvailabilityAvailabilityZoneEnum EuSouthMilB { get; } = new("eu-south-mil-b");
+
     /// <summary><c>eu-south-mil-c</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-south-mil-c")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-south-mil-c")]
-    EuSouthMilC,
+    public static DedicatedAvailabilityAvailabilityZoneEnum EuSouthMilC { get; } = new("eu-south-mil-c");
+
     /// <summary><c>eu-west-1-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-1-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-1-a")]
-    EuWest1A,
+    public static DedicatedAvailabilityAvailabilityZoneEnum EuWest1A { get; } = new("eu-west-1-a");
+
     /// <summary><c>eu-west-1-b</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-1-b")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-1-b")]
-    EuWest1B,
+    public static DedicatedAvailabilityAvailabilityZoneEnum EuWest1B { get; } = new("eu-west-1-b");
+
     /// <summary><c>eu-west-1-c</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-1-c")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-1-c")]
-    EuWest1C,
+    public static DedicatedAvailabilityAvailabilityZoneEnum EuWest1C { get; } = new("eu-west-1-c");
+
     /// <summary><c>eu-west-eri-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-eri-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-eri-a")]
-    EuWestEriA,
+    public static DedicatedAvailabilityAvailabilityZoneEnum EuWestEriA { get; } = new("eu-west-eri-a");
+
     /// <summary><c>eu-west-gra-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-gra-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-gra-a")]
-    EuWestGraA,
+    public static DedicatedAvailabilityAvailabilityZoneEnum EuWestGraA { get; } = new("eu-west-gra-a");
+
     /// <summary><c>eu-west-lim-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-lim-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-lim-a")]
-    EuWestLimA,
+    public static DedicatedAvailabilityAvailabilityZoneEnum EuWestLimA { get; } = new("eu-west-lim-a");
+
     /// <summary><c>eu-west-par-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-par-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-par-a")]
-    EuWestParA,
+    public static DedicatedAvailabilityAvailabilityZoneEnum EuWestParA { get; } = new("eu-west-par-a");
+
     /// <summary><c>eu-west-par-b</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-par-b")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-par-b")]
-    EuWestParB,
+    public static DedicatedAvailabilityAvailabilityZoneEnum EuWestParB { get; } = new("eu-west-par-b");
+
     /// <summary><c>eu-west-par-c</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-par-c")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-par-c")]
-    EuWestParC,
+    public static DedicatedAvailabilityAvailabilityZoneEnum EuWestParC { get; } = new("eu-west-par-c");
+
     /// <summary><c>eu-west-rbx-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-rbx-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-rbx-a")]
-    EuWestRbxA,
+    public static DedicatedAvailabilityAvailabilityZoneEnum EuWestRbxA { get; } = new("eu-west-rbx-a");
+
     /// <summary><c>eu-west-sbg-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-sbg-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-sbg-a")]
-    EuWestSbgA,
+    public static DedicatedAvailabilityAvailabilityZoneEnum EuWestSbgA { get; } = new("eu-west-sbg-a");
+
     /// <summary><c>us-east-vin-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-east-vin-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-east-vin-a")]
-    UsEastVinA,
+    public static DedicatedAvailabilityAvailabilityZoneEnum UsEastVinA { get; } = new("us-east-vin-a");
+
     /// <summary><c>us-west-hil-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-west-hil-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-west-hil-a")]
-    UsWestHilA,
+    public static DedicatedAvailabilityAvailabilityZoneEnum UsWestHilA { get; } = new("us-west-hil-a");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ap-south-1-a" or "ap-south-mum-a" or "ap-southeast-sgp-a" or "ap-southeast-syd-a" or "ca-east-1-a" or "ca-east-bhs-a" or "ca-east-tor-a" or "eu-central-waw-a" or "eu-south-mil-a" or "eu-south-mil-b" or "eu-south-mil-c" or "eu-west-1-a" or "eu-west-1-b" or "eu-west-1-c" or "eu-west-eri-a" or "eu-west-gra-a" or "eu-west-lim-a" or "eu-west-par-a" or "eu-west-par-b" or "eu-west-par-c" or "eu-west-rbx-a" or "eu-west-sbg-a" or "us-east-vin-a" or "us-west-hil-a";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedAvailabilityAvailabilityZoneEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedAvailabilityAvailabilityZoneEnum global::Clients.Core.Wire.IStringEnum<DedicatedAvailabilityAvailabilityZoneEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedAvailabilityAvailabilityZoneEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedAvailabilityAvailabilityZoneEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedAvailabilityAvailabilityZoneEnum left, DedicatedAvailabilityAvailabilityZoneEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedAvailabilityAvailabilityZoneEnum left, DedicatedAvailabilityAvailabilityZoneEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -228,266 +236,257 @@ public sealed partial class DedicatedAvailabilityDatacenter
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("datacenter")]
     public global::Clients.Ovh.Models.DedicatedAvailabilityDatacenterEnum? Datacenter { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// The datacenter
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedAvailabilityDatacenterEnum>))]
-public enum DedicatedAvailabilityDatacenterEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedAvailabilityDatacenterEnum>))]
+public readonly partial struct DedicatedAvailabilityDatacenterEnum : global::Clients.Core.Wire.IStringEnum<DedicatedAvailabilityDatacenterEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedAvailabilityDatacenterEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ap-south-1-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-south-1-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-south-1-a")]
-    ApSouth1A,
+    public static DedicatedAvailabilityDatacenterEnum ApSouth1A { get; } = new("ap-south-1-a");
+
     /// <summary><c>ap-south-mum-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-south-mum-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-south-mum-a")]
-    ApSouthMumA,
+    public static DedicatedAvailabilityDatacenterEnum ApSouthMumA { get; } = new("ap-south-mum-a");
+
     /// <summary><c>ap-southeast-sgp-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-southeast-sgp-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-southeast-sgp-a")]
-    ApSoutheastSgpA,
+    public static DedicatedAvailabilityDatacenterEnum ApSoutheastSgpA { get; } = new("ap-southeast-sgp-a");
+
     /// <summary><c>ap-southeast-syd-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-southeast-syd-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-southeast-syd-a")]
-    ApSoutheastSydA,
+    public static DedicatedAvailabilityDatacenterEnum ApSoutheastSydA { get; } = new("ap-southeast-syd-a");
+
     /// <summary><c>au</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "au")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("au")]
-    Au,
+    public static DedicatedAvailabilityDatacenterEnum Au { get; } = new("au");
+
     /// <summary><c>bhs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bhs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bhs")]
-    Bhs,
+    public static DedicatedAvailabilityDatacenterEnum Bhs { get; } = new("bhs");
+
     /// <summary><c>ca</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca")]
-    Ca,
+    public static DedicatedAvailabilityDatacenterEnum Ca { get; } = new("ca");
+
     /// <summary><c>ca-east-1-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-1-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-1-a")]
-    CaEast1A,
+    public static DedicatedAvailabilityDatacenterEnum CaEast1A { get; } = new("ca-east-1-a");
+
     /// <summary><c>ca-east-bhs-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-bhs-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-bhs-a")]
-    CaEastBhsA,
+    public static DedicatedAvailabilityDatacenterEnum CaEastBhsA { get; } = new("ca-east-bhs-a");
+
     /// <summary><c>ca-east-tor-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-tor-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-tor-a")]
-    CaEastTorA,
+    public static DedicatedAvailabilityDatacenterEnum CaEastTorA { get; } = new("ca-east-tor-a");
+
     /// <summary><c>de</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "de")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("de")]
-    De,
+    public static DedicatedAvailabilityDatacenterEnum De { get; } = new("de");
+
     /// <summary><c>default</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "default")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("default")]
-    Default,
+    public static DedicatedAvailabilityDatacenterEnum Default { get; } = new("default");
+
     /// <summary><c>eu-central-waw-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-central-waw-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-central-waw-a")]
-    EuCentralWawA,
+    public static DedicatedAvailabilityDatacenterEnum EuCentralWawA { get; } = new("eu-central-waw-a");
+
     /// <summary><c>eu-south-mil-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-south-mil-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-south-mil-a")]
-    EuSouthMilA,
+    public static DedicatedAvailabilityDatacenterEnum EuSouthMilA { get; } = new("eu-south-mil-a");
+
     /// <summary><c>eu-south-mil-b</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-south-mil-b")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-south-mil-b")]
-    EuSouthMilB,
+    public static DedicatedAvailabilityDatacenterEnum EuSouthMilB { get; } = new("eu-south-mil-b");
+
     /// <summary><c>eu-south-mil-c</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-south-mil-c")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-south-mil-c")]
-    EuSouthMilC,
+    public static DedicatedAvailabilityDatacenterEnum EuSouthMilC { get; } = new("eu-south-mil-c");
+
     /// <summary><c>eu-west-1-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-1-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-1-a")]
-    EuWest1A,
+    public static DedicatedAvailabilityDatacenterEnum EuWest1A { get; } = new("eu-west-1-a");
+
     /// <summary><c>eu-west-1-b</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-1-b")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-1-b")]
-    EuWest1B,
+    public static DedicatedAvailabilityDatacenterEnum EuWest1B { get; } = new("eu-west-1-b");
+
     /// <summary><c>eu-west-1-c</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-1-c")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-1-c")]
-    EuWest1C,
+    public static DedicatedAvailabilityDatacenterEnum EuWest1C { get; } = new("eu-west-1-c");
+
     /// <summary><c>eu-west-eri-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-eri-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-eri-a")]
-    EuWestEriA,
+    public static DedicatedAvailabilityDatacenterEnum EuWestEriA { get; } = new("eu-west-eri-a");
+
     /// <summary><c>eu-west-gra-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-gra-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-gra-a")]
-    EuWestGraA,
+    public static DedicatedAvailabilityDatacenterEnum EuWestGraA { get; } = new("eu-west-gra-a");
+
     /// <summary><c>eu-west-lim-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-lim-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-lim-a")]
-    EuWestLimA,
+    public static DedicatedAvailabilityDatacenterEnum EuWestLimA { get; } = new("eu-west-lim-a");
+
     /// <summary><c>eu-west-par-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-par-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-par-a")]
-    EuWestParA,
+    public static DedicatedAvailabilityDatacenterEnum EuWestParA { get; } = new("eu-west-par-a");
+
     /// <summary><c>eu-west-par-b</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-par-b")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-par-b")]
-    EuWestParB,
+    public static DedicatedAvailabilityDatacenterEnum EuWestParB { get; } = new("eu-west-par-b");
+
     /// <summary><c>eu-west-par-c</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-par-c")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-par-c")]
-    EuWestParC,
+    public static DedicatedAvailabilityDatacenterEnum EuWestParC { get; } = new("eu-west-par-c");
+
     /// <summary><c>eu-west-rbx-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-rbx-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-rbx-a")]
-    EuWestRbxA,
+    public static DedicatedAvailabilityDatacenterEnum EuWestRbxA { get; } = new("eu-west-rbx-a");
+
     /// <summary><c>eu-west-sbg-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-sbg-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-sbg-a")]
-    EuWestSbgA,
+    public static DedicatedAvailabilityDatacenterEnum EuWestSbgA { get; } = new("eu-west-sbg-a");
+
     /// <summary><c>fr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fr")]
-    Fr,
+    public static DedicatedAvailabilityDatacenterEnum Fr { get; } = new("fr");
+
     /// <summary><c>fra</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fra")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fra")]
-    Fra,
+    public static DedicatedAvailabilityDatacenterEnum Fra { get; } = new("fra");
+
     /// <summary><c>gb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gb")]
-    Gb,
+    public static DedicatedAvailabilityDatacenterEnum Gb { get; } = new("gb");
+
     /// <summary><c>gra</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gra")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gra")]
-    Gra,
+    public static DedicatedAvailabilityDatacenterEnum Gra { get; } = new("gra");
+
     /// <summary><c>hil</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hil")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hil")]
-    Hil,
+    public static DedicatedAvailabilityDatacenterEnum Hil { get; } = new("hil");
+
     /// <summary><c>in</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "in")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("in")]
-    In,
+    public static DedicatedAvailabilityDatacenterEnum In { get; } = new("in");
+
     /// <summary><c>lon</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lon")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lon")]
-    Lon,
+    public static DedicatedAvailabilityDatacenterEnum Lon { get; } = new("lon");
+
     /// <summary><c>par</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "par")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("par")]
-    Par,
+    public static DedicatedAvailabilityDatacenterEnum Par { get; } = new("par");
+
     /// <summary><c>pl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pl")]
-    Pl,
+    public static DedicatedAvailabilityDatacenterEnum Pl { get; } = new("pl");
+
     /// <summary><c>rbx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rbx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rbx")]
-    Rbx,
+    public static DedicatedAvailabilityDatacenterEnum Rbx { get; } = new("rbx");
+
     /// <summary><c>rbx-hz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rbx-hz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rbx-hz")]
-    RbxHz,
+    public static DedicatedAvailabilityDatacenterEnum RbxHz { get; } = new("rbx-hz");
+
     /// <summary><c>sbg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sbg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sbg")]
-    Sbg,
+    public static DedicatedAvailabilityDatacenterEnum Sbg { get; } = new("sbg");
+
     /// <summary><c>sg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sg")]
-    Sg,
+    public static DedicatedAvailabilityDatacenterEnum Sg { get; } = new("sg");
+
     /// <summary><c>sgp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sgp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sgp")]
-    Sgp,
+    public static DedicatedAvailabilityDatacenterEnum Sgp { get; } = new("sgp");
+
     /// <summary><c>syd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "syd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("syd")]
-    Syd,
+    public static DedicatedAvailabilityDatacenterEnum Syd { get; } = new("syd");
+
     /// <summary><c>us</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us")]
-    Us,
+    public static DedicatedAvailabilityDatacenterEnum Us { get; } = new("us");
+
     /// <summary><c>us-east-vin-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-east-vin-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-east-vin-a")]
-    UsEastVinA,
+    public static DedicatedAvailabilityDatacenterEnum UsEastVinA { get; } = new("us-east-vin-a");
+
     /// <summary><c>us-west-hil-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-west-hil-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-west-hil-a")]
-    UsWestHilA,
+    public static DedicatedAvailabilityDatacenterEnum UsWestHilA { get; } = new("us-west-hil-a");
+
     /// <summary><c>vin</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vin")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vin")]
-    Vin,
+    public static DedicatedAvailabilityDatacenterEnum Vin { get; } = new("vin");
+
     /// <summary><c>waw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "waw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("waw")]
-    Waw,
+    public static DedicatedAvailabilityDatacenterEnum Waw { get; } = new("waw");
+
     /// <summary><c>ynm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ynm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ynm")]
-    Ynm,
+    public static DedicatedAvailabilityDatacenterEnum Ynm { get; } = new("ynm");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ap-south-1-a" or "ap-south-mum-a" or "ap-southeast-sgp-a" or "ap-southeast-syd-a" or "au" or "bhs" or "ca" or "ca-east-1-a" or "ca-east-bhs-a" or "ca-east-tor-a" or "de" or "default" or "eu-central-waw-a" or "eu-south-mil-a" or "eu-south-mil-b" or "eu-south-mil-c" or "eu-west-1-a" or "eu-west-1-b" or "eu-west-1-c" or "eu-west-eri-a" or "eu-west-gra-a" or "eu-west-lim-a" or "eu-west-par-a" or "eu-west-par-b" or "eu-west-par-c" or "eu-west-rbx-a" or "eu-west-sbg-a" or "fr" or "fra" or "gb" or "gra" or "hil" or "in" or "lon" or "par" or "pl" or "rbx" or "rbx-hz" or "sbg" or "sg" or "sgp" or "syd" or "us" or "us-east-vin-a" or "us-west-hil-a" or "vin" or "waw" or "ynm";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedAvailabilityDatacenterEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedAvailabilityDatacenterEnum global::Clients.Core.Wire.IStringEnum<DedicatedAvailabilityDatacenterEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedAvailabilityDatacenterEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedAvailabilityDatacenterEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedAvailabilityDatacenterEnum left, DedicatedAvailabilityDatacenterEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedAvailabilityDatacenterEnum left, DedicatedAvailabilityDatacenterEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// The availability
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedAvailabilityEnum>))]
-public enum DedicatedAvailabilityEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedAvailabilityEnum>))]
+public readonly partial struct DedicatedAvailabilityEnum : global::Clients.Core.Wire.IStringEnum<DedicatedAvailabilityEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedAvailabilityEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>120H</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "120H")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("120H")]
-    _120H,
+    public static DedicatedAvailabilityEnum _120H { get; } = new("120H");
+
     /// <summary><c>1440H</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "1440H")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("1440H")]
-    _1440H,
+    public static DedicatedAvailabilityEnum _1440H { get; } = new("1440H");
+
     /// <summary><c>1H-high</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "1H-high")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("1H-high")]
-    _1HHigh,
+    public static DedicatedAvailabilityEnum _1HHigh { get; } = new("1H-high");
+
     /// <summary><c>1H-low</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "1H-low")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("1H-low")]
-    _1HLow,
+    public static DedicatedAvailabilityEnum _1HLow { get; } = new("1H-low");
+
     /// <summary><c>2160H</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "2160H")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("2160H")]
-    _2160H,
+    public static DedicatedAvailabilityEnum _2160H { get; } = new("2160H");
+
     /// <summary><c>240H</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "240H")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("240H")]
-    _240H,
+    public static DedicatedAvailabilityEnum _240H { get; } = new("240H");
+
     /// <summary><c>24H</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "24H")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("24H")]
-    _24H,
+    public static DedicatedAvailabilityEnum _24H { get; } = new("24H");
+
     /// <summary><c>480H</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "480H")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("480H")]
-    _480H,
+    public static DedicatedAvailabilityEnum _480H { get; } = new("480H");
+
     /// <summary><c>720H</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "720H")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("720H")]
-    _720H,
+    public static DedicatedAvailabilityEnum _720H { get; } = new("720H");
+
     /// <summary><c>72H</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "72H")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("72H")]
-    _72H,
+    public static DedicatedAvailabilityEnum _72H { get; } = new("72H");
+
     /// <summary><c>comingSoon</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "comingSoon")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("comingSoon")]
-    ComingSoon,
+    public static DedicatedAvailabilityEnum ComingSoon { get; } = new("comingSoon");
+
     /// <summary><c>unavailable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unavailable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unavailable")]
-    Unavailable,
+    public static DedicatedAvailabilityEnum Unavailable { get; } = new("unavailable");
+
     /// <summary><c>unknown</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unknown")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unknown")]
-    Unknown,
+    public static DedicatedAvailabilityEnum Unknown { get; } = new("unknown");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "120H" or "1440H" or "1H-high" or "1H-low" or "2160H" or "240H" or "24H" or "480H" or "720H" or "72H" or "comingSoon" or "unavailable" or "unknown";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedAvailabilityEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedAvailabilityEnum global::Clients.Core.Wire.IStringEnum<DedicatedAvailabilityEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedAvailabilityEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedAvailabilityEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedAvailabilityEnum left, DedicatedAvailabilityEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedAvailabilityEnum left, DedicatedAvailabilityEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -524,6 +523,10 @@ public sealed partial class DedicatedAvailabilityRawAvailabilityZones
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trueAvailable")]
     public long? TrueAvailable { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -560,6 +563,10 @@ public sealed partial class DedicatedAvailabilityRawDatacenter
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trueAvailable")]
     public long? TrueAvailable { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -602,270 +609,260 @@ public sealed partial class DedicatedAvailabilityRawRegion
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trueAvailable")]
     public long? TrueAvailable { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// The region
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedAvailabilityRegionEnum>))]
-public enum DedicatedAvailabilityRegionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedAvailabilityRegionEnum>))]
+public readonly partial struct DedicatedAvailabilityRegionEnum : global::Clients.Core.Wire.IStringEnum<DedicatedAvailabilityRegionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedAvailabilityRegionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ap-south-1-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-south-1-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-south-1-a")]
-    ApSouth1A,
+    public static DedicatedAvailabilityRegionEnum ApSouth1A { get; } = new("ap-south-1-a");
+
     /// <summary><c>ap-south-mum-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-south-mum-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-south-mum-a")]
-    ApSouthMumA,
+    public static DedicatedAvailabilityRegionEnum ApSouthMumA { get; } = new("ap-south-mum-a");
+
     /// <summary><c>ap-southeast-sgp-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-southeast-sgp-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-southeast-sgp-a")]
-    ApSoutheastSgpA,
+    public static DedicatedAvailabilityRegionEnum ApSoutheastSgpA { get; } = new("ap-southeast-sgp-a");
+
     /// <summary><c>ap-southeast-syd-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-southeast-syd-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-southeast-syd-a")]
-    ApSoutheastSydA,
+    public static DedicatedAvailabilityRegionEnum ApSoutheastSydA { get; } = new("ap-southeast-syd-a");
+
     /// <summary><c>apac</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "apac")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("apac")]
-    Apac,
+    public static DedicatedAvailabilityRegionEnum Apac { get; } = new("apac");
+
     /// <summary><c>bhs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bhs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bhs")]
-    Bhs,
+    public static DedicatedAvailabilityRegionEnum Bhs { get; } = new("bhs");
+
     /// <summary><c>ca-east-bhs-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-bhs-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-bhs-a")]
-    CaEastBhsA,
+    public static DedicatedAvailabilityRegionEnum CaEastBhsA { get; } = new("ca-east-bhs-a");
+
     /// <summary><c>ca-east-tor-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-tor-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-tor-a")]
-    CaEastTorA,
+    public static DedicatedAvailabilityRegionEnum CaEastTorA { get; } = new("ca-east-tor-a");
+
     /// <summary><c>canada</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "canada")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("canada")]
-    Canada,
+    public static DedicatedAvailabilityRegionEnum Canada { get; } = new("canada");
+
     /// <summary><c>crx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "crx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("crx")]
-    Crx,
+    public static DedicatedAvailabilityRegionEnum Crx { get; } = new("crx");
+
     /// <summary><c>eu-central-waw-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-central-waw-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-central-waw-a")]
-    EuCentralWawA,
+    public static DedicatedAvailabilityRegionEnum EuCentralWawA { get; } = new("eu-central-waw-a");
+
     /// <summary><c>eu-south-mil-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-south-mil-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-south-mil-a")]
-    EuSouthMilA,
+    public static DedicatedAvailabilityRegionEnum EuSouthMilA { get; } = new("eu-south-mil-a");
+
     /// <summary><c>eu-south-mil-b</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-south-mil-b")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-south-mil-b")]
-    EuSouthMilB,
+    public static DedicatedAvailabilityRegionEnum EuSouthMilB { get; } = new("eu-south-mil-b");
+
     /// <summary><c>eu-south-mil-c</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-south-mil-c")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-south-mil-c")]
-    EuSouthMilC,
+    public static DedicatedAvailabilityRegionEnum EuSouthMilC { get; } = new("eu-south-mil-c");
+
     /// <summary><c>eu-west-1-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-1-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-1-a")]
-    EuWest1A,
+    public static DedicatedAvailabilityRegionEnum EuWest1A { get; } = new("eu-west-1-a");
+
     /// <summary><c>eu-west-1-b</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-1-b")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-1-b")]
-    EuWest1B,
+    public static DedicatedAvailabilityRegionEnum EuWest1B { get; } = new("eu-west-1-b");
+
     /// <summary><c>eu-west-1-c</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-1-c")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-1-c")]
-    EuWest1C,
+    public static DedicatedAvailabilityRegionEnum EuWest1C { get; } = new("eu-west-1-c");
+
     /// <summary><c>eu-west-eri-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-eri-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-eri-a")]
-    EuWestEriA,
+    public static DedicatedAvailabilityRegionEnum EuWestEriA { get; } = new("eu-west-eri-a");
+
     /// <summary><c>eu-west-gra-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-gra-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-gra-a")]
-    EuWestGraA,
+    public static DedicatedAvailabilityRegionEnum EuWestGraA { get; } = new("eu-west-gra-a");
+
     /// <summary><c>eu-west-lim-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-lim-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-lim-a")]
-    EuWestLimA,
+    public static DedicatedAvailabilityRegionEnum EuWestLimA { get; } = new("eu-west-lim-a");
+
     /// <summary><c>eu-west-par-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-par-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-par-a")]
-    EuWestParA,
+    public static DedicatedAvailabilityRegionEnum EuWestParA { get; } = new("eu-west-par-a");
+
     /// <summary><c>eu-west-par-b</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-par-b")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-par-b")]
-    EuWestParB,
+    public static DedicatedAvailabilityRegionEnum EuWestParB { get; } = new("eu-west-par-b");
+
     /// <summary><c>eu-west-par-c</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-par-c")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-par-c")]
-    EuWestParC,
+    public static DedicatedAvailabilityRegionEnum EuWestParC { get; } = new("eu-west-par-c");
+
     /// <summary><c>eu-west-rbx-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-rbx-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-rbx-a")]
-    EuWestRbxA,
+    public static DedicatedAvailabilityRegionEnum EuWestRbxA { get; } = new("eu-west-rbx-a");
+
     /// <summary><c>eu-west-sbg-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-sbg-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-sbg-a")]
-    EuWestSbgA,
+    public static DedicatedAvailabilityRegionEnum EuWestSbgA { get; } = new("eu-west-sbg-a");
+
     /// <summary><c>europe</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "europe")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("europe")]
-    Europe,
+    public static DedicatedAvailabilityRegionEnum Europe { get; } = new("europe");
+
     /// <summary><c>fr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fr")]
-    Fr,
+    public static DedicatedAvailabilityRegionEnum Fr { get; } = new("fr");
+
     /// <summary><c>fra</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fra")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fra")]
-    Fra,
+    public static DedicatedAvailabilityRegionEnum Fra { get; } = new("fra");
+
     /// <summary><c>gra</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gra")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gra")]
-    Gra,
+    public static DedicatedAvailabilityRegionEnum Gra { get; } = new("gra");
+
     /// <summary><c>hil</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hil")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hil")]
-    Hil,
+    public static DedicatedAvailabilityRegionEnum Hil { get; } = new("hil");
+
     /// <summary><c>lil1-int1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lil1-int1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lil1-int1")]
-    Lil1Int1,
+    public static DedicatedAvailabilityRegionEnum Lil1Int1 { get; } = new("lil1-int1");
+
     /// <summary><c>lon</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lon")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lon")]
-    Lon,
+    public static DedicatedAvailabilityRegionEnum Lon { get; } = new("lon");
+
     /// <summary><c>northAmerica</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "northAmerica")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("northAmerica")]
-    NorthAmerica,
+    public static DedicatedAvailabilityRegionEnum NorthAmerica { get; } = new("northAmerica");
+
     /// <summary><c>par</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "par")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("par")]
-    Par,
+    public static DedicatedAvailabilityRegionEnum Par { get; } = new("par");
+
     /// <summary><c>rbx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rbx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rbx")]
-    Rbx,
+    public static DedicatedAvailabilityRegionEnum Rbx { get; } = new("rbx");
+
     /// <summary><c>rbx-hz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rbx-hz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rbx-hz")]
-    RbxHz,
+    public static DedicatedAvailabilityRegionEnum RbxHz { get; } = new("rbx-hz");
+
     /// <summary><c>sbg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sbg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sbg")]
-    Sbg,
+    public static DedicatedAvailabilityRegionEnum Sbg { get; } = new("sbg");
+
     /// <summary><c>sgp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sgp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sgp")]
-    Sgp,
+    public static DedicatedAvailabilityRegionEnum Sgp { get; } = new("sgp");
+
     /// <summary><c>syd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "syd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("syd")]
-    Syd,
+    public static DedicatedAvailabilityRegionEnum Syd { get; } = new("syd");
+
     /// <summary><c>us-east-vin-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-east-vin-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-east-vin-a")]
-    UsEastVinA,
+    public static DedicatedAvailabilityRegionEnum UsEastVinA { get; } = new("us-east-vin-a");
+
     /// <summary><c>us-west-hil-a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-west-hil-a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-west-hil-a")]
-    UsWestHilA,
+    public static DedicatedAvailabilityRegionEnum UsWestHilA { get; } = new("us-west-hil-a");
+
     /// <summary><c>vin</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vin")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vin")]
-    Vin,
+    public static DedicatedAvailabilityRegionEnum Vin { get; } = new("vin");
+
     /// <summary><c>waw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "waw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("waw")]
-    Waw,
+    public static DedicatedAvailabilityRegionEnum Waw { get; } = new("waw");
+
     /// <summary><c>ynm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ynm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ynm")]
-    Ynm,
+    public static DedicatedAvailabilityRegionEnum Ynm { get; } = new("ynm");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ap-south-1-a" or "ap-south-mum-a" or "ap-southeast-sgp-a" or "ap-southeast-syd-a" or "apac" or "bhs" or "ca-east-bhs-a" or "ca-east-tor-a" or "canada" or "crx" or "eu-central-waw-a" or "eu-south-mil-a" or "eu-south-mil-b" or "eu-south-mil-c" or "eu-west-1-a" or "eu-west-1-b" or "eu-west-1-c" or "eu-west-eri-a" or "eu-west-gra-a" or "eu-west-lim-a" or "eu-west-par-a" or "eu-west-par-b" or "eu-west-par-c" or "eu-west-rbx-a" or "eu-west-sbg-a" or "europe" or "fr" or "fra" or "gra" or "hil" or "lil1-int1" or "lon" or "northAmerica" or "par" or "rbx" or "rbx-hz" or "sbg" or "sgp" or "syd" or "us-east-vin-a" or "us-west-hil-a" or "vin" or "waw" or "ynm";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedAvailabilityRegionEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedAvailabilityRegionEnum global::Clients.Core.Wire.IStringEnum<DedicatedAvailabilityRegionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedAvailabilityRegionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedAvailabilityRegionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedAvailabilityRegionEnum left, DedicatedAvailabilityRegionEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedAvailabilityRegionEnum left, DedicatedAvailabilityRegionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// The region
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedAvailabilityRegionalizationEnum>))]
-public enum DedicatedAvailabilityRegionalizationEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedAvailabilityRegionalizationEnum>))]
+public readonly partial struct DedicatedAvailabilityRegionalizationEnum : global::Clients.Core.Wire.IStringEnum<DedicatedAvailabilityRegionalizationEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedAvailabilityRegionalizationEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ap-south-1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-south-1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-south-1")]
-    ApSouth1,
+    public static DedicatedAvailabilityRegionalizationEnum ApSouth1 { get; } = new("ap-south-1");
+
     /// <summary><c>ap-south-mum</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-south-mum")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-south-mum")]
-    ApSouthMum,
+    public static DedicatedAvailabilityRegionalizationEnum ApSouthMum { get; } = new("ap-south-mum");
+
     /// <summary><c>ap-southeast-sgp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-southeast-sgp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-southeast-sgp")]
-    ApSoutheastSgp,
+    public static DedicatedAvailabilityRegionalizationEnum ApSoutheastSgp { get; } = new("ap-southeast-sgp");
+
     /// <summary><c>ap-southeast-syd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ap-southeast-syd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ap-southeast-syd")]
-    ApSoutheastSyd,
+    public static DedicatedAvailabilityRegionalizationEnum ApSoutheastSyd { get; } = new("ap-southeast-syd");
+
     /// <summary><c>ca-east-1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-1")]
-    CaEast1,
+    public static DedicatedAvailabilityRegionalizationEnum CaEast1 { get; } = new("ca-east-1");
+
     /// <summary><c>ca-east-bhs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-bhs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-bhs")]
-    CaEastBhs,
+    public static DedicatedAvailabilityRegionalizationEnum CaEastBhs { get; } = new("ca-east-bhs");
+
     /// <summary><c>ca-east-tor</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca-east-tor")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca-east-tor")]
-    CaEastTor,
+    public static DedicatedAvailabilityRegionalizationEnum CaEastTor { get; } = new("ca-east-tor");
+
     /// <summary><c>eu-central-waw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-central-waw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-central-waw")]
-    EuCentralWaw,
+    public static DedicatedAvailabilityRegionalizationEnum EuCentralWaw { get; } = new("eu-central-waw");
+
     /// <summary><c>eu-south-mil</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-south-mil")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-south-mil")]
-    EuSouthMil,
+    public static DedicatedAvailabilityRegionalizationEnum EuSouthMil { get; } = new("eu-south-mil");
+
     /// <summary><c>eu-west-1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-1")]
-    EuWest1,
+    public static DedicatedAvailabilityRegionalizationEnum EuWest1 { get; } = new("eu-west-1");
+
     /// <summary><c>eu-west-eri</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-eri")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-eri")]
-    EuWestEri,
+    public static DedicatedAvailabilityRegionalizationEnum EuWestEri { get; } = new("eu-west-eri");
+
     /// <summary><c>eu-west-gra</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-gra")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-gra")]
-    EuWestGra,
+    public static DedicatedAvailabilityRegionalizationEnum EuWestGra { get; } = new("eu-west-gra");
+
     /// <summary><c>eu-west-lim</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-lim")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-lim")]
-    EuWestLim,
+    public static DedicatedAvailabilityRegionalizationEnum EuWestLim { get; } = new("eu-west-lim");
+
     /// <summary><c>eu-west-par</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-par")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-par")]
-    EuWestPar,
+    public static DedicatedAvailabilityRegionalizationEnum EuWestPar { get; } = new("eu-west-par");
+
     /// <summary><c>eu-west-rbx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-rbx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-rbx")]
-    EuWestRbx,
+    public static DedicatedAvailabilityRegionalizationEnum EuWestRbx { get; } = new("eu-west-rbx");
+
     /// <summary><c>eu-west-sbg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eu-west-sbg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eu-west-sbg")]
-    EuWestSbg,
+    public static DedicatedAvailabilityRegionalizationEnum EuWestSbg { get; } = new("eu-west-sbg");
+
     /// <summary><c>us-east-vin</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-east-vin")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-east-vin")]
-    UsEastVin,
+    public static DedicatedAvailabilityRegionalizationEnum UsEastVin { get; } = new("us-east-vin");
+
     /// <summary><c>us-west-hil</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us-west-hil")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us-west-hil")]
-    UsWestHil,
+    public static DedicatedAvailabilityRegionalizationEnum UsWestHil { get; } = new("us-west-hil");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ap-south-1" or "ap-south-mum" or "ap-southeast-sgp" or "ap-southeast-syd" or "ca-east-1" or "ca-east-bhs" or "ca-east-tor" or "eu-central-waw" or "eu-south-mil" or "eu-west-1" or "eu-west-eri" or "eu-west-gra" or "eu-west-lim" or "eu-west-par" or "eu-west-rbx" or "eu-west-sbg" or "us-east-vin" or "us-west-hil";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedAvailabilityRegionalizationEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedAvailabilityRegionalizationEnum global::Clients.Core.Wire.IStringEnum<DedicatedAvailabilityRegionalizationEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedAvailabilityRegionalizationEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedAvailabilityRegionalizationEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedAvailabilityRegionalizationEnum left, DedicatedAvailabilityRegionalizationEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedAvailabilityRegionalizationEnum left, DedicatedAvailabilityRegionalizationEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -920,230 +917,204 @@ public sealed partial class DedicatedDatacenterAvailability
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemStorage")]
     public string? SystemStorage { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// ovh datacenter
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedDatacenterEnum>))]
-public enum DedicatedDatacenterEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedDatacenterEnum>))]
+public readonly partial struct DedicatedDatacenterEnum : global::Clients.Core.Wire.IStringEnum<DedicatedDatacenterEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedDatacenterEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>bhs1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bhs1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bhs1")]
-    Bhs1,
+    public static DedicatedDatacenterEnum Bhs1 { get; } = new("bhs1");
+
     /// <summary><c>bhs2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bhs2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bhs2")]
-    Bhs2,
+    public static DedicatedDatacenterEnum Bhs2 { get; } = new("bhs2");
+
     /// <summary><c>bhs3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bhs3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bhs3")]
-    Bhs3,
+    public static DedicatedDatacenterEnum Bhs3 { get; } = new("bhs3");
+
     /// <summary><c>bhs4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bhs4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bhs4")]
-    Bhs4,
+    public static DedicatedDatacenterEnum Bhs4 { get; } = new("bhs4");
+
     /// <summary><c>bhs5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bhs5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bhs5")]
-    Bhs5,
+    public static DedicatedDatacenterEnum Bhs5 { get; } = new("bhs5");
+
     /// <summary><c>bhs6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bhs6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bhs6")]
-    Bhs6,
+    public static DedicatedDatacenterEnum Bhs6 { get; } = new("bhs6");
+
     /// <summary><c>bhs7</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bhs7")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bhs7")]
-    Bhs7,
+    public static DedicatedDatacenterEnum Bhs7 { get; } = new("bhs7");
+
     /// <summary><c>bhs8</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bhs8")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bhs8")]
-    Bhs8,
+    public static DedicatedDatacenterEnum Bhs8 { get; } = new("bhs8");
+
     /// <summary><c>cch01</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cch01")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cch01")]
-    Cch01,
+    public static DedicatedDatacenterEnum Cch01 { get; } = new("cch01");
+
     /// <summary><c>crx1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "crx1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("crx1")]
-    Crx1,
+    public static DedicatedDatacenterEnum Crx1 { get; } = new("crx1");
+
     /// <summary><c>crx2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "crx2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("crx2")]
-    Crx2,
+    public static DedicatedDatacenterEnum Crx2 { get; } = new("crx2");
+
     /// <summary><c>dc1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dc1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dc1")]
-    Dc1,
+    public static DedicatedDatacenterEnum Dc1 { get; } = new("dc1");
+
     /// <summary><c>eri1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eri1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eri1")]
-    Eri1,
+    public static DedicatedDatacenterEnum Eri1 { get; } = new("eri1");
+
     /// <summary><c>eri2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eri2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eri2")]
-    Eri2,
+    public static DedicatedDatacenterEnum Eri2 { get; } = new("eri2");
+
     /// <summary><c>gra04</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gra04")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gra04")]
-    Gra04,
+    public static DedicatedDatacenterEnum Gra04 { get; } = new("gra04");
+
     /// <summary><c>gra1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gra1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gra1")]
-    Gra1,
+    public static DedicatedDatacenterEnum Gra1 { get; } = new("gra1");
+
     /// <summary><c>gra2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gra2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gra2")]
-    Gra2,
+    public static DedicatedDatacenterEnum Gra2 { get; } = new("gra2");
+
     /// <summary><c>gra3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gra3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gra3")]
-    Gra3,
+    public static DedicatedDatacenterEnum Gra3 { get; } = new("gra3");
+
     /// <summary><c>gsw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gsw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gsw")]
-    Gsw,
+    public static DedicatedDatacenterEnum Gsw { get; } = new("gsw");
+
     /// <summary><c>hdf01</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hdf01")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hdf01")]
-    Hdf01,
+    public static DedicatedDatacenterEnum Hdf01 { get; } = new("hdf01");
+
     /// <summary><c>hil1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hil1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hil1")]
-    Hil1,
+    public static DedicatedDatacenterEnum Hil1 { get; } = new("hil1");
+
     /// <summary><c>ieb01</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ieb01")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ieb01")]
-    Ieb01,
+    public static DedicatedDatacenterEnum Ieb01 { get; } = new("ieb01");
+
     /// <summary><c>lil1-int1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lil1-int1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lil1-int1")]
-    Lil1Int1,
+    public static DedicatedDatacenterEnum Lil1Int1 { get; } = new("lil1-int1");
+
     /// <summary><c>lim1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lim1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lim1")]
-    Lim1,
+    public static DedicatedDatacenterEnum Lim1 { get; } = new("lim1");
+
     /// <summary><c>lim2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lim2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lim2")]
-    Lim2,
+    public static DedicatedDatacenterEnum Lim2 { get; } = new("lim2");
+
     /// <summary><c>lim3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lim3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lim3")]
-    Lim3,
+    public static DedicatedDatacenterEnum Lim3 { get; } = new("lim3");
+
     /// <summary><c>mr901</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mr901")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mr901")]
-    Mr901,
+    public static DedicatedDatacenterEnum Mr901 { get; } = new("mr901");
+
     /// <summary><c>p19</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "p19")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("p19")]
-    P19,
+    public static DedicatedDatacenterEnum P19 { get; } = new("p19");
+
     /// <summary><c>rbx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rbx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rbx")]
-    Rbx,
+    public static DedicatedDatacenterEnum Rbx { get; } = new("rbx");
+
     /// <summary><c>rbx-hz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rbx-hz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rbx-hz")]
-    RbxHz,
+    public static DedicatedDatacenterEnum RbxHz { get; } = new("rbx-hz");
+
     /// <summary><c>rbx1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rbx1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rbx1")]
-    Rbx1,
+    public static DedicatedDatacenterEnum Rbx1 { get; } = new("rbx1");
+
     /// <summary><c>rbx10</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rbx10")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rbx10")]
-    Rbx10,
+    public static DedicatedDatacenterEnum Rbx10 { get; } = new("rbx10");
+
     /// <summary><c>rbx2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rbx2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rbx2")]
-    Rbx2,
+    public static DedicatedDatacenterEnum Rbx2 { get; } = new("rbx2");
+
     /// <summary><c>rbx3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rbx3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rbx3")]
-    Rbx3,
+    public static DedicatedDatacenterEnum Rbx3 { get; } = new("rbx3");
+
     /// <summary><c>rbx4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rbx4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rbx4")]
-    Rbx4,
+    public static DedicatedDatacenterEnum Rbx4 { get; } = new("rbx4");
+
     /// <summary><c>rbx5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rbx5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rbx5")]
-    Rbx5,
+    public static DedicatedDatacenterEnum Rbx5 { get; } = new("rbx5");
+
     /// <summary><c>rbx6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rbx6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rbx6")]
-    Rbx6,
+    public static DedicatedDatacenterEnum Rbx6 { get; } = new("rbx6");
+
     /// <summary><c>rbx7</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rbx7")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rbx7")]
-    Rbx7,
+    public static DedicatedDatacenterEnum Rbx7 { get; } = new("rbx7");
+
     /// <summary><c>rbx8</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rbx8")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rbx8")]
-    Rbx8,
+    public static DedicatedDatacenterEnum Rbx8 { get; } = new("rbx8");
+
     /// <summary><c>rbx9</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rbx9")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rbx9")]
-    Rbx9,
+    public static DedicatedDatacenterEnum Rbx9 { get; } = new("rbx9");
+
     /// <summary><c>sbg1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sbg1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sbg1")]
-    Sbg1,
+    public static DedicatedDatacenterEnum Sbg1 { get; } = new("sbg1");
+
     /// <summary><c>sbg2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sbg2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sbg2")]
-    Sbg2,
+    public static DedicatedDatacenterEnum Sbg2 { get; } = new("sbg2");
+
     /// <summary><c>sbg3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sbg3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sbg3")]
-    Sbg3,
+    public static DedicatedDatacenterEnum Sbg3 { get; } = new("sbg3");
+
     /// <summary><c>sbg4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sbg4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sbg4")]
-    Sbg4,
+    public static DedicatedDatacenterEnum Sbg4 { get; } = new("sbg4");
+
     /// <summary><c>sbg5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sbg5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sbg5")]
-    Sbg5,
+    public static DedicatedDatacenterEnum Sbg5 { get; } = new("sbg5");
+
     /// <summary><c>sgp02</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sgp02")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sgp02")]
-    Sgp02,
+    public static DedicatedDatacenterEnum Sgp02 { get; } = new("sgp02");
+
     /// <summary><c>sgp1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sgp1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sgp1")]
-    Sgp1,
+    public static DedicatedDatacenterEnum Sgp1 { get; } = new("sgp1");
+
     /// <summary><c>syd03</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "syd03")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("syd03")]
-    Syd03,
+    public static DedicatedDatacenterEnum Syd03 { get; } = new("syd03");
+
     /// <summary><c>syd1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "syd1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("syd1")]
-    Syd1,
+    public static DedicatedDatacenterEnum Syd1 { get; } = new("syd1");
+
     /// <summary><c>syd2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "syd2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("syd2")]
-    Syd2,
+    public static DedicatedDatacenterEnum Syd2 { get; } = new("syd2");
+
     /// <summary><c>vin1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vin1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vin1")]
-    Vin1,
+    public static DedicatedDatacenterEnum Vin1 { get; } = new("vin1");
+
     /// <summary><c>waw1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "waw1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("waw1")]
-    Waw1,
+    public static DedicatedDatacenterEnum Waw1 { get; } = new("waw1");
+
     /// <summary><c>ynm1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ynm1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ynm1")]
-    Ynm1,
+    public static DedicatedDatacenterEnum Ynm1 { get; } = new("ynm1");
+
     /// <summary><c>yyz01</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "yyz01")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("yyz01")]
-    Yyz01,
+    public static DedicatedDatacenterEnum Yyz01 { get; } = new("yyz01");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "bhs1" or "bhs2" or "bhs3" or "bhs4" or "bhs5" or "bhs6" or "bhs7" or "bhs8" or "cch01" or "crx1" or "crx2" or "dc1" or "eri1" or "eri2" or "gra04" or "gra1" or "gra2" or "gra3" or "gsw" or "hdf01" or "hil1" or "ieb01" or "lil1-int1" or "lim1" or "lim2" or "lim3" or "mr901" or "p19" or "rbx" or "rbx-hz" or "rbx1" or "rbx10" or "rbx2" or "rbx3" or "rbx4" or "rbx5" or "rbx6" or "rbx7" or "rbx8" or "rbx9" or "sbg1" or "sbg2" or "sbg3" or "sbg4" or "sbg5" or "sgp02" or "sgp1" or "syd03" or "syd1" or "syd2" or "vin1" or "waw1" or "ynm1" or "yyz01";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedDatacenterEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedDatacenterEnum global::Clients.Core.Wire.IStringEnum<DedicatedDatacenterEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedDatacenterEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedDatacenterEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedDatacenterEnum left, DedicatedDatacenterEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedDatacenterEnum left, DedicatedDatacenterEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1204,6 +1175,10 @@ public sealed partial class DedicatedDatacenterRawAvailability
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("systemStorage")]
     public string? SystemStorage { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1234,70 +1209,110 @@ public sealed partial class DedicatedExposedTask
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("todoDate")]
     public global::System.DateTimeOffset? TodoDate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// List of operation type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedOperationFunctionEnum>))]
-public enum DedicatedOperationFunctionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedOperationFunctionEnum>))]
+public readonly partial struct DedicatedOperationFunctionEnum : global::Clients.Core.Wire.IStringEnum<DedicatedOperationFunctionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedOperationFunctionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>bmc/javaKvm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bmc/javaKvm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bmc/javaKvm")]
-    BmcJavaKvm,
+    public static DedicatedOperationFunctionEnum BmcJavaKvm { get; } = new("bmc/javaKvm");
+
     /// <summary><c>bmc/restart</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bmc/restart")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bmc/restart")]
-    BmcRestart,
+    public static DedicatedOperationFunctionEnum BmcRestart { get; } = new("bmc/restart");
+
     /// <summary><c>bmc/revokeSessions</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bmc/revokeSessions")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bmc/revokeSessions")]
-    BmcRevokeSessions,
+    public static DedicatedOperationFunctionEnum BmcRevokeSessions { get; } = new("bmc/revokeSessions");
+
     /// <summary><c>bmc/sshSol</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bmc/sshSol")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bmc/sshSol")]
-    BmcSshSol,
+    public static DedicatedOperationFunctionEnum BmcSshSol { get; } = new("bmc/sshSol");
+
     /// <summary><c>bmc/testPassword</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bmc/testPassword")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bmc/testPassword")]
-    BmcTestPassword,
+    public static DedicatedOperationFunctionEnum BmcTestPassword { get; } = new("bmc/testPassword");
+
     /// <summary><c>bmc/testPing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bmc/testPing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bmc/testPing")]
-    BmcTestPing,
+    public static DedicatedOperationFunctionEnum BmcTestPing { get; } = new("bmc/testPing");
+
     /// <summary><c>bmc/testWeb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bmc/testWeb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bmc/testWeb")]
-    BmcTestWeb,
+    public static DedicatedOperationFunctionEnum BmcTestWeb { get; } = new("bmc/testWeb");
+
     /// <summary><c>bmc/webKvm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bmc/webKvm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bmc/webKvm")]
-    BmcWebKvm,
+    public static DedicatedOperationFunctionEnum BmcWebKvm { get; } = new("bmc/webKvm");
+
     /// <summary><c>bmc/webSol</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bmc/webSol")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bmc/webSol")]
-    BmcWebSol,
+    public static DedicatedOperationFunctionEnum BmcWebSol { get; } = new("bmc/webSol");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "bmc/javaKvm" or "bmc/restart" or "bmc/revokeSessions" or "bmc/sshSol" or "bmc/testPassword" or "bmc/testPing" or "bmc/testWeb" or "bmc/webKvm" or "bmc/webSol";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedOperationFunctionEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedOperationFunctionEnum global::Clients.Core.Wire.IStringEnum<DedicatedOperationFunctionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedOperationFunctionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedOperationFunctionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedOperationFunctionEnum left, DedicatedOperationFunctionEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedOperationFunctionEnum left, DedicatedOperationFunctionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Intervention status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedPlannedInterventionStatusEnum>))]
-public enum DedicatedPlannedInterventionStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedPlannedInterventionStatusEnum>))]
+public readonly partial struct DedicatedPlannedInterventionStatusEnum : global::Clients.Core.Wire.IStringEnum<DedicatedPlannedInterventionStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedPlannedInterventionStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>doing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "doing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("doing")]
-    Doing,
+    public static DedicatedPlannedInterventionStatusEnum Doing { get; } = new("doing");
+
     /// <summary><c>done</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "done")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("done")]
-    Done,
+    public static DedicatedPlannedInterventionStatusEnum Done { get; } = new("done");
+
     /// <summary><c>todo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "todo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("todo")]
-    Todo,
+    public static DedicatedPlannedInterventionStatusEnum Todo { get; } = new("todo");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "doing" or "done" or "todo";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedPlannedInterventionStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedPlannedInterventionStatusEnum global::Clients.Core.Wire.IStringEnum<DedicatedPlannedInterventionStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedPlannedInterventionStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedPlannedInterventionStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedPlannedInterventionStatusEnum left, DedicatedPlannedInterventionStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedPlannedInterventionStatusEnum left, DedicatedPlannedInterventionStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1316,18 +1331,45 @@ public sealed partial class DedicatedPlannedInterventionTimeSlot
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
     public global::System.DateTimeOffset? StartDate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Intervention type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedPlannedInterventionTypeEnum>))]
-public enum DedicatedPlannedInterventionTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedPlannedInterventionTypeEnum>))]
+public readonly partial struct DedicatedPlannedInterventionTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedPlannedInterventionTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedPlannedInterventionTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>HARDWARE_UPGRADE_ON_ACTIVE_SERVER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "HARDWARE_UPGRADE_ON_ACTIVE_SERVER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("HARDWARE_UPGRADE_ON_ACTIVE_SERVER")]
-    HARDWAREUPGRADEONACTIVESERVER,
+    public static DedicatedPlannedInterventionTypeEnum HARDWAREUPGRADEONACTIVESERVER { get; } = new("HARDWARE_UPGRADE_ON_ACTIVE_SERVER");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "HARDWARE_UPGRADE_ON_ACTIVE_SERVER";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedPlannedInterventionTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedPlannedInterventionTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedPlannedInterventionTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedPlannedInterventionTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedPlannedInterventionTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedPlannedInterventionTypeEnum left, DedicatedPlannedInterventionTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedPlannedInterventionTypeEnum left, DedicatedPlannedInterventionTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1352,6 +1394,10 @@ public sealed partial class DedicatedPublicLog
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("data")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DedicatedPublicLogEntry>? Data { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1376,266 +1422,309 @@ public sealed partial class DedicatedPublicLogEntry
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("server")]
     public string? Server { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// enable or disable
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedStatusEnum>))]
-public enum DedicatedStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedStatusEnum>))]
+public readonly partial struct DedicatedStatusEnum : global::Clients.Core.Wire.IStringEnum<DedicatedStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>disable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disable")]
-    Disable,
+    public static DedicatedStatusEnum Disable { get; } = new("disable");
+
     /// <summary><c>enable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enable")]
-    Enable,
+    public static DedicatedStatusEnum Enable { get; } = new("enable");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "disable" or "enable";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedStatusEnum global::Clients.Core.Wire.IStringEnum<DedicatedStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedStatusEnum left, DedicatedStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedStatusEnum left, DedicatedStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// different task operation
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedTaskFunctionEnum>))]
-public enum DedicatedTaskFunctionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedTaskFunctionEnum>))]
+public readonly partial struct DedicatedTaskFunctionEnum : global::Clients.Core.Wire.IStringEnum<DedicatedTaskFunctionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedTaskFunctionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>INFRA_002_VirtualNetworkInterface</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INFRA_002_VirtualNetworkInterface")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INFRA_002_VirtualNetworkInterface")]
-    INFRA002VirtualNetworkInterface,
+    public static DedicatedTaskFunctionEnum INFRA002VirtualNetworkInterface { get; } = new("INFRA_002_VirtualNetworkInterface");
+
     /// <summary><c>INFRA_002_VirtualNetworkInterface_group</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INFRA_002_VirtualNetworkInterface_group")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INFRA_002_VirtualNetworkInterface_group")]
-    INFRA002VirtualNetworkInterfaceGroup,
+    public static DedicatedTaskFunctionEnum INFRA002VirtualNetworkInterfaceGroup { get; } = new("INFRA_002_VirtualNetworkInterface_group");
+
     /// <summary><c>INFRA_002_VirtualNetworkInterface_ungroup</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INFRA_002_VirtualNetworkInterface_ungroup")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INFRA_002_VirtualNetworkInterface_ungroup")]
-    INFRA002VirtualNetworkInterfaceUngroup,
+    public static DedicatedTaskFunctionEnum INFRA002VirtualNetworkInterfaceUngroup { get; } = new("INFRA_002_VirtualNetworkInterface_ungroup");
+
     /// <summary><c>INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_group</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_group")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_group")]
-    INFRAONENETWORKONEAPIVirtualNetworkInterfaceGroup,
+    public static DedicatedTaskFunctionEnum INFRAONENETWORKONEAPIVirtualNetworkInterfaceGroup { get; } = new("INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_group");
+
     /// <summary><c>INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_ungroup</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_ungroup")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_ungroup")]
-    INFRAONENETWORKONEAPIVirtualNetworkInterfaceUngroup,
+    public static DedicatedTaskFunctionEnum INFRAONENETWORKONEAPIVirtualNetworkInterfaceUngroup { get; } = new("INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_ungroup");
+
     /// <summary><c>INFRA_ONE_NETWORK_VirtualNetworkInterface_group</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INFRA_ONE_NETWORK_VirtualNetworkInterface_group")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INFRA_ONE_NETWORK_VirtualNetworkInterface_group")]
-    INFRAONENETWORKVirtualNetworkInterfaceGroup,
+    public static DedicatedTaskFunctionEnum INFRAONENETWORKVirtualNetworkInterfaceGroup { get; } = new("INFRA_ONE_NETWORK_VirtualNetworkInterface_group");
+
     /// <summary><c>INFRA_ONE_NETWORK_VirtualNetworkInterface_ungroup</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INFRA_ONE_NETWORK_VirtualNetworkInterface_ungroup")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INFRA_ONE_NETWORK_VirtualNetworkInterface_ungroup")]
-    INFRAONENETWORKVirtualNetworkInterfaceUngroup,
+    public static DedicatedTaskFunctionEnum INFRAONENETWORKVirtualNetworkInterfaceUngroup { get; } = new("INFRA_ONE_NETWORK_VirtualNetworkInterface_ungroup");
+
     /// <summary><c>addVirtualMac</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "addVirtualMac")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("addVirtualMac")]
-    AddVirtualMac,
+    public static DedicatedTaskFunctionEnum AddVirtualMac { get; } = new("addVirtualMac");
+
     /// <summary><c>addWindowSplaFromExistingSerial</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "addWindowSplaFromExistingSerial")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("addWindowSplaFromExistingSerial")]
-    AddWindowSplaFromExistingSerial,
+    public static DedicatedTaskFunctionEnum AddWindowSplaFromExistingSerial { get; } = new("addWindowSplaFromExistingSerial");
+
     /// <summary><c>applyBackupFtpAcls</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "applyBackupFtpAcls")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("applyBackupFtpAcls")]
-    ApplyBackupFtpAcls,
+    public static DedicatedTaskFunctionEnum ApplyBackupFtpAcls { get; } = new("applyBackupFtpAcls");
+
     /// <summary><c>applyBackupFtpQuota</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "applyBackupFtpQuota")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("applyBackupFtpQuota")]
-    ApplyBackupFtpQuota,
+    public static DedicatedTaskFunctionEnum ApplyBackupFtpQuota { get; } = new("applyBackupFtpQuota");
+
     /// <summary><c>bypassAntiDDosGame</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bypassAntiDDosGame")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bypassAntiDDosGame")]
-    BypassAntiDDosGame,
+    public static DedicatedTaskFunctionEnum BypassAntiDDosGame { get; } = new("bypassAntiDDosGame");
+
     /// <summary><c>changePasswordBackupFTP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "changePasswordBackupFTP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("changePasswordBackupFTP")]
-    ChangePasswordBackupFTP,
+    public static DedicatedTaskFunctionEnum ChangePasswordBackupFTP { get; } = new("changePasswordBackupFTP");
+
     /// <summary><c>changeRipeOrg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "changeRipeOrg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("changeRipeOrg")]
-    ChangeRipeOrg,
+    public static DedicatedTaskFunctionEnum ChangeRipeOrg { get; } = new("changeRipeOrg");
+
     /// <summary><c>checkAndReleaseIp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "checkAndReleaseIp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("checkAndReleaseIp")]
-    CheckAndReleaseIp,
+    public static DedicatedTaskFunctionEnum CheckAndReleaseIp { get; } = new("checkAndReleaseIp");
+
     /// <summary><c>createBackupFTP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "createBackupFTP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("createBackupFTP")]
-    CreateBackupFTP,
+    public static DedicatedTaskFunctionEnum CreateBackupFTP { get; } = new("createBackupFTP");
+
     /// <summary><c>createOrUpdateRipeOrg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "createOrUpdateRipeOrg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("createOrUpdateRipeOrg")]
-    CreateOrUpdateRipeOrg,
+    public static DedicatedTaskFunctionEnum CreateOrUpdateRipeOrg { get; } = new("createOrUpdateRipeOrg");
+
     /// <summary><c>createPrivateNetwork</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "createPrivateNetwork")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("createPrivateNetwork")]
-    CreatePrivateNetwork,
+    public static DedicatedTaskFunctionEnum CreatePrivateNetwork { get; } = new("createPrivateNetwork");
+
     /// <summary><c>disableFirewall</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disableFirewall")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disableFirewall")]
-    DisableFirewall,
+    public static DedicatedTaskFunctionEnum DisableFirewall { get; } = new("disableFirewall");
+
     /// <summary><c>enableFirewall</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enableFirewall")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enableFirewall")]
-    EnableFirewall,
+    public static DedicatedTaskFunctionEnum EnableFirewall { get; } = new("enableFirewall");
+
     /// <summary><c>genericMoveFloatingIp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "genericMoveFloatingIp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("genericMoveFloatingIp")]
-    GenericMoveFloatingIp,
+    public static DedicatedTaskFunctionEnum GenericMoveFloatingIp { get; } = new("genericMoveFloatingIp");
+
     /// <summary><c>hardReboot</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hardReboot")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hardReboot")]
-    HardReboot,
+    public static DedicatedTaskFunctionEnum HardReboot { get; } = new("hardReboot");
+
     /// <summary><c>hardware_update</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hardware_update")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hardware_update")]
-    HardwareUpdate,
+    public static DedicatedTaskFunctionEnum HardwareUpdate { get; } = new("hardware_update");
+
     /// <summary><c>ipmi/configureSGX</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ipmi/configureSGX")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ipmi/configureSGX")]
-    IpmiConfigureSGX,
+    public static DedicatedTaskFunctionEnum IpmiConfigureSGX { get; } = new("ipmi/configureSGX");
+
     /// <summary><c>migrateBackupFTP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "migrateBackupFTP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("migrateBackupFTP")]
-    MigrateBackupFTP,
+    public static DedicatedTaskFunctionEnum MigrateBackupFTP { get; } = new("migrateBackupFTP");
+
     /// <summary><c>moveFloatingIp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "moveFloatingIp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("moveFloatingIp")]
-    MoveFloatingIp,
+    public static DedicatedTaskFunctionEnum MoveFloatingIp { get; } = new("moveFloatingIp");
+
     /// <summary><c>moveVirtualMac</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "moveVirtualMac")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("moveVirtualMac")]
-    MoveVirtualMac,
+    public static DedicatedTaskFunctionEnum MoveVirtualMac { get; } = new("moveVirtualMac");
+
     /// <summary><c>reagregateBlock</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "reagregateBlock")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("reagregateBlock")]
-    ReagregateBlock,
+    public static DedicatedTaskFunctionEnum ReagregateBlock { get; } = new("reagregateBlock");
+
     /// <summary><c>rebootPower8To</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rebootPower8To")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rebootPower8To")]
-    RebootPower8To,
+    public static DedicatedTaskFunctionEnum RebootPower8To { get; } = new("rebootPower8To");
+
     /// <summary><c>reinstallServer</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "reinstallServer")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("reinstallServer")]
-    ReinstallServer,
+    public static DedicatedTaskFunctionEnum ReinstallServer { get; } = new("reinstallServer");
+
     /// <summary><c>releaseIp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "releaseIp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("releaseIp")]
-    ReleaseIp,
+    public static DedicatedTaskFunctionEnum ReleaseIp { get; } = new("releaseIp");
+
     /// <summary><c>removeBackupFTP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "removeBackupFTP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("removeBackupFTP")]
-    RemoveBackupFTP,
+    public static DedicatedTaskFunctionEnum RemoveBackupFTP { get; } = new("removeBackupFTP");
+
     /// <summary><c>removeVirtualMac</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "removeVirtualMac")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("removeVirtualMac")]
-    RemoveVirtualMac,
+    public static DedicatedTaskFunctionEnum RemoveVirtualMac { get; } = new("removeVirtualMac");
+
     /// <summary><c>requestAccessIPMI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "requestAccessIPMI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("requestAccessIPMI")]
-    RequestAccessIPMI,
+    public static DedicatedTaskFunctionEnum RequestAccessIPMI { get; } = new("requestAccessIPMI");
+
     /// <summary><c>resetIPMI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "resetIPMI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("resetIPMI")]
-    ResetIPMI,
+    public static DedicatedTaskFunctionEnum ResetIPMI { get; } = new("resetIPMI");
+
     /// <summary><c>resetIPMISession</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "resetIPMISession")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("resetIPMISession")]
-    ResetIPMISession,
+    public static DedicatedTaskFunctionEnum ResetIPMISession { get; } = new("resetIPMISession");
+
     /// <summary><c>testIPMIhttp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "testIPMIhttp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("testIPMIhttp")]
-    TestIPMIhttp,
+    public static DedicatedTaskFunctionEnum TestIPMIhttp { get; } = new("testIPMIhttp");
+
     /// <summary><c>testIPMIpassword</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "testIPMIpassword")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("testIPMIpassword")]
-    TestIPMIpassword,
+    public static DedicatedTaskFunctionEnum TestIPMIpassword { get; } = new("testIPMIpassword");
+
     /// <summary><c>testIPMIping</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "testIPMIping")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("testIPMIping")]
-    TestIPMIping,
+    public static DedicatedTaskFunctionEnum TestIPMIping { get; } = new("testIPMIping");
+
     /// <summary><c>virtualMacAdd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "virtualMacAdd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("virtualMacAdd")]
-    VirtualMacAdd,
+    public static DedicatedTaskFunctionEnum VirtualMacAdd { get; } = new("virtualMacAdd");
+
     /// <summary><c>virtualMacDelete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "virtualMacDelete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("virtualMacDelete")]
-    VirtualMacDelete,
+    public static DedicatedTaskFunctionEnum VirtualMacDelete { get; } = new("virtualMacDelete");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "INFRA_002_VirtualNetworkInterface" or "INFRA_002_VirtualNetworkInterface_group" or "INFRA_002_VirtualNetworkInterface_ungroup" or "INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_group" or "INFRA_ONE_NETWORK_ONEAPI_VirtualNetworkInterface_ungroup" or "INFRA_ONE_NETWORK_VirtualNetworkInterface_group" or "INFRA_ONE_NETWORK_VirtualNetworkInterface_ungroup" or "addVirtualMac" or "addWindowSplaFromExistingSerial" or "applyBackupFtpAcls" or "applyBackupFtpQuota" or "bypassAntiDDosGame" or "changePasswordBackupFTP" or "changeRipeOrg" or "checkAndReleaseIp" or "createBackupFTP" or "createOrUpdateRipeOrg" or "createPrivateNetwork" or "disableFirewall" or "enableFirewall" or "genericMoveFloatingIp" or "hardReboot" or "hardware_update" or "ipmi/configureSGX" or "migrateBackupFTP" or "moveFloatingIp" or "moveVirtualMac" or "reagregateBlock" or "rebootPower8To" or "reinstallServer" or "releaseIp" or "removeBackupFTP" or "removeVirtualMac" or "requestAccessIPMI" or "resetIPMI" or "resetIPMISession" or "testIPMIhttp" or "testIPMIpassword" or "testIPMIping" or "virtualMacAdd" or "virtualMacDelete";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedTaskFunctionEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedTaskFunctionEnum global::Clients.Core.Wire.IStringEnum<DedicatedTaskFunctionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedTaskFunctionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedTaskFunctionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedTaskFunctionEnum left, DedicatedTaskFunctionEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedTaskFunctionEnum left, DedicatedTaskFunctionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// different task status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedTaskStatusEnum>))]
-public enum DedicatedTaskStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedTaskStatusEnum>))]
+public readonly partial struct DedicatedTaskStatusEnum : global::Clients.Core.Wire.IStringEnum<DedicatedTaskStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedTaskStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cancelled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancelled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancelled")]
-    Cancelled,
+    public static DedicatedTaskStatusEnum Cancelled { get; } = new("cancelled");
+
     /// <summary><c>customerError</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "customerError")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("customerError")]
-    CustomerError,
+    public static DedicatedTaskStatusEnum CustomerError { get; } = new("customerError");
+
     /// <summary><c>doing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "doing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("doing")]
-    Doing,
+    public static DedicatedTaskStatusEnum Doing { get; } = new("doing");
+
     /// <summary><c>done</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "done")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("done")]
-    Done,
+    public static DedicatedTaskStatusEnum Done { get; } = new("done");
+
     /// <summary><c>init</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "init")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("init")]
-    Init,
+    public static DedicatedTaskStatusEnum Init { get; } = new("init");
+
     /// <summary><c>ovhError</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ovhError")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ovhError")]
-    OvhError,
+    public static DedicatedTaskStatusEnum OvhError { get; } = new("ovhError");
+
     /// <summary><c>todo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "todo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("todo")]
-    Todo,
+    public static DedicatedTaskStatusEnum Todo { get; } = new("todo");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cancelled" or "customerError" or "doing" or "done" or "init" or "ovhError" or "todo";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedTaskStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedTaskStatusEnum global::Clients.Core.Wire.IStringEnum<DedicatedTaskStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedTaskStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedTaskStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedTaskStatusEnum left, DedicatedTaskStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedTaskStatusEnum left, DedicatedTaskStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Hardware RAID enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedTemplateOsHardwareRaidEnum>))]
-public enum DedicatedTemplateOsHardwareRaidEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedTemplateOsHardwareRaidEnum>))]
+public readonly partial struct DedicatedTemplateOsHardwareRaidEnum : global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsHardwareRaidEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedTemplateOsHardwareRaidEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>raid0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "raid0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("raid0")]
-    Raid0,
+    public static DedicatedTemplateOsHardwareRaidEnum Raid0 { get; } = new("raid0");
+
     /// <summary><c>raid1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "raid1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("raid1")]
-    Raid1,
+    public static DedicatedTemplateOsHardwareRaidEnum Raid1 { get; } = new("raid1");
+
     /// <summary><c>raid10</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "raid10")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("raid10")]
-    Raid10,
+    public static DedicatedTemplateOsHardwareRaidEnum Raid10 { get; } = new("raid10");
+
     /// <summary><c>raid5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "raid5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("raid5")]
-    Raid5,
+    public static DedicatedTemplateOsHardwareRaidEnum Raid5 { get; } = new("raid5");
+
     /// <summary><c>raid50</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "raid50")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("raid50")]
-    Raid50,
+    public static DedicatedTemplateOsHardwareRaidEnum Raid50 { get; } = new("raid50");
+
     /// <summary><c>raid6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "raid6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("raid6")]
-    Raid6,
+    public static DedicatedTemplateOsHardwareRaidEnum Raid6 { get; } = new("raid6");
+
     /// <summary><c>raid60</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "raid60")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("raid60")]
-    Raid60,
+    public static DedicatedTemplateOsHardwareRaidEnum Raid60 { get; } = new("raid60");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "raid0" or "raid1" or "raid10" or "raid5" or "raid50" or "raid6" or "raid60";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsHardwareRaidEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedTemplateOsHardwareRaidEnum global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsHardwareRaidEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedTemplateOsHardwareRaidEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedTemplateOsHardwareRaidEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedTemplateOsHardwareRaidEnum left, DedicatedTemplateOsHardwareRaidEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedTemplateOsHardwareRaidEnum left, DedicatedTemplateOsHardwareRaidEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1654,6 +1743,10 @@ public sealed partial class DedicatedTemplateOsInfoLicense
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usage")]
     public global::Clients.Ovh.Models.DedicatedTemplateOsInfoLicenseItem? Usage { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1672,1710 +1765,1314 @@ public sealed partial class DedicatedTemplateOsInfoLicenseItem
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Standard license name according to SPDX
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedTemplateOsInfoLicenseItemEnum>))]
-public enum DedicatedTemplateOsInfoLicenseItemEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedTemplateOsInfoLicenseItemEnum>))]
+public readonly partial struct DedicatedTemplateOsInfoLicenseItemEnum : global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsInfoLicenseItemEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedTemplateOsInfoLicenseItemEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>0BSD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "0BSD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("0BSD")]
-    _0BSD,
+    public static DedicatedTemplateOsInfoLicenseItemEnum _0BSD { get; } = new("0BSD");
+
     /// <summary><c>AAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AAL")]
-    AAL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum AAL { get; } = new("AAL");
+
     /// <summary><c>ADSL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ADSL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ADSL")]
-    ADSL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum ADSL { get; } = new("ADSL");
+
     /// <summary><c>AFL-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AFL-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AFL-1.1")]
-    AFL11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum AFL11 { get; } = new("AFL-1.1");
+
     /// <summary><c>AFL-1.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AFL-1.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AFL-1.2")]
-    AFL12,
+    public static DedicatedTemplateOsInfoLicenseItemEnum AFL12 { get; } = new("AFL-1.2");
+
     /// <summary><c>AFL-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AFL-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AFL-2.0")]
-    AFL20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum AFL20 { get; } = new("AFL-2.0");
+
     /// <summary><c>AFL-2.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AFL-2.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AFL-2.1")]
-    AFL21,
+    public static DedicatedTemplateOsInfoLicenseItemEnum AFL21 { get; } = new("AFL-2.1");
+
     /// <summary><c>AFL-3.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AFL-3.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AFL-3.0")]
-    AFL30,
+    public static DedicatedTemplateOsInfoLicenseItemEnum AFL30 { get; } = new("AFL-3.0");
+
     /// <summary><c>AGPL-1.0-only</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AGPL-1.0-only")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AGPL-1.0-only")]
-    AGPL10Only,
+    public static DedicatedTemplateOsInfoLicenseItemEnum AGPL10Only { get; } = new("AGPL-1.0-only");
+
     /// <summary><c>AGPL-1.0-or-later</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AGPL-1.0-or-later")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AGPL-1.0-or-later")]
-    AGPL10OrLater,
+    public static DedicatedTemplateOsInfoLicenseItemEnum AGPL10OrLater { get; } = new("AGPL-1.0-or-later");
+
     /// <summary><c>AGPL-3.0-only</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AGPL-3.0-only")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AGPL-3.0-only")]
-    AGPL30Only,
+    public static DedicatedTemplateOsInfoLicenseItemEnum AGPL30Only { get; } = new("AGPL-3.0-only");
+
     /// <summary><c>AGPL-3.0-or-later</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AGPL-3.0-or-later")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AGPL-3.0-or-later")]
-    AGPL30OrLater,
+    public static DedicatedTemplateOsInfoLicenseItemEnum AGPL30OrLater { get; } = new("AGPL-3.0-or-later");
+
     /// <summary><c>AMDPLPA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AMDPLPA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AMDPLPA")]
-    AMDPLPA,
+    public static DedicatedTemplateOsInfoLicenseItemEnum AMDPLPA { get; } = new("AMDPLPA");
+
     /// <summary><c>AML</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AML")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AML")]
-    AML,
+    public static DedicatedTemplateOsInfoLicenseItemEnum AML { get; } = new("AML");
+
     /// <summary><c>AMPAS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AMPAS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AMPAS")]
-    AMPAS,
+    public static DedicatedTemplateOsInfoLicenseItemEnum AMPAS { get; } = new("AMPAS");
+
     /// <summary><c>ANTLR-PD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ANTLR-PD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ANTLR-PD")]
-    ANTLRPD,
+    public static DedicatedTemplateOsInfoLicenseItemEnum ANTLRPD { get; } = new("ANTLR-PD");
+
     /// <summary><c>ANTLR-PD-fallback</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ANTLR-PD-fallback")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ANTLR-PD-fallback")]
-    ANTLRPDFallback,
+    public static DedicatedTemplateOsInfoLicenseItemEnum ANTLRPDFallback { get; } = new("ANTLR-PD-fallback");
+
     /// <summary><c>APAFML</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "APAFML")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("APAFML")]
-    APAFML,
+    public static DedicatedTemplateOsInfoLicenseItemEnum APAFML { get; } = new("APAFML");
+
     /// <summary><c>APL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "APL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("APL-1.0")]
-    APL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum APL10 { get; } = new("APL-1.0");
+
     /// <summary><c>APSL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "APSL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("APSL-1.0")]
-    APSL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum APSL10 { get; } = new("APSL-1.0");
+
     /// <summary><c>APSL-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "APSL-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("APSL-1.1")]
-    APSL11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum APSL11 { get; } = new("APSL-1.1");
+
     /// <summary><c>APSL-1.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "APSL-1.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("APSL-1.2")]
-    APSL12,
+    public static DedicatedTemplateOsInfoLicenseItemEnum APSL12 { get; } = new("APSL-1.2");
+
     /// <summary><c>APSL-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "APSL-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("APSL-2.0")]
-    APSL20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum APSL20 { get; } = new("APSL-2.0");
+
     /// <summary><c>Abstyles</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Abstyles")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Abstyles")]
-    Abstyles,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Abstyles { get; } = new("Abstyles");
+
     /// <summary><c>Adobe-2006</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Adobe-2006")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Adobe-2006")]
-    Adobe2006,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Adobe2006 { get; } = new("Adobe-2006");
+
     /// <summary><c>Adobe-Glyph</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Adobe-Glyph")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Adobe-Glyph")]
-    AdobeGlyph,
+    public static DedicatedTemplateOsInfoLicenseItemEnum AdobeGlyph { get; } = new("Adobe-Glyph");
+
     /// <summary><c>Afmparse</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Afmparse")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Afmparse")]
-    Afmparse,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Afmparse { get; } = new("Afmparse");
+
     /// <summary><c>Aladdin</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Aladdin")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Aladdin")]
-    Aladdin,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Aladdin { get; } = new("Aladdin");
+
     /// <summary><c>Apache-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Apache-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Apache-1.0")]
-    Apache10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Apache10 { get; } = new("Apache-1.0");
+
     /// <summary><c>Apache-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Apache-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Apache-1.1")]
-    Apache11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Apache11 { get; } = new("Apache-1.1");
+
     /// <summary><c>Apache-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Apache-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Apache-2.0")]
-    Apache20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Apache20 { get; } = new("Apache-2.0");
+
     /// <summary><c>Artistic-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Artistic-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Artistic-1.0")]
-    Artistic10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Artistic10 { get; } = new("Artistic-1.0");
+
     /// <summary><c>Artistic-1.0-Perl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Artistic-1.0-Perl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Artistic-1.0-Perl")]
-    Artistic10Perl,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Artistic10Perl { get; } = new("Artistic-1.0-Perl");
+
     /// <summary><c>Artistic-1.0-cl8</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Artistic-1.0-cl8")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Artistic-1.0-cl8")]
-    Artistic10Cl8,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Artistic10Cl8 { get; } = new("Artistic-1.0-cl8");
+
     /// <summary><c>Artistic-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Artistic-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Artistic-2.0")]
-    Artistic20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Artistic20 { get; } = new("Artistic-2.0");
+
     /// <summary><c>BSD-1-Clause</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-1-Clause")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-1-Clause")]
-    BSD1Clause,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSD1Clause { get; } = new("BSD-1-Clause");
+
     /// <summary><c>BSD-2-Clause</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-2-Clause")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-2-Clause")]
-    BSD2Clause,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSD2Clause { get; } = new("BSD-2-Clause");
+
     /// <summary><c>BSD-2-Clause-Patent</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-2-Clause-Patent")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-2-Clause-Patent")]
-    BSD2ClausePatent,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSD2ClausePatent { get; } = new("BSD-2-Clause-Patent");
+
     /// <summary><c>BSD-2-Clause-Views</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-2-Clause-Views")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-2-Clause-Views")]
-    BSD2ClauseViews,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSD2ClauseViews { get; } = new("BSD-2-Clause-Views");
+
     /// <summary><c>BSD-3-Clause</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-3-Clause")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-3-Clause")]
-    BSD3Clause,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSD3Clause { get; } = new("BSD-3-Clause");
+
     /// <summary><c>BSD-3-Clause-Attribution</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-3-Clause-Attribution")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-3-Clause-Attribution")]
-    BSD3ClauseAttribution,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSD3ClauseAttribution { get; } = new("BSD-3-Clause-Attribution");
+
     /// <summary><c>BSD-3-Clause-Clear</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-3-Clause-Clear")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-3-Clause-Clear")]
-    BSD3ClauseClear,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSD3ClauseClear { get; } = new("BSD-3-Clause-Clear");
+
     /// <summary><c>BSD-3-Clause-LBNL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-3-Clause-LBNL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-3-Clause-LBNL")]
-    BSD3ClauseLBNL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSD3ClauseLBNL { get; } = new("BSD-3-Clause-LBNL");
+
     /// <summary><c>BSD-3-Clause-Modification</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-3-Clause-Modification")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-3-Clause-Modification")]
-    BSD3ClauseModification,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSD3ClauseModification { get; } = new("BSD-3-Clause-Modification");
+
     /// <summary><c>BSD-3-Clause-No-Nuclear-License</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-3-Clause-No-Nuclear-License")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-3-Clause-No-Nuclear-License")]
-    BSD3ClauseNoNuclearLicense,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSD3ClauseNoNuclearLicense { get; } = new("BSD-3-Clause-No-Nuclear-License");
+
     /// <summary><c>BSD-3-Clause-No-Nuclear-License-2014</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-3-Clause-No-Nuclear-License-2014")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-3-Clause-No-Nuclear-License-2014")]
-    BSD3ClauseNoNuclearLicense2014,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSD3ClauseNoNuclearLicense2014 { get; } = new("BSD-3-Clause-No-Nuclear-License-2014");
+
     /// <summary><c>BSD-3-Clause-No-Nuclear-Warranty</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-3-Clause-No-Nuclear-Warranty")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-3-Clause-No-Nuclear-Warranty")]
-    BSD3ClauseNoNuclearWarranty,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSD3ClauseNoNuclearWarranty { get; } = new("BSD-3-Clause-No-Nuclear-Warranty");
+
     /// <summary><c>BSD-3-Clause-Open-MPI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-3-Clause-Open-MPI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-3-Clause-Open-MPI")]
-    BSD3ClauseOpenMPI,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSD3ClauseOpenMPI { get; } = new("BSD-3-Clause-Open-MPI");
+
     /// <summary><c>BSD-4-Clause</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-4-Clause")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-4-Clause")]
-    BSD4Clause,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSD4Clause { get; } = new("BSD-4-Clause");
+
     /// <summary><c>BSD-4-Clause-Shortened</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-4-Clause-Shortened")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-4-Clause-Shortened")]
-    BSD4ClauseShortened,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSD4ClauseShortened { get; } = new("BSD-4-Clause-Shortened");
+
     /// <summary><c>BSD-4-Clause-UC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-4-Clause-UC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-4-Clause-UC")]
-    BSD4ClauseUC,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSD4ClauseUC { get; } = new("BSD-4-Clause-UC");
+
     /// <summary><c>BSD-Protection</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-Protection")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-Protection")]
-    BSDProtection,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSDProtection { get; } = new("BSD-Protection");
+
     /// <summary><c>BSD-Source-Code</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSD-Source-Code")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSD-Source-Code")]
-    BSDSourceCode,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSDSourceCode { get; } = new("BSD-Source-Code");
+
     /// <summary><c>BSL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BSL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BSL-1.0")]
-    BSL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BSL10 { get; } = new("BSL-1.0");
+
     /// <summary><c>BUSL-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BUSL-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BUSL-1.1")]
-    BUSL11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BUSL11 { get; } = new("BUSL-1.1");
+
     /// <summary><c>Bahyph</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Bahyph")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Bahyph")]
-    Bahyph,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Bahyph { get; } = new("Bahyph");
+
     /// <summary><c>Barr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Barr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Barr")]
-    Barr,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Barr { get; } = new("Barr");
+
     /// <summary><c>Beerware</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Beerware")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Beerware")]
-    Beerware,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Beerware { get; } = new("Beerware");
+
     /// <summary><c>BitTorrent-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BitTorrent-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BitTorrent-1.0")]
-    BitTorrent10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BitTorrent10 { get; } = new("BitTorrent-1.0");
+
     /// <summary><c>BitTorrent-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BitTorrent-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BitTorrent-1.1")]
-    BitTorrent11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BitTorrent11 { get; } = new("BitTorrent-1.1");
+
     /// <summary><c>BlueOak-1.0.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BlueOak-1.0.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BlueOak-1.0.0")]
-    BlueOak100,
+    public static DedicatedTemplateOsInfoLicenseItemEnum BlueOak100 { get; } = new("BlueOak-1.0.0");
+
     /// <summary><c>Borceux</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Borceux")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Borceux")]
-    Borceux,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Borceux { get; } = new("Borceux");
+
     /// <summary><c>C-UDA-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "C-UDA-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("C-UDA-1.0")]
-    CUDA10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CUDA10 { get; } = new("C-UDA-1.0");
+
     /// <summary><c>CAL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CAL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CAL-1.0")]
-    CAL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CAL10 { get; } = new("CAL-1.0");
+
     /// <summary><c>CAL-1.0-Combined-Work-Exception</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CAL-1.0-Combined-Work-Exception")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CAL-1.0-Combined-Work-Exception")]
-    CAL10CombinedWorkException,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CAL10CombinedWorkException { get; } = new("CAL-1.0-Combined-Work-Exception");
+
     /// <summary><c>CATOSL-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CATOSL-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CATOSL-1.1")]
-    CATOSL11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CATOSL11 { get; } = new("CATOSL-1.1");
+
     /// <summary><c>CC-BY-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-1.0")]
-    CCBY10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBY10 { get; } = new("CC-BY-1.0");
+
     /// <summary><c>CC-BY-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-2.0")]
-    CCBY20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBY20 { get; } = new("CC-BY-2.0");
+
     /// <summary><c>CC-BY-2.5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-2.5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-2.5")]
-    CCBY25,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBY25 { get; } = new("CC-BY-2.5");
+
     /// <summary><c>CC-BY-3.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-3.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-3.0")]
-    CCBY30,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBY30 { get; } = new("CC-BY-3.0");
+
     /// <summary><c>CC-BY-4.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-4.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-4.0")]
-    CCBY40,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBY40 { get; } = new("CC-BY-4.0");
+
     /// <summary><c>CC-BY-NC-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-NC-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-NC-1.0")]
-    CCBYNC10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYNC10 { get; } = new("CC-BY-NC-1.0");
+
     /// <summary><c>CC-BY-NC-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-NC-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-NC-2.0")]
-    CCBYNC20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYNC20 { get; } = new("CC-BY-NC-2.0");
+
     /// <summary><c>CC-BY-NC-2.5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-NC-2.5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-NC-2.5")]
-    CCBYNC25,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYNC25 { get; } = new("CC-BY-NC-2.5");
+
     /// <summary><c>CC-BY-NC-3.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-NC-3.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-NC-3.0")]
-    CCBYNC30,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYNC30 { get; } = new("CC-BY-NC-3.0");
+
     /// <summary><c>CC-BY-NC-4.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-NC-4.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-NC-4.0")]
-    CCBYNC40,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYNC40 { get; } = new("CC-BY-NC-4.0");
+
     /// <summary><c>CC-BY-NC-ND-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-NC-ND-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-NC-ND-1.0")]
-    CCBYNCND10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYNCND10 { get; } = new("CC-BY-NC-ND-1.0");
+
     /// <summary><c>CC-BY-NC-ND-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-NC-ND-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-NC-ND-2.0")]
-    CCBYNCND20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYNCND20 { get; } = new("CC-BY-NC-ND-2.0");
+
     /// <summary><c>CC-BY-NC-ND-2.5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-NC-ND-2.5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-NC-ND-2.5")]
-    CCBYNCND25,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYNCND25 { get; } = new("CC-BY-NC-ND-2.5");
+
     /// <summary><c>CC-BY-NC-ND-3.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-NC-ND-3.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-NC-ND-3.0")]
-    CCBYNCND30,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYNCND30 { get; } = new("CC-BY-NC-ND-3.0");
+
     /// <summary><c>CC-BY-NC-ND-4.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-NC-ND-4.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-NC-ND-4.0")]
-    CCBYNCND40,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYNCND40 { get; } = new("CC-BY-NC-ND-4.0");
+
     /// <summary><c>CC-BY-NC-SA-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-NC-SA-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-NC-SA-1.0")]
-    CCBYNCSA10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYNCSA10 { get; } = new("CC-BY-NC-SA-1.0");
+
     /// <summary><c>CC-BY-NC-SA-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-NC-SA-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-NC-SA-2.0")]
-    CCBYNCSA20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYNCSA20 { get; } = new("CC-BY-NC-SA-2.0");
+
     /// <summary><c>CC-BY-NC-SA-2.5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-NC-SA-2.5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-NC-SA-2.5")]
-    CCBYNCSA25,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYNCSA25 { get; } = new("CC-BY-NC-SA-2.5");
+
     /// <summary><c>CC-BY-NC-SA-3.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-NC-SA-3.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-NC-SA-3.0")]
-    CCBYNCSA30,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYNCSA30 { get; } = new("CC-BY-NC-SA-3.0");
+
     /// <summary><c>CC-BY-NC-SA-4.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-NC-SA-4.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-NC-SA-4.0")]
-    CCBYNCSA40,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYNCSA40 { get; } = new("CC-BY-NC-SA-4.0");
+
     /// <summary><c>CC-BY-ND-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-ND-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-ND-1.0")]
-    CCBYND10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYND10 { get; } = new("CC-BY-ND-1.0");
+
     /// <summary><c>CC-BY-ND-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-ND-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-ND-2.0")]
-    CCBYND20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYND20 { get; } = new("CC-BY-ND-2.0");
+
     /// <summary><c>CC-BY-ND-2.5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-ND-2.5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-ND-2.5")]
-    CCBYND25,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYND25 { get; } = new("CC-BY-ND-2.5");
+
     /// <summary><c>CC-BY-ND-3.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-ND-3.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-ND-3.0")]
-    CCBYND30,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYND30 { get; } = new("CC-BY-ND-3.0");
+
     /// <summary><c>CC-BY-ND-4.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-ND-4.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-ND-4.0")]
-    CCBYND40,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYND40 { get; } = new("CC-BY-ND-4.0");
+
     /// <summary><c>CC-BY-SA-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-SA-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-SA-1.0")]
-    CCBYSA10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYSA10 { get; } = new("CC-BY-SA-1.0");
+
     /// <summary><c>CC-BY-SA-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-SA-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-SA-2.0")]
-    CCBYSA20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYSA20 { get; } = new("CC-BY-SA-2.0");
+
     /// <summary><c>CC-BY-SA-2.5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-SA-2.5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-SA-2.5")]
-    CCBYSA25,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYSA25 { get; } = new("CC-BY-SA-2.5");
+
     /// <summary><c>CC-BY-SA-3.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-SA-3.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-SA-3.0")]
-    CCBYSA30,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYSA30 { get; } = new("CC-BY-SA-3.0");
+
     /// <summary><c>CC-BY-SA-4.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-BY-SA-4.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-BY-SA-4.0")]
-    CCBYSA40,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCBYSA40 { get; } = new("CC-BY-SA-4.0");
+
     /// <summary><c>CC-PDDC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC-PDDC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC-PDDC")]
-    CCPDDC,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CCPDDC { get; } = new("CC-PDDC");
+
     /// <summary><c>CC0-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC0-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC0-1.0")]
-    CC010,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CC010 { get; } = new("CC0-1.0");
+
     /// <summary><c>CDDL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CDDL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CDDL-1.0")]
-    CDDL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CDDL10 { get; } = new("CDDL-1.0");
+
     /// <summary><c>CDDL-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CDDL-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CDDL-1.1")]
-    CDDL11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CDDL11 { get; } = new("CDDL-1.1");
+
     /// <summary><c>CDLA-Permissive-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CDLA-Permissive-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CDLA-Permissive-1.0")]
-    CDLAPermissive10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CDLAPermissive10 { get; } = new("CDLA-Permissive-1.0");
+
     /// <summary><c>CDLA-Sharing-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CDLA-Sharing-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CDLA-Sharing-1.0")]
-    CDLASharing10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CDLASharing10 { get; } = new("CDLA-Sharing-1.0");
+
     /// <summary><c>CECILL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CECILL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CECILL-1.0")]
-    CECILL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CECILL10 { get; } = new("CECILL-1.0");
+
     /// <summary><c>CECILL-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CECILL-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CECILL-1.1")]
-    CECILL11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CECILL11 { get; } = new("CECILL-1.1");
+
     /// <summary><c>CECILL-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CECILL-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CECILL-2.0")]
-    CECILL20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CECILL20 { get; } = new("CECILL-2.0");
+
     /// <summary><c>CECILL-2.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CECILL-2.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CECILL-2.1")]
-    CECILL21,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CECILL21 { get; } = new("CECILL-2.1");
+
     /// <summary><c>CECILL-B</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CECILL-B")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CECILL-B")]
-    CECILLB,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CECILLB { get; } = new("CECILL-B");
+
     /// <summary><c>CECILL-C</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CECILL-C")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CECILL-C")]
-    CECILLC,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CECILLC { get; } = new("CECILL-C");
+
     /// <summary><c>CERN-OHL-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CERN-OHL-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CERN-OHL-1.1")]
-    CERNOHL11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CERNOHL11 { get; } = new("CERN-OHL-1.1");
+
     /// <summary><c>CERN-OHL-1.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CERN-OHL-1.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CERN-OHL-1.2")]
-    CERNOHL12,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CERNOHL12 { get; } = new("CERN-OHL-1.2");
+
     /// <summary><c>CERN-OHL-P-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CERN-OHL-P-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CERN-OHL-P-2.0")]
-    CERNOHLP20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CERNOHLP20 { get; } = new("CERN-OHL-P-2.0");
+
     /// <summary><c>CERN-OHL-S-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CERN-OHL-S-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CERN-OHL-S-2.0")]
-    CERNOHLS20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CERNOHLS20 { get; } = new("CERN-OHL-S-2.0");
+
     /// <summary><c>CERN-OHL-W-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CERN-OHL-W-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CERN-OHL-W-2.0")]
-    CERNOHLW20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CERNOHLW20 { get; } = new("CERN-OHL-W-2.0");
+
     /// <summary><c>CNRI-Jython</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CNRI-Jython")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CNRI-Jython")]
-    CNRIJython,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CNRIJython { get; } = new("CNRI-Jython");
+
     /// <summary><c>CNRI-Python</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CNRI-Python")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CNRI-Python")]
-    CNRIPython,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CNRIPython { get; } = new("CNRI-Python");
+
     /// <summary><c>CNRI-Python-GPL-Compatible</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CNRI-Python-GPL-Compatible")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CNRI-Python-GPL-Compatible")]
-    CNRIPythonGPLCompatible,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CNRIPythonGPLCompatible { get; } = new("CNRI-Python-GPL-Compatible");
+
     /// <summary><c>CPAL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CPAL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CPAL-1.0")]
-    CPAL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CPAL10 { get; } = new("CPAL-1.0");
+
     /// <summary><c>CPL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CPL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CPL-1.0")]
-    CPL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CPL10 { get; } = new("CPL-1.0");
+
     /// <summary><c>CPOL-1.02</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CPOL-1.02")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CPOL-1.02")]
-    CPOL102,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CPOL102 { get; } = new("CPOL-1.02");
+
     /// <summary><c>CUA-OPL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CUA-OPL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CUA-OPL-1.0")]
-    CUAOPL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CUAOPL10 { get; } = new("CUA-OPL-1.0");
+
     /// <summary><c>Caldera</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Caldera")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Caldera")]
-    Caldera,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Caldera { get; } = new("Caldera");
+
     /// <summary><c>ClArtistic</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ClArtistic")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ClArtistic")]
-    ClArtistic,
+    public static DedicatedTemplateOsInfoLicenseItemEnum ClArtistic { get; } = new("ClArtistic");
+
     /// <summary><c>Condor-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Condor-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Condor-1.1")]
-    Condor11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Condor11 { get; } = new("Condor-1.1");
+
     /// <summary><c>Crossword</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Crossword")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Crossword")]
-    Crossword,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Crossword { get; } = new("Crossword");
+
     /// <summary><c>CrystalStacker</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CrystalStacker")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CrystalStacker")]
-    CrystalStacker,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CrystalStacker { get; } = new("CrystalStacker");
+
     /// <summary><c>Cube</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Cube")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Cube")]
-    Cube,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Cube { get; } = new("Cube");
+
     /// <summary><c>D-FSL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "D-FSL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("D-FSL-1.0")]
-    DFSL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum DFSL10 { get; } = new("D-FSL-1.0");
+
     /// <summary><c>DFSG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DFSG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DFSG")]
-    DFSG,
+    public static DedicatedTemplateOsInfoLicenseItemEnum DFSG { get; } = new("DFSG");
+
     /// <summary><c>DOC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DOC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DOC")]
-    DOC,
+    public static DedicatedTemplateOsInfoLicenseItemEnum DOC { get; } = new("DOC");
+
     /// <summary><c>DRL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DRL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DRL-1.0")]
-    DRL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum DRL10 { get; } = new("DRL-1.0");
+
     /// <summary><c>DSDP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DSDP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DSDP")]
-    DSDP,
+    public static DedicatedTemplateOsInfoLicenseItemEnum DSDP { get; } = new("DSDP");
+
     /// <summary><c>Dotseqn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Dotseqn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Dotseqn")]
-    Dotseqn,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Dotseqn { get; } = new("Dotseqn");
+
     /// <summary><c>ECL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ECL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ECL-1.0")]
-    ECL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum ECL10 { get; } = new("ECL-1.0");
+
     /// <summary><c>ECL-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ECL-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ECL-2.0")]
-    ECL20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum ECL20 { get; } = new("ECL-2.0");
+
     /// <summary><c>EFL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EFL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EFL-1.0")]
-    EFL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum EFL10 { get; } = new("EFL-1.0");
+
     /// <summary><c>EFL-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EFL-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EFL-2.0")]
-    EFL20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum EFL20 { get; } = new("EFL-2.0");
+
     /// <summary><c>EPICS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EPICS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EPICS")]
-    EPICS,
+    public static DedicatedTemplateOsInfoLicenseItemEnum EPICS { get; } = new("EPICS");
+
     /// <summary><c>EPL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EPL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EPL-1.0")]
-    EPL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum EPL10 { get; } = new("EPL-1.0");
+
     /// <summary><c>EPL-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EPL-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EPL-2.0")]
-    EPL20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum EPL20 { get; } = new("EPL-2.0");
+
     /// <summary><c>EUDatagrid</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EUDatagrid")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EUDatagrid")]
-    EUDatagrid,
+    public static DedicatedTemplateOsInfoLicenseItemEnum EUDatagrid { get; } = new("EUDatagrid");
+
     /// <summary><c>EUPL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EUPL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EUPL-1.0")]
-    EUPL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum EUPL10 { get; } = new("EUPL-1.0");
+
     /// <summary><c>EUPL-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EUPL-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EUPL-1.1")]
-    EUPL11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum EUPL11 { get; } = new("EUPL-1.1");
+
     /// <summary><c>EUPL-1.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EUPL-1.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EUPL-1.2")]
-    EUPL12,
+    public static DedicatedTemplateOsInfoLicenseItemEnum EUPL12 { get; } = new("EUPL-1.2");
+
     /// <summary><c>Entessa</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Entessa")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Entessa")]
-    Entessa,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Entessa { get; } = new("Entessa");
+
     /// <summary><c>ErlPL-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ErlPL-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ErlPL-1.1")]
-    ErlPL11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum ErlPL11 { get; } = new("ErlPL-1.1");
+
     /// <summary><c>Eurosym</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Eurosym")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Eurosym")]
-    Eurosym,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Eurosym { get; } = new("Eurosym");
+
     /// <summary><c>FSFAP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FSFAP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FSFAP")]
-    FSFAP,
+    public static DedicatedTemplateOsInfoLicenseItemEnum FSFAP { get; } = new("FSFAP");
+
     /// <summary><c>FSFUL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FSFUL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FSFUL")]
-    FSFUL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum FSFUL { get; } = new("FSFUL");
+
     /// <summary><c>FSFULLR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FSFULLR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FSFULLR")]
-    FSFULLR,
+    public static DedicatedTemplateOsInfoLicenseItemEnum FSFULLR { get; } = new("FSFULLR");
+
     /// <summary><c>FTL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FTL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FTL")]
-    FTL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum FTL { get; } = new("FTL");
+
     /// <summary><c>Fair</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Fair")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Fair")]
-    Fair,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Fair { get; } = new("Fair");
+
     /// <summary><c>Frameworx-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Frameworx-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Frameworx-1.0")]
-    Frameworx10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Frameworx10 { get; } = new("Frameworx-1.0");
+
     /// <summary><c>FreeBSD-DOC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FreeBSD-DOC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FreeBSD-DOC")]
-    FreeBSDDOC,
+    public static DedicatedTemplateOsInfoLicenseItemEnum FreeBSDDOC { get; } = new("FreeBSD-DOC");
+
     /// <summary><c>FreeImage</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FreeImage")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FreeImage")]
-    FreeImage,
+    public static DedicatedTemplateOsInfoLicenseItemEnum FreeImage { get; } = new("FreeImage");
+
     /// <summary><c>GD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GD")]
-    GD,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GD { get; } = new("GD");
+
     /// <summary><c>GFDL-1.1-invariants-only</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.1-invariants-only")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.1-invariants-only")]
-    GFDL11InvariantsOnly,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL11InvariantsOnly { get; } = new("GFDL-1.1-invariants-only");
+
     /// <summary><c>GFDL-1.1-invariants-or-later</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.1-invariants-or-later")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.1-invariants-or-later")]
-    GFDL11InvariantsOrLater,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL11InvariantsOrLater { get; } = new("GFDL-1.1-invariants-or-later");
+
     /// <summary><c>GFDL-1.1-no-invariants-only</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.1-no-invariants-only")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.1-no-invariants-only")]
-    GFDL11NoInvariantsOnly,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL11NoInvariantsOnly { get; } = new("GFDL-1.1-no-invariants-only");
+
     /// <summary><c>GFDL-1.1-no-invariants-or-later</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.1-no-invariants-or-later")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.1-no-invariants-or-later")]
-    GFDL11NoInvariantsOrLater,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL11NoInvariantsOrLater { get; } = new("GFDL-1.1-no-invariants-or-later");
+
     /// <summary><c>GFDL-1.1-only</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.1-only")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.1-only")]
-    GFDL11Only,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL11Only { get; } = new("GFDL-1.1-only");
+
     /// <summary><c>GFDL-1.1-or-later</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.1-or-later")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.1-or-later")]
-    GFDL11OrLater,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL11OrLater { get; } = new("GFDL-1.1-or-later");
+
     /// <summary><c>GFDL-1.2-invariants-only</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.2-invariants-only")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.2-invariants-only")]
-    GFDL12InvariantsOnly,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL12InvariantsOnly { get; } = new("GFDL-1.2-invariants-only");
+
     /// <summary><c>GFDL-1.2-invariants-or-later</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.2-invariants-or-later")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.2-invariants-or-later")]
-    GFDL12InvariantsOrLater,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL12InvariantsOrLater { get; } = new("GFDL-1.2-invariants-or-later");
+
     /// <summary><c>GFDL-1.2-no-invariants-only</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.2-no-invariants-only")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.2-no-invariants-only")]
-    GFDL12NoInvariantsOnly,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL12NoInvariantsOnly { get; } = new("GFDL-1.2-no-invariants-only");
+
     /// <summary><c>GFDL-1.2-no-invariants-or-later</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.2-no-invariants-or-later")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.2-no-invariants-or-later")]
-    GFDL12NoInvariantsOrLater,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL12NoInvariantsOrLater { get; } = new("GFDL-1.2-no-invariants-or-later");
+
     /// <summary><c>GFDL-1.2-only</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.2-only")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.2-only")]
-    GFDL12Only,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL12Only { get; } = new("GFDL-1.2-only");
+
     /// <summary><c>GFDL-1.2-or-later</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.2-or-later")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.2-or-later")]
-    GFDL12OrLater,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL12OrLater { get; } = new("GFDL-1.2-or-later");
+
     /// <summary><c>GFDL-1.3-invariants-only</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.3-invariants-only")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.3-invariants-only")]
-    GFDL13InvariantsOnly,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL13InvariantsOnly { get; } = new("GFDL-1.3-invariants-only");
+
     /// <summary><c>GFDL-1.3-invariants-or-later</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.3-invariants-or-later")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.3-invariants-or-later")]
-    GFDL13InvariantsOrLater,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL13InvariantsOrLater { get; } = new("GFDL-1.3-invariants-or-later");
+
     /// <summary><c>GFDL-1.3-no-invariants-only</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.3-no-invariants-only")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.3-no-invariants-only")]
-    GFDL13NoInvariantsOnly,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL13NoInvariantsOnly { get; } = new("GFDL-1.3-no-invariants-only");
+
     /// <summary><c>GFDL-1.3-no-invariants-or-later</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.3-no-invariants-or-later")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.3-no-invariants-or-later")]
-    GFDL13NoInvariantsOrLater,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL13NoInvariantsOrLater { get; } = new("GFDL-1.3-no-invariants-or-later");
+
     /// <summary><c>GFDL-1.3-only</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.3-only")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.3-only")]
-    GFDL13Only,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL13Only { get; } = new("GFDL-1.3-only");
+
     /// <summary><c>GFDL-1.3-or-later</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GFDL-1.3-or-later")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GFDL-1.3-or-later")]
-    GFDL13OrLater,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GFDL13OrLater { get; } = new("GFDL-1.3-or-later");
+
     /// <summary><c>GL2PS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GL2PS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GL2PS")]
-    GL2PS,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GL2PS { get; } = new("GL2PS");
+
     /// <summary><c>GLWTPL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GLWTPL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GLWTPL")]
-    GLWTPL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GLWTPL { get; } = new("GLWTPL");
+
     /// <summary><c>GPL-1.0-only</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GPL-1.0-only")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GPL-1.0-only")]
-    GPL10Only,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GPL10Only { get; } = new("GPL-1.0-only");
+
     /// <summary><c>GPL-1.0-or-later</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GPL-1.0-or-later")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GPL-1.0-or-later")]
-    GPL10OrLater,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GPL10OrLater { get; } = new("GPL-1.0-or-later");
+
     /// <summary><c>GPL-2.0-only</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GPL-2.0-only")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GPL-2.0-only")]
-    GPL20Only,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GPL20Only { get; } = new("GPL-2.0-only");
+
     /// <summary><c>GPL-2.0-or-later</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GPL-2.0-or-later")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GPL-2.0-or-later")]
-    GPL20OrLater,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GPL20OrLater { get; } = new("GPL-2.0-or-later");
+
     /// <summary><c>GPL-3.0-only</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GPL-3.0-only")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GPL-3.0-only")]
-    GPL30Only,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GPL30Only { get; } = new("GPL-3.0-only");
+
     /// <summary><c>GPL-3.0-or-later</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GPL-3.0-or-later")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GPL-3.0-or-later")]
-    GPL30OrLater,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GPL30OrLater { get; } = new("GPL-3.0-or-later");
+
     /// <summary><c>Giftware</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Giftware")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Giftware")]
-    Giftware,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Giftware { get; } = new("Giftware");
+
     /// <summary><c>Glide</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Glide")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Glide")]
-    Glide,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Glide { get; } = new("Glide");
+
     /// <summary><c>Glulxe</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Glulxe")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Glulxe")]
-    Glulxe,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Glulxe { get; } = new("Glulxe");
+
     /// <summary><c>HPND</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "HPND")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("HPND")]
-    HPND,
+    public static DedicatedTemplateOsInfoLicenseItemEnum HPND { get; } = new("HPND");
+
     /// <summary><c>HPND-sell-variant</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "HPND-sell-variant")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("HPND-sell-variant")]
-    HPNDSellVariant,
+    public static DedicatedTemplateOsInfoLicenseItemEnum HPNDSellVariant { get; } = new("HPND-sell-variant");
+
     /// <summary><c>HTMLTIDY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "HTMLTIDY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("HTMLTIDY")]
-    HTMLTIDY,
+    public static DedicatedTemplateOsInfoLicenseItemEnum HTMLTIDY { get; } = new("HTMLTIDY");
+
     /// <summary><c>HaskellReport</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "HaskellReport")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("HaskellReport")]
-    HaskellReport,
+    public static DedicatedTemplateOsInfoLicenseItemEnum HaskellReport { get; } = new("HaskellReport");
+
     /// <summary><c>Hippocratic-2.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Hippocratic-2.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Hippocratic-2.1")]
-    Hippocratic21,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Hippocratic21 { get; } = new("Hippocratic-2.1");
+
     /// <summary><c>IBM-pibs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IBM-pibs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IBM-pibs")]
-    IBMPibs,
+    public static DedicatedTemplateOsInfoLicenseItemEnum IBMPibs { get; } = new("IBM-pibs");
+
     /// <summary><c>ICU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ICU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ICU")]
-    ICU,
+    public static DedicatedTemplateOsInfoLicenseItemEnum ICU { get; } = new("ICU");
+
     /// <summary><c>IJG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IJG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IJG")]
-    IJG,
+    public static DedicatedTemplateOsInfoLicenseItemEnum IJG { get; } = new("IJG");
+
     /// <summary><c>IPA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IPA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IPA")]
-    IPA,
+    public static DedicatedTemplateOsInfoLicenseItemEnum IPA { get; } = new("IPA");
+
     /// <summary><c>IPL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IPL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IPL-1.0")]
-    IPL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum IPL10 { get; } = new("IPL-1.0");
+
     /// <summary><c>ISC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ISC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ISC")]
-    ISC,
+    public static DedicatedTemplateOsInfoLicenseItemEnum ISC { get; } = new("ISC");
+
     /// <summary><c>ImageMagick</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ImageMagick")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ImageMagick")]
-    ImageMagick,
+    public static DedicatedTemplateOsInfoLicenseItemEnum ImageMagick { get; } = new("ImageMagick");
+
     /// <summary><c>Imlib2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Imlib2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Imlib2")]
-    Imlib2,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Imlib2 { get; } = new("Imlib2");
+
     /// <summary><c>Info-ZIP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Info-ZIP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Info-ZIP")]
-    InfoZIP,
+    public static DedicatedTemplateOsInfoLicenseItemEnum InfoZIP { get; } = new("Info-ZIP");
+
     /// <summary><c>Intel</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Intel")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Intel")]
-    Intel,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Intel { get; } = new("Intel");
+
     /// <summary><c>Intel-ACPI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Intel-ACPI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Intel-ACPI")]
-    IntelACPI,
+    public static DedicatedTemplateOsInfoLicenseItemEnum IntelACPI { get; } = new("Intel-ACPI");
+
     /// <summary><c>Interbase-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Interbase-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Interbase-1.0")]
-    Interbase10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Interbase10 { get; } = new("Interbase-1.0");
+
     /// <summary><c>JPNIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "JPNIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("JPNIC")]
-    JPNIC,
+    public static DedicatedTemplateOsInfoLicenseItemEnum JPNIC { get; } = new("JPNIC");
+
     /// <summary><c>JSON</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "JSON")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("JSON")]
-    JSON,
+    public static DedicatedTemplateOsInfoLicenseItemEnum JSON { get; } = new("JSON");
+
     /// <summary><c>JasPer-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "JasPer-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("JasPer-2.0")]
-    JasPer20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum JasPer20 { get; } = new("JasPer-2.0");
+
     /// <summary><c>LAL-1.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LAL-1.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LAL-1.2")]
-    LAL12,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LAL12 { get; } = new("LAL-1.2");
+
     /// <summary><c>LAL-1.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LAL-1.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LAL-1.3")]
-    LAL13,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LAL13 { get; } = new("LAL-1.3");
+
     /// <summary><c>LGPL-2.0-only</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LGPL-2.0-only")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LGPL-2.0-only")]
-    LGPL20Only,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LGPL20Only { get; } = new("LGPL-2.0-only");
+
     /// <summary><c>LGPL-2.0-or-later</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LGPL-2.0-or-later")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LGPL-2.0-or-later")]
-    LGPL20OrLater,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LGPL20OrLater { get; } = new("LGPL-2.0-or-later");
+
     /// <summary><c>LGPL-2.1-only</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LGPL-2.1-only")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LGPL-2.1-only")]
-    LGPL21Only,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LGPL21Only { get; } = new("LGPL-2.1-only");
+
     /// <summary><c>LGPL-2.1-or-later</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LGPL-2.1-or-later")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LGPL-2.1-or-later")]
-    LGPL21OrLater,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LGPL21OrLater { get; } = new("LGPL-2.1-or-later");
+
     /// <summary><c>LGPL-3.0-only</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LGPL-3.0-only")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LGPL-3.0-only")]
-    LGPL30Only,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LGPL30Only { get; } = new("LGPL-3.0-only");
+
     /// <summary><c>LGPL-3.0-or-later</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LGPL-3.0-or-later")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LGPL-3.0-or-later")]
-    LGPL30OrLater,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LGPL30OrLater { get; } = new("LGPL-3.0-or-later");
+
     /// <summary><c>LGPLLR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LGPLLR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LGPLLR")]
-    LGPLLR,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LGPLLR { get; } = new("LGPLLR");
+
     /// <summary><c>LPL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LPL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LPL-1.0")]
-    LPL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LPL10 { get; } = new("LPL-1.0");
+
     /// <summary><c>LPL-1.02</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LPL-1.02")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LPL-1.02")]
-    LPL102,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LPL102 { get; } = new("LPL-1.02");
+
     /// <summary><c>LPPL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LPPL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LPPL-1.0")]
-    LPPL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LPPL10 { get; } = new("LPPL-1.0");
+
     /// <summary><c>LPPL-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LPPL-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LPPL-1.1")]
-    LPPL11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LPPL11 { get; } = new("LPPL-1.1");
+
     /// <summary><c>LPPL-1.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LPPL-1.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LPPL-1.2")]
-    LPPL12,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LPPL12 { get; } = new("LPPL-1.2");
+
     /// <summary><c>LPPL-1.3a</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LPPL-1.3a")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LPPL-1.3a")]
-    LPPL13a,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LPPL13a { get; } = new("LPPL-1.3a");
+
     /// <summary><c>LPPL-1.3c</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LPPL-1.3c")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LPPL-1.3c")]
-    LPPL13c,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LPPL13c { get; } = new("LPPL-1.3c");
+
     /// <summary><c>Latex2e</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Latex2e")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Latex2e")]
-    Latex2e,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Latex2e { get; } = new("Latex2e");
+
     /// <summary><c>Leptonica</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Leptonica")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Leptonica")]
-    Leptonica,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Leptonica { get; } = new("Leptonica");
+
     /// <summary><c>LiLiQ-P-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LiLiQ-P-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LiLiQ-P-1.1")]
-    LiLiQP11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LiLiQP11 { get; } = new("LiLiQ-P-1.1");
+
     /// <summary><c>LiLiQ-R-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LiLiQ-R-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LiLiQ-R-1.1")]
-    LiLiQR11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LiLiQR11 { get; } = new("LiLiQ-R-1.1");
+
     /// <summary><c>LiLiQ-Rplus-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LiLiQ-Rplus-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LiLiQ-Rplus-1.1")]
-    LiLiQRplus11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LiLiQRplus11 { get; } = new("LiLiQ-Rplus-1.1");
+
     /// <summary><c>Libpng</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Libpng")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Libpng")]
-    Libpng,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Libpng { get; } = new("Libpng");
+
     /// <summary><c>Linux-OpenIB</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Linux-OpenIB")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Linux-OpenIB")]
-    LinuxOpenIB,
+    public static DedicatedTemplateOsInfoLicenseItemEnum LinuxOpenIB { get; } = new("Linux-OpenIB");
+
     /// <summary><c>MIT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MIT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MIT")]
-    MIT,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MIT { get; } = new("MIT");
+
     /// <summary><c>MIT-0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MIT-0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MIT-0")]
-    MIT0,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MIT0 { get; } = new("MIT-0");
+
     /// <summary><c>MIT-CMU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MIT-CMU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MIT-CMU")]
-    MITCMU,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MITCMU { get; } = new("MIT-CMU");
+
     /// <summary><c>MIT-Modern-Variant</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MIT-Modern-Variant")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MIT-Modern-Variant")]
-    MITModernVariant,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MITModernVariant { get; } = new("MIT-Modern-Variant");
+
     /// <summary><c>MIT-advertising</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MIT-advertising")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MIT-advertising")]
-    MITAdvertising,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MITAdvertising { get; } = new("MIT-advertising");
+
     /// <summary><c>MIT-enna</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MIT-enna")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MIT-enna")]
-    MITEnna,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MITEnna { get; } = new("MIT-enna");
+
     /// <summary><c>MIT-feh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MIT-feh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MIT-feh")]
-    MITFeh,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MITFeh { get; } = new("MIT-feh");
+
     /// <summary><c>MIT-open-group</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MIT-open-group")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MIT-open-group")]
-    MITOpenGroup,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MITOpenGroup { get; } = new("MIT-open-group");
+
     /// <summary><c>MITNFA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MITNFA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MITNFA")]
-    MITNFA,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MITNFA { get; } = new("MITNFA");
+
     /// <summary><c>MPL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MPL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MPL-1.0")]
-    MPL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MPL10 { get; } = new("MPL-1.0");
+
     /// <summary><c>MPL-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MPL-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MPL-1.1")]
-    MPL11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MPL11 { get; } = new("MPL-1.1");
+
     /// <summary><c>MPL-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MPL-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MPL-2.0")]
-    MPL20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MPL20 { get; } = new("MPL-2.0");
+
     /// <summary><c>MPL-2.0-no-copyleft-exception</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MPL-2.0-no-copyleft-exception")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MPL-2.0-no-copyleft-exception")]
-    MPL20NoCopyleftException,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MPL20NoCopyleftException { get; } = new("MPL-2.0-no-copyleft-exception");
+
     /// <summary><c>MS-PL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MS-PL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MS-PL")]
-    MSPL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MSPL { get; } = new("MS-PL");
+
     /// <summary><c>MS-RL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MS-RL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MS-RL")]
-    MSRL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MSRL { get; } = new("MS-RL");
+
     /// <summary><c>MTLL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MTLL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MTLL")]
-    MTLL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MTLL { get; } = new("MTLL");
+
     /// <summary><c>MakeIndex</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MakeIndex")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MakeIndex")]
-    MakeIndex,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MakeIndex { get; } = new("MakeIndex");
+
     /// <summary><c>MirOS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MirOS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MirOS")]
-    MirOS,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MirOS { get; } = new("MirOS");
+
     /// <summary><c>Motosoto</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Motosoto")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Motosoto")]
-    Motosoto,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Motosoto { get; } = new("Motosoto");
+
     /// <summary><c>MulanPSL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MulanPSL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MulanPSL-1.0")]
-    MulanPSL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MulanPSL10 { get; } = new("MulanPSL-1.0");
+
     /// <summary><c>MulanPSL-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MulanPSL-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MulanPSL-2.0")]
-    MulanPSL20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum MulanPSL20 { get; } = new("MulanPSL-2.0");
+
     /// <summary><c>Multics</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Multics")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Multics")]
-    Multics,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Multics { get; } = new("Multics");
+
     /// <summary><c>Mup</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Mup")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Mup")]
-    Mup,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Mup { get; } = new("Mup");
+
     /// <summary><c>NAIST-2003</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NAIST-2003")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NAIST-2003")]
-    NAIST2003,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NAIST2003 { get; } = new("NAIST-2003");
+
     /// <summary><c>NASA-1.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NASA-1.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NASA-1.3")]
-    NASA13,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NASA13 { get; } = new("NASA-1.3");
+
     /// <summary><c>NBPL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NBPL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NBPL-1.0")]
-    NBPL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NBPL10 { get; } = new("NBPL-1.0");
+
     /// <summary><c>NCGL-UK-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NCGL-UK-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NCGL-UK-2.0")]
-    NCGLUK20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NCGLUK20 { get; } = new("NCGL-UK-2.0");
+
     /// <summary><c>NCSA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NCSA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NCSA")]
-    NCSA,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NCSA { get; } = new("NCSA");
+
     /// <summary><c>NGPL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NGPL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NGPL")]
-    NGPL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NGPL { get; } = new("NGPL");
+
     /// <summary><c>NIST-PD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NIST-PD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NIST-PD")]
-    NISTPD,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NISTPD { get; } = new("NIST-PD");
+
     /// <summary><c>NIST-PD-fallback</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NIST-PD-fallback")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NIST-PD-fallback")]
-    NISTPDFallback,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NISTPDFallback { get; } = new("NIST-PD-fallback");
+
     /// <summary><c>NLOD-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NLOD-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NLOD-1.0")]
-    NLOD10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NLOD10 { get; } = new("NLOD-1.0");
+
     /// <summary><c>NLPL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NLPL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NLPL")]
-    NLPL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NLPL { get; } = new("NLPL");
+
     /// <summary><c>NOSL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NOSL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NOSL")]
-    NOSL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NOSL { get; } = new("NOSL");
+
     /// <summary><c>NPL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NPL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NPL-1.0")]
-    NPL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NPL10 { get; } = new("NPL-1.0");
+
     /// <summary><c>NPL-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NPL-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NPL-1.1")]
-    NPL11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NPL11 { get; } = new("NPL-1.1");
+
     /// <summary><c>NPOSL-3.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NPOSL-3.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NPOSL-3.0")]
-    NPOSL30,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NPOSL30 { get; } = new("NPOSL-3.0");
+
     /// <summary><c>NRL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NRL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NRL")]
-    NRL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NRL { get; } = new("NRL");
+
     /// <summary><c>NTP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NTP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NTP")]
-    NTP,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NTP { get; } = new("NTP");
+
     /// <summary><c>NTP-0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NTP-0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NTP-0")]
-    NTP0,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NTP0 { get; } = new("NTP-0");
+
     /// <summary><c>Naumen</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Naumen")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Naumen")]
-    Naumen,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Naumen { get; } = new("Naumen");
+
     /// <summary><c>Net-SNMP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Net-SNMP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Net-SNMP")]
-    NetSNMP,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NetSNMP { get; } = new("Net-SNMP");
+
     /// <summary><c>NetCDF</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NetCDF")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NetCDF")]
-    NetCDF,
+    public static DedicatedTemplateOsInfoLicenseItemEnum NetCDF { get; } = new("NetCDF");
+
     /// <summary><c>Newsletr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Newsletr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Newsletr")]
-    Newsletr,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Newsletr { get; } = new("Newsletr");
+
     /// <summary><c>Nokia</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Nokia")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Nokia")]
-    Nokia,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Nokia { get; } = new("Nokia");
+
     /// <summary><c>Noweb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Noweb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Noweb")]
-    Noweb,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Noweb { get; } = new("Noweb");
+
     /// <summary><c>O-UDA-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "O-UDA-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("O-UDA-1.0")]
-    OUDA10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OUDA10 { get; } = new("O-UDA-1.0");
+
     /// <summary><c>OCCT-PL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OCCT-PL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OCCT-PL")]
-    OCCTPL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OCCTPL { get; } = new("OCCT-PL");
+
     /// <summary><c>OCLC-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OCLC-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OCLC-2.0")]
-    OCLC20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OCLC20 { get; } = new("OCLC-2.0");
+
     /// <summary><c>ODC-By-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ODC-By-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ODC-By-1.0")]
-    ODCBy10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum ODCBy10 { get; } = new("ODC-By-1.0");
+
     /// <summary><c>ODbL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ODbL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ODbL-1.0")]
-    ODbL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum ODbL10 { get; } = new("ODbL-1.0");
+
     /// <summary><c>OFL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OFL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OFL-1.0")]
-    OFL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OFL10 { get; } = new("OFL-1.0");
+
     /// <summary><c>OFL-1.0-RFN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OFL-1.0-RFN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OFL-1.0-RFN")]
-    OFL10RFN,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OFL10RFN { get; } = new("OFL-1.0-RFN");
+
     /// <summary><c>OFL-1.0-no-RFN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OFL-1.0-no-RFN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OFL-1.0-no-RFN")]
-    OFL10NoRFN,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OFL10NoRFN { get; } = new("OFL-1.0-no-RFN");
+
     /// <summary><c>OFL-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OFL-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OFL-1.1")]
-    OFL11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OFL11 { get; } = new("OFL-1.1");
+
     /// <summary><c>OFL-1.1-RFN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OFL-1.1-RFN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OFL-1.1-RFN")]
-    OFL11RFN,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OFL11RFN { get; } = new("OFL-1.1-RFN");
+
     /// <summary><c>OFL-1.1-no-RFN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OFL-1.1-no-RFN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OFL-1.1-no-RFN")]
-    OFL11NoRFN,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OFL11NoRFN { get; } = new("OFL-1.1-no-RFN");
+
     /// <summary><c>OGC-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OGC-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OGC-1.0")]
-    OGC10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OGC10 { get; } = new("OGC-1.0");
+
     /// <summary><c>OGDL-Taiwan-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OGDL-Taiwan-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OGDL-Taiwan-1.0")]
-    OGDLTaiwan10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OGDLTaiwan10 { get; } = new("OGDL-Taiwan-1.0");
+
     /// <summary><c>OGL-Canada-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OGL-Canada-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OGL-Canada-2.0")]
-    OGLCanada20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OGLCanada20 { get; } = new("OGL-Canada-2.0");
+
     /// <summary><c>OGL-UK-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OGL-UK-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OGL-UK-1.0")]
-    OGLUK10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OGLUK10 { get; } = new("OGL-UK-1.0");
+
     /// <summary><c>OGL-UK-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OGL-UK-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OGL-UK-2.0")]
-    OGLUK20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OGLUK20 { get; } = new("OGL-UK-2.0");
+
     /// <summary><c>OGL-UK-3.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OGL-UK-3.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OGL-UK-3.0")]
-    OGLUK30,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OGLUK30 { get; } = new("OGL-UK-3.0");
+
     /// <summary><c>OGTSL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OGTSL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OGTSL")]
-    OGTSL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OGTSL { get; } = new("OGTSL");
+
     /// <summary><c>OLDAP-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OLDAP-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OLDAP-1.1")]
-    OLDAP11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OLDAP11 { get; } = new("OLDAP-1.1");
+
     /// <summary><c>OLDAP-1.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OLDAP-1.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OLDAP-1.2")]
-    OLDAP12,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OLDAP12 { get; } = new("OLDAP-1.2");
+
     /// <summary><c>OLDAP-1.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OLDAP-1.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OLDAP-1.3")]
-    OLDAP13,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OLDAP13 { get; } = new("OLDAP-1.3");
+
     /// <summary><c>OLDAP-1.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OLDAP-1.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OLDAP-1.4")]
-    OLDAP14,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OLDAP14 { get; } = new("OLDAP-1.4");
+
     /// <summary><c>OLDAP-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OLDAP-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OLDAP-2.0")]
-    OLDAP20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OLDAP20 { get; } = new("OLDAP-2.0");
+
     /// <summary><c>OLDAP-2.0.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OLDAP-2.0.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OLDAP-2.0.1")]
-    OLDAP201,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OLDAP201 { get; } = new("OLDAP-2.0.1");
+
     /// <summary><c>OLDAP-2.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OLDAP-2.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OLDAP-2.1")]
-    OLDAP21,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OLDAP21 { get; } = new("OLDAP-2.1");
+
     /// <summary><c>OLDAP-2.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OLDAP-2.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OLDAP-2.2")]
-    OLDAP22,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OLDAP22 { get; } = new("OLDAP-2.2");
+
     /// <summary><c>OLDAP-2.2.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OLDAP-2.2.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OLDAP-2.2.1")]
-    OLDAP221,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OLDAP221 { get; } = new("OLDAP-2.2.1");
+
     /// <summary><c>OLDAP-2.2.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OLDAP-2.2.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OLDAP-2.2.2")]
-    OLDAP222,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OLDAP222 { get; } = new("OLDAP-2.2.2");
+
     /// <summary><c>OLDAP-2.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OLDAP-2.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OLDAP-2.3")]
-    OLDAP23,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OLDAP23 { get; } = new("OLDAP-2.3");
+
     /// <summary><c>OLDAP-2.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OLDAP-2.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OLDAP-2.4")]
-    OLDAP24,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OLDAP24 { get; } = new("OLDAP-2.4");
+
     /// <summary><c>OLDAP-2.5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OLDAP-2.5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OLDAP-2.5")]
-    OLDAP25,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OLDAP25 { get; } = new("OLDAP-2.5");
+
     /// <summary><c>OLDAP-2.6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OLDAP-2.6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OLDAP-2.6")]
-    OLDAP26,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OLDAP26 { get; } = new("OLDAP-2.6");
+
     /// <summary><c>OLDAP-2.7</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OLDAP-2.7")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OLDAP-2.7")]
-    OLDAP27,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OLDAP27 { get; } = new("OLDAP-2.7");
+
     /// <summary><c>OLDAP-2.8</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OLDAP-2.8")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OLDAP-2.8")]
-    OLDAP28,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OLDAP28 { get; } = new("OLDAP-2.8");
+
     /// <summary><c>OML</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OML")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OML")]
-    OML,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OML { get; } = new("OML");
+
     /// <summary><c>OPL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OPL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OPL-1.0")]
-    OPL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OPL10 { get; } = new("OPL-1.0");
+
     /// <summary><c>OSET-PL-2.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OSET-PL-2.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OSET-PL-2.1")]
-    OSETPL21,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OSETPL21 { get; } = new("OSET-PL-2.1");
+
     /// <summary><c>OSL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OSL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OSL-1.0")]
-    OSL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OSL10 { get; } = new("OSL-1.0");
+
     /// <summary><c>OSL-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OSL-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OSL-1.1")]
-    OSL11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OSL11 { get; } = new("OSL-1.1");
+
     /// <summary><c>OSL-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OSL-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OSL-2.0")]
-    OSL20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OSL20 { get; } = new("OSL-2.0");
+
     /// <summary><c>OSL-2.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OSL-2.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OSL-2.1")]
-    OSL21,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OSL21 { get; } = new("OSL-2.1");
+
     /// <summary><c>OSL-3.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OSL-3.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OSL-3.0")]
-    OSL30,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OSL30 { get; } = new("OSL-3.0");
+
     /// <summary><c>OpenSSL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OpenSSL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OpenSSL")]
-    OpenSSL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum OpenSSL { get; } = new("OpenSSL");
+
     /// <summary><c>PDDL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PDDL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PDDL-1.0")]
-    PDDL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum PDDL10 { get; } = new("PDDL-1.0");
+
     /// <summary><c>PHP-3.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PHP-3.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PHP-3.0")]
-    PHP30,
+    public static DedicatedTemplateOsInfoLicenseItemEnum PHP30 { get; } = new("PHP-3.0");
+
     /// <summary><c>PHP-3.01</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PHP-3.01")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PHP-3.01")]
-    PHP301,
+    public static DedicatedTemplateOsInfoLicenseItemEnum PHP301 { get; } = new("PHP-3.01");
+
     /// <summary><c>PSF-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PSF-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PSF-2.0")]
-    PSF20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum PSF20 { get; } = new("PSF-2.0");
+
     /// <summary><c>Parity-6.0.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Parity-6.0.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Parity-6.0.0")]
-    Parity600,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Parity600 { get; } = new("Parity-6.0.0");
+
     /// <summary><c>Parity-7.0.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Parity-7.0.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Parity-7.0.0")]
-    Parity700,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Parity700 { get; } = new("Parity-7.0.0");
+
     /// <summary><c>Plexus</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Plexus")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Plexus")]
-    Plexus,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Plexus { get; } = new("Plexus");
+
     /// <summary><c>PolyForm-Noncommercial-1.0.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PolyForm-Noncommercial-1.0.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PolyForm-Noncommercial-1.0.0")]
-    PolyFormNoncommercial100,
+    public static DedicatedTemplateOsInfoLicenseItemEnum PolyFormNoncommercial100 { get; } = new("PolyForm-Noncommercial-1.0.0");
+
     /// <summary><c>PolyForm-Small-Business-1.0.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PolyForm-Small-Business-1.0.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PolyForm-Small-Business-1.0.0")]
-    PolyFormSmallBusiness100,
+    public static DedicatedTemplateOsInfoLicenseItemEnum PolyFormSmallBusiness100 { get; } = new("PolyForm-Small-Business-1.0.0");
+
     /// <summary><c>PostgreSQL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PostgreSQL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PostgreSQL")]
-    PostgreSQL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum PostgreSQL { get; } = new("PostgreSQL");
+
     /// <summary><c>Python-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Python-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Python-2.0")]
-    Python20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Python20 { get; } = new("Python-2.0");
+
     /// <summary><c>QPL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "QPL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("QPL-1.0")]
-    QPL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum QPL10 { get; } = new("QPL-1.0");
+
     /// <summary><c>Qhull</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Qhull")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Qhull")]
-    Qhull,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Qhull { get; } = new("Qhull");
+
     /// <summary><c>RHeCos-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RHeCos-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RHeCos-1.1")]
-    RHeCos11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum RHeCos11 { get; } = new("RHeCos-1.1");
+
     /// <summary><c>RPL-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RPL-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RPL-1.1")]
-    RPL11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum RPL11 { get; } = new("RPL-1.1");
+
     /// <summary><c>RPL-1.5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RPL-1.5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RPL-1.5")]
-    RPL15,
+    public static DedicatedTemplateOsInfoLicenseItemEnum RPL15 { get; } = new("RPL-1.5");
+
     /// <summary><c>RPSL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RPSL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RPSL-1.0")]
-    RPSL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum RPSL10 { get; } = new("RPSL-1.0");
+
     /// <summary><c>RSA-MD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RSA-MD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RSA-MD")]
-    RSAMD,
+    public static DedicatedTemplateOsInfoLicenseItemEnum RSAMD { get; } = new("RSA-MD");
+
     /// <summary><c>RSCPL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RSCPL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RSCPL")]
-    RSCPL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum RSCPL { get; } = new("RSCPL");
+
     /// <summary><c>Rdisc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Rdisc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Rdisc")]
-    Rdisc,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Rdisc { get; } = new("Rdisc");
+
     /// <summary><c>Ruby</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Ruby")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Ruby")]
-    Ruby,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Ruby { get; } = new("Ruby");
+
     /// <summary><c>SAX-PD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SAX-PD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SAX-PD")]
-    SAXPD,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SAXPD { get; } = new("SAX-PD");
+
     /// <summary><c>SCEA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SCEA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SCEA")]
-    SCEA,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SCEA { get; } = new("SCEA");
+
     /// <summary><c>SGI-B-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SGI-B-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SGI-B-1.0")]
-    SGIB10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SGIB10 { get; } = new("SGI-B-1.0");
+
     /// <summary><c>SGI-B-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SGI-B-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SGI-B-1.1")]
-    SGIB11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SGIB11 { get; } = new("SGI-B-1.1");
+
     /// <summary><c>SGI-B-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SGI-B-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SGI-B-2.0")]
-    SGIB20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SGIB20 { get; } = new("SGI-B-2.0");
+
     /// <summary><c>SHL-0.5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SHL-0.5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SHL-0.5")]
-    SHL05,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SHL05 { get; } = new("SHL-0.5");
+
     /// <summary><c>SHL-0.51</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SHL-0.51")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SHL-0.51")]
-    SHL051,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SHL051 { get; } = new("SHL-0.51");
+
     /// <summary><c>SISSL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SISSL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SISSL")]
-    SISSL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SISSL { get; } = new("SISSL");
+
     /// <summary><c>SISSL-1.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SISSL-1.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SISSL-1.2")]
-    SISSL12,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SISSL12 { get; } = new("SISSL-1.2");
+
     /// <summary><c>SMLNJ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SMLNJ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SMLNJ")]
-    SMLNJ,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SMLNJ { get; } = new("SMLNJ");
+
     /// <summary><c>SMPPL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SMPPL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SMPPL")]
-    SMPPL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SMPPL { get; } = new("SMPPL");
+
     /// <summary><c>SNIA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SNIA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SNIA")]
-    SNIA,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SNIA { get; } = new("SNIA");
+
     /// <summary><c>SPL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SPL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SPL-1.0")]
-    SPL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SPL10 { get; } = new("SPL-1.0");
+
     /// <summary><c>SSH-OpenSSH</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SSH-OpenSSH")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SSH-OpenSSH")]
-    SSHOpenSSH,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SSHOpenSSH { get; } = new("SSH-OpenSSH");
+
     /// <summary><c>SSH-short</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SSH-short")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SSH-short")]
-    SSHShort,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SSHShort { get; } = new("SSH-short");
+
     /// <summary><c>SSPL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SSPL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SSPL-1.0")]
-    SSPL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SSPL10 { get; } = new("SSPL-1.0");
+
     /// <summary><c>SWL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SWL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SWL")]
-    SWL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SWL { get; } = new("SWL");
+
     /// <summary><c>Saxpath</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Saxpath")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Saxpath")]
-    Saxpath,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Saxpath { get; } = new("Saxpath");
+
     /// <summary><c>Sendmail</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Sendmail")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Sendmail")]
-    Sendmail,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Sendmail { get; } = new("Sendmail");
+
     /// <summary><c>Sendmail-8.23</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Sendmail-8.23")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Sendmail-8.23")]
-    Sendmail823,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Sendmail823 { get; } = new("Sendmail-8.23");
+
     /// <summary><c>SimPL-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SimPL-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SimPL-2.0")]
-    SimPL20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SimPL20 { get; } = new("SimPL-2.0");
+
     /// <summary><c>Sleepycat</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Sleepycat")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Sleepycat")]
-    Sleepycat,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Sleepycat { get; } = new("Sleepycat");
+
     /// <summary><c>Spencer-86</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Spencer-86")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Spencer-86")]
-    Spencer86,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Spencer86 { get; } = new("Spencer-86");
+
     /// <summary><c>Spencer-94</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Spencer-94")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Spencer-94")]
-    Spencer94,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Spencer94 { get; } = new("Spencer-94");
+
     /// <summary><c>Spencer-99</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Spencer-99")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Spencer-99")]
-    Spencer99,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Spencer99 { get; } = new("Spencer-99");
+
     /// <summary><c>SugarCRM-1.1.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SugarCRM-1.1.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SugarCRM-1.1.3")]
-    SugarCRM113,
+    public static DedicatedTemplateOsInfoLicenseItemEnum SugarCRM113 { get; } = new("SugarCRM-1.1.3");
+
     /// <summary><c>TAPR-OHL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TAPR-OHL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TAPR-OHL-1.0")]
-    TAPROHL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum TAPROHL10 { get; } = new("TAPR-OHL-1.0");
+
     /// <summary><c>TCL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TCL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TCL")]
-    TCL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum TCL { get; } = new("TCL");
+
     /// <summary><c>TCP-wrappers</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TCP-wrappers")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TCP-wrappers")]
-    TCPWrappers,
+    public static DedicatedTemplateOsInfoLicenseItemEnum TCPWrappers { get; } = new("TCP-wrappers");
+
     /// <summary><c>TMate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TMate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TMate")]
-    TMate,
+    public static DedicatedTemplateOsInfoLicenseItemEnum TMate { get; } = new("TMate");
+
     /// <summary><c>TORQUE-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TORQUE-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TORQUE-1.1")]
-    TORQUE11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum TORQUE11 { get; } = new("TORQUE-1.1");
+
     /// <summary><c>TOSL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TOSL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TOSL")]
-    TOSL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum TOSL { get; } = new("TOSL");
+
     /// <summary><c>TU-Berlin-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TU-Berlin-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TU-Berlin-1.0")]
-    TUBerlin10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum TUBerlin10 { get; } = new("TU-Berlin-1.0");
+
     /// <summary><c>TU-Berlin-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TU-Berlin-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TU-Berlin-2.0")]
-    TUBerlin20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum TUBerlin20 { get; } = new("TU-Berlin-2.0");
+
     /// <summary><c>UCL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UCL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UCL-1.0")]
-    UCL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum UCL10 { get; } = new("UCL-1.0");
+
     /// <summary><c>UPL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UPL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UPL-1.0")]
-    UPL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum UPL10 { get; } = new("UPL-1.0");
+
     /// <summary><c>Unicode-DFS-2015</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Unicode-DFS-2015")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Unicode-DFS-2015")]
-    UnicodeDFS2015,
+    public static DedicatedTemplateOsInfoLicenseItemEnum UnicodeDFS2015 { get; } = new("Unicode-DFS-2015");
+
     /// <summary><c>Unicode-DFS-2016</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Unicode-DFS-2016")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Unicode-DFS-2016")]
-    UnicodeDFS2016,
+    public static DedicatedTemplateOsInfoLicenseItemEnum UnicodeDFS2016 { get; } = new("Unicode-DFS-2016");
+
     /// <summary><c>Unicode-TOU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Unicode-TOU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Unicode-TOU")]
-    UnicodeTOU,
+    public static DedicatedTemplateOsInfoLicenseItemEnum UnicodeTOU { get; } = new("Unicode-TOU");
+
     /// <summary><c>Unlicense</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Unlicense")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Unlicense")]
-    Unlicense,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Unlicense { get; } = new("Unlicense");
+
     /// <summary><c>VOSTROM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VOSTROM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VOSTROM")]
-    VOSTROM,
+    public static DedicatedTemplateOsInfoLicenseItemEnum VOSTROM { get; } = new("VOSTROM");
+
     /// <summary><c>VSL-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VSL-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VSL-1.0")]
-    VSL10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum VSL10 { get; } = new("VSL-1.0");
+
     /// <summary><c>Vim</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Vim")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Vim")]
-    Vim,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Vim { get; } = new("Vim");
+
     /// <summary><c>W3C</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "W3C")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("W3C")]
-    W3C,
+    public static DedicatedTemplateOsInfoLicenseItemEnum W3C { get; } = new("W3C");
+
     /// <summary><c>W3C-19980720</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "W3C-19980720")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("W3C-19980720")]
-    W3C19980720,
+    public static DedicatedTemplateOsInfoLicenseItemEnum W3C19980720 { get; } = new("W3C-19980720");
+
     /// <summary><c>W3C-20150513</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "W3C-20150513")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("W3C-20150513")]
-    W3C20150513,
+    public static DedicatedTemplateOsInfoLicenseItemEnum W3C20150513 { get; } = new("W3C-20150513");
+
     /// <summary><c>WTFPL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WTFPL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WTFPL")]
-    WTFPL,
+    public static DedicatedTemplateOsInfoLicenseItemEnum WTFPL { get; } = new("WTFPL");
+
     /// <summary><c>Watcom-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Watcom-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Watcom-1.0")]
-    Watcom10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Watcom10 { get; } = new("Watcom-1.0");
+
     /// <summary><c>Wsuipa</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Wsuipa")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Wsuipa")]
-    Wsuipa,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Wsuipa { get; } = new("Wsuipa");
+
     /// <summary><c>X11</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "X11")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("X11")]
-    X11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum X11 { get; } = new("X11");
+
     /// <summary><c>XFree86-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "XFree86-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("XFree86-1.1")]
-    XFree8611,
+    public static DedicatedTemplateOsInfoLicenseItemEnum XFree8611 { get; } = new("XFree86-1.1");
+
     /// <summary><c>XSkat</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "XSkat")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("XSkat")]
-    XSkat,
+    public static DedicatedTemplateOsInfoLicenseItemEnum XSkat { get; } = new("XSkat");
+
     /// <summary><c>Xerox</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Xerox")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Xerox")]
-    Xerox,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Xerox { get; } = new("Xerox");
+
     /// <summary><c>Xnet</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Xnet")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Xnet")]
-    Xnet,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Xnet { get; } = new("Xnet");
+
     /// <summary><c>ZPL-1.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ZPL-1.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ZPL-1.1")]
-    ZPL11,
+    public static DedicatedTemplateOsInfoLicenseItemEnum ZPL11 { get; } = new("ZPL-1.1");
+
     /// <summary><c>ZPL-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ZPL-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ZPL-2.0")]
-    ZPL20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum ZPL20 { get; } = new("ZPL-2.0");
+
     /// <summary><c>ZPL-2.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ZPL-2.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ZPL-2.1")]
-    ZPL21,
+    public static DedicatedTemplateOsInfoLicenseItemEnum ZPL21 { get; } = new("ZPL-2.1");
+
     /// <summary><c>Zed</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Zed")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Zed")]
-    Zed,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Zed { get; } = new("Zed");
+
     /// <summary><c>Zend-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Zend-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Zend-2.0")]
-    Zend20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Zend20 { get; } = new("Zend-2.0");
+
     /// <summary><c>Zimbra-1.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Zimbra-1.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Zimbra-1.3")]
-    Zimbra13,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Zimbra13 { get; } = new("Zimbra-1.3");
+
     /// <summary><c>Zimbra-1.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Zimbra-1.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Zimbra-1.4")]
-    Zimbra14,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Zimbra14 { get; } = new("Zimbra-1.4");
+
     /// <summary><c>Zlib</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Zlib")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Zlib")]
-    Zlib,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Zlib { get; } = new("Zlib");
+
     /// <summary><c>blessing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "blessing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("blessing")]
-    Blessing,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Blessing { get; } = new("blessing");
+
     /// <summary><c>bzip2-1.0.5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bzip2-1.0.5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bzip2-1.0.5")]
-    Bzip2105,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Bzip2105 { get; } = new("bzip2-1.0.5");
+
     /// <summary><c>bzip2-1.0.6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bzip2-1.0.6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bzip2-1.0.6")]
-    Bzip2106,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Bzip2106 { get; } = new("bzip2-1.0.6");
+
     /// <summary><c>copyleft-next-0.3.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "copyleft-next-0.3.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("copyleft-next-0.3.0")]
-    CopyleftNext030,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CopyleftNext030 { get; } = new("copyleft-next-0.3.0");
+
     /// <summary><c>copyleft-next-0.3.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "copyleft-next-0.3.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("copyleft-next-0.3.1")]
-    CopyleftNext031,
+    public static DedicatedTemplateOsInfoLicenseItemEnum CopyleftNext031 { get; } = new("copyleft-next-0.3.1");
+
     /// <summary><c>curl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "curl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("curl")]
-    Curl,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Curl { get; } = new("curl");
+
     /// <summary><c>diffmark</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "diffmark")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("diffmark")]
-    Diffmark,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Diffmark { get; } = new("diffmark");
+
     /// <summary><c>dvipdfm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dvipdfm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dvipdfm")]
-    Dvipdfm,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Dvipdfm { get; } = new("dvipdfm");
+
     /// <summary><c>eGenix</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eGenix")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eGenix")]
-    EGenix,
+    public static DedicatedTemplateOsInfoLicenseItemEnum EGenix { get; } = new("eGenix");
+
     /// <summary><c>etalab-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "etalab-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("etalab-2.0")]
-    Etalab20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Etalab20 { get; } = new("etalab-2.0");
+
     /// <summary><c>freeware</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "freeware")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("freeware")]
-    Freeware,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Freeware { get; } = new("freeware");
+
     /// <summary><c>gSOAP-1.3b</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gSOAP-1.3b")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gSOAP-1.3b")]
-    GSOAP13b,
+    public static DedicatedTemplateOsInfoLicenseItemEnum GSOAP13b { get; } = new("gSOAP-1.3b");
+
     /// <summary><c>gnuplot</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gnuplot")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gnuplot")]
-    Gnuplot,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Gnuplot { get; } = new("gnuplot");
+
     /// <summary><c>iMatix</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "iMatix")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("iMatix")]
-    IMatix,
+    public static DedicatedTemplateOsInfoLicenseItemEnum IMatix { get; } = new("iMatix");
+
     /// <summary><c>libpng-2.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "libpng-2.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("libpng-2.0")]
-    Libpng20,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Libpng20 { get; } = new("libpng-2.0");
+
     /// <summary><c>libselinux-1.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "libselinux-1.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("libselinux-1.0")]
-    Libselinux10,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Libselinux10 { get; } = new("libselinux-1.0");
+
     /// <summary><c>libtiff</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "libtiff")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("libtiff")]
-    Libtiff,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Libtiff { get; } = new("libtiff");
+
     /// <summary><c>mpich2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mpich2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mpich2")]
-    Mpich2,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Mpich2 { get; } = new("mpich2");
+
     /// <summary><c>proprietary</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "proprietary")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("proprietary")]
-    Proprietary,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Proprietary { get; } = new("proprietary");
+
     /// <summary><c>psfrag</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "psfrag")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("psfrag")]
-    Psfrag,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Psfrag { get; } = new("psfrag");
+
     /// <summary><c>psutils</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "psutils")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("psutils")]
-    Psutils,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Psutils { get; } = new("psutils");
+
     /// <summary><c>unknown</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unknown")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unknown")]
-    Unknown,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Unknown { get; } = new("unknown");
+
     /// <summary><c>xinetd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "xinetd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("xinetd")]
-    Xinetd,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Xinetd { get; } = new("xinetd");
+
     /// <summary><c>xpp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "xpp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("xpp")]
-    Xpp,
+    public static DedicatedTemplateOsInfoLicenseItemEnum Xpp { get; } = new("xpp");
+
     /// <summary><c>zlib-acknowledgement</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "zlib-acknowledgement")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("zlib-acknowledgement")]
-    ZlibAcknowledgement,
+    public static DedicatedTemplateOsInfoLicenseItemEnum ZlibAcknowledgement { get; } = new("zlib-acknowledgement");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "0BSD" or "AAL" or "ADSL" or "AFL-1.1" or "AFL-1.2" or "AFL-2.0" or "AFL-2.1" or "AFL-3.0" or "AGPL-1.0-only" or "AGPL-1.0-or-later" or "AGPL-3.0-only" or "AGPL-3.0-or-later" or "AMDPLPA" or "AML" or "AMPAS" or "ANTLR-PD" or "ANTLR-PD-fallback" or "APAFML" or "APL-1.0" or "APSL-1.0" or "APSL-1.1" or "APSL-1.2" or "APSL-2.0" or "Abstyles" or "Adobe-2006" or "Adobe-Glyph" or "Afmparse" or "Aladdin" or "Apache-1.0" or "Apache-1.1" or "Apache-2.0" or "Artistic-1.0" or "Artistic-1.0-Perl" or "Artistic-1.0-cl8" or "Artistic-2.0" or "BSD-1-Clause" or "BSD-2-Clause" or "BSD-2-Clause-Patent" or "BSD-2-Clause-Views" or "BSD-3-Clause" or "BSD-3-Clause-Attribution" or "BSD-3-Clause-Clear" or "BSD-3-Clause-LBNL" or "BSD-3-Clause-Modification" or "BSD-3-Clause-No-Nuclear-License" or "BSD-3-Clause-No-Nuclear-License-2014" or "BSD-3-Clause-No-Nuclear-Warranty" or "BSD-3-Clause-Open-MPI" or "BSD-4-Clause" or "BSD-4-Clause-Shortened" or "BSD-4-Clause-UC" or "BSD-Protection" or "BSD-Source-Code" or "BSL-1.0" or "BUSL-1.1" or "Bahyph" or "Barr" or "Beerware" or "BitTorrent-1.0" or "BitTorrent-1.1" or "BlueOak-1.0.0" or "Borceux" or "C-UDA-1.0" or "CAL-1.0" or "CAL-1.0-Combined-Work-Exception" or "CATOSL-1.1" or "CC-BY-1.0" or "CC-BY-2.0" or "CC-BY-2.5" or "CC-BY-3.0" or "CC-BY-4.0" or "CC-BY-NC-1.0" or "CC-BY-NC-2.0" or "CC-BY-NC-2.5" or "CC-BY-NC-3.0" or "CC-BY-NC-4.0" or "CC-BY-NC-ND-1.0" or "CC-BY-NC-ND-2.0" or "CC-BY-NC-ND-2.5" or "CC-BY-NC-ND-3.0" or "CC-BY-NC-ND-4.0" or "CC-BY-NC-SA-1.0" or "CC-BY-NC-SA-2.0" or "CC-BY-NC-SA-2.5" or "CC-BY-NC-SA-3.0" or "CC-BY-NC-SA-4.0" or "CC-BY-ND-1.0" or "CC-BY-ND-2.0" or "CC-BY-ND-2.5" or "CC-BY-ND-3.0" or "CC-BY-ND-4.0" or "CC-BY-SA-1.0" or "CC-BY-SA-2.0" or "CC-BY-SA-2.5" or "CC-BY-SA-3.0" or "CC-BY-SA-4.0" or "CC-PDDC" or "CC0-1.0" or "CDDL-1.0" or "CDDL-1.1" or "CDLA-Permissive-1.0" or "CDLA-Sharing-1.0" or "CECILL-1.0" or "CECILL-1.1" or "CECILL-2.0" or "CECILL-2.1" or "CECILL-B" or "CECILL-C" or "CERN-OHL-1.1" or "CERN-OHL-1.2" or "CERN-OHL-P-2.0" or "CERN-OHL-S-2.0" or "CERN-OHL-W-2.0" or "CNRI-Jython" or "CNRI-Python" or "CNRI-Python-GPL-Compatible" or "CPAL-1.0" or "CPL-1.0" or "CPOL-1.02" or "CUA-OPL-1.0" or "Caldera" or "ClArtistic" or "Condor-1.1" or "Crossword" or "CrystalStacker" or "Cube" or "D-FSL-1.0" or "DFSG" or "DOC" or "DRL-1.0" or "DSDP" or "Dotseqn" or "ECL-1.0" or "ECL-2.0" or "EFL-1.0" or "EFL-2.0" or "EPICS" or "EPL-1.0" or "EPL-2.0" or "EUDatagrid" or "EUPL-1.0" or "EUPL-1.1" or "EUPL-1.2" or "Entessa" or "ErlPL-1.1" or "Eurosym" or "FSFAP" or "FSFUL" or "FSFULLR" or "FTL" or "Fair" or "Frameworx-1.0" or "FreeBSD-DOC" or "FreeImage" or "GD" or "GFDL-1.1-invariants-only" or "GFDL-1.1-invariants-or-later" or "GFDL-1.1-no-invariants-only" or "GFDL-1.1-no-invariants-or-later" or "GFDL-1.1-only" or "GFDL-1.1-or-later" or "GFDL-1.2-invariants-only" or "GFDL-1.2-invariants-or-later" or "GFDL-1.2-no-invariants-only" or "GFDL-1.2-no-invariants-or-later" or "GFDL-1.2-only" or "GFDL-1.2-or-later" or "GFDL-1.3-invariants-only" or "GFDL-1.3-invariants-or-later" or "GFDL-1.3-no-invariants-only" or "GFDL-1.3-no-invariants-or-later" or "GFDL-1.3-only" or "GFDL-1.3-or-later" or "GL2PS" or "GLWTPL" or "GPL-1.0-only" or "GPL-1.0-or-later" or "GPL-2.0-only" or "GPL-2.0-or-later" or "GPL-3.0-only" or "GPL-3.0-or-later" or "Giftware" or "Glide" or "Glulxe" or "HPND" or "HPND-sell-variant" or "HTMLTIDY" or "HaskellReport" or "Hippocratic-2.1" or "IBM-pibs" or "ICU" or "IJG" or "IPA" or "IPL-1.0" or "ISC" or "ImageMagick" or "Imlib2" or "Info-ZIP" or "Intel" or "Intel-ACPI" or "Interbase-1.0" or "JPNIC" or "JSON" or "JasPer-2.0" or "LAL-1.2" or "LAL-1.3" or "LGPL-2.0-only" or "LGPL-2.0-or-later" or "LGPL-2.1-only" or "LGPL-2.1-or-later" or "LGPL-3.0-only" or "LGPL-3.0-or-later" or "LGPLLR" or "LPL-1.0" or "LPL-1.02" or "LPPL-1.0" or "LPPL-1.1" or "LPPL-1.2" or "LPPL-1.3a" or "LPPL-1.3c" or "Latex2e" or "Leptonica" or "LiLiQ-P-1.1" or "LiLiQ-R-1.1" or "LiLiQ-Rplus-1.1" or "Libpng" or "Linux-OpenIB" or "MIT" or "MIT-0" or "MIT-CMU" or "MIT-Modern-Variant" or "MIT-advertising" or "MIT-enna" or "MIT-feh" or "MIT-open-group" or "MITNFA" or "MPL-1.0" or "MPL-1.1" or "MPL-2.0" or "MPL-2.0-no-copyleft-exception" or "MS-PL" or "MS-RL" or "MTLL" or "MakeIndex" or "MirOS" or "Motosoto" or "MulanPSL-1.0" or "MulanPSL-2.0" or "Multics" or "Mup" or "NAIST-2003" or "NASA-1.3" or "NBPL-1.0" or "NCGL-UK-2.0" or "NCSA" or "NGPL" or "NIST-PD" or "NIST-PD-fallback" or "NLOD-1.0" or "NLPL" or "NOSL" or "NPL-1.0" or "NPL-1.1" or "NPOSL-3.0" or "NRL" or "NTP" or "NTP-0" or "Naumen" or "Net-SNMP" or "NetCDF" or "Newsletr" or "Nokia" or "Noweb" or "O-UDA-1.0" or "OCCT-PL" or "OCLC-2.0" or "ODC-By-1.0" or "ODbL-1.0" or "OFL-1.0" or "OFL-1.0-RFN" or "OFL-1.0-no-RFN" or "OFL-1.1" or "OFL-1.1-RFN" or "OFL-1.1-no-RFN" or "OGC-1.0" or "OGDL-Taiwan-1.0" or "OGL-Canada-2.0" or "OGL-UK-1.0" or "OGL-UK-2.0" or "OGL-UK-3.0" or "OGTSL" or "OLDAP-1.1" or "OLDAP-1.2" or "OLDAP-1.3" or "OLDAP-1.4" or "OLDAP-2.0" or "OLDAP-2.0.1" or "OLDAP-2.1" or "OLDAP-2.2" or "OLDAP-2.2.1" or "OLDAP-2.2.2" or "OLDAP-2.3" or "OLDAP-2.4" or "OLDAP-2.5" or "OLDAP-2.6" or "OLDAP-2.7" or "OLDAP-2.8" or "OML" or "OPL-1.0" or "OSET-PL-2.1" or "OSL-1.0" or "OSL-1.1" or "OSL-2.0" or "OSL-2.1" or "OSL-3.0" or "OpenSSL" or "PDDL-1.0" or "PHP-3.0" or "PHP-3.01" or "PSF-2.0" or "Parity-6.0.0" or "Parity-7.0.0" or "Plexus" or "PolyForm-Noncommercial-1.0.0" or "PolyForm-Small-Business-1.0.0" or "PostgreSQL" or "Python-2.0" or "QPL-1.0" or "Qhull" or "RHeCos-1.1" or "RPL-1.1" or "RPL-1.5" or "RPSL-1.0" or "RSA-MD" or "RSCPL" or "Rdisc" or "Ruby" or "SAX-PD" or "SCEA" or "SGI-B-1.0" or "SGI-B-1.1" or "SGI-B-2.0" or "SHL-0.5" or "SHL-0.51" or "SISSL" or "SISSL-1.2" or "SMLNJ" or "SMPPL" or "SNIA" or "SPL-1.0" or "SSH-OpenSSH" or "SSH-short" or "SSPL-1.0" or "SWL" or "Saxpath" or "Sendmail" or "Sendmail-8.23" or "SimPL-2.0" or "Sleepycat" or "Spencer-86" or "Spencer-94" or "Spencer-99" or "SugarCRM-1.1.3" or "TAPR-OHL-1.0" or "TCL" or "TCP-wrappers" or "TMate" or "TORQUE-1.1" or "TOSL" or "TU-Berlin-1.0" or "TU-Berlin-2.0" or "UCL-1.0" or "UPL-1.0" or "Unicode-DFS-2015" or "Unicode-DFS-2016" or "Unicode-TOU" or "Unlicense" or "VOSTROM" or "VSL-1.0" or "Vim" or "W3C" or "W3C-19980720" or "W3C-20150513" or "WTFPL" or "Watcom-1.0" or "Wsuipa" or "X11" or "XFree86-1.1" or "XSkat" or "Xerox" or "Xnet" or "ZPL-1.1" or "ZPL-2.0" or "ZPL-2.1" or "Zed" or "Zend-2.0" or "Zimbra-1.3" or "Zimbra-1.4" or "Zlib" or "blessing" or "bzip2-1.0.5" or "bzip2-1.0.6" or "copyleft-next-0.3.0" or "copyleft-next-0.3.1" or "curl" or "diffmark" or "dvipdfm" or "eGenix" or "etalab-2.0" or "freeware" or "gSOAP-1.3b" or "gnuplot" or "iMatix" or "libpng-2.0" or "libselinux-1.0" or "libtiff" or "mpich2" or "proprietary" or "psfrag" or "psutils" or "unknown" or "xinetd" or "xpp" or "zlib-acknowledgement";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsInfoLicenseItemEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedTemplateOsInfoLicenseItemEnum global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsInfoLicenseItemEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedTemplateOsInfoLicenseItemEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedTemplateOsInfoLicenseItemEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedTemplateOsInfoLicenseItemEnum left, DedicatedTemplateOsInfoLicenseItemEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedTemplateOsInfoLicenseItemEnum left, DedicatedTemplateOsInfoLicenseItemEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -3394,6 +3091,10 @@ public sealed partial class DedicatedTemplateOsInfoProject
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usage")]
     public global::Clients.Ovh.Models.DedicatedTemplateOsInfoProjectItem? Usage { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3430,6 +3131,10 @@ public sealed partial class DedicatedTemplateOsInfoProjectItem
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
     public string? Version { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3472,74 +3177,87 @@ public sealed partial class DedicatedTemplateOsInput
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DedicatedTemplateOsInputTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Template OS Input type enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedTemplateOsInputTypeEnum>))]
-public enum DedicatedTemplateOsInputTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedTemplateOsInputTypeEnum>))]
+public readonly partial struct DedicatedTemplateOsInputTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsInputTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedTemplateOsInputTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>boolean</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "boolean")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("boolean")]
-    Boolean,
+    public static DedicatedTemplateOsInputTypeEnum Boolean { get; } = new("boolean");
+
     /// <summary><c>date</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "date")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("date")]
-    Date,
+    public static DedicatedTemplateOsInputTypeEnum Date { get; } = new("date");
+
     /// <summary><c>email</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "email")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("email")]
-    Email,
+    public static DedicatedTemplateOsInputTypeEnum Email { get; } = new("email");
+
     /// <summary><c>enum</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enum")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enum")]
-    Enum,
+    public static DedicatedTemplateOsInputTypeEnum Enum { get; } = new("enum");
+
     /// <summary><c>hexstring</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hexstring")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hexstring")]
-    Hexstring,
+    public static DedicatedTemplateOsInputTypeEnum Hexstring { get; } = new("hexstring");
+
     /// <summary><c>hostname</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostname")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostname")]
-    Hostname,
+    public static DedicatedTemplateOsInputTypeEnum Hostname { get; } = new("hostname");
+
     /// <summary><c>ip</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ip")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ip")]
-    Ip,
+    public static DedicatedTemplateOsInputTypeEnum Ip { get; } = new("ip");
+
     /// <summary><c>keyValue</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "keyValue")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("keyValue")]
-    KeyValue,
+    public static DedicatedTemplateOsInputTypeEnum KeyValue { get; } = new("keyValue");
+
     /// <summary><c>number</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "number")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("number")]
-    Number,
+    public static DedicatedTemplateOsInputTypeEnum Number { get; } = new("number");
+
     /// <summary><c>sshPubKey</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sshPubKey")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sshPubKey")]
-    SshPubKey,
+    public static DedicatedTemplateOsInputTypeEnum SshPubKey { get; } = new("sshPubKey");
+
     /// <summary><c>string</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "string")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("string")]
-    String,
+    public static DedicatedTemplateOsInputTypeEnum String { get; } = new("string");
+
     /// <summary><c>text</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "text")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("text")]
-    Text,
+    public static DedicatedTemplateOsInputTypeEnum Text { get; } = new("text");
+
     /// <summary><c>time</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "time")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("time")]
-    Time,
+    public static DedicatedTemplateOsInputTypeEnum Time { get; } = new("time");
+
     /// <summary><c>url</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "url")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("url")]
-    Url,
+    public static DedicatedTemplateOsInputTypeEnum Url { get; } = new("url");
+
     /// <summary><c>uuid</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "uuid")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("uuid")]
-    Uuid,
+    public static DedicatedTemplateOsInputTypeEnum Uuid { get; } = new("uuid");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "boolean" or "date" or "email" or "enum" or "hexstring" or "hostname" or "ip" or "keyValue" or "number" or "sshPubKey" or "string" or "text" or "time" or "url" or "uuid";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsInputTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedTemplateOsInputTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsInputTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedTemplateOsInputTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedTemplateOsInputTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedTemplateOsInputTypeEnum left, DedicatedTemplateOsInputTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedTemplateOsInputTypeEnum left, DedicatedTemplateOsInputTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -3564,256 +3282,301 @@ public sealed partial class DedicatedTemplateOsProperties
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("postInstallationScriptReturn")]
     public string? PostInstallationScriptReturn { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Os subfamily definition
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedTemplateOsSubfamilyEnum>))]
-public enum DedicatedTemplateOsSubfamilyEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedTemplateOsSubfamilyEnum>))]
+public readonly partial struct DedicatedTemplateOsSubfamilyEnum : global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsSubfamilyEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedTemplateOsSubfamilyEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>alma</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "alma")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("alma")]
-    Alma,
+    public static DedicatedTemplateOsSubfamilyEnum Alma { get; } = new("alma");
+
     /// <summary><c>aos</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "aos")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("aos")]
-    Aos,
+    public static DedicatedTemplateOsSubfamilyEnum Aos { get; } = new("aos");
+
     /// <summary><c>arch</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "arch")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("arch")]
-    Arch,
+    public static DedicatedTemplateOsSubfamilyEnum Arch { get; } = new("arch");
+
     /// <summary><c>byoi</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "byoi")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("byoi")]
-    Byoi,
+    public static DedicatedTemplateOsSubfamilyEnum Byoi { get; } = new("byoi");
+
     /// <summary><c>byolinux</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "byolinux")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("byolinux")]
-    Byolinux,
+    public static DedicatedTemplateOsSubfamilyEnum Byolinux { get; } = new("byolinux");
+
     /// <summary><c>centos</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "centos")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("centos")]
-    Centos,
+    public static DedicatedTemplateOsSubfamilyEnum Centos { get; } = new("centos");
+
     /// <summary><c>cloudlinux</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cloudlinux")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cloudlinux")]
-    Cloudlinux,
+    public static DedicatedTemplateOsSubfamilyEnum Cloudlinux { get; } = new("cloudlinux");
+
     /// <summary><c>coreos</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "coreos")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("coreos")]
-    Coreos,
+    public static DedicatedTemplateOsSubfamilyEnum Coreos { get; } = new("coreos");
+
     /// <summary><c>debian</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "debian")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("debian")]
-    Debian,
+    public static DedicatedTemplateOsSubfamilyEnum Debian { get; } = new("debian");
+
     /// <summary><c>dgx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dgx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dgx")]
-    Dgx,
+    public static DedicatedTemplateOsSubfamilyEnum Dgx { get; } = new("dgx");
+
     /// <summary><c>esxi</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "esxi")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("esxi")]
-    Esxi,
+    public static DedicatedTemplateOsSubfamilyEnum Esxi { get; } = new("esxi");
+
     /// <summary><c>fedora</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fedora")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fedora")]
-    Fedora,
+    public static DedicatedTemplateOsSubfamilyEnum Fedora { get; } = new("fedora");
+
     /// <summary><c>freebsd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "freebsd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("freebsd")]
-    Freebsd,
+    public static DedicatedTemplateOsSubfamilyEnum Freebsd { get; } = new("freebsd");
+
     /// <summary><c>gentoo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gentoo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gentoo")]
-    Gentoo,
+    public static DedicatedTemplateOsSubfamilyEnum Gentoo { get; } = new("gentoo");
+
     /// <summary><c>hyperv</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hyperv")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hyperv")]
-    Hyperv,
+    public static DedicatedTemplateOsSubfamilyEnum Hyperv { get; } = new("hyperv");
+
     /// <summary><c>omnios</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "omnios")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("omnios")]
-    Omnios,
+    public static DedicatedTemplateOsSubfamilyEnum Omnios { get; } = new("omnios");
+
     /// <summary><c>openio</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "openio")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("openio")]
-    Openio,
+    public static DedicatedTemplateOsSubfamilyEnum Openio { get; } = new("openio");
+
     /// <summary><c>openmediavault</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "openmediavault")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("openmediavault")]
-    Openmediavault,
+    public static DedicatedTemplateOsSubfamilyEnum Openmediavault { get; } = new("openmediavault");
+
     /// <summary><c>opensuse</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "opensuse")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("opensuse")]
-    Opensuse,
+    public static DedicatedTemplateOsSubfamilyEnum Opensuse { get; } = new("opensuse");
+
     /// <summary><c>ovh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ovh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ovh")]
-    Ovh,
+    public static DedicatedTemplateOsSubfamilyEnum Ovh { get; } = new("ovh");
+
     /// <summary><c>pcs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pcs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pcs")]
-    Pcs,
+    public static DedicatedTemplateOsSubfamilyEnum Pcs { get; } = new("pcs");
+
     /// <summary><c>power</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "power")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("power")]
-    Power,
+    public static DedicatedTemplateOsSubfamilyEnum Power { get; } = new("power");
+
     /// <summary><c>proxmox</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "proxmox")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("proxmox")]
-    Proxmox,
+    public static DedicatedTemplateOsSubfamilyEnum Proxmox { get; } = new("proxmox");
+
     /// <summary><c>rhel</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rhel")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rhel")]
-    Rhel,
+    public static DedicatedTemplateOsSubfamilyEnum Rhel { get; } = new("rhel");
+
     /// <summary><c>rocky</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rocky")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rocky")]
-    Rocky,
+    public static DedicatedTemplateOsSubfamilyEnum Rocky { get; } = new("rocky");
+
     /// <summary><c>slackware</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "slackware")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("slackware")]
-    Slackware,
+    public static DedicatedTemplateOsSubfamilyEnum Slackware { get; } = new("slackware");
+
     /// <summary><c>sles-sap</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sles-sap")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sles-sap")]
-    SlesSap,
+    public static DedicatedTemplateOsSubfamilyEnum SlesSap { get; } = new("sles-sap");
+
     /// <summary><c>smartos</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "smartos")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("smartos")]
-    Smartos,
+    public static DedicatedTemplateOsSubfamilyEnum Smartos { get; } = new("smartos");
+
     /// <summary><c>solusvm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "solusvm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("solusvm")]
-    Solusvm,
+    public static DedicatedTemplateOsSubfamilyEnum Solusvm { get; } = new("solusvm");
+
     /// <summary><c>ubuntu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ubuntu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ubuntu")]
-    Ubuntu,
+    public static DedicatedTemplateOsSubfamilyEnum Ubuntu { get; } = new("ubuntu");
+
     /// <summary><c>windows-server-core</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-core")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-core")]
-    WindowsServerCore,
+    public static DedicatedTemplateOsSubfamilyEnum WindowsServerCore { get; } = new("windows-server-core");
+
     /// <summary><c>windows-server-desktop-exp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-desktop-exp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-desktop-exp")]
-    WindowsServerDesktopExp,
+    public static DedicatedTemplateOsSubfamilyEnum WindowsServerDesktopExp { get; } = new("windows-server-desktop-exp");
+
     /// <summary><c>xcp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "xcp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("xcp")]
-    Xcp,
+    public static DedicatedTemplateOsSubfamilyEnum Xcp { get; } = new("xcp");
+
     /// <summary><c>xen</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "xen")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("xen")]
-    Xen,
+    public static DedicatedTemplateOsSubfamilyEnum Xen { get; } = new("xen");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "alma" or "aos" or "arch" or "byoi" or "byolinux" or "centos" or "cloudlinux" or "coreos" or "debian" or "dgx" or "esxi" or "fedora" or "freebsd" or "gentoo" or "hyperv" or "omnios" or "openio" or "openmediavault" or "opensuse" or "ovh" or "pcs" or "power" or "proxmox" or "rhel" or "rocky" or "slackware" or "sles-sap" or "smartos" or "solusvm" or "ubuntu" or "windows-server-core" or "windows-server-desktop-exp" or "xcp" or "xen";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsSubfamilyEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedTemplateOsSubfamilyEnum global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsSubfamilyEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedTemplateOsSubfamilyEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedTemplateOsSubfamilyEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedTemplateOsSubfamilyEnum left, DedicatedTemplateOsSubfamilyEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedTemplateOsSubfamilyEnum left, DedicatedTemplateOsSubfamilyEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Os type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedTemplateOsTypeEnum>))]
-public enum DedicatedTemplateOsTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedTemplateOsTypeEnum>))]
+public readonly partial struct DedicatedTemplateOsTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedTemplateOsTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>bsd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bsd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bsd")]
-    Bsd,
+    public static DedicatedTemplateOsTypeEnum Bsd { get; } = new("bsd");
+
     /// <summary><c>custom</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "custom")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("custom")]
-    Custom,
+    public static DedicatedTemplateOsTypeEnum Custom { get; } = new("custom");
+
     /// <summary><c>ibm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ibm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ibm")]
-    Ibm,
+    public static DedicatedTemplateOsTypeEnum Ibm { get; } = new("ibm");
+
     /// <summary><c>linux</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "linux")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("linux")]
-    Linux,
+    public static DedicatedTemplateOsTypeEnum Linux { get; } = new("linux");
+
     /// <summary><c>solaris</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "solaris")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("solaris")]
-    Solaris,
+    public static DedicatedTemplateOsTypeEnum Solaris { get; } = new("solaris");
+
     /// <summary><c>unix</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unix")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unix")]
-    Unix,
+    public static DedicatedTemplateOsTypeEnum Unix { get; } = new("unix");
+
     /// <summary><c>windows</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows")]
-    Windows,
+    public static DedicatedTemplateOsTypeEnum Windows { get; } = new("windows");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "bsd" or "custom" or "ibm" or "linux" or "solaris" or "unix" or "windows";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedTemplateOsTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedTemplateOsTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedTemplateOsTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedTemplateOsTypeEnum left, DedicatedTemplateOsTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedTemplateOsTypeEnum left, DedicatedTemplateOsTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Os usage definition
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedTemplateOsUsageEnum>))]
-public enum DedicatedTemplateOsUsageEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedTemplateOsUsageEnum>))]
+public readonly partial struct DedicatedTemplateOsUsageEnum : global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsUsageEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedTemplateOsUsageEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>backup</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "backup")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("backup")]
-    Backup,
+    public static DedicatedTemplateOsUsageEnum Backup { get; } = new("backup");
+
     /// <summary><c>basic</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "basic")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("basic")]
-    Basic,
+    public static DedicatedTemplateOsUsageEnum Basic { get; } = new("basic");
+
     /// <summary><c>customer</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "customer")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("customer")]
-    Customer,
+    public static DedicatedTemplateOsUsageEnum Customer { get; } = new("customer");
+
     /// <summary><c>database</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "database")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("database")]
-    Database,
+    public static DedicatedTemplateOsUsageEnum Database { get; } = new("database");
+
     /// <summary><c>erp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "erp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("erp")]
-    Erp,
+    public static DedicatedTemplateOsUsageEnum Erp { get; } = new("erp");
+
     /// <summary><c>hosting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting")]
-    Hosting,
+    public static DedicatedTemplateOsUsageEnum Hosting { get; } = new("hosting");
+
     /// <summary><c>management</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "management")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("management")]
-    Management,
+    public static DedicatedTemplateOsUsageEnum Management { get; } = new("management");
+
     /// <summary><c>other</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "other")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("other")]
-    Other,
+    public static DedicatedTemplateOsUsageEnum Other { get; } = new("other");
+
     /// <summary><c>readyToUse</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "readyToUse")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("readyToUse")]
-    ReadyToUse,
+    public static DedicatedTemplateOsUsageEnum ReadyToUse { get; } = new("readyToUse");
+
     /// <summary><c>virtualisation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "virtualisation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("virtualisation")]
-    Virtualisation,
+    public static DedicatedTemplateOsUsageEnum Virtualisation { get; } = new("virtualisation");
+
     /// <summary><c>virtualization</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "virtualization")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("virtualization")]
-    Virtualization,
+    public static DedicatedTemplateOsUsageEnum Virtualization { get; } = new("virtualization");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "backup" or "basic" or "customer" or "database" or "erp" or "hosting" or "management" or "other" or "readyToUse" or "virtualisation" or "virtualization";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsUsageEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedTemplateOsUsageEnum global::Clients.Core.Wire.IStringEnum<DedicatedTemplateOsUsageEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedTemplateOsUsageEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedTemplateOsUsageEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedTemplateOsUsageEnum left, DedicatedTemplateOsUsageEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedTemplateOsUsageEnum left, DedicatedTemplateOsUsageEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// partition type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DedicatedTemplatePartitionTypeEnum>))]
-public enum DedicatedTemplatePartitionTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DedicatedTemplatePartitionTypeEnum>))]
+public readonly partial struct DedicatedTemplatePartitionTypeEnum : global::Clients.Core.Wire.IStringEnum<DedicatedTemplatePartitionTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DedicatedTemplatePartitionTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>logical</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "logical")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("logical")]
-    Logical,
+    public static DedicatedTemplatePartitionTypeEnum Logical { get; } = new("logical");
+
     /// <summary><c>lv</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lv")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lv")]
-    Lv,
+    public static DedicatedTemplatePartitionTypeEnum Lv { get; } = new("lv");
+
     /// <summary><c>primary</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "primary")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("primary")]
-    Primary,
+    public static DedicatedTemplatePartitionTypeEnum Primary { get; } = new("primary");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "logical" or "lv" or "primary";
+
+    string global::Clients.Core.Wire.IStringEnum<DedicatedTemplatePartitionTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DedicatedTemplatePartitionTypeEnum global::Clients.Core.Wire.IStringEnum<DedicatedTemplatePartitionTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DedicatedTemplatePartitionTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DedicatedTemplatePartitionTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DedicatedTemplatePartitionTypeEnum left, DedicatedTemplatePartitionTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DedicatedTemplatePartitionTypeEnum left, DedicatedTemplatePartitionTypeEnum right) => !left.Equals(right);
 }

@@ -9,25 +9,45 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Dnssec Status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DnssecDnssecStatusEnum>))]
-public enum DnssecDnssecStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DnssecDnssecStatusEnum>))]
+public readonly partial struct DnssecDnssecStatusEnum : global::Clients.Core.Wire.IStringEnum<DnssecDnssecStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DnssecDnssecStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>disableInProgress</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disableInProgress")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disableInProgress")]
-    DisableInProgress,
+    public static DnssecDnssecStatusEnum DisableInProgress { get; } = new("disableInProgress");
+
     /// <summary><c>disabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disabled")]
-    Disabled,
+    public static DnssecDnssecStatusEnum Disabled { get; } = new("disabled");
+
     /// <summary><c>enableInProgress</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enableInProgress")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enableInProgress")]
-    EnableInProgress,
+    public static DnssecDnssecStatusEnum EnableInProgress { get; } = new("enableInProgress");
+
     /// <summary><c>enabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enabled")]
-    Enabled,
+    public static DnssecDnssecStatusEnum Enabled { get; } = new("enabled");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "disableInProgress" or "disabled" or "enableInProgress" or "enabled";
+
+    string global::Clients.Core.Wire.IStringEnum<DnssecDnssecStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static DnssecDnssecStatusEnum global::Clients.Core.Wire.IStringEnum<DnssecDnssecStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DnssecDnssecStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DnssecDnssecStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DnssecDnssecStatusEnum left, DnssecDnssecStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(DnssecDnssecStatusEnum left, DnssecDnssecStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -70,6 +90,10 @@ public sealed partial class DnssecKey
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tag")]
     public long? Tag { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -82,33 +106,92 @@ public sealed partial class DnssecKey
 /// 14: ECDSAP384SHA384
 /// 15: ED25519
 /// </summary>
-public enum DnssecKeyAlgorithmEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.IntegerEnumJsonConverter<DnssecKeyAlgorithmEnum>))]
+public readonly partial struct DnssecKeyAlgorithmEnum : global::Clients.Core.Wire.IIntegerEnum<DnssecKeyAlgorithmEnum>
 {
+    private readonly long _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DnssecKeyAlgorithmEnum(long value) => _value = value;
+
     /// <summary><c>5</c></summary>
-    Value5 = 5,
+    public static DnssecKeyAlgorithmEnum Value5 { get; } = new(5);
+
     /// <summary><c>7</c></summary>
-    Value7 = 7,
+    public static DnssecKeyAlgorithmEnum Value7 { get; } = new(7);
+
     /// <summary><c>8</c></summary>
-    Value8 = 8,
+    public static DnssecKeyAlgorithmEnum Value8 { get; } = new(8);
+
     /// <summary><c>10</c></summary>
-    Value10 = 10,
+    public static DnssecKeyAlgorithmEnum Value10 { get; } = new(10);
+
     /// <summary><c>13</c></summary>
-    Value13 = 13,
+    public static DnssecKeyAlgorithmEnum Value13 { get; } = new(13);
+
     /// <summary><c>14</c></summary>
-    Value14 = 14,
+    public static DnssecKeyAlgorithmEnum Value14 { get; } = new(14);
+
     /// <summary><c>15</c></summary>
-    Value15 = 15,
+    public static DnssecKeyAlgorithmEnum Value15 { get; } = new(15);
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is 5 or 7 or 8 or 10 or 13 or 14 or 15;
+
+    long global::Clients.Core.Wire.IIntegerEnum<DnssecKeyAlgorithmEnum>.WireValue => _value;
+
+    static DnssecKeyAlgorithmEnum global::Clients.Core.Wire.IIntegerEnum<DnssecKeyAlgorithmEnum>.FromWire(long value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool Equals(DnssecKeyAlgorithmEnum other) => _value == other._value;
+
+    public override bool Equals(object? obj) => obj is DnssecKeyAlgorithmEnum other && Equals(other);
+
+    public override int GetHashCode() => _value.GetHashCode();
+
+    public static bool operator ==(DnssecKeyAlgorithmEnum left, DnssecKeyAlgorithmEnum right) => left.Equals(right);
+
+    public static bool operator !=(DnssecKeyAlgorithmEnum left, DnssecKeyAlgorithmEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// DNSSEC Key Flag Type: 256=ZSK (Zone Signing Key), 257=KSK (Key Signing Key)
 /// </summary>
-public enum DnssecKeyFlagEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.IntegerEnumJsonConverter<DnssecKeyFlagEnum>))]
+public readonly partial struct DnssecKeyFlagEnum : global::Clients.Core.Wire.IIntegerEnum<DnssecKeyFlagEnum>
 {
+    private readonly long _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DnssecKeyFlagEnum(long value) => _value = value;
+
     /// <summary><c>256</c></summary>
-    Value256 = 256,
+    public static DnssecKeyFlagEnum Value256 { get; } = new(256);
+
     /// <summary><c>257</c></summary>
-    Value257 = 257,
+    public static DnssecKeyFlagEnum Value257 { get; } = new(257);
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is 256 or 257;
+
+    long global::Clients.Core.Wire.IIntegerEnum<DnssecKeyFlagEnum>.WireValue => _value;
+
+    static DnssecKeyFlagEnum global::Clients.Core.Wire.IIntegerEnum<DnssecKeyFlagEnum>.FromWire(long value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool Equals(DnssecKeyFlagEnum other) => _value == other._value;
+
+    public override bool Equals(object? obj) => obj is DnssecKeyFlagEnum other && Equals(other);
+
+    public override int GetHashCode() => _value.GetHashCode();
+
+    public static bool operator ==(DnssecKeyFlagEnum left, DnssecKeyFlagEnum right) => left.Equals(right);
+
+    public static bool operator !=(DnssecKeyFlagEnum left, DnssecKeyFlagEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -120,33 +203,51 @@ public enum DnssecKeyFlagEnum
 /// Removed: The key has been removed from the zone.
 /// Revoked: The key is published for a period with the "revoke" bit set as a way of notifying validating resolvers that have configured it as an trust anchor that it is about to be removed from the zone.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DnssecKeyStatusEnum>))]
-public enum DnssecKeyStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DnssecKeyStatusEnum>))]
+public readonly partial struct DnssecKeyStatusEnum : global::Clients.Core.Wire.IStringEnum<DnssecKeyStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DnssecKeyStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>active</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "active")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("active")]
-    Active,
+    public static DnssecKeyStatusEnum Active { get; } = new("active");
+
     /// <summary><c>generated</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "generated")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("generated")]
-    Generated,
+    public static DnssecKeyStatusEnum Generated { get; } = new("generated");
+
     /// <summary><c>published</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "published")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("published")]
-    Published,
+    public static DnssecKeyStatusEnum Published { get; } = new("published");
+
     /// <summary><c>removed</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "removed")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("removed")]
-    Removed,
+    public static DnssecKeyStatusEnum Removed { get; } = new("removed");
+
     /// <summary><c>retired</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "retired")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("retired")]
-    Retired,
+    public static DnssecKeyStatusEnum Retired { get; } = new("retired");
+
     /// <summary><c>revoked</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "revoked")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("revoked")]
-    Revoked,
+    public static DnssecKeyStatusEnum Revoked { get; } = new("revoked");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "active" or "generated" or "published" or "removed" or "retired" or "revoked";
+
+    string global::Clients.Core.Wire.IStringEnum<DnssecKeyStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static DnssecKeyStatusEnum global::Clients.Core.Wire.IStringEnum<DnssecKeyStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DnssecKeyStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DnssecKeyStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DnssecKeyStatusEnum left, DnssecKeyStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(DnssecKeyStatusEnum left, DnssecKeyStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -159,4 +260,8 @@ public sealed partial class DnssecUpdatePayload
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keys")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DnssecKey> Keys { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

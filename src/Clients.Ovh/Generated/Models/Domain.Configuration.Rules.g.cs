@@ -40,130 +40,155 @@ public sealed partial class DomainConfigurationRulesConstraint
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Used in rule to tell if rule (or part of the rule) is applicable for a given context
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainConfigurationRulesContextEnum>))]
-public enum DomainConfigurationRulesContextEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainConfigurationRulesContextEnum>))]
+public readonly partial struct DomainConfigurationRulesContextEnum : global::Clients.Core.Wire.IStringEnum<DomainConfigurationRulesContextEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainConfigurationRulesContextEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>accept_conditions</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "accept_conditions")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("accept_conditions")]
-    AcceptConditions,
+    public static DomainConfigurationRulesContextEnum AcceptConditions { get; } = new("accept_conditions");
+
     /// <summary><c>claims</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "claims")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("claims")]
-    Claims,
+    public static DomainConfigurationRulesContextEnum Claims { get; } = new("claims");
+
     /// <summary><c>create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("create")]
-    Create,
+    public static DomainConfigurationRulesContextEnum Create { get; } = new("create");
+
     /// <summary><c>order</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "order")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("order")]
-    Order,
+    public static DomainConfigurationRulesContextEnum Order { get; } = new("order");
+
     /// <summary><c>premium</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "premium")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("premium")]
-    Premium,
+    public static DomainConfigurationRulesContextEnum Premium { get; } = new("premium");
+
     /// <summary><c>protected_code</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "protected_code")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("protected_code")]
-    ProtectedCode,
+    public static DomainConfigurationRulesContextEnum ProtectedCode { get; } = new("protected_code");
+
     /// <summary><c>reason</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "reason")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("reason")]
-    Reason,
+    public static DomainConfigurationRulesContextEnum Reason { get; } = new("reason");
+
     /// <summary><c>trade</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "trade")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("trade")]
-    Trade,
+    public static DomainConfigurationRulesContextEnum Trade { get; } = new("trade");
+
     /// <summary><c>transfer</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "transfer")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("transfer")]
-    Transfer,
+    public static DomainConfigurationRulesContextEnum Transfer { get; } = new("transfer");
+
     /// <summary><c>update</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "update")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("update")]
-    Update,
+    public static DomainConfigurationRulesContextEnum Update { get; } = new("update");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "accept_conditions" or "claims" or "create" or "order" or "premium" or "protected_code" or "reason" or "trade" or "transfer" or "update";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainConfigurationRulesContextEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainConfigurationRulesContextEnum global::Clients.Core.Wire.IStringEnum<DomainConfigurationRulesContextEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainConfigurationRulesContextEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainConfigurationRulesContextEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainConfigurationRulesContextEnum left, DomainConfigurationRulesContextEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainConfigurationRulesContextEnum left, DomainConfigurationRulesContextEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Operator use in configuration rule to check content of a field
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainConfigurationRulesOperatorEnum>))]
-public enum DomainConfigurationRulesOperatorEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainConfigurationRulesOperatorEnum>))]
+public readonly partial struct DomainConfigurationRulesOperatorEnum : global::Clients.Core.Wire.IStringEnum<DomainConfigurationRulesOperatorEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainConfigurationRulesOperatorEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>between</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "between")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("between")]
-    Between,
+    public static DomainConfigurationRulesOperatorEnum Between { get; } = new("between");
+
     /// <summary><c>contains</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "contains")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("contains")]
-    Contains,
+    public static DomainConfigurationRulesOperatorEnum Contains { get; } = new("contains");
+
     /// <summary><c>empty</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "empty")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("empty")]
-    Empty,
+    public static DomainConfigurationRulesOperatorEnum Empty { get; } = new("empty");
+
     /// <summary><c>eq</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eq")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eq")]
-    Eq,
+    public static DomainConfigurationRulesOperatorEnum Eq { get; } = new("eq");
+
     /// <summary><c>gt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gt")]
-    Gt,
+    public static DomainConfigurationRulesOperatorEnum Gt { get; } = new("gt");
+
     /// <summary><c>gte</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gte")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gte")]
-    Gte,
+    public static DomainConfigurationRulesOperatorEnum Gte { get; } = new("gte");
+
     /// <summary><c>lt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lt")]
-    Lt,
+    public static DomainConfigurationRulesOperatorEnum Lt { get; } = new("lt");
+
     /// <summary><c>lte</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lte")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lte")]
-    Lte,
+    public static DomainConfigurationRulesOperatorEnum Lte { get; } = new("lte");
+
     /// <summary><c>match</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "match")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("match")]
-    Match,
+    public static DomainConfigurationRulesOperatorEnum Match { get; } = new("match");
+
     /// <summary><c>maxlength</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "maxlength")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("maxlength")]
-    Maxlength,
+    public static DomainConfigurationRulesOperatorEnum Maxlength { get; } = new("maxlength");
+
     /// <summary><c>minlength</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "minlength")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("minlength")]
-    Minlength,
+    public static DomainConfigurationRulesOperatorEnum Minlength { get; } = new("minlength");
+
     /// <summary><c>ne</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ne")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ne")]
-    Ne,
+    public static DomainConfigurationRulesOperatorEnum Ne { get; } = new("ne");
+
     /// <summary><c>notcontains</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "notcontains")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("notcontains")]
-    Notcontains,
+    public static DomainConfigurationRulesOperatorEnum Notcontains { get; } = new("notcontains");
+
     /// <summary><c>notempty</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "notempty")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("notempty")]
-    Notempty,
+    public static DomainConfigurationRulesOperatorEnum Notempty { get; } = new("notempty");
+
     /// <summary><c>readonly</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "readonly")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("readonly")]
-    Readonly,
+    public static DomainConfigurationRulesOperatorEnum Readonly { get; } = new("readonly");
+
     /// <summary><c>required</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "required")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("required")]
-    Required,
+    public static DomainConfigurationRulesOperatorEnum Required { get; } = new("required");
+
     /// <summary><c>shouldbetrue</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "shouldbetrue")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("shouldbetrue")]
-    Shouldbetrue,
+    public static DomainConfigurationRulesOperatorEnum Shouldbetrue { get; } = new("shouldbetrue");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "between" or "contains" or "empty" or "eq" or "gt" or "gte" or "lt" or "lte" or "match" or "maxlength" or "minlength" or "ne" or "notcontains" or "notempty" or "readonly" or "required" or "shouldbetrue";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainConfigurationRulesOperatorEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainConfigurationRulesOperatorEnum global::Clients.Core.Wire.IStringEnum<DomainConfigurationRulesOperatorEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainConfigurationRulesOperatorEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainConfigurationRulesOperatorEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainConfigurationRulesOperatorEnum left, DomainConfigurationRulesOperatorEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainConfigurationRulesOperatorEnum left, DomainConfigurationRulesOperatorEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -230,6 +255,10 @@ public sealed partial class DomainConfigurationRulesRule
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DomainConfigurationRulesTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -266,6 +295,10 @@ public sealed partial class DomainConfigurationRulesRuleData
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("techAccount")]
     public global::Clients.Ovh.Models.NichandleNichandle? TechAccount { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -284,48 +317,67 @@ public sealed partial class DomainConfigurationRulesRuleExtraData
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("authInfo")]
     public string? AuthInfo { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Type of rule configuration
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainConfigurationRulesTypeEnum>))]
-public enum DomainConfigurationRulesTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainConfigurationRulesTypeEnum>))]
+public readonly partial struct DomainConfigurationRulesTypeEnum : global::Clients.Core.Wire.IStringEnum<DomainConfigurationRulesTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainConfigurationRulesTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>bool</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bool")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bool")]
-    Bool,
+    public static DomainConfigurationRulesTypeEnum Bool { get; } = new("bool");
+
     /// <summary><c>contact</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "contact")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("contact")]
-    Contact,
+    public static DomainConfigurationRulesTypeEnum Contact { get; } = new("contact");
+
     /// <summary><c>date_ISO8601</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "date_ISO8601")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("date_ISO8601")]
-    DateISO8601,
+    public static DomainConfigurationRulesTypeEnum DateISO8601 { get; } = new("date_ISO8601");
+
     /// <summary><c>domain</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "domain")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("domain")]
-    Domain,
+    public static DomainConfigurationRulesTypeEnum Domain { get; } = new("domain");
+
     /// <summary><c>json</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "json")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("json")]
-    Json,
+    public static DomainConfigurationRulesTypeEnum Json { get; } = new("json");
+
     /// <summary><c>number</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "number")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("number")]
-    Number,
+    public static DomainConfigurationRulesTypeEnum Number { get; } = new("number");
+
     /// <summary><c>string</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "string")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("string")]
-    String,
+    public static DomainConfigurationRulesTypeEnum String { get; } = new("string");
+
     /// <summary><c>string[]</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "string[]")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("string[]")]
-    String2,
+    public static DomainConfigurationRulesTypeEnum String2 { get; } = new("string[]");
+
     /// <summary><c>text</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "text")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("text")]
-    Text,
+    public static DomainConfigurationRulesTypeEnum Text { get; } = new("text");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "bool" or "contact" or "date_ISO8601" or "domain" or "json" or "number" or "string" or "string[]" or "text";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainConfigurationRulesTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainConfigurationRulesTypeEnum global::Clients.Core.Wire.IStringEnum<DomainConfigurationRulesTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainConfigurationRulesTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainConfigurationRulesTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainConfigurationRulesTypeEnum left, DomainConfigurationRulesTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainConfigurationRulesTypeEnum left, DomainConfigurationRulesTypeEnum right) => !left.Equals(right);
 }

@@ -9,29 +9,48 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// The possible types of contacts associated to a domain name
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainConfigurationsContactTypeEnum>))]
-public enum DomainConfigurationsContactTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainConfigurationsContactTypeEnum>))]
+public readonly partial struct DomainConfigurationsContactTypeEnum : global::Clients.Core.Wire.IStringEnum<DomainConfigurationsContactTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainConfigurationsContactTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>admin</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "admin")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("admin")]
-    Admin,
+    public static DomainConfigurationsContactTypeEnum Admin { get; } = new("admin");
+
     /// <summary><c>all</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "all")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("all")]
-    All,
+    public static DomainConfigurationsContactTypeEnum All { get; } = new("all");
+
     /// <summary><c>billing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "billing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("billing")]
-    Billing,
+    public static DomainConfigurationsContactTypeEnum Billing { get; } = new("billing");
+
     /// <summary><c>owner</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "owner")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("owner")]
-    Owner,
+    public static DomainConfigurationsContactTypeEnum Owner { get; } = new("owner");
+
     /// <summary><c>tech</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tech")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tech")]
-    Tech,
+    public static DomainConfigurationsContactTypeEnum Tech { get; } = new("tech");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "admin" or "all" or "billing" or "owner" or "tech";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainConfigurationsContactTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainConfigurationsContactTypeEnum global::Clients.Core.Wire.IStringEnum<DomainConfigurationsContactTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainConfigurationsContactTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainConfigurationsContactTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainConfigurationsContactTypeEnum left, DomainConfigurationsContactTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainConfigurationsContactTypeEnum left, DomainConfigurationsContactTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -74,6 +93,10 @@ public sealed partial class DomainConfigurationsCustomFields
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("represent")]
     public string? Represent { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -86,6 +109,10 @@ public sealed partial class DomainConfigurationsCustomFieldsUpdatePayload
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customFields")]
     public global::Clients.Ovh.Models.DomainConfigurationsCustomFields? CustomFields { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -110,6 +137,10 @@ public sealed partial class DomainConfigurationsObfuscatedEmail
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -122,6 +153,10 @@ public sealed partial class DomainConfigurationsObfuscatedEmailRefreshPayload
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contacts")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DomainConfigurationsContactTypeEnum> Contacts { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -134,22 +169,48 @@ public sealed partial class DomainConfigurationsObfuscatedEmailUpdatePayload
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contacts")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DomainConfigurationsContactTypeEnum> Contacts { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// The possible statuses of an email obfuscation
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainConfigurationsObfuscationStatusEnum>))]
-public enum DomainConfigurationsObfuscationStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainConfigurationsObfuscationStatusEnum>))]
+public readonly partial struct DomainConfigurationsObfuscationStatusEnum : global::Clients.Core.Wire.IStringEnum<DomainConfigurationsObfuscationStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainConfigurationsObfuscationStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>done</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "done")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("done")]
-    Done,
+    public static DomainConfigurationsObfuscationStatusEnum Done { get; } = new("done");
+
     /// <summary><c>todo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "todo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("todo")]
-    Todo,
+    public static DomainConfigurationsObfuscationStatusEnum Todo { get; } = new("todo");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "done" or "todo";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainConfigurationsObfuscationStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainConfigurationsObfuscationStatusEnum global::Clients.Core.Wire.IStringEnum<DomainConfigurationsObfuscationStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainConfigurationsObfuscationStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainConfigurationsObfuscationStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainConfigurationsObfuscationStatusEnum left, DomainConfigurationsObfuscationStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainConfigurationsObfuscationStatusEnum left, DomainConfigurationsObfuscationStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -168,6 +229,10 @@ public sealed partial class DomainConfigurationsOptin
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DomainConfigurationsContactTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -180,4 +245,8 @@ public sealed partial class DomainConfigurationsOptinUpdatePayload
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("optin")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DomainConfigurationsOptin>? Optin { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -64,6 +64,10 @@ public sealed partial class DomainDataClaimNoticeAddress
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voiceExtension")]
     public string? VoiceExtension { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -106,6 +110,10 @@ public sealed partial class DomainDataClaimNoticeClaimNotice
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DomainDataClaimNoticeClaimNoticeTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -166,22 +174,48 @@ public sealed partial class DomainDataClaimNoticeClaimNoticeDecision
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trademarkUDRP")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DomainDataClaimNoticeUDRP>? TrademarkUDRP { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Type of claim notice
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainDataClaimNoticeClaimNoticeTypeEnum>))]
-public enum DomainDataClaimNoticeClaimNoticeTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainDataClaimNoticeClaimNoticeTypeEnum>))]
+public readonly partial struct DomainDataClaimNoticeClaimNoticeTypeEnum : global::Clients.Core.Wire.IStringEnum<DomainDataClaimNoticeClaimNoticeTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainDataClaimNoticeClaimNoticeTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>TRADEMARK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TRADEMARK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TRADEMARK")]
-    TRADEMARK,
+    public static DomainDataClaimNoticeClaimNoticeTypeEnum TRADEMARK { get; } = new("TRADEMARK");
+
     /// <summary><c>UK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UK")]
-    UK,
+    public static DomainDataClaimNoticeClaimNoticeTypeEnum UK { get; } = new("UK");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "TRADEMARK" or "UK";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainDataClaimNoticeClaimNoticeTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainDataClaimNoticeClaimNoticeTypeEnum global::Clients.Core.Wire.IStringEnum<DomainDataClaimNoticeClaimNoticeTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainDataClaimNoticeClaimNoticeTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainDataClaimNoticeClaimNoticeTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainDataClaimNoticeClaimNoticeTypeEnum left, DomainDataClaimNoticeClaimNoticeTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainDataClaimNoticeClaimNoticeTypeEnum left, DomainDataClaimNoticeClaimNoticeTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -200,6 +234,10 @@ public sealed partial class DomainDataClaimNoticeClassification
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("number")]
     public string? Number { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -242,6 +280,10 @@ public sealed partial class DomainDataClaimNoticeContact
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public string? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -272,6 +314,10 @@ public sealed partial class DomainDataClaimNoticeCourtDecision
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("regions")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Regions { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -290,4 +336,8 @@ public sealed partial class DomainDataClaimNoticeUDRP
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("udrpProvider")]
     public string? UdrpProvider { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -46,6 +46,10 @@ public sealed partial class DomainDataSmdSmd
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("smdId")]
     public string? SmdId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -58,6 +62,10 @@ public sealed partial class DomainDataSmdSmdBody
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("data")]
     public string Data { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -76,4 +84,8 @@ public sealed partial class DomainDataSmdSmdLabel
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("trademark")]
     public string? Trademark { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -16,6 +16,10 @@ public sealed partial class DomainExtensionsRegistryConfigurationsCreateLifecycl
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("allowedPeriodsInMonths")]
     public global::System.Collections.Generic.IReadOnlyList<long>? AllowedPeriodsInMonths { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -40,6 +44,10 @@ public sealed partial class DomainExtensionsRegistryConfigurationsDNSRegistryCon
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minNumber")]
     public long? MinNumber { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -58,6 +66,10 @@ public sealed partial class DomainExtensionsRegistryConfigurationsDomainRegistry
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("label")]
     public global::Clients.Ovh.Models.DomainExtensionsRegistryConfigurationsLabelDomainRegistryConfiguration? Label { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -82,6 +94,10 @@ public sealed partial class DomainExtensionsRegistryConfigurationsLabelDomainReg
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minLength")]
     public long? MinLength { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -118,6 +134,10 @@ public sealed partial class DomainExtensionsRegistryConfigurationsLifecycleRegis
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transfer")]
     public global::Clients.Ovh.Models.DomainExtensionsRegistryConfigurationsTransferLifecycleRegistryConfiguration? Transfer { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -142,6 +162,10 @@ public sealed partial class DomainExtensionsRegistryConfigurationsOrderLifecycle
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minMonths")]
     public long? MinMonths { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -166,6 +190,10 @@ public sealed partial class DomainExtensionsRegistryConfigurationsRegistryConfig
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lifecycle")]
     public global::Clients.Ovh.Models.DomainExtensionsRegistryConfigurationsLifecycleRegistryConfiguration? Lifecycle { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -184,6 +212,10 @@ public sealed partial class DomainExtensionsRegistryConfigurationsRenewLifecycle
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("gracePeriodInDays")]
     public long? GracePeriodInDays { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -196,6 +228,10 @@ public sealed partial class DomainExtensionsRegistryConfigurationsRestoreLifecyc
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("gracePeriodInDays")]
     public long? GracePeriodInDays { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -214,4 +250,8 @@ public sealed partial class DomainExtensionsRegistryConfigurationsTransferLifecy
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("includeRenew")]
     public bool? IncludeRenew { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

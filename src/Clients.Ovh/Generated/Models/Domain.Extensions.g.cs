@@ -22,22 +22,48 @@ public sealed partial class DomainExtensionsCategoryNameWithExtensions
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Type of extension category
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainExtensionsCategoryTypeEnum>))]
-public enum DomainExtensionsCategoryTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainExtensionsCategoryTypeEnum>))]
+public readonly partial struct DomainExtensionsCategoryTypeEnum : global::Clients.Core.Wire.IStringEnum<DomainExtensionsCategoryTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainExtensionsCategoryTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>geolocalization</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "geolocalization")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("geolocalization")]
-    Geolocalization,
+    public static DomainExtensionsCategoryTypeEnum Geolocalization { get; } = new("geolocalization");
+
     /// <summary><c>thematic</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "thematic")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("thematic")]
-    Thematic,
+    public static DomainExtensionsCategoryTypeEnum Thematic { get; } = new("thematic");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "geolocalization" or "thematic";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainExtensionsCategoryTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainExtensionsCategoryTypeEnum global::Clients.Core.Wire.IStringEnum<DomainExtensionsCategoryTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainExtensionsCategoryTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainExtensionsCategoryTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainExtensionsCategoryTypeEnum left, DomainExtensionsCategoryTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainExtensionsCategoryTypeEnum left, DomainExtensionsCategoryTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -50,6 +76,10 @@ public sealed partial class DomainExtensionsExtension
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -68,6 +98,10 @@ public sealed partial class DomainExtensionsExtensionsByCategory
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("thematic")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DomainExtensionsCategoryNameWithExtensions>? Thematic { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -92,20 +126,46 @@ public sealed partial class DomainExtensionsExtensionsPricingAttributes
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priceDrop")]
     public bool? PriceDrop { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Type used to change the order of extensions results
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainExtensionsOrderByTypeEnum>))]
-public enum DomainExtensionsOrderByTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainExtensionsOrderByTypeEnum>))]
+public readonly partial struct DomainExtensionsOrderByTypeEnum : global::Clients.Core.Wire.IStringEnum<DomainExtensionsOrderByTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainExtensionsOrderByTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>alphabetical</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "alphabetical")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("alphabetical")]
-    Alphabetical,
+    public static DomainExtensionsOrderByTypeEnum Alphabetical { get; } = new("alphabetical");
+
     /// <summary><c>trending</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "trending")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("trending")]
-    Trending,
+    public static DomainExtensionsOrderByTypeEnum Trending { get; } = new("trending");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "alphabetical" or "trending";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainExtensionsOrderByTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainExtensionsOrderByTypeEnum global::Clients.Core.Wire.IStringEnum<DomainExtensionsOrderByTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainExtensionsOrderByTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainExtensionsOrderByTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainExtensionsOrderByTypeEnum left, DomainExtensionsOrderByTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainExtensionsOrderByTypeEnum left, DomainExtensionsOrderByTypeEnum right) => !left.Equals(right);
 }

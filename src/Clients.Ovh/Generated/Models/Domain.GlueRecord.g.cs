@@ -22,6 +22,10 @@ public sealed partial class DomainGlueRecordCreatePayload
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ips")]
     public global::System.Collections.Generic.IReadOnlyList<string> Ips { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -40,4 +44,8 @@ public sealed partial class DomainGlueRecordGlueRecord
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ips")]
     public global::System.Collections.Generic.IReadOnlyList<string> Ips { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

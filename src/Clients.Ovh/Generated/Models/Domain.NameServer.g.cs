@@ -16,6 +16,10 @@ public sealed partial class DomainNameServerCreatePayload
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nameServer")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DomainNameServerNameServerInput> NameServer { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -52,6 +56,10 @@ public sealed partial class DomainNameServerFullNameServer
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("toDelete")]
     public bool? ToDelete { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -88,6 +96,10 @@ public sealed partial class DomainNameServerNameServer
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nameServerType")]
     public global::Clients.Ovh.Models.DomainNameServerNameServerTypeEnum? NameServerType { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -106,22 +118,48 @@ public sealed partial class DomainNameServerNameServerInput
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ip")]
     public string? Ip { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// DNS server state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainNameServerNameServerStateEnum>))]
-public enum DomainNameServerNameServerStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainNameServerNameServerStateEnum>))]
+public readonly partial struct DomainNameServerNameServerStateEnum : global::Clients.Core.Wire.IStringEnum<DomainNameServerNameServerStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainNameServerNameServerStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ko</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ko")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ko")]
-    Ko,
+    public static DomainNameServerNameServerStateEnum Ko { get; } = new("ko");
+
     /// <summary><c>ok</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ok")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ok")]
-    Ok,
+    public static DomainNameServerNameServerStateEnum Ok { get; } = new("ok");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ko" or "ok";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainNameServerNameServerStateEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainNameServerNameServerStateEnum global::Clients.Core.Wire.IStringEnum<DomainNameServerNameServerStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainNameServerNameServerStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainNameServerNameServerStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainNameServerNameServerStateEnum left, DomainNameServerNameServerStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainNameServerNameServerStateEnum left, DomainNameServerNameServerStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -146,50 +184,69 @@ public sealed partial class DomainNameServerNameServerStatus
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usedSince")]
     public global::System.DateTimeOffset? UsedSince { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// DNS server type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainNameServerNameServerTypeEnum>))]
-public enum DomainNameServerNameServerTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainNameServerNameServerTypeEnum>))]
+public readonly partial struct DomainNameServerNameServerTypeEnum : global::Clients.Core.Wire.IStringEnum<DomainNameServerNameServerTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainNameServerNameServerTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>anycast</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "anycast")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("anycast")]
-    Anycast,
+    public static DomainNameServerNameServerTypeEnum Anycast { get; } = new("anycast");
+
     /// <summary><c>dedicated</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dedicated")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dedicated")]
-    Dedicated,
+    public static DomainNameServerNameServerTypeEnum Dedicated { get; } = new("dedicated");
+
     /// <summary><c>empty</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "empty")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("empty")]
-    Empty,
+    public static DomainNameServerNameServerTypeEnum Empty { get; } = new("empty");
+
     /// <summary><c>external</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "external")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("external")]
-    External,
+    public static DomainNameServerNameServerTypeEnum External { get; } = new("external");
+
     /// <summary><c>hold</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hold")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hold")]
-    Hold,
+    public static DomainNameServerNameServerTypeEnum Hold { get; } = new("hold");
+
     /// <summary><c>hosted</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosted")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosted")]
-    Hosted,
+    public static DomainNameServerNameServerTypeEnum Hosted { get; } = new("hosted");
+
     /// <summary><c>hosting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting")]
-    Hosting,
+    public static DomainNameServerNameServerTypeEnum Hosting { get; } = new("hosting");
+
     /// <summary><c>mixed</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mixed")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mixed")]
-    Mixed,
+    public static DomainNameServerNameServerTypeEnum Mixed { get; } = new("mixed");
+
     /// <summary><c>parking</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "parking")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("parking")]
-    Parking,
+    public static DomainNameServerNameServerTypeEnum Parking { get; } = new("parking");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "anycast" or "dedicated" or "empty" or "external" or "hold" or "hosted" or "hosting" or "mixed" or "parking";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainNameServerNameServerTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainNameServerNameServerTypeEnum global::Clients.Core.Wire.IStringEnum<DomainNameServerNameServerTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainNameServerNameServerTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainNameServerNameServerTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainNameServerNameServerTypeEnum left, DomainNameServerNameServerTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainNameServerNameServerTypeEnum left, DomainNameServerNameServerTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -202,4 +259,8 @@ public sealed partial class DomainNameServerUpdatePayload
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nameServers")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DomainNameServerNameServerInput> NameServers { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -28,6 +28,10 @@ public sealed partial class DomainZoneDynHostLogin2
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zone")]
     public string? Zone { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -40,6 +44,10 @@ public sealed partial class DomainZoneDynHostLoginChangePassword
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("password")]
     public string Password { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -64,6 +72,10 @@ public sealed partial class DomainZoneDynHostLoginCreate
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subDomain")]
     public string SubDomain { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -100,4 +112,8 @@ public sealed partial class DomainZoneDynHostRecord2
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zone")]
     public string? Zone { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -16,6 +16,10 @@ public sealed partial class DomainZoneCapabilities
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dynHost")]
     public bool? DynHost { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -28,6 +32,10 @@ public sealed partial class DomainZoneDnssec
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.DomainDnssecStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -52,6 +60,10 @@ public sealed partial class DomainZoneDynHostLogin
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zone")]
     public string? Zone { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -88,6 +100,10 @@ public sealed partial class DomainZoneDynHostRecord
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zone")]
     public string? Zone { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -100,6 +116,10 @@ public sealed partial class DomainZoneImport
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zoneFile")]
     public string ZoneFile { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -112,6 +132,10 @@ public sealed partial class DomainZoneOption
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -151,6 +175,10 @@ public sealed partial class DomainZoneRecord
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zone")]
     public string? Zone { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -190,82 +218,93 @@ public sealed partial class DomainZoneRecordCreate
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zone")]
     public string? Zone { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Resource record name
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainZoneRecordTypeEnum>))]
-public enum DomainZoneRecordTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainZoneRecordTypeEnum>))]
+public readonly partial struct DomainZoneRecordTypeEnum : global::Clients.Core.Wire.IStringEnum<DomainZoneRecordTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainZoneRecordTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>A</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "A")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("A")]
-    A,
+    public static DomainZoneRecordTypeEnum A { get; } = new("A");
+
     /// <summary><c>AAAA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AAAA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AAAA")]
-    AAAA,
+    public static DomainZoneRecordTypeEnum AAAA { get; } = new("AAAA");
+
     /// <summary><c>CAA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CAA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CAA")]
-    CAA,
+    public static DomainZoneRecordTypeEnum CAA { get; } = new("CAA");
+
     /// <summary><c>CNAME</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CNAME")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CNAME")]
-    CNAME,
+    public static DomainZoneRecordTypeEnum CNAME { get; } = new("CNAME");
+
     /// <summary><c>DKIM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DKIM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DKIM")]
-    DKIM,
+    public static DomainZoneRecordTypeEnum DKIM { get; } = new("DKIM");
+
     /// <summary><c>DMARC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DMARC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DMARC")]
-    DMARC,
+    public static DomainZoneRecordTypeEnum DMARC { get; } = new("DMARC");
+
     /// <summary><c>DNAME</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DNAME")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DNAME")]
-    DNAME,
+    public static DomainZoneRecordTypeEnum DNAME { get; } = new("DNAME");
+
     /// <summary><c>LOC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LOC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LOC")]
-    LOC,
+    public static DomainZoneRecordTypeEnum LOC { get; } = new("LOC");
+
     /// <summary><c>MX</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MX")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MX")]
-    MX,
+    public static DomainZoneRecordTypeEnum MX { get; } = new("MX");
+
     /// <summary><c>NAPTR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NAPTR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NAPTR")]
-    NAPTR,
+    public static DomainZoneRecordTypeEnum NAPTR { get; } = new("NAPTR");
+
     /// <summary><c>NS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NS")]
-    NS,
+    public static DomainZoneRecordTypeEnum NS { get; } = new("NS");
+
     /// <summary><c>PTR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PTR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PTR")]
-    PTR,
+    public static DomainZoneRecordTypeEnum PTR { get; } = new("PTR");
+
     /// <summary><c>SPF</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SPF")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SPF")]
-    SPF,
+    public static DomainZoneRecordTypeEnum SPF { get; } = new("SPF");
+
     /// <summary><c>SRV</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SRV")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SRV")]
-    SRV,
+    public static DomainZoneRecordTypeEnum SRV { get; } = new("SRV");
+
     /// <summary><c>SSHFP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SSHFP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SSHFP")]
-    SSHFP,
+    public static DomainZoneRecordTypeEnum SSHFP { get; } = new("SSHFP");
+
     /// <summary><c>TLSA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TLSA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TLSA")]
-    TLSA,
+    public static DomainZoneRecordTypeEnum TLSA { get; } = new("TLSA");
+
     /// <summary><c>TXT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TXT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TXT")]
-    TXT,
+    public static DomainZoneRecordTypeEnum TXT { get; } = new("TXT");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "A" or "AAAA" or "CAA" or "CNAME" or "DKIM" or "DMARC" or "DNAME" or "LOC" or "MX" or "NAPTR" or "NS" or "PTR" or "SPF" or "SRV" or "SSHFP" or "TLSA" or "TXT";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainZoneRecordTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainZoneRecordTypeEnum global::Clients.Core.Wire.IStringEnum<DomainZoneRecordTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainZoneRecordTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainZoneRecordTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainZoneRecordTypeEnum left, DomainZoneRecordTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainZoneRecordTypeEnum left, DomainZoneRecordTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -290,6 +329,10 @@ public sealed partial class DomainZoneRecordUpdate
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ttl")]
     public long? Ttl { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -341,6 +384,10 @@ public sealed partial class DomainZoneRedirection
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zone")]
     public string? Zone { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -380,6 +427,10 @@ public sealed partial class DomainZoneRedirectionCreate
 
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DomainZoneRedirectionTypeEnum Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -388,21 +439,42 @@ public sealed partial class DomainZoneRedirectionCreate
 /// - visiblePermanent -&gt; Redirection by http code 301
 /// - invisible -&gt; Redirection by html frame
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainZoneRedirectionTypeEnum>))]
-public enum DomainZoneRedirectionTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainZoneRedirectionTypeEnum>))]
+public readonly partial struct DomainZoneRedirectionTypeEnum : global::Clients.Core.Wire.IStringEnum<DomainZoneRedirectionTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainZoneRedirectionTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>invisible</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "invisible")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("invisible")]
-    Invisible,
+    public static DomainZoneRedirectionTypeEnum Invisible { get; } = new("invisible");
+
     /// <summary><c>visible</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "visible")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("visible")]
-    Visible,
+    public static DomainZoneRedirectionTypeEnum Visible { get; } = new("visible");
+
     /// <summary><c>visiblePermanent</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "visiblePermanent")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("visiblePermanent")]
-    VisiblePermanent,
+    public static DomainZoneRedirectionTypeEnum VisiblePermanent { get; } = new("visiblePermanent");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "invisible" or "visible" or "visiblePermanent";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainZoneRedirectionTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainZoneRedirectionTypeEnum global::Clients.Core.Wire.IStringEnum<DomainZoneRedirectionTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainZoneRedirectionTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainZoneRedirectionTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainZoneRedirectionTypeEnum left, DomainZoneRedirectionTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainZoneRedirectionTypeEnum left, DomainZoneRedirectionTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -436,6 +508,10 @@ public sealed partial class DomainZoneRedirectionUpdate
 
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DomainZoneRedirectionTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -454,6 +530,10 @@ public sealed partial class DomainZoneReset
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minimized")]
     public bool? Minimized { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -472,22 +552,48 @@ public sealed partial class DomainZoneResetRecord
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("target")]
     public string? Target { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Resource record name
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainZoneResettableNamedResolutionFieldTypeEnum>))]
-public enum DomainZoneResettableNamedResolutionFieldTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainZoneResettableNamedResolutionFieldTypeEnum>))]
+public readonly partial struct DomainZoneResettableNamedResolutionFieldTypeEnum : global::Clients.Core.Wire.IStringEnum<DomainZoneResettableNamedResolutionFieldTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainZoneResettableNamedResolutionFieldTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>A</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "A")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("A")]
-    A,
+    public static DomainZoneResettableNamedResolutionFieldTypeEnum A { get; } = new("A");
+
     /// <summary><c>MX</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MX")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MX")]
-    MX,
+    public static DomainZoneResettableNamedResolutionFieldTypeEnum MX { get; } = new("MX");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "A" or "MX";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainZoneResettableNamedResolutionFieldTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainZoneResettableNamedResolutionFieldTypeEnum global::Clients.Core.Wire.IStringEnum<DomainZoneResettableNamedResolutionFieldTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainZoneResettableNamedResolutionFieldTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainZoneResettableNamedResolutionFieldTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainZoneResettableNamedResolutionFieldTypeEnum left, DomainZoneResettableNamedResolutionFieldTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainZoneResettableNamedResolutionFieldTypeEnum left, DomainZoneResettableNamedResolutionFieldTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -536,6 +642,10 @@ public sealed partial class DomainZoneSoa
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ttl")]
     public long? Ttl { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -560,6 +670,10 @@ public sealed partial class DomainZoneStatus
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("warnings")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Warnings { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -632,6 +746,10 @@ public sealed partial class DomainZoneTask
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("todoDate")]
     public global::System.DateTimeOffset? TodoDate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -668,6 +786,10 @@ public sealed partial class DomainZoneZone
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nameServers")]
     public global::System.Collections.Generic.IReadOnlyList<string>? NameServers { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -686,6 +808,10 @@ public sealed partial class DomainZoneZoneRestorePoint
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zoneFileUrl")]
     public string? ZoneFileUrl { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -728,4 +854,8 @@ public sealed partial class DomainZoneZoneWithIAM
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nameServers")]
     public global::System.Collections.Generic.IReadOnlyList<string>? NameServers { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -9,41 +9,83 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// An action to execute on a domain name
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainActionEnum>))]
-public enum DomainActionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainActionEnum>))]
+public readonly partial struct DomainActionEnum : global::Clients.Core.Wire.IStringEnum<DomainActionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainActionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("create")]
-    Create,
+    public static DomainActionEnum Create { get; } = new("create");
+
     /// <summary><c>trade</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "trade")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("trade")]
-    Trade,
+    public static DomainActionEnum Trade { get; } = new("trade");
+
     /// <summary><c>transfer</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "transfer")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("transfer")]
-    Transfer,
+    public static DomainActionEnum Transfer { get; } = new("transfer");
+
     /// <summary><c>update</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "update")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("update")]
-    Update,
+    public static DomainActionEnum Update { get; } = new("update");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "create" or "trade" or "transfer" or "update";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainActionEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainActionEnum global::Clients.Core.Wire.IStringEnum<DomainActionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainActionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainActionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainActionEnum left, DomainActionEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainActionEnum left, DomainActionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Type of claim notice
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainApproveTypeEnum>))]
-public enum DomainApproveTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainApproveTypeEnum>))]
+public readonly partial struct DomainApproveTypeEnum : global::Clients.Core.Wire.IStringEnum<DomainApproveTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainApproveTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>accept</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "accept")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("accept")]
-    Accept,
+    public static DomainApproveTypeEnum Accept { get; } = new("accept");
+
     /// <summary><c>reject</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "reject")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("reject")]
-    Reject,
+    public static DomainApproveTypeEnum Reject { get; } = new("reject");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "accept" or "reject";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainApproveTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainApproveTypeEnum global::Clients.Core.Wire.IStringEnum<DomainApproveTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainApproveTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainApproveTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainApproveTypeEnum left, DomainApproveTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainApproveTypeEnum left, DomainApproveTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -293,6 +335,10 @@ public sealed partial class DomainContact
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("website")]
     public string? Website { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -347,6 +393,10 @@ public sealed partial class DomainContactAddress
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zip")]
     public string? Zip { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -359,6 +409,10 @@ public sealed partial class DomainContactSummary
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
     public string? Id { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -401,106 +455,215 @@ public sealed partial class DomainData
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("represent")]
     public string? Represent { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Domain dnssec state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainDnssecStateEnum>))]
-public enum DomainDnssecStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainDnssecStateEnum>))]
+public readonly partial struct DomainDnssecStateEnum : global::Clients.Core.Wire.IStringEnum<DomainDnssecStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainDnssecStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>disabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disabled")]
-    Disabled,
+    public static DomainDnssecStateEnum Disabled { get; } = new("disabled");
+
     /// <summary><c>enabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enabled")]
-    Enabled,
+    public static DomainDnssecStateEnum Enabled { get; } = new("enabled");
+
     /// <summary><c>not_supported</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "not_supported")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("not_supported")]
-    NotSupported,
+    public static DomainDnssecStateEnum NotSupported { get; } = new("not_supported");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "disabled" or "enabled" or "not_supported";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainDnssecStateEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainDnssecStateEnum global::Clients.Core.Wire.IStringEnum<DomainDnssecStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainDnssecStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainDnssecStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainDnssecStateEnum left, DomainDnssecStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainDnssecStateEnum left, DomainDnssecStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// All DNSSEC statuses
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainDnssecStatusEnum>))]
-public enum DomainDnssecStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainDnssecStatusEnum>))]
+public readonly partial struct DomainDnssecStatusEnum : global::Clients.Core.Wire.IStringEnum<DomainDnssecStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainDnssecStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>disableInProgress</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disableInProgress")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disableInProgress")]
-    DisableInProgress,
+    public static DomainDnssecStatusEnum DisableInProgress { get; } = new("disableInProgress");
+
     /// <summary><c>disabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disabled")]
-    Disabled,
+    public static DomainDnssecStatusEnum Disabled { get; } = new("disabled");
+
     /// <summary><c>enableInProgress</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enableInProgress")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enableInProgress")]
-    EnableInProgress,
+    public static DomainDnssecStatusEnum EnableInProgress { get; } = new("enableInProgress");
+
     /// <summary><c>enabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enabled")]
-    Enabled,
+    public static DomainDnssecStatusEnum Enabled { get; } = new("enabled");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "disableInProgress" or "disabled" or "enableInProgress" or "enabled";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainDnssecStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainDnssecStatusEnum global::Clients.Core.Wire.IStringEnum<DomainDnssecStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainDnssecStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainDnssecStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainDnssecStatusEnum left, DomainDnssecStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainDnssecStatusEnum left, DomainDnssecStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Document file format
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainDocumentFormatsEnum>))]
-public enum DomainDocumentFormatsEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainDocumentFormatsEnum>))]
+public readonly partial struct DomainDocumentFormatsEnum : global::Clients.Core.Wire.IStringEnum<DomainDocumentFormatsEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainDocumentFormatsEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>gif</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gif")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gif")]
-    Gif,
+    public static DomainDocumentFormatsEnum Gif { get; } = new("gif");
+
     /// <summary><c>jpeg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "jpeg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("jpeg")]
-    Jpeg,
+    public static DomainDocumentFormatsEnum Jpeg { get; } = new("jpeg");
+
     /// <summary><c>jpg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "jpg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("jpg")]
-    Jpg,
+    public static DomainDocumentFormatsEnum Jpg { get; } = new("jpg");
+
     /// <summary><c>pdf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pdf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pdf")]
-    Pdf,
+    public static DomainDocumentFormatsEnum Pdf { get; } = new("pdf");
+
     /// <summary><c>png</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "png")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("png")]
-    Png,
+    public static DomainDocumentFormatsEnum Png { get; } = new("png");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "gif" or "jpeg" or "jpg" or "pdf" or "png";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainDocumentFormatsEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainDocumentFormatsEnum global::Clients.Core.Wire.IStringEnum<DomainDocumentFormatsEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainDocumentFormatsEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainDocumentFormatsEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainDocumentFormatsEnum left, DomainDocumentFormatsEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainDocumentFormatsEnum left, DomainDocumentFormatsEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// All options a domain can have
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainDomainOptionEnum>))]
-public enum DomainDomainOptionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainDomainOptionEnum>))]
+public readonly partial struct DomainDomainOptionEnum : global::Clients.Core.Wire.IStringEnum<DomainDomainOptionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainDomainOptionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>dnsAnycast</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dnsAnycast")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dnsAnycast")]
-    DnsAnycast,
+    public static DomainDomainOptionEnum DnsAnycast { get; } = new("dnsAnycast");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "dnsAnycast";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainDomainOptionEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainDomainOptionEnum global::Clients.Core.Wire.IStringEnum<DomainDomainOptionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainDomainOptionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainDomainOptionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainDomainOptionEnum left, DomainDomainOptionEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainDomainOptionEnum left, DomainDomainOptionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// All states a domain Option can be in
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainDomainOptionStateEnum>))]
-public enum DomainDomainOptionStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainDomainOptionStateEnum>))]
+public readonly partial struct DomainDomainOptionStateEnum : global::Clients.Core.Wire.IStringEnum<DomainDomainOptionStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainDomainOptionStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>released</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "released")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("released")]
-    Released,
+    public static DomainDomainOptionStateEnum Released { get; } = new("released");
+
     /// <summary><c>subscribed</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "subscribed")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("subscribed")]
-    Subscribed,
+    public static DomainDomainOptionStateEnum Subscribed { get; } = new("subscribed");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "released" or "subscribed";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainDomainOptionStateEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainDomainOptionStateEnum global::Clients.Core.Wire.IStringEnum<DomainDomainOptionStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainDomainOptionStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainDomainOptionStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainDomainOptionStateEnum left, DomainDomainOptionStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainDomainOptionStateEnum left, DomainDomainOptionStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -651,6 +814,10 @@ public sealed partial class DomainDomainService
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whoisOwner")]
     public string? WhoisOwner { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -807,362 +974,459 @@ public sealed partial class DomainDomainServiceWithIAM
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("whoisOwner")]
     public string? WhoisOwner { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Domain name current state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainDomainStateEnum>))]
-public enum DomainDomainStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainDomainStateEnum>))]
+public readonly partial struct DomainDomainStateEnum : global::Clients.Core.Wire.IStringEnum<DomainDomainStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainDomainStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>autorenew_in_progress</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "autorenew_in_progress")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("autorenew_in_progress")]
-    AutorenewInProgress,
+    public static DomainDomainStateEnum AutorenewInProgress { get; } = new("autorenew_in_progress");
+
     /// <summary><c>autorenew_registry_in_progress</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "autorenew_registry_in_progress")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("autorenew_registry_in_progress")]
-    AutorenewRegistryInProgress,
+    public static DomainDomainStateEnum AutorenewRegistryInProgress { get; } = new("autorenew_registry_in_progress");
+
     /// <summary><c>deleted</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleted")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleted")]
-    Deleted,
+    public static DomainDomainStateEnum Deleted { get; } = new("deleted");
+
     /// <summary><c>dispute</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dispute")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dispute")]
-    Dispute,
+    public static DomainDomainStateEnum Dispute { get; } = new("dispute");
+
     /// <summary><c>expired</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "expired")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("expired")]
-    Expired,
+    public static DomainDomainStateEnum Expired { get; } = new("expired");
+
     /// <summary><c>ok</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ok")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ok")]
-    Ok,
+    public static DomainDomainStateEnum Ok { get; } = new("ok");
+
     /// <summary><c>outgoing_transfer</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "outgoing_transfer")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("outgoing_transfer")]
-    OutgoingTransfer,
+    public static DomainDomainStateEnum OutgoingTransfer { get; } = new("outgoing_transfer");
+
     /// <summary><c>pending_create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pending_create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pending_create")]
-    PendingCreate,
+    public static DomainDomainStateEnum PendingCreate { get; } = new("pending_create");
+
     /// <summary><c>pending_delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pending_delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pending_delete")]
-    PendingDelete,
+    public static DomainDomainStateEnum PendingDelete { get; } = new("pending_delete");
+
     /// <summary><c>pending_incoming_transfer</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pending_incoming_transfer")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pending_incoming_transfer")]
-    PendingIncomingTransfer,
+    public static DomainDomainStateEnum PendingIncomingTransfer { get; } = new("pending_incoming_transfer");
+
     /// <summary><c>pending_installation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pending_installation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pending_installation")]
-    PendingInstallation,
+    public static DomainDomainStateEnum PendingInstallation { get; } = new("pending_installation");
+
     /// <summary><c>registry_suspended</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "registry_suspended")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("registry_suspended")]
-    RegistrySuspended,
+    public static DomainDomainStateEnum RegistrySuspended { get; } = new("registry_suspended");
+
     /// <summary><c>restorable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "restorable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("restorable")]
-    Restorable,
+    public static DomainDomainStateEnum Restorable { get; } = new("restorable");
+
     /// <summary><c>technical_suspended</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "technical_suspended")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("technical_suspended")]
-    TechnicalSuspended,
+    public static DomainDomainStateEnum TechnicalSuspended { get; } = new("technical_suspended");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "autorenew_in_progress" or "autorenew_registry_in_progress" or "deleted" or "dispute" or "expired" or "ok" or "outgoing_transfer" or "pending_create" or "pending_delete" or "pending_incoming_transfer" or "pending_installation" or "registry_suspended" or "restorable" or "technical_suspended";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainDomainStateEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainDomainStateEnum global::Clients.Core.Wire.IStringEnum<DomainDomainStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainDomainStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainDomainStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainDomainStateEnum left, DomainDomainStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainDomainStateEnum left, DomainDomainStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Possible purposes of the domain
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainIsForEnum>))]
-public enum DomainIsForEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainIsForEnum>))]
+public readonly partial struct DomainIsForEnum : global::Clients.Core.Wire.IStringEnum<DomainIsForEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainIsForEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>campaign_website</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "campaign_website")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("campaign_website")]
-    CampaignWebsite,
+    public static DomainIsForEnum CampaignWebsite { get; } = new("campaign_website");
+
     /// <summary><c>educational_website</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "educational_website")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("educational_website")]
-    EducationalWebsite,
+    public static DomainIsForEnum EducationalWebsite { get; } = new("educational_website");
+
     /// <summary><c>emails</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "emails")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("emails")]
-    Emails,
+    public static DomainIsForEnum Emails { get; } = new("emails");
+
     /// <summary><c>information_website</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "information_website")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("information_website")]
-    InformationWebsite,
+    public static DomainIsForEnum InformationWebsite { get; } = new("information_website");
+
     /// <summary><c>other_purpose</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "other_purpose")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("other_purpose")]
-    OtherPurpose,
+    public static DomainIsForEnum OtherPurpose { get; } = new("other_purpose");
+
     /// <summary><c>redirect_page</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "redirect_page")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("redirect_page")]
-    RedirectPage,
+    public static DomainIsForEnum RedirectPage { get; } = new("redirect_page");
+
     /// <summary><c>transactional_website</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "transactional_website")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("transactional_website")]
-    TransactionalWebsite,
+    public static DomainIsForEnum TransactionalWebsite { get; } = new("transactional_website");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "campaign_website" or "educational_website" or "emails" or "information_website" or "other_purpose" or "redirect_page" or "transactional_website";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainIsForEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainIsForEnum global::Clients.Core.Wire.IStringEnum<DomainIsForEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainIsForEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainIsForEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainIsForEnum left, DomainIsForEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainIsForEnum left, DomainIsForEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Domain lock status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainLockStatusEnum>))]
-public enum DomainLockStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainLockStatusEnum>))]
+public readonly partial struct DomainLockStatusEnum : global::Clients.Core.Wire.IStringEnum<DomainLockStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainLockStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>locked</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "locked")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("locked")]
-    Locked,
+    public static DomainLockStatusEnum Locked { get; } = new("locked");
+
     /// <summary><c>locking</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "locking")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("locking")]
-    Locking,
+    public static DomainLockStatusEnum Locking { get; } = new("locking");
+
     /// <summary><c>unavailable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unavailable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unavailable")]
-    Unavailable,
+    public static DomainLockStatusEnum Unavailable { get; } = new("unavailable");
+
     /// <summary><c>unlocked</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unlocked")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unlocked")]
-    Unlocked,
+    public static DomainLockStatusEnum Unlocked { get; } = new("unlocked");
+
     /// <summary><c>unlocking</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unlocking")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unlocking")]
-    Unlocking,
+    public static DomainLockStatusEnum Unlocking { get; } = new("unlocking");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "locked" or "locking" or "unavailable" or "unlocked" or "unlocking";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainLockStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainLockStatusEnum global::Clients.Core.Wire.IStringEnum<DomainLockStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainLockStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainLockStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainLockStatusEnum left, DomainLockStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainLockStatusEnum left, DomainLockStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Offer
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainOfferEnum>))]
-public enum DomainOfferEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainOfferEnum>))]
+public readonly partial struct DomainOfferEnum : global::Clients.Core.Wire.IStringEnum<DomainOfferEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainOfferEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>diamond</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "diamond")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("diamond")]
-    Diamond,
+    public static DomainOfferEnum Diamond { get; } = new("diamond");
+
     /// <summary><c>gold</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gold")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gold")]
-    Gold,
+    public static DomainOfferEnum Gold { get; } = new("gold");
+
     /// <summary><c>platinum</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "platinum")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("platinum")]
-    Platinum,
+    public static DomainOfferEnum Platinum { get; } = new("platinum");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "diamond" or "gold" or "platinum";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainOfferEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainOfferEnum global::Clients.Core.Wire.IStringEnum<DomainOfferEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainOfferEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainOfferEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainOfferEnum left, DomainOfferEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainOfferEnum left, DomainOfferEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Operation actions
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainOperationActionEnum>))]
-public enum DomainOperationActionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainOperationActionEnum>))]
+public readonly partial struct DomainOperationActionEnum : global::Clients.Core.Wire.IStringEnum<DomainOperationActionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainOperationActionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>canCancel</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "canCancel")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("canCancel")]
-    CanCancel,
+    public static DomainOperationActionEnum CanCancel { get; } = new("canCancel");
+
     /// <summary><c>canCorrect</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "canCorrect")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("canCorrect")]
-    CanCorrect,
+    public static DomainOperationActionEnum CanCorrect { get; } = new("canCorrect");
+
     /// <summary><c>canRelaunch</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "canRelaunch")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("canRelaunch")]
-    CanRelaunch,
+    public static DomainOperationActionEnum CanRelaunch { get; } = new("canRelaunch");
+
     /// <summary><c>canReset</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "canReset")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("canReset")]
-    CanReset,
+    public static DomainOperationActionEnum CanReset { get; } = new("canReset");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "canCancel" or "canCorrect" or "canRelaunch" or "canReset";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainOperationActionEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainOperationActionEnum global::Clients.Core.Wire.IStringEnum<DomainOperationActionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainOperationActionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainOperationActionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainOperationActionEnum left, DomainOperationActionEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainOperationActionEnum left, DomainOperationActionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Operation functions
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainOperationFunctionEnum>))]
-public enum DomainOperationFunctionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainOperationFunctionEnum>))]
+public readonly partial struct DomainOperationFunctionEnum : global::Clients.Core.Wire.IStringEnum<DomainOperationFunctionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainOperationFunctionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ContactControl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ContactControl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ContactControl")]
-    ContactControl,
+    public static DomainOperationFunctionEnum ContactControl { get; } = new("ContactControl");
+
     /// <summary><c>ContactControlAcknowledge</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ContactControlAcknowledge")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ContactControlAcknowledge")]
-    ContactControlAcknowledge,
+    public static DomainOperationFunctionEnum ContactControlAcknowledge { get; } = new("ContactControlAcknowledge");
+
     /// <summary><c>ContactControlCorrect</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ContactControlCorrect")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ContactControlCorrect")]
-    ContactControlCorrect,
+    public static DomainOperationFunctionEnum ContactControlCorrect { get; } = new("ContactControlCorrect");
+
     /// <summary><c>ContactControlNotify</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ContactControlNotify")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ContactControlNotify")]
-    ContactControlNotify,
+    public static DomainOperationFunctionEnum ContactControlNotify { get; } = new("ContactControlNotify");
+
     /// <summary><c>DnsAnycastActivate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DnsAnycastActivate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DnsAnycastActivate")]
-    DnsAnycastActivate,
+    public static DomainOperationFunctionEnum DnsAnycastActivate { get; } = new("DnsAnycastActivate");
+
     /// <summary><c>DnsAnycastDeactivate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DnsAnycastDeactivate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DnsAnycastDeactivate")]
-    DnsAnycastDeactivate,
+    public static DomainOperationFunctionEnum DnsAnycastDeactivate { get; } = new("DnsAnycastDeactivate");
+
     /// <summary><c>DnssecDisable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DnssecDisable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DnssecDisable")]
-    DnssecDisable,
+    public static DomainOperationFunctionEnum DnssecDisable { get; } = new("DnssecDisable");
+
     /// <summary><c>DnssecEnable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DnssecEnable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DnssecEnable")]
-    DnssecEnable,
+    public static DomainOperationFunctionEnum DnssecEnable { get; } = new("DnssecEnable");
+
     /// <summary><c>DnssecResigning</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DnssecResigning")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DnssecResigning")]
-    DnssecResigning,
+    public static DomainOperationFunctionEnum DnssecResigning { get; } = new("DnssecResigning");
+
     /// <summary><c>DnssecRollKsk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DnssecRollKsk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DnssecRollKsk")]
-    DnssecRollKsk,
+    public static DomainOperationFunctionEnum DnssecRollKsk { get; } = new("DnssecRollKsk");
+
     /// <summary><c>DnssecRollZsk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DnssecRollZsk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DnssecRollZsk")]
-    DnssecRollZsk,
+    public static DomainOperationFunctionEnum DnssecRollZsk { get; } = new("DnssecRollZsk");
+
     /// <summary><c>DomainAfterMarket</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainAfterMarket")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainAfterMarket")]
-    DomainAfterMarket,
+    public static DomainOperationFunctionEnum DomainAfterMarket { get; } = new("DomainAfterMarket");
+
     /// <summary><c>DomainContactControl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainContactControl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainContactControl")]
-    DomainContactControl,
+    public static DomainOperationFunctionEnum DomainContactControl { get; } = new("DomainContactControl");
+
     /// <summary><c>DomainContactUpdate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainContactUpdate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainContactUpdate")]
-    DomainContactUpdate,
+    public static DomainOperationFunctionEnum DomainContactUpdate { get; } = new("DomainContactUpdate");
+
     /// <summary><c>DomainControl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainControl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainControl")]
-    DomainControl,
+    public static DomainOperationFunctionEnum DomainControl { get; } = new("DomainControl");
+
     /// <summary><c>DomainCreate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainCreate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainCreate")]
-    DomainCreate,
+    public static DomainOperationFunctionEnum DomainCreate { get; } = new("DomainCreate");
+
     /// <summary><c>DomainDelete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainDelete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainDelete")]
-    DomainDelete,
+    public static DomainOperationFunctionEnum DomainDelete { get; } = new("DomainDelete");
+
     /// <summary><c>DomainDnsUpdate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainDnsUpdate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainDnsUpdate")]
-    DomainDnsUpdate,
+    public static DomainOperationFunctionEnum DomainDnsUpdate { get; } = new("DomainDnsUpdate");
+
     /// <summary><c>DomainDsUpdate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainDsUpdate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainDsUpdate")]
-    DomainDsUpdate,
+    public static DomainOperationFunctionEnum DomainDsUpdate { get; } = new("DomainDsUpdate");
+
     /// <summary><c>DomainEmailRedirectionsCreate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainEmailRedirectionsCreate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainEmailRedirectionsCreate")]
-    DomainEmailRedirectionsCreate,
+    public static DomainOperationFunctionEnum DomainEmailRedirectionsCreate { get; } = new("DomainEmailRedirectionsCreate");
+
     /// <summary><c>DomainEmailRedirectionsDelete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainEmailRedirectionsDelete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainEmailRedirectionsDelete")]
-    DomainEmailRedirectionsDelete,
+    public static DomainOperationFunctionEnum DomainEmailRedirectionsDelete { get; } = new("DomainEmailRedirectionsDelete");
+
     /// <summary><c>DomainHold</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainHold")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainHold")]
-    DomainHold,
+    public static DomainOperationFunctionEnum DomainHold { get; } = new("DomainHold");
+
     /// <summary><c>DomainHostCreate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainHostCreate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainHostCreate")]
-    DomainHostCreate,
+    public static DomainOperationFunctionEnum DomainHostCreate { get; } = new("DomainHostCreate");
+
     /// <summary><c>DomainHostDelete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainHostDelete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainHostDelete")]
-    DomainHostDelete,
+    public static DomainOperationFunctionEnum DomainHostDelete { get; } = new("DomainHostDelete");
+
     /// <summary><c>DomainHostUpdate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainHostUpdate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainHostUpdate")]
-    DomainHostUpdate,
+    public static DomainOperationFunctionEnum DomainHostUpdate { get; } = new("DomainHostUpdate");
+
     /// <summary><c>DomainIncomingTransfer</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainIncomingTransfer")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainIncomingTransfer")]
-    DomainIncomingTransfer,
+    public static DomainOperationFunctionEnum DomainIncomingTransfer { get; } = new("DomainIncomingTransfer");
+
     /// <summary><c>DomainLock</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainLock")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainLock")]
-    DomainLock,
+    public static DomainOperationFunctionEnum DomainLock { get; } = new("DomainLock");
+
     /// <summary><c>DomainOutgoingTransfer</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainOutgoingTransfer")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainOutgoingTransfer")]
-    DomainOutgoingTransfer,
+    public static DomainOperationFunctionEnum DomainOutgoingTransfer { get; } = new("DomainOutgoingTransfer");
+
     /// <summary><c>DomainRegistryDelete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainRegistryDelete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainRegistryDelete")]
-    DomainRegistryDelete,
+    public static DomainOperationFunctionEnum DomainRegistryDelete { get; } = new("DomainRegistryDelete");
+
     /// <summary><c>DomainRenew</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainRenew")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainRenew")]
-    DomainRenew,
+    public static DomainOperationFunctionEnum DomainRenew { get; } = new("DomainRenew");
+
     /// <summary><c>DomainResourceDelete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainResourceDelete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainResourceDelete")]
-    DomainResourceDelete,
+    public static DomainOperationFunctionEnum DomainResourceDelete { get; } = new("DomainResourceDelete");
+
     /// <summary><c>DomainRestore</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainRestore")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainRestore")]
-    DomainRestore,
+    public static DomainOperationFunctionEnum DomainRestore { get; } = new("DomainRestore");
+
     /// <summary><c>DomainTrade</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainTrade")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainTrade")]
-    DomainTrade,
+    public static DomainOperationFunctionEnum DomainTrade { get; } = new("DomainTrade");
+
     /// <summary><c>DomainUnhold</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainUnhold")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainUnhold")]
-    DomainUnhold,
+    public static DomainOperationFunctionEnum DomainUnhold { get; } = new("DomainUnhold");
+
     /// <summary><c>DomainUnlock</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DomainUnlock")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DomainUnlock")]
-    DomainUnlock,
+    public static DomainOperationFunctionEnum DomainUnlock { get; } = new("DomainUnlock");
+
     /// <summary><c>ZoneImport</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ZoneImport")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ZoneImport")]
-    ZoneImport,
+    public static DomainOperationFunctionEnum ZoneImport { get; } = new("ZoneImport");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ContactControl" or "ContactControlAcknowledge" or "ContactControlCorrect" or "ContactControlNotify" or "DnsAnycastActivate" or "DnsAnycastDeactivate" or "DnssecDisable" or "DnssecEnable" or "DnssecResigning" or "DnssecRollKsk" or "DnssecRollZsk" or "DomainAfterMarket" or "DomainContactControl" or "DomainContactUpdate" or "DomainControl" or "DomainCreate" or "DomainDelete" or "DomainDnsUpdate" or "DomainDsUpdate" or "DomainEmailRedirectionsCreate" or "DomainEmailRedirectionsDelete" or "DomainHold" or "DomainHostCreate" or "DomainHostDelete" or "DomainHostUpdate" or "DomainIncomingTransfer" or "DomainLock" or "DomainOutgoingTransfer" or "DomainRegistryDelete" or "DomainRenew" or "DomainResourceDelete" or "DomainRestore" or "DomainTrade" or "DomainUnhold" or "DomainUnlock" or "ZoneImport";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainOperationFunctionEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainOperationFunctionEnum global::Clients.Core.Wire.IStringEnum<DomainOperationFunctionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainOperationFunctionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainOperationFunctionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainOperationFunctionEnum left, DomainOperationFunctionEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainOperationFunctionEnum left, DomainOperationFunctionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Operation status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainOperationStatusEnum>))]
-public enum DomainOperationStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainOperationStatusEnum>))]
+public readonly partial struct DomainOperationStatusEnum : global::Clients.Core.Wire.IStringEnum<DomainOperationStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainOperationStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cancelled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancelled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancelled")]
-    Cancelled,
+    public static DomainOperationStatusEnum Cancelled { get; } = new("cancelled");
+
     /// <summary><c>doing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "doing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("doing")]
-    Doing,
+    public static DomainOperationStatusEnum Doing { get; } = new("doing");
+
     /// <summary><c>done</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "done")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("done")]
-    Done,
+    public static DomainOperationStatusEnum Done { get; } = new("done");
+
     /// <summary><c>error</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "error")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("error")]
-    Error,
+    public static DomainOperationStatusEnum Error { get; } = new("error");
+
     /// <summary><c>problem</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "problem")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("problem")]
-    Problem,
+    public static DomainOperationStatusEnum Problem { get; } = new("problem");
+
     /// <summary><c>todo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "todo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("todo")]
-    Todo,
+    public static DomainOperationStatusEnum Todo { get; } = new("todo");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cancelled" or "doing" or "done" or "error" or "problem" or "todo";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainOperationStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainOperationStatusEnum global::Clients.Core.Wire.IStringEnum<DomainOperationStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainOperationStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainOperationStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainOperationStatusEnum left, DomainOperationStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainOperationStatusEnum left, DomainOperationStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1187,70 +1451,110 @@ public sealed partial class DomainOperationStep
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("step")]
     public string? Step { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Operation type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainOperationTypeEnum>))]
-public enum DomainOperationTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainOperationTypeEnum>))]
+public readonly partial struct DomainOperationTypeEnum : global::Clients.Core.Wire.IStringEnum<DomainOperationTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainOperationTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>alldom</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "alldom")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("alldom")]
-    Alldom,
+    public static DomainOperationTypeEnum Alldom { get; } = new("alldom");
+
     /// <summary><c>domain</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "domain")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("domain")]
-    Domain,
+    public static DomainOperationTypeEnum Domain { get; } = new("domain");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "alldom" or "domain";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainOperationTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainOperationTypeEnum global::Clients.Core.Wire.IStringEnum<DomainOperationTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainOperationTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainOperationTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainOperationTypeEnum left, DomainOperationTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainOperationTypeEnum left, DomainOperationTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Whois optin fields
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainOptinFieldsEnum>))]
-public enum DomainOptinFieldsEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainOptinFieldsEnum>))]
+public readonly partial struct DomainOptinFieldsEnum : global::Clients.Core.Wire.IStringEnum<DomainOptinFieldsEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainOptinFieldsEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>address</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "address")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("address")]
-    Address,
+    public static DomainOptinFieldsEnum Address { get; } = new("address");
+
     /// <summary><c>city</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "city")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("city")]
-    City,
+    public static DomainOptinFieldsEnum City { get; } = new("city");
+
     /// <summary><c>country</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "country")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("country")]
-    Country,
+    public static DomainOptinFieldsEnum Country { get; } = new("country");
+
     /// <summary><c>email</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "email")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("email")]
-    Email,
+    public static DomainOptinFieldsEnum Email { get; } = new("email");
+
     /// <summary><c>fax</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fax")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fax")]
-    Fax,
+    public static DomainOptinFieldsEnum Fax { get; } = new("fax");
+
     /// <summary><c>name</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "name")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("name")]
-    Name,
+    public static DomainOptinFieldsEnum Name { get; } = new("name");
+
     /// <summary><c>organisation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "organisation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("organisation")]
-    Organisation,
+    public static DomainOptinFieldsEnum Organisation { get; } = new("organisation");
+
     /// <summary><c>phone</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phone")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phone")]
-    Phone,
+    public static DomainOptinFieldsEnum Phone { get; } = new("phone");
+
     /// <summary><c>province</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "province")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("province")]
-    Province,
+    public static DomainOptinFieldsEnum Province { get; } = new("province");
+
     /// <summary><c>zip</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "zip")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("zip")]
-    Zip,
+    public static DomainOptinFieldsEnum Zip { get; } = new("zip");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "address" or "city" or "country" or "email" or "fax" or "name" or "organisation" or "phone" or "province" or "zip";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainOptinFieldsEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainOptinFieldsEnum global::Clients.Core.Wire.IStringEnum<DomainOptinFieldsEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainOptinFieldsEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainOptinFieldsEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainOptinFieldsEnum left, DomainOptinFieldsEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainOptinFieldsEnum left, DomainOptinFieldsEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1275,6 +1579,10 @@ public sealed partial class DomainOption
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
     public global::Clients.Ovh.Models.DomainDomainOptionStateEnum? State { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1293,46 +1601,92 @@ public sealed partial class DomainParentService
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DomainParentServiceTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Parent service type enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainParentServiceTypeEnum>))]
-public enum DomainParentServiceTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainParentServiceTypeEnum>))]
+public readonly partial struct DomainParentServiceTypeEnum : global::Clients.Core.Wire.IStringEnum<DomainParentServiceTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainParentServiceTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>/allDom</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "/allDom")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("/allDom")]
-    AllDom,
+    public static DomainParentServiceTypeEnum AllDom { get; } = new("/allDom");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "/allDom";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainParentServiceTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainParentServiceTypeEnum global::Clients.Core.Wire.IStringEnum<DomainParentServiceTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainParentServiceTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainParentServiceTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainParentServiceTypeEnum left, DomainParentServiceTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainParentServiceTypeEnum left, DomainParentServiceTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Domain renewal state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainRenewalStateEnum>))]
-public enum DomainRenewalStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainRenewalStateEnum>))]
+public readonly partial struct DomainRenewalStateEnum : global::Clients.Core.Wire.IStringEnum<DomainRenewalStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainRenewalStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>automatic_renew</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "automatic_renew")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("automatic_renew")]
-    AutomaticRenew,
+    public static DomainRenewalStateEnum AutomaticRenew { get; } = new("automatic_renew");
+
     /// <summary><c>cancellation_complete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancellation_complete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancellation_complete")]
-    CancellationComplete,
+    public static DomainRenewalStateEnum CancellationComplete { get; } = new("cancellation_complete");
+
     /// <summary><c>cancellation_requested</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancellation_requested")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancellation_requested")]
-    CancellationRequested,
+    public static DomainRenewalStateEnum CancellationRequested { get; } = new("cancellation_requested");
+
     /// <summary><c>manual_renew</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "manual_renew")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("manual_renew")]
-    ManualRenew,
+    public static DomainRenewalStateEnum ManualRenew { get; } = new("manual_renew");
+
     /// <summary><c>unpaid</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unpaid")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unpaid")]
-    Unpaid,
+    public static DomainRenewalStateEnum Unpaid { get; } = new("unpaid");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "automatic_renew" or "cancellation_complete" or "cancellation_requested" or "manual_renew" or "unpaid";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainRenewalStateEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainRenewalStateEnum global::Clients.Core.Wire.IStringEnum<DomainRenewalStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainRenewalStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainRenewalStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainRenewalStateEnum left, DomainRenewalStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainRenewalStateEnum left, DomainRenewalStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1345,6 +1699,10 @@ public sealed partial class DomainServiceOption
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceName")]
     public string? ServiceName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1369,22 +1727,48 @@ public sealed partial class DomainServiceOptions
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zone")]
     public global::Clients.Ovh.Models.DomainServiceOption? Zone { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Domain suspension state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainSuspensionStateEnum>))]
-public enum DomainSuspensionStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainSuspensionStateEnum>))]
+public readonly partial struct DomainSuspensionStateEnum : global::Clients.Core.Wire.IStringEnum<DomainSuspensionStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainSuspensionStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>not_suspended</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "not_suspended")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("not_suspended")]
-    NotSuspended,
+    public static DomainSuspensionStateEnum NotSuspended { get; } = new("not_suspended");
+
     /// <summary><c>suspended</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "suspended")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("suspended")]
-    Suspended,
+    public static DomainSuspensionStateEnum Suspended { get; } = new("suspended");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "not_suspended" or "suspended";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainSuspensionStateEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainSuspensionStateEnum global::Clients.Core.Wire.IStringEnum<DomainSuspensionStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainSuspensionStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainSuspensionStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainSuspensionStateEnum left, DomainSuspensionStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainSuspensionStateEnum left, DomainSuspensionStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1469,94 +1853,128 @@ public sealed partial class DomainTask
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DomainOperationTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// All functions from a dns task
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainTaskFunctionEnum>))]
-public enum DomainTaskFunctionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainTaskFunctionEnum>))]
+public readonly partial struct DomainTaskFunctionEnum : global::Clients.Core.Wire.IStringEnum<DomainTaskFunctionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainTaskFunctionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>DnsAnycastActivate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DnsAnycastActivate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DnsAnycastActivate")]
-    DnsAnycastActivate,
+    public static DomainTaskFunctionEnum DnsAnycastActivate { get; } = new("DnsAnycastActivate");
+
     /// <summary><c>DnsAnycastDeactivate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DnsAnycastDeactivate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DnsAnycastDeactivate")]
-    DnsAnycastDeactivate,
+    public static DomainTaskFunctionEnum DnsAnycastDeactivate { get; } = new("DnsAnycastDeactivate");
+
     /// <summary><c>DnssecDisable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DnssecDisable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DnssecDisable")]
-    DnssecDisable,
+    public static DomainTaskFunctionEnum DnssecDisable { get; } = new("DnssecDisable");
+
     /// <summary><c>DnssecEnable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DnssecEnable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DnssecEnable")]
-    DnssecEnable,
+    public static DomainTaskFunctionEnum DnssecEnable { get; } = new("DnssecEnable");
+
     /// <summary><c>DnssecResigning</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DnssecResigning")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DnssecResigning")]
-    DnssecResigning,
+    public static DomainTaskFunctionEnum DnssecResigning { get; } = new("DnssecResigning");
+
     /// <summary><c>DnssecRollKsk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DnssecRollKsk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DnssecRollKsk")]
-    DnssecRollKsk,
+    public static DomainTaskFunctionEnum DnssecRollKsk { get; } = new("DnssecRollKsk");
+
     /// <summary><c>DnssecRollZsk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DnssecRollZsk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DnssecRollZsk")]
-    DnssecRollZsk,
+    public static DomainTaskFunctionEnum DnssecRollZsk { get; } = new("DnssecRollZsk");
+
     /// <summary><c>ZoneCreate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ZoneCreate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ZoneCreate")]
-    ZoneCreate,
+    public static DomainTaskFunctionEnum ZoneCreate { get; } = new("ZoneCreate");
+
     /// <summary><c>ZoneCut</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ZoneCut")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ZoneCut")]
-    ZoneCut,
+    public static DomainTaskFunctionEnum ZoneCut { get; } = new("ZoneCut");
+
     /// <summary><c>ZoneDelete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ZoneDelete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ZoneDelete")]
-    ZoneDelete,
+    public static DomainTaskFunctionEnum ZoneDelete { get; } = new("ZoneDelete");
+
     /// <summary><c>ZoneImport</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ZoneImport")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ZoneImport")]
-    ZoneImport,
+    public static DomainTaskFunctionEnum ZoneImport { get; } = new("ZoneImport");
+
     /// <summary><c>ZoneRestore</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ZoneRestore")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ZoneRestore")]
-    ZoneRestore,
+    public static DomainTaskFunctionEnum ZoneRestore { get; } = new("ZoneRestore");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "DnsAnycastActivate" or "DnsAnycastDeactivate" or "DnssecDisable" or "DnssecEnable" or "DnssecResigning" or "DnssecRollKsk" or "DnssecRollZsk" or "ZoneCreate" or "ZoneCut" or "ZoneDelete" or "ZoneImport" or "ZoneRestore";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainTaskFunctionEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainTaskFunctionEnum global::Clients.Core.Wire.IStringEnum<DomainTaskFunctionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainTaskFunctionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainTaskFunctionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainTaskFunctionEnum left, DomainTaskFunctionEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainTaskFunctionEnum left, DomainTaskFunctionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// All statuses from a dns task
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<DomainTaskStatusEnum>))]
-public enum DomainTaskStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<DomainTaskStatusEnum>))]
+public readonly partial struct DomainTaskStatusEnum : global::Clients.Core.Wire.IStringEnum<DomainTaskStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public DomainTaskStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cancelled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancelled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancelled")]
-    Cancelled,
+    public static DomainTaskStatusEnum Cancelled { get; } = new("cancelled");
+
     /// <summary><c>doing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "doing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("doing")]
-    Doing,
+    public static DomainTaskStatusEnum Doing { get; } = new("doing");
+
     /// <summary><c>done</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "done")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("done")]
-    Done,
+    public static DomainTaskStatusEnum Done { get; } = new("done");
+
     /// <summary><c>error</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "error")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("error")]
-    Error,
+    public static DomainTaskStatusEnum Error { get; } = new("error");
+
     /// <summary><c>problem</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "problem")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("problem")]
-    Problem,
+    public static DomainTaskStatusEnum Problem { get; } = new("problem");
+
     /// <summary><c>todo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "todo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("todo")]
-    Todo,
+    public static DomainTaskStatusEnum Todo { get; } = new("todo");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cancelled" or "doing" or "done" or "error" or "problem" or "todo";
+
+    string global::Clients.Core.Wire.IStringEnum<DomainTaskStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static DomainTaskStatusEnum global::Clients.Core.Wire.IStringEnum<DomainTaskStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(DomainTaskStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is DomainTaskStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(DomainTaskStatusEnum left, DomainTaskStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(DomainTaskStatusEnum left, DomainTaskStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1575,6 +1993,10 @@ public sealed partial class DomainUkRegistrar
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tag")]
     public string Tag { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1617,6 +2039,10 @@ public sealed partial class DomainZone
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nameServers")]
     public global::System.Collections.Generic.IReadOnlyList<string>? NameServers { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1665,4 +2091,8 @@ public sealed partial class DomainZoneWithIAM
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nameServers")]
     public global::System.Collections.Generic.IReadOnlyList<string>? NameServers { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -34,46 +34,92 @@ public sealed partial class HostingWebAttachedDomainCapabilities
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("method")]
     public global::Clients.Ovh.Models.HostingWebAttachedDomainCapabilityMethodEnum? Method { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// allowed attachedDomain's capabilities methods
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebAttachedDomainCapabilityMethodEnum>))]
-public enum HostingWebAttachedDomainCapabilityMethodEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebAttachedDomainCapabilityMethodEnum>))]
+public readonly partial struct HostingWebAttachedDomainCapabilityMethodEnum : global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainCapabilityMethodEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebAttachedDomainCapabilityMethodEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>DELETE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DELETE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DELETE")]
-    DELETE,
+    public static HostingWebAttachedDomainCapabilityMethodEnum DELETE { get; } = new("DELETE");
+
     /// <summary><c>GET</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GET")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GET")]
-    GET,
+    public static HostingWebAttachedDomainCapabilityMethodEnum GET { get; } = new("GET");
+
     /// <summary><c>POST</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "POST")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("POST")]
-    POST,
+    public static HostingWebAttachedDomainCapabilityMethodEnum POST { get; } = new("POST");
+
     /// <summary><c>PUT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PUT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PUT")]
-    PUT,
+    public static HostingWebAttachedDomainCapabilityMethodEnum PUT { get; } = new("PUT");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "DELETE" or "GET" or "POST" or "PUT";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainCapabilityMethodEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebAttachedDomainCapabilityMethodEnum global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainCapabilityMethodEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebAttachedDomainCapabilityMethodEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebAttachedDomainCapabilityMethodEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebAttachedDomainCapabilityMethodEnum left, HostingWebAttachedDomainCapabilityMethodEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebAttachedDomainCapabilityMethodEnum left, HostingWebAttachedDomainCapabilityMethodEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// whether or not the attachedDomain is linked to the hosting cdn
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebAttachedDomainCdnEnum>))]
-public enum HostingWebAttachedDomainCdnEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebAttachedDomainCdnEnum>))]
+public readonly partial struct HostingWebAttachedDomainCdnEnum : global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainCdnEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebAttachedDomainCdnEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>active</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "active")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("active")]
-    Active,
+    public static HostingWebAttachedDomainCdnEnum Active { get; } = new("active");
+
     /// <summary><c>none</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "none")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("none")]
-    None,
+    public static HostingWebAttachedDomainCdnEnum None { get; } = new("none");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "active" or "none";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainCdnEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebAttachedDomainCdnEnum global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainCdnEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebAttachedDomainCdnEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebAttachedDomainCdnEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebAttachedDomainCdnEnum left, HostingWebAttachedDomainCdnEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebAttachedDomainCdnEnum left, HostingWebAttachedDomainCdnEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -92,46 +138,92 @@ public sealed partial class HostingWebAttachedDomainDigStatus
 
     [global::System.Text.Json.Serialization.JsonPropertyName("records")]
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Clients.Ovh.Models.HostingWebAttachedDomainRecordStatus>? Records { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Firewall state for this path
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebAttachedDomainFirewallEnum>))]
-public enum HostingWebAttachedDomainFirewallEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebAttachedDomainFirewallEnum>))]
+public readonly partial struct HostingWebAttachedDomainFirewallEnum : global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainFirewallEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebAttachedDomainFirewallEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>active</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "active")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("active")]
-    Active,
+    public static HostingWebAttachedDomainFirewallEnum Active { get; } = new("active");
+
     /// <summary><c>none</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "none")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("none")]
-    None,
+    public static HostingWebAttachedDomainFirewallEnum None { get; } = new("none");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "active" or "none";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainFirewallEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebAttachedDomainFirewallEnum global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainFirewallEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebAttachedDomainFirewallEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebAttachedDomainFirewallEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebAttachedDomainFirewallEnum left, HostingWebAttachedDomainFirewallEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebAttachedDomainFirewallEnum left, HostingWebAttachedDomainFirewallEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Method type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebAttachedDomainMethodEnum>))]
-public enum HostingWebAttachedDomainMethodEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebAttachedDomainMethodEnum>))]
+public readonly partial struct HostingWebAttachedDomainMethodEnum : global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainMethodEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebAttachedDomainMethodEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>DELETE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DELETE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DELETE")]
-    DELETE,
+    public static HostingWebAttachedDomainMethodEnum DELETE { get; } = new("DELETE");
+
     /// <summary><c>GET</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GET")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GET")]
-    GET,
+    public static HostingWebAttachedDomainMethodEnum GET { get; } = new("GET");
+
     /// <summary><c>POST</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "POST")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("POST")]
-    POST,
+    public static HostingWebAttachedDomainMethodEnum POST { get; } = new("POST");
+
     /// <summary><c>PUT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PUT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PUT")]
-    PUT,
+    public static HostingWebAttachedDomainMethodEnum PUT { get; } = new("PUT");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "DELETE" or "GET" or "POST" or "PUT";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainMethodEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebAttachedDomainMethodEnum global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainMethodEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebAttachedDomainMethodEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebAttachedDomainMethodEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebAttachedDomainMethodEnum left, HostingWebAttachedDomainMethodEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebAttachedDomainMethodEnum left, HostingWebAttachedDomainMethodEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -216,6 +308,10 @@ public sealed partial class HostingWebAttachedDomainPublicAttachedDomain
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vcsStatus")]
     public global::Clients.Ovh.Models.HostingWebAttachedDomainVcsStatusEnum? VcsStatus { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -234,6 +330,10 @@ public sealed partial class HostingWebAttachedDomainRecommendedIps
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recommendedIpV6")]
     public global::System.Collections.Generic.IReadOnlyList<string>? RecommendedIpV6 { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -258,80 +358,143 @@ public sealed partial class HostingWebAttachedDomainRecordStatus
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.HostingWebAttachedDomainRecordTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// DNS Record type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebAttachedDomainRecordTypeEnum>))]
-public enum HostingWebAttachedDomainRecordTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebAttachedDomainRecordTypeEnum>))]
+public readonly partial struct HostingWebAttachedDomainRecordTypeEnum : global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainRecordTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebAttachedDomainRecordTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>A</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "A")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("A")]
-    A,
+    public static HostingWebAttachedDomainRecordTypeEnum A { get; } = new("A");
+
     /// <summary><c>AAAA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AAAA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AAAA")]
-    AAAA,
+    public static HostingWebAttachedDomainRecordTypeEnum AAAA { get; } = new("AAAA");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "A" or "AAAA";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainRecordTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebAttachedDomainRecordTypeEnum global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainRecordTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebAttachedDomainRecordTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebAttachedDomainRecordTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebAttachedDomainRecordTypeEnum left, HostingWebAttachedDomainRecordTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebAttachedDomainRecordTypeEnum left, HostingWebAttachedDomainRecordTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// attachedDomain status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebAttachedDomainStatusEnum>))]
-public enum HostingWebAttachedDomainStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebAttachedDomainStatusEnum>))]
+public readonly partial struct HostingWebAttachedDomainStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebAttachedDomainStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>created</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "created")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("created")]
-    Created,
+    public static HostingWebAttachedDomainStatusEnum Created { get; } = new("created");
+
     /// <summary><c>creating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creating")]
-    Creating,
+    public static HostingWebAttachedDomainStatusEnum Creating { get; } = new("creating");
+
     /// <summary><c>deleting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleting")]
-    Deleting,
+    public static HostingWebAttachedDomainStatusEnum Deleting { get; } = new("deleting");
+
     /// <summary><c>updating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "updating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("updating")]
-    Updating,
+    public static HostingWebAttachedDomainStatusEnum Updating { get; } = new("updating");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "created" or "creating" or "deleting" or "updating";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebAttachedDomainStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebAttachedDomainStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebAttachedDomainStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebAttachedDomainStatusEnum left, HostingWebAttachedDomainStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebAttachedDomainStatusEnum left, HostingWebAttachedDomainStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// AttachedDomain vcs status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebAttachedDomainVcsStatusEnum>))]
-public enum HostingWebAttachedDomainVcsStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebAttachedDomainVcsStatusEnum>))]
+public readonly partial struct HostingWebAttachedDomainVcsStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainVcsStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebAttachedDomainVcsStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>created</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "created")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("created")]
-    Created,
+    public static HostingWebAttachedDomainVcsStatusEnum Created { get; } = new("created");
+
     /// <summary><c>creating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creating")]
-    Creating,
+    public static HostingWebAttachedDomainVcsStatusEnum Creating { get; } = new("creating");
+
     /// <summary><c>deleting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleting")]
-    Deleting,
+    public static HostingWebAttachedDomainVcsStatusEnum Deleting { get; } = new("deleting");
+
     /// <summary><c>deploying</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deploying")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deploying")]
-    Deploying,
+    public static HostingWebAttachedDomainVcsStatusEnum Deploying { get; } = new("deploying");
+
     /// <summary><c>disabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disabled")]
-    Disabled,
+    public static HostingWebAttachedDomainVcsStatusEnum Disabled { get; } = new("disabled");
+
     /// <summary><c>error</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "error")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("error")]
-    Error,
+    public static HostingWebAttachedDomainVcsStatusEnum Error { get; } = new("error");
+
     /// <summary><c>initialError</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "initialError")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("initialError")]
-    InitialError,
+    public static HostingWebAttachedDomainVcsStatusEnum InitialError { get; } = new("initialError");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "created" or "creating" or "deleting" or "deploying" or "disabled" or "error" or "initialError";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainVcsStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebAttachedDomainVcsStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebAttachedDomainVcsStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebAttachedDomainVcsStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebAttachedDomainVcsStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebAttachedDomainVcsStatusEnum left, HostingWebAttachedDomainVcsStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebAttachedDomainVcsStatusEnum left, HostingWebAttachedDomainVcsStatusEnum right) => !left.Equals(right);
 }

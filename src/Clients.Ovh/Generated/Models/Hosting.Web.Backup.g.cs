@@ -9,27 +9,46 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// List of backup types
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebBackupTypeEnum>))]
-public enum HostingWebBackupTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebBackupTypeEnum>))]
+public readonly partial struct HostingWebBackupTypeEnum : global::Clients.Core.Wire.IStringEnum<HostingWebBackupTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebBackupTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>daily.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "daily.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("daily.1")]
-    Daily1,
+    public static HostingWebBackupTypeEnum Daily1 { get; } = new("daily.1");
+
     /// <summary><c>daily.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "daily.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("daily.2")]
-    Daily2,
+    public static HostingWebBackupTypeEnum Daily2 { get; } = new("daily.2");
+
     /// <summary><c>daily.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "daily.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("daily.3")]
-    Daily3,
+    public static HostingWebBackupTypeEnum Daily3 { get; } = new("daily.3");
+
     /// <summary><c>weekly.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "weekly.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("weekly.1")]
-    Weekly1,
+    public static HostingWebBackupTypeEnum Weekly1 { get; } = new("weekly.1");
+
     /// <summary><c>weekly.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "weekly.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("weekly.2")]
-    Weekly2,
+    public static HostingWebBackupTypeEnum Weekly2 { get; } = new("weekly.2");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "daily.1" or "daily.2" or "daily.3" or "weekly.1" or "weekly.2";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebBackupTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebBackupTypeEnum global::Clients.Core.Wire.IStringEnum<HostingWebBackupTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebBackupTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebBackupTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebBackupTypeEnum left, HostingWebBackupTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebBackupTypeEnum left, HostingWebBackupTypeEnum right) => !left.Equals(right);
 }

@@ -9,35 +9,52 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// CDN status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebCdnStatusEnum>))]
-public enum HostingWebCdnStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebCdnStatusEnum>))]
+public readonly partial struct HostingWebCdnStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebCdnStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebCdnStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>created</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "created")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("created")]
-    Created,
+    public static HostingWebCdnStatusEnum Created { get; } = new("created");
+
     /// <summary><c>creating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creating")]
-    Creating,
+    public static HostingWebCdnStatusEnum Creating { get; } = new("creating");
+
     /// <summary><c>deleting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleting")]
-    Deleting,
+    public static HostingWebCdnStatusEnum Deleting { get; } = new("deleting");
+
     /// <summary><c>flushing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "flushing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("flushing")]
-    Flushing,
+    public static HostingWebCdnStatusEnum Flushing { get; } = new("flushing");
+
     /// <summary><c>reopening</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "reopening")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("reopening")]
-    Reopening,
+    public static HostingWebCdnStatusEnum Reopening { get; } = new("reopening");
+
     /// <summary><c>suspended</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "suspended")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("suspended")]
-    Suspended,
+    public static HostingWebCdnStatusEnum Suspended { get; } = new("suspended");
+
     /// <summary><c>suspending</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "suspending")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("suspending")]
-    Suspending,
+    public static HostingWebCdnStatusEnum Suspending { get; } = new("suspending");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "created" or "creating" or "deleting" or "flushing" or "reopening" or "suspended" or "suspending";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebCdnStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebCdnStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebCdnStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebCdnStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebCdnStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebCdnStatusEnum left, HostingWebCdnStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebCdnStatusEnum left, HostingWebCdnStatusEnum right) => !left.Equals(right);
 }

@@ -9,95 +9,175 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Configuration env enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebConfigurationEnvEnum>))]
-public enum HostingWebConfigurationEnvEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebConfigurationEnvEnum>))]
+public readonly partial struct HostingWebConfigurationEnvEnum : global::Clients.Core.Wire.IStringEnum<HostingWebConfigurationEnvEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebConfigurationEnvEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>development</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "development")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("development")]
-    Development,
+    public static HostingWebConfigurationEnvEnum Development { get; } = new("development");
+
     /// <summary><c>production</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "production")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("production")]
-    Production,
+    public static HostingWebConfigurationEnvEnum Production { get; } = new("production");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "development" or "production";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebConfigurationEnvEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebConfigurationEnvEnum global::Clients.Core.Wire.IStringEnum<HostingWebConfigurationEnvEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebConfigurationEnvEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebConfigurationEnvEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebConfigurationEnvEnum left, HostingWebConfigurationEnvEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebConfigurationEnvEnum left, HostingWebConfigurationEnvEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Configuration languages enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebConfigurationLanguageEnum>))]
-public enum HostingWebConfigurationLanguageEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebConfigurationLanguageEnum>))]
+public readonly partial struct HostingWebConfigurationLanguageEnum : global::Clients.Core.Wire.IStringEnum<HostingWebConfigurationLanguageEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebConfigurationLanguageEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>nodejs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nodejs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nodejs")]
-    Nodejs,
+    public static HostingWebConfigurationLanguageEnum Nodejs { get; } = new("nodejs");
+
     /// <summary><c>python</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "python")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("python")]
-    Python,
+    public static HostingWebConfigurationLanguageEnum Python { get; } = new("python");
+
     /// <summary><c>ruby</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ruby")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ruby")]
-    Ruby,
+    public static HostingWebConfigurationLanguageEnum Ruby { get; } = new("ruby");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "nodejs" or "python" or "ruby";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebConfigurationLanguageEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebConfigurationLanguageEnum global::Clients.Core.Wire.IStringEnum<HostingWebConfigurationLanguageEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebConfigurationLanguageEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebConfigurationLanguageEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebConfigurationLanguageEnum left, HostingWebConfigurationLanguageEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebConfigurationLanguageEnum left, HostingWebConfigurationLanguageEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Configuration state enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebConfigurationStateEnum>))]
-public enum HostingWebConfigurationStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebConfigurationStateEnum>))]
+public readonly partial struct HostingWebConfigurationStateEnum : global::Clients.Core.Wire.IStringEnum<HostingWebConfigurationStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebConfigurationStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>created</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "created")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("created")]
-    Created,
+    public static HostingWebConfigurationStateEnum Created { get; } = new("created");
+
     /// <summary><c>creating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creating")]
-    Creating,
+    public static HostingWebConfigurationStateEnum Creating { get; } = new("creating");
+
     /// <summary><c>deleting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleting")]
-    Deleting,
+    public static HostingWebConfigurationStateEnum Deleting { get; } = new("deleting");
+
     /// <summary><c>updating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "updating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("updating")]
-    Updating,
+    public static HostingWebConfigurationStateEnum Updating { get; } = new("updating");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "created" or "creating" or "deleting" or "updating";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebConfigurationStateEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebConfigurationStateEnum global::Clients.Core.Wire.IStringEnum<HostingWebConfigurationStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebConfigurationStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebConfigurationStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebConfigurationStateEnum left, HostingWebConfigurationStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebConfigurationStateEnum left, HostingWebConfigurationStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Configuration language versions enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebConfigurationVersionEnum>))]
-public enum HostingWebConfigurationVersionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebConfigurationVersionEnum>))]
+public readonly partial struct HostingWebConfigurationVersionEnum : global::Clients.Core.Wire.IStringEnum<HostingWebConfigurationVersionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebConfigurationVersionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>nodejs-12</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nodejs-12")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nodejs-12")]
-    Nodejs12,
+    public static HostingWebConfigurationVersionEnum Nodejs12 { get; } = new("nodejs-12");
+
     /// <summary><c>nodejs-14</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nodejs-14")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nodejs-14")]
-    Nodejs14,
+    public static HostingWebConfigurationVersionEnum Nodejs14 { get; } = new("nodejs-14");
+
     /// <summary><c>python-3.7</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "python-3.7")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("python-3.7")]
-    Python37,
+    public static HostingWebConfigurationVersionEnum Python37 { get; } = new("python-3.7");
+
     /// <summary><c>python-3.8</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "python-3.8")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("python-3.8")]
-    Python38,
+    public static HostingWebConfigurationVersionEnum Python38 { get; } = new("python-3.8");
+
     /// <summary><c>python-3.9</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "python-3.9")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("python-3.9")]
-    Python39,
+    public static HostingWebConfigurationVersionEnum Python39 { get; } = new("python-3.9");
+
     /// <summary><c>ruby-2.6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ruby-2.6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ruby-2.6")]
-    Ruby26,
+    public static HostingWebConfigurationVersionEnum Ruby26 { get; } = new("ruby-2.6");
+
     /// <summary><c>ruby-2.7</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ruby-2.7")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ruby-2.7")]
-    Ruby27,
+    public static HostingWebConfigurationVersionEnum Ruby27 { get; } = new("ruby-2.7");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "nodejs-12" or "nodejs-14" or "python-3.7" or "python-3.8" or "python-3.9" or "ruby-2.6" or "ruby-2.7";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebConfigurationVersionEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebConfigurationVersionEnum global::Clients.Core.Wire.IStringEnum<HostingWebConfigurationVersionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebConfigurationVersionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebConfigurationVersionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebConfigurationVersionEnum left, HostingWebConfigurationVersionEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebConfigurationVersionEnum left, HostingWebConfigurationVersionEnum right) => !left.Equals(right);
 }

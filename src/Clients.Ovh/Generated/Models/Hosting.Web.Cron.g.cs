@@ -9,155 +9,194 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Cron's language
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebCronLanguageEnum>))]
-public enum HostingWebCronLanguageEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebCronLanguageEnum>))]
+public readonly partial struct HostingWebCronLanguageEnum : global::Clients.Core.Wire.IStringEnum<HostingWebCronLanguageEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebCronLanguageEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>node10</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "node10")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("node10")]
-    Node10,
+    public static HostingWebCronLanguageEnum Node10 { get; } = new("node10");
+
     /// <summary><c>node11</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "node11")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("node11")]
-    Node11,
+    public static HostingWebCronLanguageEnum Node11 { get; } = new("node11");
+
     /// <summary><c>node12</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "node12")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("node12")]
-    Node12,
+    public static HostingWebCronLanguageEnum Node12 { get; } = new("node12");
+
     /// <summary><c>node14</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "node14")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("node14")]
-    Node14,
+    public static HostingWebCronLanguageEnum Node14 { get; } = new("node14");
+
     /// <summary><c>node8</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "node8")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("node8")]
-    Node8,
+    public static HostingWebCronLanguageEnum Node8 { get; } = new("node8");
+
     /// <summary><c>node9</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "node9")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("node9")]
-    Node9,
+    public static HostingWebCronLanguageEnum Node9 { get; } = new("node9");
+
     /// <summary><c>other</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "other")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("other")]
-    Other,
+    public static HostingWebCronLanguageEnum Other { get; } = new("other");
+
     /// <summary><c>php4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php4")]
-    Php4,
+    public static HostingWebCronLanguageEnum Php4 { get; } = new("php4");
+
     /// <summary><c>php5.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php5.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php5.2")]
-    Php52,
+    public static HostingWebCronLanguageEnum Php52 { get; } = new("php5.2");
+
     /// <summary><c>php5.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php5.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php5.3")]
-    Php53,
+    public static HostingWebCronLanguageEnum Php53 { get; } = new("php5.3");
+
     /// <summary><c>php5.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php5.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php5.4")]
-    Php54,
+    public static HostingWebCronLanguageEnum Php54 { get; } = new("php5.4");
+
     /// <summary><c>php5.5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php5.5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php5.5")]
-    Php55,
+    public static HostingWebCronLanguageEnum Php55 { get; } = new("php5.5");
+
     /// <summary><c>php5.6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php5.6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php5.6")]
-    Php56,
+    public static HostingWebCronLanguageEnum Php56 { get; } = new("php5.6");
+
     /// <summary><c>php7.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php7.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php7.0")]
-    Php70,
+    public static HostingWebCronLanguageEnum Php70 { get; } = new("php7.0");
+
     /// <summary><c>php7.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php7.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php7.1")]
-    Php71,
+    public static HostingWebCronLanguageEnum Php71 { get; } = new("php7.1");
+
     /// <summary><c>php7.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php7.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php7.2")]
-    Php72,
+    public static HostingWebCronLanguageEnum Php72 { get; } = new("php7.2");
+
     /// <summary><c>php7.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php7.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php7.3")]
-    Php73,
+    public static HostingWebCronLanguageEnum Php73 { get; } = new("php7.3");
+
     /// <summary><c>php7.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php7.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php7.4")]
-    Php74,
+    public static HostingWebCronLanguageEnum Php74 { get; } = new("php7.4");
+
     /// <summary><c>php8.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php8.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php8.0")]
-    Php80,
+    public static HostingWebCronLanguageEnum Php80 { get; } = new("php8.0");
+
     /// <summary><c>php8.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php8.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php8.1")]
-    Php81,
+    public static HostingWebCronLanguageEnum Php81 { get; } = new("php8.1");
+
     /// <summary><c>php8.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php8.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php8.2")]
-    Php82,
+    public static HostingWebCronLanguageEnum Php82 { get; } = new("php8.2");
+
     /// <summary><c>php8.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php8.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php8.3")]
-    Php83,
+    public static HostingWebCronLanguageEnum Php83 { get; } = new("php8.3");
+
     /// <summary><c>php8.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php8.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php8.4")]
-    Php84,
+    public static HostingWebCronLanguageEnum Php84 { get; } = new("php8.4");
+
     /// <summary><c>python2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "python2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("python2")]
-    Python2,
+    public static HostingWebCronLanguageEnum Python2 { get; } = new("python2");
+
     /// <summary><c>python3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "python3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("python3")]
-    Python3,
+    public static HostingWebCronLanguageEnum Python3 { get; } = new("python3");
+
     /// <summary><c>ruby2.6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ruby2.6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ruby2.6")]
-    Ruby26,
+    public static HostingWebCronLanguageEnum Ruby26 { get; } = new("ruby2.6");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "node10" or "node11" or "node12" or "node14" or "node8" or "node9" or "other" or "php4" or "php5.2" or "php5.3" or "php5.4" or "php5.5" or "php5.6" or "php7.0" or "php7.1" or "php7.2" or "php7.3" or "php7.4" or "php8.0" or "php8.1" or "php8.2" or "php8.3" or "php8.4" or "python2" or "python3" or "ruby2.6";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebCronLanguageEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebCronLanguageEnum global::Clients.Core.Wire.IStringEnum<HostingWebCronLanguageEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebCronLanguageEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebCronLanguageEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebCronLanguageEnum left, HostingWebCronLanguageEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebCronLanguageEnum left, HostingWebCronLanguageEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Cron state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebCronStateEnum>))]
-public enum HostingWebCronStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebCronStateEnum>))]
+public readonly partial struct HostingWebCronStateEnum : global::Clients.Core.Wire.IStringEnum<HostingWebCronStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebCronStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>created</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "created")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("created")]
-    Created,
+    public static HostingWebCronStateEnum Created { get; } = new("created");
+
     /// <summary><c>creating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creating")]
-    Creating,
+    public static HostingWebCronStateEnum Creating { get; } = new("creating");
+
     /// <summary><c>deleting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleting")]
-    Deleting,
+    public static HostingWebCronStateEnum Deleting { get; } = new("deleting");
+
     /// <summary><c>updating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "updating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("updating")]
-    Updating,
+    public static HostingWebCronStateEnum Updating { get; } = new("updating");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "created" or "creating" or "deleting" or "updating";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebCronStateEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebCronStateEnum global::Clients.Core.Wire.IStringEnum<HostingWebCronStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebCronStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebCronStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebCronStateEnum left, HostingWebCronStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebCronStateEnum left, HostingWebCronStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Cron status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebCronStatusEnum>))]
-public enum HostingWebCronStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebCronStatusEnum>))]
+public readonly partial struct HostingWebCronStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebCronStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebCronStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>disabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disabled")]
-    Disabled,
+    public static HostingWebCronStatusEnum Disabled { get; } = new("disabled");
+
     /// <summary><c>enabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enabled")]
-    Enabled,
+    public static HostingWebCronStatusEnum Enabled { get; } = new("enabled");
+
     /// <summary><c>suspended</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "suspended")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("suspended")]
-    Suspended,
+    public static HostingWebCronStatusEnum Suspended { get; } = new("suspended");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "disabled" or "enabled" or "suspended";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebCronStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebCronStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebCronStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebCronStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebCronStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebCronStatusEnum left, HostingWebCronStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebCronStatusEnum left, HostingWebCronStatusEnum right) => !left.Equals(right);
 }

@@ -9,23 +9,43 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Database copy status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebDatabaseCopyStatusEnum>))]
-public enum HostingWebDatabaseCopyStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebDatabaseCopyStatusEnum>))]
+public readonly partial struct HostingWebDatabaseCopyStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseCopyStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDatabaseCopyStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>doing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "doing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("doing")]
-    Doing,
+    public static HostingWebDatabaseCopyStatusEnum Doing { get; } = new("doing");
+
     /// <summary><c>done</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "done")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("done")]
-    Done,
+    public static HostingWebDatabaseCopyStatusEnum Done { get; } = new("done");
+
     /// <summary><c>error</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "error")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("error")]
-    Error,
+    public static HostingWebDatabaseCopyStatusEnum Error { get; } = new("error");
+
     /// <summary><c>todo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "todo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("todo")]
-    Todo,
+    public static HostingWebDatabaseCopyStatusEnum Todo { get; } = new("todo");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "doing" or "done" or "error" or "todo";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseCopyStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebDatabaseCopyStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseCopyStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebDatabaseCopyStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebDatabaseCopyStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebDatabaseCopyStatusEnum left, HostingWebDatabaseCopyStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDatabaseCopyStatusEnum left, HostingWebDatabaseCopyStatusEnum right) => !left.Equals(right);
 }

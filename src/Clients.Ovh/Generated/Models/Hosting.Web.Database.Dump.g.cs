@@ -9,39 +9,81 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// List of dump types
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebDatabaseDumpDateEnum>))]
-public enum HostingWebDatabaseDumpDateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebDatabaseDumpDateEnum>))]
+public readonly partial struct HostingWebDatabaseDumpDateEnum : global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDumpDateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDatabaseDumpDateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>daily.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "daily.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("daily.1")]
-    Daily1,
+    public static HostingWebDatabaseDumpDateEnum Daily1 { get; } = new("daily.1");
+
     /// <summary><c>now</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "now")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("now")]
-    Now,
+    public static HostingWebDatabaseDumpDateEnum Now { get; } = new("now");
+
     /// <summary><c>weekly.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "weekly.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("weekly.1")]
-    Weekly1,
+    public static HostingWebDatabaseDumpDateEnum Weekly1 { get; } = new("weekly.1");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "daily.1" or "now" or "weekly.1";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDumpDateEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebDatabaseDumpDateEnum global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDumpDateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebDatabaseDumpDateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebDatabaseDumpDateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebDatabaseDumpDateEnum left, HostingWebDatabaseDumpDateEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDatabaseDumpDateEnum left, HostingWebDatabaseDumpDateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Database dump status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebDatabaseDumpStatusEnum>))]
-public enum HostingWebDatabaseDumpStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebDatabaseDumpStatusEnum>))]
+public readonly partial struct HostingWebDatabaseDumpStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDumpStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDatabaseDumpStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>created</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "created")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("created")]
-    Created,
+    public static HostingWebDatabaseDumpStatusEnum Created { get; } = new("created");
+
     /// <summary><c>creating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creating")]
-    Creating,
+    public static HostingWebDatabaseDumpStatusEnum Creating { get; } = new("creating");
+
     /// <summary><c>deleting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleting")]
-    Deleting,
+    public static HostingWebDatabaseDumpStatusEnum Deleting { get; } = new("deleting");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "created" or "creating" or "deleting";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDumpStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebDatabaseDumpStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDumpStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebDatabaseDumpStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebDatabaseDumpStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebDatabaseDumpStatusEnum left, HostingWebDatabaseDumpStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDatabaseDumpStatusEnum left, HostingWebDatabaseDumpStatusEnum right) => !left.Equals(right);
 }

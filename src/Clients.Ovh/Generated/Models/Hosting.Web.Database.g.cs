@@ -22,6 +22,10 @@ public sealed partial class HostingWebDatabaseAvailableVersionStruct
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("list")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.HostingWebDatabaseVersionEnum>? List { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -58,6 +62,10 @@ public sealed partial class HostingWebDatabaseCreationDatabaseCapabilities
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.HostingWebDatabaseDatabaseCapabilitiesTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -118,401 +126,657 @@ public sealed partial class HostingWebDatabaseDatabaseCapabilities
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("restore")]
     public bool? Restore { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Database capabitities type enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebDatabaseDatabaseCapabilitiesTypeEnum>))]
-public enum HostingWebDatabaseDatabaseCapabilitiesTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebDatabaseDatabaseCapabilitiesTypeEnum>))]
+public readonly partial struct HostingWebDatabaseDatabaseCapabilitiesTypeEnum : global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDatabaseCapabilitiesTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDatabaseDatabaseCapabilitiesTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>extraSqlPerso</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "extraSqlPerso")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("extraSqlPerso")]
-    ExtraSqlPerso,
+    public static HostingWebDatabaseDatabaseCapabilitiesTypeEnum ExtraSqlPerso { get; } = new("extraSqlPerso");
+
     /// <summary><c>local</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "local")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("local")]
-    Local,
+    public static HostingWebDatabaseDatabaseCapabilitiesTypeEnum Local { get; } = new("local");
+
     /// <summary><c>privateDatabase</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "privateDatabase")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("privateDatabase")]
-    PrivateDatabase,
+    public static HostingWebDatabaseDatabaseCapabilitiesTypeEnum PrivateDatabase { get; } = new("privateDatabase");
+
     /// <summary><c>sqlLocal</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sqlLocal")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sqlLocal")]
-    SqlLocal,
+    public static HostingWebDatabaseDatabaseCapabilitiesTypeEnum SqlLocal { get; } = new("sqlLocal");
+
     /// <summary><c>sqlPerso</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sqlPerso")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sqlPerso")]
-    SqlPerso,
+    public static HostingWebDatabaseDatabaseCapabilitiesTypeEnum SqlPerso { get; } = new("sqlPerso");
+
     /// <summary><c>sqlPro</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sqlPro")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sqlPro")]
-    SqlPro,
+    public static HostingWebDatabaseDatabaseCapabilitiesTypeEnum SqlPro { get; } = new("sqlPro");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "extraSqlPerso" or "local" or "privateDatabase" or "sqlLocal" or "sqlPerso" or "sqlPro";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDatabaseCapabilitiesTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebDatabaseDatabaseCapabilitiesTypeEnum global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDatabaseCapabilitiesTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebDatabaseDatabaseCapabilitiesTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebDatabaseDatabaseCapabilitiesTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebDatabaseDatabaseCapabilitiesTypeEnum left, HostingWebDatabaseDatabaseCapabilitiesTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDatabaseDatabaseCapabilitiesTypeEnum left, HostingWebDatabaseDatabaseCapabilitiesTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Database Type enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebDatabaseDatabaseCreationTypeEnum>))]
-public enum HostingWebDatabaseDatabaseCreationTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebDatabaseDatabaseCreationTypeEnum>))]
+public readonly partial struct HostingWebDatabaseDatabaseCreationTypeEnum : global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDatabaseCreationTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDatabaseDatabaseCreationTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>mariadb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mariadb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mariadb")]
-    Mariadb,
+    public static HostingWebDatabaseDatabaseCreationTypeEnum Mariadb { get; } = new("mariadb");
+
     /// <summary><c>mysql</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mysql")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mysql")]
-    Mysql,
+    public static HostingWebDatabaseDatabaseCreationTypeEnum Mysql { get; } = new("mysql");
+
     /// <summary><c>postgresql</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "postgresql")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("postgresql")]
-    Postgresql,
+    public static HostingWebDatabaseDatabaseCreationTypeEnum Postgresql { get; } = new("postgresql");
+
     /// <summary><c>redis</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "redis")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("redis")]
-    Redis,
+    public static HostingWebDatabaseDatabaseCreationTypeEnum Redis { get; } = new("redis");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "mariadb" or "mysql" or "postgresql" or "redis";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDatabaseCreationTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebDatabaseDatabaseCreationTypeEnum global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDatabaseCreationTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebDatabaseDatabaseCreationTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebDatabaseDatabaseCreationTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebDatabaseDatabaseCreationTypeEnum left, HostingWebDatabaseDatabaseCreationTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDatabaseDatabaseCreationTypeEnum left, HostingWebDatabaseDatabaseCreationTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Database Isolation enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebDatabaseDatabaseIsolationEnum>))]
-public enum HostingWebDatabaseDatabaseIsolationEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebDatabaseDatabaseIsolationEnum>))]
+public readonly partial struct HostingWebDatabaseDatabaseIsolationEnum : global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDatabaseIsolationEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDatabaseDatabaseIsolationEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>dedicated</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dedicated")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dedicated")]
-    Dedicated,
+    public static HostingWebDatabaseDatabaseIsolationEnum Dedicated { get; } = new("dedicated");
+
     /// <summary><c>local</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "local")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("local")]
-    Local,
+    public static HostingWebDatabaseDatabaseIsolationEnum Local { get; } = new("local");
+
     /// <summary><c>shared</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "shared")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("shared")]
-    Shared,
+    public static HostingWebDatabaseDatabaseIsolationEnum Shared { get; } = new("shared");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "dedicated" or "local" or "shared";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDatabaseIsolationEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebDatabaseDatabaseIsolationEnum global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDatabaseIsolationEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebDatabaseDatabaseIsolationEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebDatabaseDatabaseIsolationEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebDatabaseDatabaseIsolationEnum left, HostingWebDatabaseDatabaseIsolationEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDatabaseDatabaseIsolationEnum left, HostingWebDatabaseDatabaseIsolationEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Database Service Type enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebDatabaseDatabaseServiceTypeEnum>))]
-public enum HostingWebDatabaseDatabaseServiceTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebDatabaseDatabaseServiceTypeEnum>))]
+public readonly partial struct HostingWebDatabaseDatabaseServiceTypeEnum : global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDatabaseServiceTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDatabaseDatabaseServiceTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>extra</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "extra")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("extra")]
-    Extra,
+    public static HostingWebDatabaseDatabaseServiceTypeEnum Extra { get; } = new("extra");
+
     /// <summary><c>included</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "included")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("included")]
-    Included,
+    public static HostingWebDatabaseDatabaseServiceTypeEnum Included { get; } = new("included");
+
     /// <summary><c>optional</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "optional")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("optional")]
-    Optional,
+    public static HostingWebDatabaseDatabaseServiceTypeEnum Optional { get; } = new("optional");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "extra" or "included" or "optional";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDatabaseServiceTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebDatabaseDatabaseServiceTypeEnum global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDatabaseServiceTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebDatabaseDatabaseServiceTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebDatabaseDatabaseServiceTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebDatabaseDatabaseServiceTypeEnum left, HostingWebDatabaseDatabaseServiceTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDatabaseDatabaseServiceTypeEnum left, HostingWebDatabaseDatabaseServiceTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Database Type enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebDatabaseDatabaseTypeEnum>))]
-public enum HostingWebDatabaseDatabaseTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebDatabaseDatabaseTypeEnum>))]
+public readonly partial struct HostingWebDatabaseDatabaseTypeEnum : global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDatabaseTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDatabaseDatabaseTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>mariadb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mariadb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mariadb")]
-    Mariadb,
+    public static HostingWebDatabaseDatabaseTypeEnum Mariadb { get; } = new("mariadb");
+
     /// <summary><c>mongodb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mongodb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mongodb")]
-    Mongodb,
+    public static HostingWebDatabaseDatabaseTypeEnum Mongodb { get; } = new("mongodb");
+
     /// <summary><c>mysql</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mysql")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mysql")]
-    Mysql,
+    public static HostingWebDatabaseDatabaseTypeEnum Mysql { get; } = new("mysql");
+
     /// <summary><c>postgresql</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "postgresql")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("postgresql")]
-    Postgresql,
+    public static HostingWebDatabaseDatabaseTypeEnum Postgresql { get; } = new("postgresql");
+
     /// <summary><c>redis</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "redis")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("redis")]
-    Redis,
+    public static HostingWebDatabaseDatabaseTypeEnum Redis { get; } = new("redis");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "mariadb" or "mongodb" or "mysql" or "postgresql" or "redis";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDatabaseTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebDatabaseDatabaseTypeEnum global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseDatabaseTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebDatabaseDatabaseTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebDatabaseDatabaseTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebDatabaseDatabaseTypeEnum left, HostingWebDatabaseDatabaseTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDatabaseDatabaseTypeEnum left, HostingWebDatabaseDatabaseTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// ExtraSqlPerso quota enum
 /// </summary>
-public enum HostingWebDatabaseExtraSqlQuotaEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.IntegerEnumJsonConverter<HostingWebDatabaseExtraSqlQuotaEnum>))]
+public readonly partial struct HostingWebDatabaseExtraSqlQuotaEnum : global::Clients.Core.Wire.IIntegerEnum<HostingWebDatabaseExtraSqlQuotaEnum>
 {
+    private readonly long _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDatabaseExtraSqlQuotaEnum(long value) => _value = value;
+
     /// <summary><c>25</c></summary>
-    Value25 = 25,
+    public static HostingWebDatabaseExtraSqlQuotaEnum Value25 { get; } = new(25);
+
     /// <summary><c>100</c></summary>
-    Value100 = 100,
+    public static HostingWebDatabaseExtraSqlQuotaEnum Value100 { get; } = new(100);
+
     /// <summary><c>200</c></summary>
-    Value200 = 200,
+    public static HostingWebDatabaseExtraSqlQuotaEnum Value200 { get; } = new(200);
+
     /// <summary><c>256</c></summary>
-    Value256 = 256,
+    public static HostingWebDatabaseExtraSqlQuotaEnum Value256 { get; } = new(256);
+
     /// <summary><c>400</c></summary>
-    Value400 = 400,
+    public static HostingWebDatabaseExtraSqlQuotaEnum Value400 { get; } = new(400);
+
     /// <summary><c>512</c></summary>
-    Value512 = 512,
+    public static HostingWebDatabaseExtraSqlQuotaEnum Value512 { get; } = new(512);
+
     /// <summary><c>800</c></summary>
-    Value800 = 800,
+    public static HostingWebDatabaseExtraSqlQuotaEnum Value800 { get; } = new(800);
+
     /// <summary><c>1024</c></summary>
-    Value1024 = 1024,
+    public static HostingWebDatabaseExtraSqlQuotaEnum Value1024 { get; } = new(1024);
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is 25 or 100 or 200 or 256 or 400 or 512 or 800 or 1024;
+
+    long global::Clients.Core.Wire.IIntegerEnum<HostingWebDatabaseExtraSqlQuotaEnum>.WireValue => _value;
+
+    static HostingWebDatabaseExtraSqlQuotaEnum global::Clients.Core.Wire.IIntegerEnum<HostingWebDatabaseExtraSqlQuotaEnum>.FromWire(long value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool Equals(HostingWebDatabaseExtraSqlQuotaEnum other) => _value == other._value;
+
+    public override bool Equals(object? obj) => obj is HostingWebDatabaseExtraSqlQuotaEnum other && Equals(other);
+
+    public override int GetHashCode() => _value.GetHashCode();
+
+    public static bool operator ==(HostingWebDatabaseExtraSqlQuotaEnum left, HostingWebDatabaseExtraSqlQuotaEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDatabaseExtraSqlQuotaEnum left, HostingWebDatabaseExtraSqlQuotaEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Database mode
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebDatabaseModeEnum>))]
-public enum HostingWebDatabaseModeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebDatabaseModeEnum>))]
+public readonly partial struct HostingWebDatabaseModeEnum : global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseModeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDatabaseModeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>besteffort</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "besteffort")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("besteffort")]
-    Besteffort,
+    public static HostingWebDatabaseModeEnum Besteffort { get; } = new("besteffort");
+
     /// <summary><c>classic</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "classic")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("classic")]
-    Classic,
+    public static HostingWebDatabaseModeEnum Classic { get; } = new("classic");
+
     /// <summary><c>module</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "module")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("module")]
-    Module,
+    public static HostingWebDatabaseModeEnum Module { get; } = new("module");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "besteffort" or "classic" or "module";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseModeEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebDatabaseModeEnum global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseModeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebDatabaseModeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebDatabaseModeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebDatabaseModeEnum left, HostingWebDatabaseModeEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDatabaseModeEnum left, HostingWebDatabaseModeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Types of action you can request for your database
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebDatabaseRequestActionEnum>))]
-public enum HostingWebDatabaseRequestActionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebDatabaseRequestActionEnum>))]
+public readonly partial struct HostingWebDatabaseRequestActionEnum : global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseRequestActionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDatabaseRequestActionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CHECK_QUOTA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CHECK_QUOTA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CHECK_QUOTA")]
-    CHECKQUOTA,
+    public static HostingWebDatabaseRequestActionEnum CHECKQUOTA { get; } = new("CHECK_QUOTA");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CHECK_QUOTA";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseRequestActionEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebDatabaseRequestActionEnum global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseRequestActionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebDatabaseRequestActionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebDatabaseRequestActionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebDatabaseRequestActionEnum left, HostingWebDatabaseRequestActionEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDatabaseRequestActionEnum left, HostingWebDatabaseRequestActionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Database state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebDatabaseStateEnum>))]
-public enum HostingWebDatabaseStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebDatabaseStateEnum>))]
+public readonly partial struct HostingWebDatabaseStateEnum : global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDatabaseStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>close</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "close")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("close")]
-    Close,
+    public static HostingWebDatabaseStateEnum Close { get; } = new("close");
+
     /// <summary><c>ok</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ok")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ok")]
-    Ok,
+    public static HostingWebDatabaseStateEnum Ok { get; } = new("ok");
+
     /// <summary><c>readonly</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "readonly")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("readonly")]
-    Readonly,
+    public static HostingWebDatabaseStateEnum Readonly { get; } = new("readonly");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "close" or "ok" or "readonly";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseStateEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebDatabaseStateEnum global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebDatabaseStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebDatabaseStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebDatabaseStateEnum left, HostingWebDatabaseStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDatabaseStateEnum left, HostingWebDatabaseStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Types of statistics available for the database
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebDatabaseStatisticsTypeEnum>))]
-public enum HostingWebDatabaseStatisticsTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebDatabaseStatisticsTypeEnum>))]
+public readonly partial struct HostingWebDatabaseStatisticsTypeEnum : global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseStatisticsTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDatabaseStatisticsTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>statement</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "statement")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("statement")]
-    Statement,
+    public static HostingWebDatabaseStatisticsTypeEnum Statement { get; } = new("statement");
+
     /// <summary><c>statementMeanTime</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "statementMeanTime")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("statementMeanTime")]
-    StatementMeanTime,
+    public static HostingWebDatabaseStatisticsTypeEnum StatementMeanTime { get; } = new("statementMeanTime");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "statement" or "statementMeanTime";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseStatisticsTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebDatabaseStatisticsTypeEnum global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseStatisticsTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebDatabaseStatisticsTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebDatabaseStatisticsTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebDatabaseStatisticsTypeEnum left, HostingWebDatabaseStatisticsTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDatabaseStatisticsTypeEnum left, HostingWebDatabaseStatisticsTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Database status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebDatabaseStatusEnum>))]
-public enum HostingWebDatabaseStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebDatabaseStatusEnum>))]
+public readonly partial struct HostingWebDatabaseStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDatabaseStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>checking</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "checking")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("checking")]
-    Checking,
+    public static HostingWebDatabaseStatusEnum Checking { get; } = new("checking");
+
     /// <summary><c>created</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "created")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("created")]
-    Created,
+    public static HostingWebDatabaseStatusEnum Created { get; } = new("created");
+
     /// <summary><c>creating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creating")]
-    Creating,
+    public static HostingWebDatabaseStatusEnum Creating { get; } = new("creating");
+
     /// <summary><c>deleting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleting")]
-    Deleting,
+    public static HostingWebDatabaseStatusEnum Deleting { get; } = new("deleting");
+
     /// <summary><c>dumping</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dumping")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dumping")]
-    Dumping,
+    public static HostingWebDatabaseStatusEnum Dumping { get; } = new("dumping");
+
     /// <summary><c>importing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "importing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("importing")]
-    Importing,
+    public static HostingWebDatabaseStatusEnum Importing { get; } = new("importing");
+
     /// <summary><c>locked</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "locked")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("locked")]
-    Locked,
+    public static HostingWebDatabaseStatusEnum Locked { get; } = new("locked");
+
     /// <summary><c>optimizing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "optimizing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("optimizing")]
-    Optimizing,
+    public static HostingWebDatabaseStatusEnum Optimizing { get; } = new("optimizing");
+
     /// <summary><c>restoring</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "restoring")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("restoring")]
-    Restoring,
+    public static HostingWebDatabaseStatusEnum Restoring { get; } = new("restoring");
+
     /// <summary><c>updating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "updating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("updating")]
-    Updating,
+    public static HostingWebDatabaseStatusEnum Updating { get; } = new("updating");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "checking" or "created" or "creating" or "deleting" or "dumping" or "importing" or "locked" or "optimizing" or "restoring" or "updating";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebDatabaseStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebDatabaseStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebDatabaseStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebDatabaseStatusEnum left, HostingWebDatabaseStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDatabaseStatusEnum left, HostingWebDatabaseStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Indicates the current support state of your database version
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebDatabaseSupportedVersionEnum>))]
-public enum HostingWebDatabaseSupportedVersionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebDatabaseSupportedVersionEnum>))]
+public readonly partial struct HostingWebDatabaseSupportedVersionEnum : global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseSupportedVersionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDatabaseSupportedVersionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>beta</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "beta")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("beta")]
-    Beta,
+    public static HostingWebDatabaseSupportedVersionEnum Beta { get; } = new("beta");
+
     /// <summary><c>deprecated</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deprecated")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deprecated")]
-    Deprecated,
+    public static HostingWebDatabaseSupportedVersionEnum Deprecated { get; } = new("deprecated");
+
     /// <summary><c>stable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "stable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("stable")]
-    Stable,
+    public static HostingWebDatabaseSupportedVersionEnum Stable { get; } = new("stable");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "beta" or "deprecated" or "stable";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseSupportedVersionEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebDatabaseSupportedVersionEnum global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseSupportedVersionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebDatabaseSupportedVersionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebDatabaseSupportedVersionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebDatabaseSupportedVersionEnum left, HostingWebDatabaseSupportedVersionEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDatabaseSupportedVersionEnum left, HostingWebDatabaseSupportedVersionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Database Version enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebDatabaseVersionEnum>))]
-public enum HostingWebDatabaseVersionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebDatabaseVersionEnum>))]
+public readonly partial struct HostingWebDatabaseVersionEnum : global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseVersionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDatabaseVersionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>10</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "10")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("10")]
-    _10,
+    public static HostingWebDatabaseVersionEnum _10 { get; } = new("10");
+
     /// <summary><c>10.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "10.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("10.1")]
-    _101,
+    public static HostingWebDatabaseVersionEnum _101 { get; } = new("10.1");
+
     /// <summary><c>10.11</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "10.11")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("10.11")]
-    _1011,
+    public static HostingWebDatabaseVersionEnum _1011 { get; } = new("10.11");
+
     /// <summary><c>10.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "10.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("10.2")]
-    _102,
+    public static HostingWebDatabaseVersionEnum _102 { get; } = new("10.2");
+
     /// <summary><c>10.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "10.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("10.3")]
-    _103,
+    public static HostingWebDatabaseVersionEnum _103 { get; } = new("10.3");
+
     /// <summary><c>10.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "10.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("10.4")]
-    _104,
+    public static HostingWebDatabaseVersionEnum _104 { get; } = new("10.4");
+
     /// <summary><c>10.5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "10.5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("10.5")]
-    _105,
+    public static HostingWebDatabaseVersionEnum _105 { get; } = new("10.5");
+
     /// <summary><c>10.6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "10.6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("10.6")]
-    _106,
+    public static HostingWebDatabaseVersionEnum _106 { get; } = new("10.6");
+
     /// <summary><c>11</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "11")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("11")]
-    _11,
+    public static HostingWebDatabaseVersionEnum _11 { get; } = new("11");
+
     /// <summary><c>12</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "12")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("12")]
-    _12,
+    public static HostingWebDatabaseVersionEnum _12 { get; } = new("12");
+
     /// <summary><c>13</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "13")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("13")]
-    _13,
+    public static HostingWebDatabaseVersionEnum _13 { get; } = new("13");
+
     /// <summary><c>15</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "15")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("15")]
-    _15,
+    public static HostingWebDatabaseVersionEnum _15 { get; } = new("15");
+
     /// <summary><c>3.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "3.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("3.2")]
-    _32,
+    public static HostingWebDatabaseVersionEnum _32 { get; } = new("3.2");
+
     /// <summary><c>3.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "3.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("3.4")]
-    _34,
+    public static HostingWebDatabaseVersionEnum _34 { get; } = new("3.4");
+
     /// <summary><c>4.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "4.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("4.0")]
-    _40,
+    public static HostingWebDatabaseVersionEnum _40 { get; } = new("4.0");
+
     /// <summary><c>5.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "5.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("5.1")]
-    _51,
+    public static HostingWebDatabaseVersionEnum _51 { get; } = new("5.1");
+
     /// <summary><c>5.5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "5.5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("5.5")]
-    _55,
+    public static HostingWebDatabaseVersionEnum _55 { get; } = new("5.5");
+
     /// <summary><c>5.6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "5.6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("5.6")]
-    _56,
+    public static HostingWebDatabaseVersionEnum _56 { get; } = new("5.6");
+
     /// <summary><c>5.7</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "5.7")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("5.7")]
-    _57,
+    public static HostingWebDatabaseVersionEnum _57 { get; } = new("5.7");
+
     /// <summary><c>6.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "6.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("6.0")]
-    _60,
+    public static HostingWebDatabaseVersionEnum _60 { get; } = new("6.0");
+
     /// <summary><c>7.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "7.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("7.0")]
-    _70,
+    public static HostingWebDatabaseVersionEnum _70 { get; } = new("7.0");
+
     /// <summary><c>8.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "8.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("8.0")]
-    _80,
+    public static HostingWebDatabaseVersionEnum _80 { get; } = new("8.0");
+
     /// <summary><c>8.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "8.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("8.4")]
-    _84,
+    public static HostingWebDatabaseVersionEnum _84 { get; } = new("8.4");
+
     /// <summary><c>9.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "9.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("9.4")]
-    _94,
+    public static HostingWebDatabaseVersionEnum _94 { get; } = new("9.4");
+
     /// <summary><c>9.5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "9.5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("9.5")]
-    _95,
+    public static HostingWebDatabaseVersionEnum _95 { get; } = new("9.5");
+
     /// <summary><c>9.6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "9.6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("9.6")]
-    _96,
+    public static HostingWebDatabaseVersionEnum _96 { get; } = new("9.6");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "10" or "10.1" or "10.11" or "10.2" or "10.3" or "10.4" or "10.5" or "10.6" or "11" or "12" or "13" or "15" or "3.2" or "3.4" or "4.0" or "5.1" or "5.5" or "5.6" or "5.7" or "6.0" or "7.0" or "8.0" or "8.4" or "9.4" or "9.5" or "9.6";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseVersionEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebDatabaseVersionEnum global::Clients.Core.Wire.IStringEnum<HostingWebDatabaseVersionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebDatabaseVersionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebDatabaseVersionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebDatabaseVersionEnum left, HostingWebDatabaseVersionEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDatabaseVersionEnum left, HostingWebDatabaseVersionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -549,6 +813,10 @@ public sealed partial class HostingWebDatabaseCopy
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.HostingWebDatabaseCopyStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -597,4 +865,8 @@ public sealed partial class HostingWebDatabaseDump
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

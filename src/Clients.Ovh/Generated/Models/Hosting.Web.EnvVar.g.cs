@@ -9,43 +9,84 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// EnvVar status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebEnvVarStatusEnum>))]
-public enum HostingWebEnvVarStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebEnvVarStatusEnum>))]
+public readonly partial struct HostingWebEnvVarStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebEnvVarStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebEnvVarStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>created</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "created")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("created")]
-    Created,
+    public static HostingWebEnvVarStatusEnum Created { get; } = new("created");
+
     /// <summary><c>creating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creating")]
-    Creating,
+    public static HostingWebEnvVarStatusEnum Creating { get; } = new("creating");
+
     /// <summary><c>deleting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleting")]
-    Deleting,
+    public static HostingWebEnvVarStatusEnum Deleting { get; } = new("deleting");
+
     /// <summary><c>updating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "updating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("updating")]
-    Updating,
+    public static HostingWebEnvVarStatusEnum Updating { get; } = new("updating");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "created" or "creating" or "deleting" or "updating";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebEnvVarStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebEnvVarStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebEnvVarStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebEnvVarStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebEnvVarStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebEnvVarStatusEnum left, HostingWebEnvVarStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebEnvVarStatusEnum left, HostingWebEnvVarStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Filter the value of type property (=)
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebEnvVarTypeEnum>))]
-public enum HostingWebEnvVarTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebEnvVarTypeEnum>))]
+public readonly partial struct HostingWebEnvVarTypeEnum : global::Clients.Core.Wire.IStringEnum<HostingWebEnvVarTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebEnvVarTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>integer</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "integer")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("integer")]
-    Integer,
+    public static HostingWebEnvVarTypeEnum Integer { get; } = new("integer");
+
     /// <summary><c>password</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "password")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("password")]
-    Password,
+    public static HostingWebEnvVarTypeEnum Password { get; } = new("password");
+
     /// <summary><c>string</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "string")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("string")]
-    String,
+    public static HostingWebEnvVarTypeEnum String { get; } = new("string");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "integer" or "password" or "string";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebEnvVarTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebEnvVarTypeEnum global::Clients.Core.Wire.IStringEnum<HostingWebEnvVarTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebEnvVarTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebEnvVarTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebEnvVarTypeEnum left, HostingWebEnvVarTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebEnvVarTypeEnum left, HostingWebEnvVarTypeEnum right) => !left.Equals(right);
 }

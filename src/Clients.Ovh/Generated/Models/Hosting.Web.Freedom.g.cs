@@ -9,23 +9,43 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// FreeDom status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebFreedomStatusEnum>))]
-public enum HostingWebFreedomStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebFreedomStatusEnum>))]
+public readonly partial struct HostingWebFreedomStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebFreedomStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebFreedomStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>blockedByCustomer</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "blockedByCustomer")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("blockedByCustomer")]
-    BlockedByCustomer,
+    public static HostingWebFreedomStatusEnum BlockedByCustomer { get; } = new("blockedByCustomer");
+
     /// <summary><c>blockedBySystem</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "blockedBySystem")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("blockedBySystem")]
-    BlockedBySystem,
+    public static HostingWebFreedomStatusEnum BlockedBySystem { get; } = new("blockedBySystem");
+
     /// <summary><c>ok</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ok")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ok")]
-    Ok,
+    public static HostingWebFreedomStatusEnum Ok { get; } = new("ok");
+
     /// <summary><c>preset</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "preset")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("preset")]
-    Preset,
+    public static HostingWebFreedomStatusEnum Preset { get; } = new("preset");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "blockedByCustomer" or "blockedBySystem" or "ok" or "preset";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebFreedomStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebFreedomStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebFreedomStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebFreedomStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebFreedomStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebFreedomStatusEnum left, HostingWebFreedomStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebFreedomStatusEnum left, HostingWebFreedomStatusEnum right) => !left.Equals(right);
 }

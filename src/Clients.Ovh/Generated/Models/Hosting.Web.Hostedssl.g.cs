@@ -9,135 +9,231 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Hosted SSL Provider
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebHostedsslProviderEnum>))]
-public enum HostingWebHostedsslProviderEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebHostedsslProviderEnum>))]
+public readonly partial struct HostingWebHostedsslProviderEnum : global::Clients.Core.Wire.IStringEnum<HostingWebHostedsslProviderEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebHostedsslProviderEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>COMODO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "COMODO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("COMODO")]
-    COMODO,
+    public static HostingWebHostedsslProviderEnum COMODO { get; } = new("COMODO");
+
     /// <summary><c>CUSTOM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CUSTOM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CUSTOM")]
-    CUSTOM,
+    public static HostingWebHostedsslProviderEnum CUSTOM { get; } = new("CUSTOM");
+
     /// <summary><c>LETSENCRYPT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LETSENCRYPT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LETSENCRYPT")]
-    LETSENCRYPT,
+    public static HostingWebHostedsslProviderEnum LETSENCRYPT { get; } = new("LETSENCRYPT");
+
     /// <summary><c>SECTIGO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SECTIGO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SECTIGO")]
-    SECTIGO,
+    public static HostingWebHostedsslProviderEnum SECTIGO { get; } = new("SECTIGO");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "COMODO" or "CUSTOM" or "LETSENCRYPT" or "SECTIGO";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebHostedsslProviderEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebHostedsslProviderEnum global::Clients.Core.Wire.IStringEnum<HostingWebHostedsslProviderEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebHostedsslProviderEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebHostedsslProviderEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebHostedsslProviderEnum left, HostingWebHostedsslProviderEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebHostedsslProviderEnum left, HostingWebHostedsslProviderEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Hosted SSL report status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebHostedsslReportStatusEnum>))]
-public enum HostingWebHostedsslReportStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebHostedsslReportStatusEnum>))]
+public readonly partial struct HostingWebHostedsslReportStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebHostedsslReportStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebHostedsslReportStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>completed</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "completed")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("completed")]
-    Completed,
+    public static HostingWebHostedsslReportStatusEnum Completed { get; } = new("completed");
+
     /// <summary><c>in-progress</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "in-progress")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("in-progress")]
-    InProgress,
+    public static HostingWebHostedsslReportStatusEnum InProgress { get; } = new("in-progress");
+
     /// <summary><c>non-completed</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "non-completed")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("non-completed")]
-    NonCompleted,
+    public static HostingWebHostedsslReportStatusEnum NonCompleted { get; } = new("non-completed");
+
     /// <summary><c>non-required</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "non-required")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("non-required")]
-    NonRequired,
+    public static HostingWebHostedsslReportStatusEnum NonRequired { get; } = new("non-required");
+
     /// <summary><c>not-applicable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "not-applicable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("not-applicable")]
-    NotApplicable,
+    public static HostingWebHostedsslReportStatusEnum NotApplicable { get; } = new("not-applicable");
+
     /// <summary><c>not-provided</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "not-provided")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("not-provided")]
-    NotProvided,
+    public static HostingWebHostedsslReportStatusEnum NotProvided { get; } = new("not-provided");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "completed" or "in-progress" or "non-completed" or "non-required" or "not-applicable" or "not-provided";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebHostedsslReportStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebHostedsslReportStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebHostedsslReportStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebHostedsslReportStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebHostedsslReportStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebHostedsslReportStatusEnum left, HostingWebHostedsslReportStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebHostedsslReportStatusEnum left, HostingWebHostedsslReportStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Hostedssl report value
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebHostedsslReportValueEnum>))]
-public enum HostingWebHostedsslReportValueEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebHostedsslReportValueEnum>))]
+public readonly partial struct HostingWebHostedsslReportValueEnum : global::Clients.Core.Wire.IStringEnum<HostingWebHostedsslReportValueEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebHostedsslReportValueEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>completed</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "completed")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("completed")]
-    Completed,
+    public static HostingWebHostedsslReportValueEnum Completed { get; } = new("completed");
+
     /// <summary><c>in-progress</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "in-progress")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("in-progress")]
-    InProgress,
+    public static HostingWebHostedsslReportValueEnum InProgress { get; } = new("in-progress");
+
     /// <summary><c>non-completed</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "non-completed")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("non-completed")]
-    NonCompleted,
+    public static HostingWebHostedsslReportValueEnum NonCompleted { get; } = new("non-completed");
+
     /// <summary><c>non-required</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "non-required")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("non-required")]
-    NonRequired,
+    public static HostingWebHostedsslReportValueEnum NonRequired { get; } = new("non-required");
+
     /// <summary><c>not-applicable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "not-applicable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("not-applicable")]
-    NotApplicable,
+    public static HostingWebHostedsslReportValueEnum NotApplicable { get; } = new("not-applicable");
+
     /// <summary><c>not-provided</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "not-provided")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("not-provided")]
-    NotProvided,
+    public static HostingWebHostedsslReportValueEnum NotProvided { get; } = new("not-provided");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "completed" or "in-progress" or "non-completed" or "non-required" or "not-applicable" or "not-provided";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebHostedsslReportValueEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebHostedsslReportValueEnum global::Clients.Core.Wire.IStringEnum<HostingWebHostedsslReportValueEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebHostedsslReportValueEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebHostedsslReportValueEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebHostedsslReportValueEnum left, HostingWebHostedsslReportValueEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebHostedsslReportValueEnum left, HostingWebHostedsslReportValueEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Hosted SSL status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebHostedsslStatusEnum>))]
-public enum HostingWebHostedsslStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebHostedsslStatusEnum>))]
+public readonly partial struct HostingWebHostedsslStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebHostedsslStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebHostedsslStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>created</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "created")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("created")]
-    Created,
+    public static HostingWebHostedsslStatusEnum Created { get; } = new("created");
+
     /// <summary><c>creating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creating")]
-    Creating,
+    public static HostingWebHostedsslStatusEnum Creating { get; } = new("creating");
+
     /// <summary><c>deleting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleting")]
-    Deleting,
+    public static HostingWebHostedsslStatusEnum Deleting { get; } = new("deleting");
+
     /// <summary><c>importing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "importing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("importing")]
-    Importing,
+    public static HostingWebHostedsslStatusEnum Importing { get; } = new("importing");
+
     /// <summary><c>regenerating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "regenerating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("regenerating")]
-    Regenerating,
+    public static HostingWebHostedsslStatusEnum Regenerating { get; } = new("regenerating");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "created" or "creating" or "deleting" or "importing" or "regenerating";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebHostedsslStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebHostedsslStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebHostedsslStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebHostedsslStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebHostedsslStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebHostedsslStatusEnum left, HostingWebHostedsslStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebHostedsslStatusEnum left, HostingWebHostedsslStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Hosted SSL type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebHostedsslTypeEnum>))]
-public enum HostingWebHostedsslTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebHostedsslTypeEnum>))]
+public readonly partial struct HostingWebHostedsslTypeEnum : global::Clients.Core.Wire.IStringEnum<HostingWebHostedsslTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebHostedsslTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CUSTOM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CUSTOM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CUSTOM")]
-    CUSTOM,
+    public static HostingWebHostedsslTypeEnum CUSTOM { get; } = new("CUSTOM");
+
     /// <summary><c>DV</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DV")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DV")]
-    DV,
+    public static HostingWebHostedsslTypeEnum DV { get; } = new("DV");
+
     /// <summary><c>EV</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EV")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EV")]
-    EV,
+    public static HostingWebHostedsslTypeEnum EV { get; } = new("EV");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CUSTOM" or "DV" or "EV";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebHostedsslTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebHostedsslTypeEnum global::Clients.Core.Wire.IStringEnum<HostingWebHostedsslTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebHostedsslTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebHostedsslTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebHostedsslTypeEnum left, HostingWebHostedsslTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebHostedsslTypeEnum left, HostingWebHostedsslTypeEnum right) => !left.Equals(right);
 }

@@ -9,47 +9,87 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Availability of an email address for a local SEO order
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebLocalSeoAccountEmailAvailabilityEnum>))]
-public enum HostingWebLocalSeoAccountEmailAvailabilityEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebLocalSeoAccountEmailAvailabilityEnum>))]
+public readonly partial struct HostingWebLocalSeoAccountEmailAvailabilityEnum : global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoAccountEmailAvailabilityEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebLocalSeoAccountEmailAvailabilityEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>available</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "available")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("available")]
-    Available,
+    public static HostingWebLocalSeoAccountEmailAvailabilityEnum Available { get; } = new("available");
+
     /// <summary><c>merge</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "merge")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("merge")]
-    Merge,
+    public static HostingWebLocalSeoAccountEmailAvailabilityEnum Merge { get; } = new("merge");
+
     /// <summary><c>nic</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nic")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nic")]
-    Nic,
+    public static HostingWebLocalSeoAccountEmailAvailabilityEnum Nic { get; } = new("nic");
+
     /// <summary><c>taken</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "taken")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("taken")]
-    Taken,
+    public static HostingWebLocalSeoAccountEmailAvailabilityEnum Taken { get; } = new("taken");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "available" or "merge" or "nic" or "taken";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoAccountEmailAvailabilityEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebLocalSeoAccountEmailAvailabilityEnum global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoAccountEmailAvailabilityEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebLocalSeoAccountEmailAvailabilityEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebLocalSeoAccountEmailAvailabilityEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebLocalSeoAccountEmailAvailabilityEnum left, HostingWebLocalSeoAccountEmailAvailabilityEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebLocalSeoAccountEmailAvailabilityEnum left, HostingWebLocalSeoAccountEmailAvailabilityEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Account status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebLocalSeoAccountStatusEnum>))]
-public enum HostingWebLocalSeoAccountStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebLocalSeoAccountStatusEnum>))]
+public readonly partial struct HostingWebLocalSeoAccountStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoAccountStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebLocalSeoAccountStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>created</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "created")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("created")]
-    Created,
+    public static HostingWebLocalSeoAccountStatusEnum Created { get; } = new("created");
+
     /// <summary><c>creating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creating")]
-    Creating,
+    public static HostingWebLocalSeoAccountStatusEnum Creating { get; } = new("creating");
+
     /// <summary><c>deleting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleting")]
-    Deleting,
+    public static HostingWebLocalSeoAccountStatusEnum Deleting { get; } = new("deleting");
+
     /// <summary><c>updating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "updating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("updating")]
-    Updating,
+    public static HostingWebLocalSeoAccountStatusEnum Updating { get; } = new("updating");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "created" or "creating" or "deleting" or "updating";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoAccountStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebLocalSeoAccountStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoAccountStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebLocalSeoAccountStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebLocalSeoAccountStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebLocalSeoAccountStatusEnum left, HostingWebLocalSeoAccountStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebLocalSeoAccountStatusEnum left, HostingWebLocalSeoAccountStatusEnum right) => !left.Equals(right);
 }

@@ -9,47 +9,113 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Location country
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebLocalSeoLocationCountryEnum>))]
-public enum HostingWebLocalSeoLocationCountryEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebLocalSeoLocationCountryEnum>))]
+public readonly partial struct HostingWebLocalSeoLocationCountryEnum : global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoLocationCountryEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebLocalSeoLocationCountryEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>FR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FR")]
-    FR,
+    public static HostingWebLocalSeoLocationCountryEnum FR { get; } = new("FR");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "FR";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoLocationCountryEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebLocalSeoLocationCountryEnum global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoLocationCountryEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebLocalSeoLocationCountryEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebLocalSeoLocationCountryEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebLocalSeoLocationCountryEnum left, HostingWebLocalSeoLocationCountryEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebLocalSeoLocationCountryEnum left, HostingWebLocalSeoLocationCountryEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Location offer
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebLocalSeoLocationOfferEnum>))]
-public enum HostingWebLocalSeoLocationOfferEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebLocalSeoLocationOfferEnum>))]
+public readonly partial struct HostingWebLocalSeoLocationOfferEnum : global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoLocationOfferEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebLocalSeoLocationOfferEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>normal</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "normal")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("normal")]
-    Normal,
+    public static HostingWebLocalSeoLocationOfferEnum Normal { get; } = new("normal");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "normal";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoLocationOfferEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebLocalSeoLocationOfferEnum global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoLocationOfferEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebLocalSeoLocationOfferEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebLocalSeoLocationOfferEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebLocalSeoLocationOfferEnum left, HostingWebLocalSeoLocationOfferEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebLocalSeoLocationOfferEnum left, HostingWebLocalSeoLocationOfferEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Location status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebLocalSeoLocationStatusEnum>))]
-public enum HostingWebLocalSeoLocationStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebLocalSeoLocationStatusEnum>))]
+public readonly partial struct HostingWebLocalSeoLocationStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoLocationStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebLocalSeoLocationStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>created</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "created")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("created")]
-    Created,
+    public static HostingWebLocalSeoLocationStatusEnum Created { get; } = new("created");
+
     /// <summary><c>creating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creating")]
-    Creating,
+    public static HostingWebLocalSeoLocationStatusEnum Creating { get; } = new("creating");
+
     /// <summary><c>deleting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleting")]
-    Deleting,
+    public static HostingWebLocalSeoLocationStatusEnum Deleting { get; } = new("deleting");
+
     /// <summary><c>updating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "updating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("updating")]
-    Updating,
+    public static HostingWebLocalSeoLocationStatusEnum Updating { get; } = new("updating");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "created" or "creating" or "deleting" or "updating";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoLocationStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebLocalSeoLocationStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoLocationStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebLocalSeoLocationStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebLocalSeoLocationStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebLocalSeoLocationStatusEnum left, HostingWebLocalSeoLocationStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebLocalSeoLocationStatusEnum left, HostingWebLocalSeoLocationStatusEnum right) => !left.Equals(right);
 }

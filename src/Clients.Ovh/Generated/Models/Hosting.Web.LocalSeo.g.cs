@@ -28,6 +28,10 @@ public sealed partial class HostingWebLocalSeoDirectoriesList
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialNetworks")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.HostingWebLocalSeoDirectory>? SocialNetworks { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -46,6 +50,10 @@ public sealed partial class HostingWebLocalSeoDirectory
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayName")]
     public string? DisplayName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -64,130 +72,181 @@ public sealed partial class HostingWebLocalSeoEmailAvailability
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceName")]
     public string? ServiceName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Sync status of a location field
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebLocalSeoFieldStatusEnum>))]
-public enum HostingWebLocalSeoFieldStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebLocalSeoFieldStatusEnum>))]
+public readonly partial struct HostingWebLocalSeoFieldStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoFieldStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebLocalSeoFieldStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>MATCH</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MATCH")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MATCH")]
-    MATCH,
+    public static HostingWebLocalSeoFieldStatusEnum MATCH { get; } = new("MATCH");
+
     /// <summary><c>MISMATCH</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MISMATCH")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MISMATCH")]
-    MISMATCH,
+    public static HostingWebLocalSeoFieldStatusEnum MISMATCH { get; } = new("MISMATCH");
+
     /// <summary><c>MISSING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MISSING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MISSING")]
-    MISSING,
+    public static HostingWebLocalSeoFieldStatusEnum MISSING { get; } = new("MISSING");
+
     /// <summary><c>NOT_APPLICABLE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NOT_APPLICABLE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NOT_APPLICABLE")]
-    NOTAPPLICABLE,
+    public static HostingWebLocalSeoFieldStatusEnum NOTAPPLICABLE { get; } = new("NOT_APPLICABLE");
+
     /// <summary><c>PRESENT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PRESENT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PRESENT")]
-    PRESENT,
+    public static HostingWebLocalSeoFieldStatusEnum PRESENT { get; } = new("PRESENT");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "MATCH" or "MISMATCH" or "MISSING" or "NOT_APPLICABLE" or "PRESENT";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoFieldStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebLocalSeoFieldStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoFieldStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebLocalSeoFieldStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebLocalSeoFieldStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebLocalSeoFieldStatusEnum left, HostingWebLocalSeoFieldStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebLocalSeoFieldStatusEnum left, HostingWebLocalSeoFieldStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Status of a listing
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebLocalSeoFlowStatusEnum>))]
-public enum HostingWebLocalSeoFlowStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebLocalSeoFlowStatusEnum>))]
+public readonly partial struct HostingWebLocalSeoFlowStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoFlowStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebLocalSeoFlowStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ALL_INFORMATION_SUBMITTED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ALL_INFORMATION_SUBMITTED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ALL_INFORMATION_SUBMITTED")]
-    ALLINFORMATIONSUBMITTED,
+    public static HostingWebLocalSeoFlowStatusEnum ALLINFORMATIONSUBMITTED { get; } = new("ALL_INFORMATION_SUBMITTED");
+
     /// <summary><c>DONT_REMOVE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DONT_REMOVE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DONT_REMOVE")]
-    DONTREMOVE,
+    public static HostingWebLocalSeoFlowStatusEnum DONTREMOVE { get; } = new("DONT_REMOVE");
+
     /// <summary><c>INACTIVE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INACTIVE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INACTIVE")]
-    INACTIVE,
+    public static HostingWebLocalSeoFlowStatusEnum INACTIVE { get; } = new("INACTIVE");
+
     /// <summary><c>MANUALLY_DEACTIVATED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MANUALLY_DEACTIVATED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MANUALLY_DEACTIVATED")]
-    MANUALLYDEACTIVATED,
+    public static HostingWebLocalSeoFlowStatusEnum MANUALLYDEACTIVATED { get; } = new("MANUALLY_DEACTIVATED");
+
     /// <summary><c>NEEDS_REVIEW</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NEEDS_REVIEW")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NEEDS_REVIEW")]
-    NEEDSREVIEW,
+    public static HostingWebLocalSeoFlowStatusEnum NEEDSREVIEW { get; } = new("NEEDS_REVIEW");
+
     /// <summary><c>NOT_SUPPORTED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NOT_SUPPORTED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NOT_SUPPORTED")]
-    NOTSUPPORTED,
+    public static HostingWebLocalSeoFlowStatusEnum NOTSUPPORTED { get; } = new("NOT_SUPPORTED");
+
     /// <summary><c>NO_ACTION_NEEDED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NO_ACTION_NEEDED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NO_ACTION_NEEDED")]
-    NOACTIONNEEDED,
+    public static HostingWebLocalSeoFlowStatusEnum NOACTIONNEEDED { get; } = new("NO_ACTION_NEEDED");
+
     /// <summary><c>REMOVAL_NEEDED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REMOVAL_NEEDED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REMOVAL_NEEDED")]
-    REMOVALNEEDED,
+    public static HostingWebLocalSeoFlowStatusEnum REMOVALNEEDED { get; } = new("REMOVAL_NEEDED");
+
     /// <summary><c>REMOVAL_REVIEW_NEEDED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REMOVAL_REVIEW_NEEDED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REMOVAL_REVIEW_NEEDED")]
-    REMOVALREVIEWNEEDED,
+    public static HostingWebLocalSeoFlowStatusEnum REMOVALREVIEWNEEDED { get; } = new("REMOVAL_REVIEW_NEEDED");
+
     /// <summary><c>REMOVAL_SUBMITTED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REMOVAL_SUBMITTED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REMOVAL_SUBMITTED")]
-    REMOVALSUBMITTED,
+    public static HostingWebLocalSeoFlowStatusEnum REMOVALSUBMITTED { get; } = new("REMOVAL_SUBMITTED");
+
     /// <summary><c>REMOVED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REMOVED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REMOVED")]
-    REMOVED,
+    public static HostingWebLocalSeoFlowStatusEnum REMOVED { get; } = new("REMOVED");
+
     /// <summary><c>SUBMISSION_NEEDED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SUBMISSION_NEEDED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SUBMISSION_NEEDED")]
-    SUBMISSIONNEEDED,
+    public static HostingWebLocalSeoFlowStatusEnum SUBMISSIONNEEDED { get; } = new("SUBMISSION_NEEDED");
+
     /// <summary><c>WAITING_DIRECTORY_ACTION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WAITING_DIRECTORY_ACTION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WAITING_DIRECTORY_ACTION")]
-    WAITINGDIRECTORYACTION,
+    public static HostingWebLocalSeoFlowStatusEnum WAITINGDIRECTORYACTION { get; } = new("WAITING_DIRECTORY_ACTION");
+
     /// <summary><c>WAITING_USER_ACTION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WAITING_USER_ACTION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WAITING_USER_ACTION")]
-    WAITINGUSERACTION,
+    public static HostingWebLocalSeoFlowStatusEnum WAITINGUSERACTION { get; } = new("WAITING_USER_ACTION");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ALL_INFORMATION_SUBMITTED" or "DONT_REMOVE" or "INACTIVE" or "MANUALLY_DEACTIVATED" or "NEEDS_REVIEW" or "NOT_SUPPORTED" or "NO_ACTION_NEEDED" or "REMOVAL_NEEDED" or "REMOVAL_REVIEW_NEEDED" or "REMOVAL_SUBMITTED" or "REMOVED" or "SUBMISSION_NEEDED" or "WAITING_DIRECTORY_ACTION" or "WAITING_USER_ACTION";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoFlowStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebLocalSeoFlowStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoFlowStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebLocalSeoFlowStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebLocalSeoFlowStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebLocalSeoFlowStatusEnum left, HostingWebLocalSeoFlowStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebLocalSeoFlowStatusEnum left, HostingWebLocalSeoFlowStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Sync status of a listing
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebLocalSeoListingStatusEnum>))]
-public enum HostingWebLocalSeoListingStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebLocalSeoListingStatusEnum>))]
+public readonly partial struct HostingWebLocalSeoListingStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoListingStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebLocalSeoListingStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>IN_SYNC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IN_SYNC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IN_SYNC")]
-    INSYNC,
+    public static HostingWebLocalSeoListingStatusEnum INSYNC { get; } = new("IN_SYNC");
+
     /// <summary><c>NOT_FOUND</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NOT_FOUND")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NOT_FOUND")]
-    NOTFOUND,
+    public static HostingWebLocalSeoListingStatusEnum NOTFOUND { get; } = new("NOT_FOUND");
+
     /// <summary><c>NOT_IN_SYNC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NOT_IN_SYNC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NOT_IN_SYNC")]
-    NOTINSYNC,
+    public static HostingWebLocalSeoListingStatusEnum NOTINSYNC { get; } = new("NOT_IN_SYNC");
+
     /// <summary><c>NOT_SUPPORTED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NOT_SUPPORTED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NOT_SUPPORTED")]
-    NOTSUPPORTED,
+    public static HostingWebLocalSeoListingStatusEnum NOTSUPPORTED { get; } = new("NOT_SUPPORTED");
+
     /// <summary><c>NO_ONLINE_LISTING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NO_ONLINE_LISTING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NO_ONLINE_LISTING")]
-    NOONLINELISTING,
+    public static HostingWebLocalSeoListingStatusEnum NOONLINELISTING { get; } = new("NO_ONLINE_LISTING");
+
     /// <summary><c>TECHNICAL_PROBLEMS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TECHNICAL_PROBLEMS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TECHNICAL_PROBLEMS")]
-    TECHNICALPROBLEMS,
+    public static HostingWebLocalSeoListingStatusEnum TECHNICALPROBLEMS { get; } = new("TECHNICAL_PROBLEMS");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "IN_SYNC" or "NOT_FOUND" or "NOT_IN_SYNC" or "NOT_SUPPORTED" or "NO_ONLINE_LISTING" or "TECHNICAL_PROBLEMS";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoListingStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebLocalSeoListingStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebLocalSeoListingStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebLocalSeoListingStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebLocalSeoListingStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebLocalSeoListingStatusEnum left, HostingWebLocalSeoListingStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebLocalSeoListingStatusEnum left, HostingWebLocalSeoListingStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -248,6 +307,10 @@ public sealed partial class HostingWebLocalSeoSearchData
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zip")]
     public string? Zip { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -266,6 +329,10 @@ public sealed partial class HostingWebLocalSeoVisibilityCheckResponse
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("searchData")]
     public global::Clients.Ovh.Models.HostingWebLocalSeoSearchData? SearchData { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -452,6 +519,10 @@ public sealed partial class HostingWebLocalSeoVisibilityCheckResultResponse
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zipStatus")]
     public global::Clients.Ovh.Models.HostingWebLocalSeoFieldStatusEnum? ZipStatus { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -494,6 +565,10 @@ public sealed partial class HostingWebLocalSeoAccount
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("taskId")]
     public long? TaskId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -560,4 +635,8 @@ public sealed partial class HostingWebLocalSeoLocation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("taskId")]
     public long? TaskId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -9,21 +9,42 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Types of action you can request for your mail
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebMailActionEnum>))]
-public enum HostingWebMailActionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebMailActionEnum>))]
+public readonly partial struct HostingWebMailActionEnum : global::Clients.Core.Wire.IStringEnum<HostingWebMailActionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebMailActionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>BLOCK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BLOCK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BLOCK")]
-    BLOCK,
+    public static HostingWebMailActionEnum BLOCK { get; } = new("BLOCK");
+
     /// <summary><c>PURGE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PURGE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PURGE")]
-    PURGE,
+    public static HostingWebMailActionEnum PURGE { get; } = new("PURGE");
+
     /// <summary><c>UNBLOCK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNBLOCK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNBLOCK")]
-    UNBLOCK,
+    public static HostingWebMailActionEnum UNBLOCK { get; } = new("UNBLOCK");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "BLOCK" or "PURGE" or "UNBLOCK";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebMailActionEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebMailActionEnum global::Clients.Core.Wire.IStringEnum<HostingWebMailActionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebMailActionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebMailActionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebMailActionEnum left, HostingWebMailActionEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebMailActionEnum left, HostingWebMailActionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -48,38 +69,60 @@ public sealed partial class HostingWebMailBounce
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
     public string? To { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Mail state enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebMailStateEnum>))]
-public enum HostingWebMailStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebMailStateEnum>))]
+public readonly partial struct HostingWebMailStateEnum : global::Clients.Core.Wire.IStringEnum<HostingWebMailStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebMailStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>bounce</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bounce")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bounce")]
-    Bounce,
+    public static HostingWebMailStateEnum Bounce { get; } = new("bounce");
+
     /// <summary><c>force</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "force")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("force")]
-    Force,
+    public static HostingWebMailStateEnum Force { get; } = new("force");
+
     /// <summary><c>ko</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ko")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ko")]
-    Ko,
+    public static HostingWebMailStateEnum Ko { get; } = new("ko");
+
     /// <summary><c>ok</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ok")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ok")]
-    Ok,
+    public static HostingWebMailStateEnum Ok { get; } = new("ok");
+
     /// <summary><c>purging</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "purging")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("purging")]
-    Purging,
+    public static HostingWebMailStateEnum Purging { get; } = new("purging");
+
     /// <summary><c>spam</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "spam")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("spam")]
-    Spam,
+    public static HostingWebMailStateEnum Spam { get; } = new("spam");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "bounce" or "force" or "ko" or "ok" or "purging" or "spam";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebMailStateEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebMailStateEnum global::Clients.Core.Wire.IStringEnum<HostingWebMailStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebMailStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebMailStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebMailStateEnum left, HostingWebMailStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebMailStateEnum left, HostingWebMailStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -98,4 +141,8 @@ public sealed partial class HostingWebMailVolumeHistory
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("volume")]
     public long? Volume { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -9,37 +9,80 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// The type of the admin name
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebModuleAdminNameTypeEnum>))]
-public enum HostingWebModuleAdminNameTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebModuleAdminNameTypeEnum>))]
+public readonly partial struct HostingWebModuleAdminNameTypeEnum : global::Clients.Core.Wire.IStringEnum<HostingWebModuleAdminNameTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebModuleAdminNameTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>email</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "email")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("email")]
-    Email,
+    public static HostingWebModuleAdminNameTypeEnum Email { get; } = new("email");
+
     /// <summary><c>string</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "string")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("string")]
-    String,
+    public static HostingWebModuleAdminNameTypeEnum String { get; } = new("string");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "email" or "string";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebModuleAdminNameTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebModuleAdminNameTypeEnum global::Clients.Core.Wire.IStringEnum<HostingWebModuleAdminNameTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebModuleAdminNameTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebModuleAdminNameTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebModuleAdminNameTypeEnum left, HostingWebModuleAdminNameTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebModuleAdminNameTypeEnum left, HostingWebModuleAdminNameTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Branch enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebModuleBranchEnum>))]
-public enum HostingWebModuleBranchEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebModuleBranchEnum>))]
+public readonly partial struct HostingWebModuleBranchEnum : global::Clients.Core.Wire.IStringEnum<HostingWebModuleBranchEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebModuleBranchEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>old</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "old")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("old")]
-    Old,
+    public static HostingWebModuleBranchEnum Old { get; } = new("old");
+
     /// <summary><c>stable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "stable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("stable")]
-    Stable,
+    public static HostingWebModuleBranchEnum Stable { get; } = new("stable");
+
     /// <summary><c>testing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "testing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("testing")]
-    Testing,
+    public static HostingWebModuleBranchEnum Testing { get; } = new("testing");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "old" or "stable" or "testing";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebModuleBranchEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebModuleBranchEnum global::Clients.Core.Wire.IStringEnum<HostingWebModuleBranchEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebModuleBranchEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebModuleBranchEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebModuleBranchEnum left, HostingWebModuleBranchEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebModuleBranchEnum left, HostingWebModuleBranchEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -88,92 +131,152 @@ public sealed partial class HostingWebModuleDependencyType
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
     public string? User { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// The type of the dependency. A dependency can be a standard database (like MySQL or PostgreSQL) or a key-value store (like Redis or Memcached) for example
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebModuleDependencyTypeEnum>))]
-public enum HostingWebModuleDependencyTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebModuleDependencyTypeEnum>))]
+public readonly partial struct HostingWebModuleDependencyTypeEnum : global::Clients.Core.Wire.IStringEnum<HostingWebModuleDependencyTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebModuleDependencyTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>mysql</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mysql")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mysql")]
-    Mysql,
+    public static HostingWebModuleDependencyTypeEnum Mysql { get; } = new("mysql");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "mysql";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebModuleDependencyTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebModuleDependencyTypeEnum global::Clients.Core.Wire.IStringEnum<HostingWebModuleDependencyTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebModuleDependencyTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebModuleDependencyTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebModuleDependencyTypeEnum left, HostingWebModuleDependencyTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebModuleDependencyTypeEnum left, HostingWebModuleDependencyTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Install language
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebModuleLanguageEnum>))]
-public enum HostingWebModuleLanguageEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebModuleLanguageEnum>))]
+public readonly partial struct HostingWebModuleLanguageEnum : global::Clients.Core.Wire.IStringEnum<HostingWebModuleLanguageEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebModuleLanguageEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cz")]
-    Cz,
+    public static HostingWebModuleLanguageEnum Cz { get; } = new("cz");
+
     /// <summary><c>de</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "de")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("de")]
-    De,
+    public static HostingWebModuleLanguageEnum De { get; } = new("de");
+
     /// <summary><c>en</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "en")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("en")]
-    En,
+    public static HostingWebModuleLanguageEnum En { get; } = new("en");
+
     /// <summary><c>es</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "es")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("es")]
-    Es,
+    public static HostingWebModuleLanguageEnum Es { get; } = new("es");
+
     /// <summary><c>fi</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fi")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fi")]
-    Fi,
+    public static HostingWebModuleLanguageEnum Fi { get; } = new("fi");
+
     /// <summary><c>fr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fr")]
-    Fr,
+    public static HostingWebModuleLanguageEnum Fr { get; } = new("fr");
+
     /// <summary><c>it</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "it")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("it")]
-    It,
+    public static HostingWebModuleLanguageEnum It { get; } = new("it");
+
     /// <summary><c>lt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lt")]
-    Lt,
+    public static HostingWebModuleLanguageEnum Lt { get; } = new("lt");
+
     /// <summary><c>nl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nl")]
-    Nl,
+    public static HostingWebModuleLanguageEnum Nl { get; } = new("nl");
+
     /// <summary><c>pl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pl")]
-    Pl,
+    public static HostingWebModuleLanguageEnum Pl { get; } = new("pl");
+
     /// <summary><c>pt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pt")]
-    Pt,
+    public static HostingWebModuleLanguageEnum Pt { get; } = new("pt");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cz" or "de" or "en" or "es" or "fi" or "fr" or "it" or "lt" or "nl" or "pl" or "pt";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebModuleLanguageEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebModuleLanguageEnum global::Clients.Core.Wire.IStringEnum<HostingWebModuleLanguageEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebModuleLanguageEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebModuleLanguageEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebModuleLanguageEnum left, HostingWebModuleLanguageEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebModuleLanguageEnum left, HostingWebModuleLanguageEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Module status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebModuleStatusEnum>))]
-public enum HostingWebModuleStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebModuleStatusEnum>))]
+public readonly partial struct HostingWebModuleStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebModuleStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebModuleStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>created</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "created")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("created")]
-    Created,
+    public static HostingWebModuleStatusEnum Created { get; } = new("created");
+
     /// <summary><c>creating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creating")]
-    Creating,
+    public static HostingWebModuleStatusEnum Creating { get; } = new("creating");
+
     /// <summary><c>deleting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleting")]
-    Deleting,
+    public static HostingWebModuleStatusEnum Deleting { get; } = new("deleting");
+
     /// <summary><c>updating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "updating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("updating")]
-    Updating,
+    public static HostingWebModuleStatusEnum Updating { get; } = new("updating");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "created" or "creating" or "deleting" or "updating";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebModuleStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebModuleStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebModuleStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebModuleStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebModuleStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebModuleStatusEnum left, HostingWebModuleStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebModuleStatusEnum left, HostingWebModuleStatusEnum right) => !left.Equals(right);
 }

@@ -9,239 +9,361 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Hosting available configuration version
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebOvhConfigAvailableEngineVersionEnum>))]
-public enum HostingWebOvhConfigAvailableEngineVersionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebOvhConfigAvailableEngineVersionEnum>))]
+public readonly partial struct HostingWebOvhConfigAvailableEngineVersionEnum : global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigAvailableEngineVersionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebOvhConfigAvailableEngineVersionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>5.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "5.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("5.4")]
-    _54,
+    public static HostingWebOvhConfigAvailableEngineVersionEnum _54 { get; } = new("5.4");
+
     /// <summary><c>5.5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "5.5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("5.5")]
-    _55,
+    public static HostingWebOvhConfigAvailableEngineVersionEnum _55 { get; } = new("5.5");
+
     /// <summary><c>5.6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "5.6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("5.6")]
-    _56,
+    public static HostingWebOvhConfigAvailableEngineVersionEnum _56 { get; } = new("5.6");
+
     /// <summary><c>7.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "7.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("7.0")]
-    _70,
+    public static HostingWebOvhConfigAvailableEngineVersionEnum _70 { get; } = new("7.0");
+
     /// <summary><c>7.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "7.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("7.1")]
-    _71,
+    public static HostingWebOvhConfigAvailableEngineVersionEnum _71 { get; } = new("7.1");
+
     /// <summary><c>7.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "7.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("7.2")]
-    _72,
+    public static HostingWebOvhConfigAvailableEngineVersionEnum _72 { get; } = new("7.2");
+
     /// <summary><c>7.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "7.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("7.3")]
-    _73,
+    public static HostingWebOvhConfigAvailableEngineVersionEnum _73 { get; } = new("7.3");
+
     /// <summary><c>7.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "7.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("7.4")]
-    _74,
+    public static HostingWebOvhConfigAvailableEngineVersionEnum _74 { get; } = new("7.4");
+
     /// <summary><c>8.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "8.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("8.0")]
-    _80,
+    public static HostingWebOvhConfigAvailableEngineVersionEnum _80 { get; } = new("8.0");
+
     /// <summary><c>8.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "8.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("8.1")]
-    _81,
+    public static HostingWebOvhConfigAvailableEngineVersionEnum _81 { get; } = new("8.1");
+
     /// <summary><c>8.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "8.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("8.2")]
-    _82,
+    public static HostingWebOvhConfigAvailableEngineVersionEnum _82 { get; } = new("8.2");
+
     /// <summary><c>8.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "8.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("8.3")]
-    _83,
+    public static HostingWebOvhConfigAvailableEngineVersionEnum _83 { get; } = new("8.3");
+
     /// <summary><c>8.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "8.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("8.4")]
-    _84,
+    public static HostingWebOvhConfigAvailableEngineVersionEnum _84 { get; } = new("8.4");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "5.4" or "5.5" or "5.6" or "7.0" or "7.1" or "7.2" or "7.3" or "7.4" or "8.0" or "8.1" or "8.2" or "8.3" or "8.4";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigAvailableEngineVersionEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebOvhConfigAvailableEngineVersionEnum global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigAvailableEngineVersionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebOvhConfigAvailableEngineVersionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebOvhConfigAvailableEngineVersionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebOvhConfigAvailableEngineVersionEnum left, HostingWebOvhConfigAvailableEngineVersionEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebOvhConfigAvailableEngineVersionEnum left, HostingWebOvhConfigAvailableEngineVersionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Hosting configuration engine
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebOvhConfigEngineNameEnum>))]
-public enum HostingWebOvhConfigEngineNameEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebOvhConfigEngineNameEnum>))]
+public readonly partial struct HostingWebOvhConfigEngineNameEnum : global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigEngineNameEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebOvhConfigEngineNameEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>php</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php")]
-    Php,
+    public static HostingWebOvhConfigEngineNameEnum Php { get; } = new("php");
+
     /// <summary><c>phpcgi</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpcgi")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpcgi")]
-    Phpcgi,
+    public static HostingWebOvhConfigEngineNameEnum Phpcgi { get; } = new("phpcgi");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "php" or "phpcgi";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigEngineNameEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebOvhConfigEngineNameEnum global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigEngineNameEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebOvhConfigEngineNameEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebOvhConfigEngineNameEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebOvhConfigEngineNameEnum left, HostingWebOvhConfigEngineNameEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebOvhConfigEngineNameEnum left, HostingWebOvhConfigEngineNameEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Hosting configuration version
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebOvhConfigEngineVersionEnum>))]
-public enum HostingWebOvhConfigEngineVersionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebOvhConfigEngineVersionEnum>))]
+public readonly partial struct HostingWebOvhConfigEngineVersionEnum : global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigEngineVersionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebOvhConfigEngineVersionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>4.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "4.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("4.4")]
-    _44,
+    public static HostingWebOvhConfigEngineVersionEnum _44 { get; } = new("4.4");
+
     /// <summary><c>5.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "5.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("5.0")]
-    _50,
+    public static HostingWebOvhConfigEngineVersionEnum _50 { get; } = new("5.0");
+
     /// <summary><c>5.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "5.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("5.1")]
-    _51,
+    public static HostingWebOvhConfigEngineVersionEnum _51 { get; } = new("5.1");
+
     /// <summary><c>5.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "5.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("5.2")]
-    _52,
+    public static HostingWebOvhConfigEngineVersionEnum _52 { get; } = new("5.2");
+
     /// <summary><c>5.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "5.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("5.3")]
-    _53,
+    public static HostingWebOvhConfigEngineVersionEnum _53 { get; } = new("5.3");
+
     /// <summary><c>5.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "5.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("5.4")]
-    _54,
+    public static HostingWebOvhConfigEngineVersionEnum _54 { get; } = new("5.4");
+
     /// <summary><c>5.5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "5.5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("5.5")]
-    _55,
+    public static HostingWebOvhConfigEngineVersionEnum _55 { get; } = new("5.5");
+
     /// <summary><c>5.6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "5.6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("5.6")]
-    _56,
+    public static HostingWebOvhConfigEngineVersionEnum _56 { get; } = new("5.6");
+
     /// <summary><c>7.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "7.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("7.0")]
-    _70,
+    public static HostingWebOvhConfigEngineVersionEnum _70 { get; } = new("7.0");
+
     /// <summary><c>7.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "7.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("7.1")]
-    _71,
+    public static HostingWebOvhConfigEngineVersionEnum _71 { get; } = new("7.1");
+
     /// <summary><c>7.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "7.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("7.2")]
-    _72,
+    public static HostingWebOvhConfigEngineVersionEnum _72 { get; } = new("7.2");
+
     /// <summary><c>7.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "7.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("7.3")]
-    _73,
+    public static HostingWebOvhConfigEngineVersionEnum _73 { get; } = new("7.3");
+
     /// <summary><c>7.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "7.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("7.4")]
-    _74,
+    public static HostingWebOvhConfigEngineVersionEnum _74 { get; } = new("7.4");
+
     /// <summary><c>8.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "8.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("8.0")]
-    _80,
+    public static HostingWebOvhConfigEngineVersionEnum _80 { get; } = new("8.0");
+
     /// <summary><c>8.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "8.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("8.1")]
-    _81,
+    public static HostingWebOvhConfigEngineVersionEnum _81 { get; } = new("8.1");
+
     /// <summary><c>8.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "8.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("8.2")]
-    _82,
+    public static HostingWebOvhConfigEngineVersionEnum _82 { get; } = new("8.2");
+
     /// <summary><c>8.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "8.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("8.3")]
-    _83,
+    public static HostingWebOvhConfigEngineVersionEnum _83 { get; } = new("8.3");
+
     /// <summary><c>8.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "8.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("8.4")]
-    _84,
+    public static HostingWebOvhConfigEngineVersionEnum _84 { get; } = new("8.4");
+
     /// <summary><c>AUTO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AUTO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AUTO")]
-    AUTO,
+    public static HostingWebOvhConfigEngineVersionEnum AUTO { get; } = new("AUTO");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "4.4" or "5.0" or "5.1" or "5.2" or "5.3" or "5.4" or "5.5" or "5.6" or "7.0" or "7.1" or "7.2" or "7.3" or "7.4" or "8.0" or "8.1" or "8.2" or "8.3" or "8.4" or "AUTO";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigEngineVersionEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebOvhConfigEngineVersionEnum global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigEngineVersionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebOvhConfigEngineVersionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebOvhConfigEngineVersionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebOvhConfigEngineVersionEnum left, HostingWebOvhConfigEngineVersionEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebOvhConfigEngineVersionEnum left, HostingWebOvhConfigEngineVersionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Hosting configuration environment
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebOvhConfigEnvironmentEnum>))]
-public enum HostingWebOvhConfigEnvironmentEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebOvhConfigEnvironmentEnum>))]
+public readonly partial struct HostingWebOvhConfigEnvironmentEnum : global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigEnvironmentEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebOvhConfigEnvironmentEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>development</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "development")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("development")]
-    Development,
+    public static HostingWebOvhConfigEnvironmentEnum Development { get; } = new("development");
+
     /// <summary><c>production</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "production")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("production")]
-    Production,
+    public static HostingWebOvhConfigEnvironmentEnum Production { get; } = new("production");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "development" or "production";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigEnvironmentEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebOvhConfigEnvironmentEnum global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigEnvironmentEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebOvhConfigEnvironmentEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebOvhConfigEnvironmentEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebOvhConfigEnvironmentEnum left, HostingWebOvhConfigEnvironmentEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebOvhConfigEnvironmentEnum left, HostingWebOvhConfigEnvironmentEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Hosting configuration firewall
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebOvhConfigHttpFirewallEnum>))]
-public enum HostingWebOvhConfigHttpFirewallEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebOvhConfigHttpFirewallEnum>))]
+public readonly partial struct HostingWebOvhConfigHttpFirewallEnum : global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigHttpFirewallEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebOvhConfigHttpFirewallEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>none</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "none")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("none")]
-    None,
+    public static HostingWebOvhConfigHttpFirewallEnum None { get; } = new("none");
+
     /// <summary><c>security</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "security")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("security")]
-    Security,
+    public static HostingWebOvhConfigHttpFirewallEnum Security { get; } = new("security");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "none" or "security";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigHttpFirewallEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebOvhConfigHttpFirewallEnum global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigHttpFirewallEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebOvhConfigHttpFirewallEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebOvhConfigHttpFirewallEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebOvhConfigHttpFirewallEnum left, HostingWebOvhConfigHttpFirewallEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebOvhConfigHttpFirewallEnum left, HostingWebOvhConfigHttpFirewallEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Ovhconfig status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebOvhConfigStatusEnum>))]
-public enum HostingWebOvhConfigStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebOvhConfigStatusEnum>))]
+public readonly partial struct HostingWebOvhConfigStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebOvhConfigStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>created</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "created")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("created")]
-    Created,
+    public static HostingWebOvhConfigStatusEnum Created { get; } = new("created");
+
     /// <summary><c>rollbacking</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rollbacking")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rollbacking")]
-    Rollbacking,
+    public static HostingWebOvhConfigStatusEnum Rollbacking { get; } = new("rollbacking");
+
     /// <summary><c>updating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "updating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("updating")]
-    Updating,
+    public static HostingWebOvhConfigStatusEnum Updating { get; } = new("updating");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "created" or "rollbacking" or "updating";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebOvhConfigStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebOvhConfigStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebOvhConfigStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebOvhConfigStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebOvhConfigStatusEnum left, HostingWebOvhConfigStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebOvhConfigStatusEnum left, HostingWebOvhConfigStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Hosting configuration image to run website
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebOvhconfigContainerEnum>))]
-public enum HostingWebOvhconfigContainerEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebOvhconfigContainerEnum>))]
+public readonly partial struct HostingWebOvhconfigContainerEnum : global::Clients.Core.Wire.IStringEnum<HostingWebOvhconfigContainerEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebOvhconfigContainerEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>jessie.i386</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "jessie.i386")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("jessie.i386")]
-    JessieI386,
+    public static HostingWebOvhconfigContainerEnum JessieI386 { get; } = new("jessie.i386");
+
     /// <summary><c>legacy</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "legacy")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("legacy")]
-    Legacy,
+    public static HostingWebOvhconfigContainerEnum Legacy { get; } = new("legacy");
+
     /// <summary><c>stable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "stable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("stable")]
-    Stable,
+    public static HostingWebOvhconfigContainerEnum Stable { get; } = new("stable");
+
     /// <summary><c>stable64</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "stable64")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("stable64")]
-    Stable64,
+    public static HostingWebOvhconfigContainerEnum Stable64 { get; } = new("stable64");
+
     /// <summary><c>testing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "testing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("testing")]
-    Testing,
+    public static HostingWebOvhconfigContainerEnum Testing { get; } = new("testing");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "jessie.i386" or "legacy" or "stable" or "stable64" or "testing";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebOvhconfigContainerEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebOvhconfigContainerEnum global::Clients.Core.Wire.IStringEnum<HostingWebOvhconfigContainerEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebOvhconfigContainerEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebOvhconfigContainerEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebOvhconfigContainerEnum left, HostingWebOvhconfigContainerEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebOvhconfigContainerEnum left, HostingWebOvhconfigContainerEnum right) => !left.Equals(right);
 }

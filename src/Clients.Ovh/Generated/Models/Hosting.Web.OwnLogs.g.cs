@@ -9,19 +9,40 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// OwnLogs status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebOwnLogsStatusEnum>))]
-public enum HostingWebOwnLogsStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebOwnLogsStatusEnum>))]
+public readonly partial struct HostingWebOwnLogsStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebOwnLogsStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebOwnLogsStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>created</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "created")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("created")]
-    Created,
+    public static HostingWebOwnLogsStatusEnum Created { get; } = new("created");
+
     /// <summary><c>creating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creating")]
-    Creating,
+    public static HostingWebOwnLogsStatusEnum Creating { get; } = new("creating");
+
     /// <summary><c>deleting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleting")]
-    Deleting,
+    public static HostingWebOwnLogsStatusEnum Deleting { get; } = new("deleting");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "created" or "creating" or "deleting";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebOwnLogsStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebOwnLogsStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebOwnLogsStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebOwnLogsStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebOwnLogsStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebOwnLogsStatusEnum left, HostingWebOwnLogsStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebOwnLogsStatusEnum left, HostingWebOwnLogsStatusEnum right) => !left.Equals(right);
 }

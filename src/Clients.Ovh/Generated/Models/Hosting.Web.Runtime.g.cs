@@ -9,111 +9,161 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Runtime env enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebRuntimeEnvEnum>))]
-public enum HostingWebRuntimeEnvEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebRuntimeEnvEnum>))]
+public readonly partial struct HostingWebRuntimeEnvEnum : global::Clients.Core.Wire.IStringEnum<HostingWebRuntimeEnvEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebRuntimeEnvEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>development</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "development")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("development")]
-    Development,
+    public static HostingWebRuntimeEnvEnum Development { get; } = new("development");
+
     /// <summary><c>production</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "production")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("production")]
-    Production,
+    public static HostingWebRuntimeEnvEnum Production { get; } = new("production");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "development" or "production";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebRuntimeEnvEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebRuntimeEnvEnum global::Clients.Core.Wire.IStringEnum<HostingWebRuntimeEnvEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebRuntimeEnvEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebRuntimeEnvEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebRuntimeEnvEnum left, HostingWebRuntimeEnvEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebRuntimeEnvEnum left, HostingWebRuntimeEnvEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Runtime state enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebRuntimeStateEnum>))]
-public enum HostingWebRuntimeStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebRuntimeStateEnum>))]
+public readonly partial struct HostingWebRuntimeStateEnum : global::Clients.Core.Wire.IStringEnum<HostingWebRuntimeStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebRuntimeStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>created</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "created")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("created")]
-    Created,
+    public static HostingWebRuntimeStateEnum Created { get; } = new("created");
+
     /// <summary><c>creating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creating")]
-    Creating,
+    public static HostingWebRuntimeStateEnum Creating { get; } = new("creating");
+
     /// <summary><c>deleting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleting")]
-    Deleting,
+    public static HostingWebRuntimeStateEnum Deleting { get; } = new("deleting");
+
     /// <summary><c>updating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "updating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("updating")]
-    Updating,
+    public static HostingWebRuntimeStateEnum Updating { get; } = new("updating");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "created" or "creating" or "deleting" or "updating";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebRuntimeStateEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebRuntimeStateEnum global::Clients.Core.Wire.IStringEnum<HostingWebRuntimeStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebRuntimeStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebRuntimeStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebRuntimeStateEnum left, HostingWebRuntimeStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebRuntimeStateEnum left, HostingWebRuntimeStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Runtime backend type enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebRuntimeTypeEnum>))]
-public enum HostingWebRuntimeTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebRuntimeTypeEnum>))]
+public readonly partial struct HostingWebRuntimeTypeEnum : global::Clients.Core.Wire.IStringEnum<HostingWebRuntimeTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebRuntimeTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>nodejs-10</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nodejs-10")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nodejs-10")]
-    Nodejs10,
+    public static HostingWebRuntimeTypeEnum Nodejs10 { get; } = new("nodejs-10");
+
     /// <summary><c>nodejs-11</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nodejs-11")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nodejs-11")]
-    Nodejs11,
+    public static HostingWebRuntimeTypeEnum Nodejs11 { get; } = new("nodejs-11");
+
     /// <summary><c>nodejs-12</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nodejs-12")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nodejs-12")]
-    Nodejs12,
+    public static HostingWebRuntimeTypeEnum Nodejs12 { get; } = new("nodejs-12");
+
     /// <summary><c>nodejs-14</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nodejs-14")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nodejs-14")]
-    Nodejs14,
+    public static HostingWebRuntimeTypeEnum Nodejs14 { get; } = new("nodejs-14");
+
     /// <summary><c>nodejs-8</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nodejs-8")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nodejs-8")]
-    Nodejs8,
+    public static HostingWebRuntimeTypeEnum Nodejs8 { get; } = new("nodejs-8");
+
     /// <summary><c>nodejs-9</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nodejs-9")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nodejs-9")]
-    Nodejs9,
+    public static HostingWebRuntimeTypeEnum Nodejs9 { get; } = new("nodejs-9");
+
     /// <summary><c>phpfpm-5.6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-5.6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-5.6")]
-    Phpfpm56,
+    public static HostingWebRuntimeTypeEnum Phpfpm56 { get; } = new("phpfpm-5.6");
+
     /// <summary><c>phpfpm-7.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-7.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-7.0")]
-    Phpfpm70,
+    public static HostingWebRuntimeTypeEnum Phpfpm70 { get; } = new("phpfpm-7.0");
+
     /// <summary><c>phpfpm-7.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-7.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-7.1")]
-    Phpfpm71,
+    public static HostingWebRuntimeTypeEnum Phpfpm71 { get; } = new("phpfpm-7.1");
+
     /// <summary><c>phpfpm-7.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-7.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-7.2")]
-    Phpfpm72,
+    public static HostingWebRuntimeTypeEnum Phpfpm72 { get; } = new("phpfpm-7.2");
+
     /// <summary><c>phpfpm-7.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-7.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-7.3")]
-    Phpfpm73,
+    public static HostingWebRuntimeTypeEnum Phpfpm73 { get; } = new("phpfpm-7.3");
+
     /// <summary><c>phpfpm-7.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-7.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-7.4")]
-    Phpfpm74,
+    public static HostingWebRuntimeTypeEnum Phpfpm74 { get; } = new("phpfpm-7.4");
+
     /// <summary><c>phpfpm-8.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-8.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-8.0")]
-    Phpfpm80,
+    public static HostingWebRuntimeTypeEnum Phpfpm80 { get; } = new("phpfpm-8.0");
+
     /// <summary><c>python-2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "python-2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("python-2")]
-    Python2,
+    public static HostingWebRuntimeTypeEnum Python2 { get; } = new("python-2");
+
     /// <summary><c>python-3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "python-3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("python-3")]
-    Python3,
+    public static HostingWebRuntimeTypeEnum Python3 { get; } = new("python-3");
+
     /// <summary><c>ruby-2.6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ruby-2.6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ruby-2.6")]
-    Ruby26,
+    public static HostingWebRuntimeTypeEnum Ruby26 { get; } = new("ruby-2.6");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "nodejs-10" or "nodejs-11" or "nodejs-12" or "nodejs-14" or "nodejs-8" or "nodejs-9" or "phpfpm-5.6" or "phpfpm-7.0" or "phpfpm-7.1" or "phpfpm-7.2" or "phpfpm-7.3" or "phpfpm-7.4" or "phpfpm-8.0" or "python-2" or "python-3" or "ruby-2.6";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebRuntimeTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebRuntimeTypeEnum global::Clients.Core.Wire.IStringEnum<HostingWebRuntimeTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebRuntimeTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebRuntimeTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebRuntimeTypeEnum left, HostingWebRuntimeTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebRuntimeTypeEnum left, HostingWebRuntimeTypeEnum right) => !left.Equals(right);
 }

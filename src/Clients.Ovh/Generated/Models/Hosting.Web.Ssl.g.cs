@@ -52,6 +52,10 @@ public sealed partial class HostingWebSslReport
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tradeNameVerificationStatus")]
     public global::Clients.Ovh.Models.HostingWebHostedsslReportStatusEnum? TradeNameVerificationStatus { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -100,4 +104,8 @@ public sealed partial class HostingWebSslReport2
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tradeNameVerificationStatus")]
     public global::Clients.Ovh.Models.HostingWebHostedsslReportValueEnum? TradeNameVerificationStatus { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

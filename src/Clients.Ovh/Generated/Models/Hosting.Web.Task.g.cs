@@ -9,915 +9,764 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Task function enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebTaskFunctionEnum>))]
-public enum HostingWebTaskFunctionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebTaskFunctionEnum>))]
+public readonly partial struct HostingWebTaskFunctionEnum : global::Clients.Core.Wire.IStringEnum<HostingWebTaskFunctionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebTaskFunctionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>abuse/close</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "abuse/close")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("abuse/close")]
-    AbuseClose,
+    public static HostingWebTaskFunctionEnum AbuseClose { get; } = new("abuse/close");
+
     /// <summary><c>abuse/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "abuse/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("abuse/create")]
-    AbuseCreate,
+    public static HostingWebTaskFunctionEnum AbuseCreate { get; } = new("abuse/create");
+
     /// <summary><c>abuse/create/web</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "abuse/create/web")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("abuse/create/web")]
-    AbuseCreateWeb,
+    public static HostingWebTaskFunctionEnum AbuseCreateWeb { get; } = new("abuse/create/web");
+
     /// <summary><c>abuse/delete/web</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "abuse/delete/web")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("abuse/delete/web")]
-    AbuseDeleteWeb,
+    public static HostingWebTaskFunctionEnum AbuseDeleteWeb { get; } = new("abuse/delete/web");
+
     /// <summary><c>abuse/update</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "abuse/update")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("abuse/update")]
-    AbuseUpdate,
+    public static HostingWebTaskFunctionEnum AbuseUpdate { get; } = new("abuse/update");
+
     /// <summary><c>abuse/update/web</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "abuse/update/web")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("abuse/update/web")]
-    AbuseUpdateWeb,
+    public static HostingWebTaskFunctionEnum AbuseUpdateWeb { get; } = new("abuse/update/web");
+
     /// <summary><c>agora/AnycastUpdateReference</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "agora/AnycastUpdateReference")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("agora/AnycastUpdateReference")]
-    AgoraAnycastUpdateReference,
+    public static HostingWebTaskFunctionEnum AgoraAnycastUpdateReference { get; } = new("agora/AnycastUpdateReference");
+
     /// <summary><c>agora/DnsAddonUpdateReference</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "agora/DnsAddonUpdateReference")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("agora/DnsAddonUpdateReference")]
-    AgoraDnsAddonUpdateReference,
+    public static HostingWebTaskFunctionEnum AgoraDnsAddonUpdateReference { get; } = new("agora/DnsAddonUpdateReference");
+
     /// <summary><c>agora/DnsUpdateReference</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "agora/DnsUpdateReference")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("agora/DnsUpdateReference")]
-    AgoraDnsUpdateReference,
+    public static HostingWebTaskFunctionEnum AgoraDnsUpdateReference { get; } = new("agora/DnsUpdateReference");
+
     /// <summary><c>agora/updateReference</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "agora/updateReference")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("agora/updateReference")]
-    AgoraUpdateReference,
+    public static HostingWebTaskFunctionEnum AgoraUpdateReference { get; } = new("agora/updateReference");
+
     /// <summary><c>attachedDomain/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "attachedDomain/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("attachedDomain/create")]
-    AttachedDomainCreate,
+    public static HostingWebTaskFunctionEnum AttachedDomainCreate { get; } = new("attachedDomain/create");
+
     /// <summary><c>attachedDomain/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "attachedDomain/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("attachedDomain/delete")]
-    AttachedDomainDelete,
+    public static HostingWebTaskFunctionEnum AttachedDomainDelete { get; } = new("attachedDomain/delete");
+
     /// <summary><c>attachedDomain/restart</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "attachedDomain/restart")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("attachedDomain/restart")]
-    AttachedDomainRestart,
+    public static HostingWebTaskFunctionEnum AttachedDomainRestart { get; } = new("attachedDomain/restart");
+
     /// <summary><c>attachedDomain/update</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "attachedDomain/update")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("attachedDomain/update")]
-    AttachedDomainUpdate,
+    public static HostingWebTaskFunctionEnum AttachedDomainUpdate { get; } = new("attachedDomain/update");
+
     /// <summary><c>cdn/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cdn/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cdn/delete")]
-    CdnDelete,
+    public static HostingWebTaskFunctionEnum CdnDelete { get; } = new("cdn/delete");
+
     /// <summary><c>cdn/domain/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cdn/domain/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cdn/domain/create")]
-    CdnDomainCreate,
+    public static HostingWebTaskFunctionEnum CdnDomainCreate { get; } = new("cdn/domain/create");
+
     /// <summary><c>cdn/domain/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cdn/domain/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cdn/domain/delete")]
-    CdnDomainDelete,
+    public static HostingWebTaskFunctionEnum CdnDomainDelete { get; } = new("cdn/domain/delete");
+
     /// <summary><c>cdn/domain/flush</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cdn/domain/flush")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cdn/domain/flush")]
-    CdnDomainFlush,
+    public static HostingWebTaskFunctionEnum CdnDomainFlush { get; } = new("cdn/domain/flush");
+
     /// <summary><c>cdn/domain/suspend</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cdn/domain/suspend")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cdn/domain/suspend")]
-    CdnDomainSuspend,
+    public static HostingWebTaskFunctionEnum CdnDomainSuspend { get; } = new("cdn/domain/suspend");
+
     /// <summary><c>cdn/flush</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cdn/flush")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cdn/flush")]
-    CdnFlush,
+    public static HostingWebTaskFunctionEnum CdnFlush { get; } = new("cdn/flush");
+
     /// <summary><c>cdn/install</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cdn/install")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cdn/install")]
-    CdnInstall,
+    public static HostingWebTaskFunctionEnum CdnInstall { get; } = new("cdn/install");
+
     /// <summary><c>cdn/reopen</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cdn/reopen")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cdn/reopen")]
-    CdnReopen,
+    public static HostingWebTaskFunctionEnum CdnReopen { get; } = new("cdn/reopen");
+
     /// <summary><c>cdn/suspend</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cdn/suspend")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cdn/suspend")]
-    CdnSuspend,
+    public static HostingWebTaskFunctionEnum CdnSuspend { get; } = new("cdn/suspend");
+
     /// <summary><c>cdn/upgrade</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cdn/upgrade")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cdn/upgrade")]
-    CdnUpgrade,
+    public static HostingWebTaskFunctionEnum CdnUpgrade { get; } = new("cdn/upgrade");
+
     /// <summary><c>cluster/setDevelopment</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cluster/setDevelopment")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cluster/setDevelopment")]
-    ClusterSetDevelopment,
+    public static HostingWebTaskFunctionEnum ClusterSetDevelopment { get; } = new("cluster/setDevelopment");
+
     /// <summary><c>cluster/setTesting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cluster/setTesting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cluster/setTesting")]
-    ClusterSetTesting,
+    public static HostingWebTaskFunctionEnum ClusterSetTesting { get; } = new("cluster/setTesting");
+
     /// <summary><c>cluster/ssl/deploy</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cluster/ssl/deploy")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cluster/ssl/deploy")]
-    ClusterSslDeploy,
+    public static HostingWebTaskFunctionEnum ClusterSslDeploy { get; } = new("cluster/ssl/deploy");
+
     /// <summary><c>cluster/ssl/renew</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cluster/ssl/renew")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cluster/ssl/renew")]
-    ClusterSslRenew,
+    public static HostingWebTaskFunctionEnum ClusterSslRenew { get; } = new("cluster/ssl/renew");
+
     /// <summary><c>cluster/test/attachedDomains</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cluster/test/attachedDomains")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cluster/test/attachedDomains")]
-    ClusterTestAttachedDomains,
+    public static HostingWebTaskFunctionEnum ClusterTestAttachedDomains { get; } = new("cluster/test/attachedDomains");
+
     /// <summary><c>cluster/test/cdn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cluster/test/cdn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cluster/test/cdn")]
-    ClusterTestCdn,
+    public static HostingWebTaskFunctionEnum ClusterTestCdn { get; } = new("cluster/test/cdn");
+
     /// <summary><c>cluster/test/crons</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cluster/test/crons")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cluster/test/crons")]
-    ClusterTestCrons,
+    public static HostingWebTaskFunctionEnum ClusterTestCrons { get; } = new("cluster/test/crons");
+
     /// <summary><c>cluster/test/emails</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cluster/test/emails")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cluster/test/emails")]
-    ClusterTestEmails,
+    public static HostingWebTaskFunctionEnum ClusterTestEmails { get; } = new("cluster/test/emails");
+
     /// <summary><c>cluster/test/fileBrowser</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cluster/test/fileBrowser")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cluster/test/fileBrowser")]
-    ClusterTestFileBrowser,
+    public static HostingWebTaskFunctionEnum ClusterTestFileBrowser { get; } = new("cluster/test/fileBrowser");
+
     /// <summary><c>cluster/test/hostedssl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cluster/test/hostedssl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cluster/test/hostedssl")]
-    ClusterTestHostedssl,
+    public static HostingWebTaskFunctionEnum ClusterTestHostedssl { get; } = new("cluster/test/hostedssl");
+
     /// <summary><c>cluster/test/modules</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cluster/test/modules")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cluster/test/modules")]
-    ClusterTestModules,
+    public static HostingWebTaskFunctionEnum ClusterTestModules { get; } = new("cluster/test/modules");
+
     /// <summary><c>cluster/test/ovhConfig</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cluster/test/ovhConfig")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cluster/test/ovhConfig")]
-    ClusterTestOvhConfig,
+    public static HostingWebTaskFunctionEnum ClusterTestOvhConfig { get; } = new("cluster/test/ovhConfig");
+
     /// <summary><c>cluster/test/userLogs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cluster/test/userLogs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cluster/test/userLogs")]
-    ClusterTestUserLogs,
+    public static HostingWebTaskFunctionEnum ClusterTestUserLogs { get; } = new("cluster/test/userLogs");
+
     /// <summary><c>cluster/test/users</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cluster/test/users")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cluster/test/users")]
-    ClusterTestUsers,
+    public static HostingWebTaskFunctionEnum ClusterTestUsers { get; } = new("cluster/test/users");
+
     /// <summary><c>configuration/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "configuration/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("configuration/create")]
-    ConfigurationCreate,
+    public static HostingWebTaskFunctionEnum ConfigurationCreate { get; } = new("configuration/create");
+
     /// <summary><c>configuration/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "configuration/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("configuration/delete")]
-    ConfigurationDelete,
+    public static HostingWebTaskFunctionEnum ConfigurationDelete { get; } = new("configuration/delete");
+
     /// <summary><c>configuration/update</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "configuration/update")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("configuration/update")]
-    ConfigurationUpdate,
+    public static HostingWebTaskFunctionEnum ConfigurationUpdate { get; } = new("configuration/update");
+
     /// <summary><c>cron/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cron/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cron/create")]
-    CronCreate,
+    public static HostingWebTaskFunctionEnum CronCreate { get; } = new("cron/create");
+
     /// <summary><c>cron/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cron/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cron/delete")]
-    CronDelete,
+    public static HostingWebTaskFunctionEnum CronDelete { get; } = new("cron/delete");
+
     /// <summary><c>cron/update</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cron/update")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cron/update")]
-    CronUpdate,
+    public static HostingWebTaskFunctionEnum CronUpdate { get; } = new("cron/update");
+
     /// <summary><c>database/changePassword</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "database/changePassword")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("database/changePassword")]
-    DatabaseChangePassword,
+    public static HostingWebTaskFunctionEnum DatabaseChangePassword { get; } = new("database/changePassword");
+
     /// <summary><c>database/changePasswordTest</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "database/changePasswordTest")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("database/changePasswordTest")]
-    DatabaseChangePasswordTest,
+    public static HostingWebTaskFunctionEnum DatabaseChangePasswordTest { get; } = new("database/changePasswordTest");
+
     /// <summary><c>database/changeRight</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "database/changeRight")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("database/changeRight")]
-    DatabaseChangeRight,
+    public static HostingWebTaskFunctionEnum DatabaseChangeRight { get; } = new("database/changeRight");
+
     /// <summary><c>database/changeRightTest</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "database/changeRightTest")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("database/changeRightTest")]
-    DatabaseChangeRightTest,
+    public static HostingWebTaskFunctionEnum DatabaseChangeRightTest { get; } = new("database/changeRightTest");
+
     /// <summary><c>database/checkQuotaNow</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "database/checkQuotaNow")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("database/checkQuotaNow")]
-    DatabaseCheckQuotaNow,
+    public static HostingWebTaskFunctionEnum DatabaseCheckQuotaNow { get; } = new("database/checkQuotaNow");
+
     /// <summary><c>database/copy</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "database/copy")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("database/copy")]
-    DatabaseCopy,
+    public static HostingWebTaskFunctionEnum DatabaseCopy { get; } = new("database/copy");
+
     /// <summary><c>database/copyRestore</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "database/copyRestore")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("database/copyRestore")]
-    DatabaseCopyRestore,
+    public static HostingWebTaskFunctionEnum DatabaseCopyRestore { get; } = new("database/copyRestore");
+
     /// <summary><c>database/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "database/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("database/create")]
-    DatabaseCreate,
+    public static HostingWebTaskFunctionEnum DatabaseCreate { get; } = new("database/create");
+
     /// <summary><c>database/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "database/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("database/delete")]
-    DatabaseDelete,
+    public static HostingWebTaskFunctionEnum DatabaseDelete { get; } = new("database/delete");
+
     /// <summary><c>database/deleteTest</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "database/deleteTest")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("database/deleteTest")]
-    DatabaseDeleteTest,
+    public static HostingWebTaskFunctionEnum DatabaseDeleteTest { get; } = new("database/deleteTest");
+
     /// <summary><c>database/dumpAnyDay</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "database/dumpAnyDay")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("database/dumpAnyDay")]
-    DatabaseDumpAnyDay,
+    public static HostingWebTaskFunctionEnum DatabaseDumpAnyDay { get; } = new("database/dumpAnyDay");
+
     /// <summary><c>database/hostUpdate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "database/hostUpdate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("database/hostUpdate")]
-    DatabaseHostUpdate,
+    public static HostingWebTaskFunctionEnum DatabaseHostUpdate { get; } = new("database/hostUpdate");
+
     /// <summary><c>database/import</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "database/import")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("database/import")]
-    DatabaseImport,
+    public static HostingWebTaskFunctionEnum DatabaseImport { get; } = new("database/import");
+
     /// <summary><c>database/optimize</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "database/optimize")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("database/optimize")]
-    DatabaseOptimize,
+    public static HostingWebTaskFunctionEnum DatabaseOptimize { get; } = new("database/optimize");
+
     /// <summary><c>database/restore</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "database/restore")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("database/restore")]
-    DatabaseRestore,
+    public static HostingWebTaskFunctionEnum DatabaseRestore { get; } = new("database/restore");
+
     /// <summary><c>dedicatedIp/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dedicatedIp/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dedicatedIp/delete")]
-    DedicatedIpDelete,
+    public static HostingWebTaskFunctionEnum DedicatedIpDelete { get; } = new("dedicatedIp/delete");
+
     /// <summary><c>dedicatedIp/reopen</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dedicatedIp/reopen")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dedicatedIp/reopen")]
-    DedicatedIpReopen,
+    public static HostingWebTaskFunctionEnum DedicatedIpReopen { get; } = new("dedicatedIp/reopen");
+
     /// <summary><c>dedicatedIp/suspend</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dedicatedIp/suspend")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dedicatedIp/suspend")]
-    DedicatedIpSuspend,
+    public static HostingWebTaskFunctionEnum DedicatedIpSuspend { get; } = new("dedicatedIp/suspend");
+
     /// <summary><c>depc/push</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "depc/push")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("depc/push")]
-    DepcPush,
+    public static HostingWebTaskFunctionEnum DepcPush { get; } = new("depc/push");
+
     /// <summary><c>dump/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dump/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dump/create")]
-    DumpCreate,
+    public static HostingWebTaskFunctionEnum DumpCreate { get; } = new("dump/create");
+
     /// <summary><c>dump/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dump/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dump/delete")]
-    DumpDelete,
+    public static HostingWebTaskFunctionEnum DumpDelete { get; } = new("dump/delete");
+
     /// <summary><c>envVar/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "envVar/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("envVar/create")]
-    EnvVarCreate,
+    public static HostingWebTaskFunctionEnum EnvVarCreate { get; } = new("envVar/create");
+
     /// <summary><c>envVar/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "envVar/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("envVar/delete")]
-    EnvVarDelete,
+    public static HostingWebTaskFunctionEnum EnvVarDelete { get; } = new("envVar/delete");
+
     /// <summary><c>envVar/update</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "envVar/update")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("envVar/update")]
-    EnvVarUpdate,
+    public static HostingWebTaskFunctionEnum EnvVarUpdate { get; } = new("envVar/update");
+
     /// <summary><c>envVar/upgrade</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "envVar/upgrade")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("envVar/upgrade")]
-    EnvVarUpgrade,
+    public static HostingWebTaskFunctionEnum EnvVarUpgrade { get; } = new("envVar/upgrade");
+
     /// <summary><c>eventbus/push</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eventbus/push")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eventbus/push")]
-    EventbusPush,
+    public static HostingWebTaskFunctionEnum EventbusPush { get; } = new("eventbus/push");
+
     /// <summary><c>filerz/customerMonitoring</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "filerz/customerMonitoring")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("filerz/customerMonitoring")]
-    FilerzCustomerMonitoring,
+    public static HostingWebTaskFunctionEnum FilerzCustomerMonitoring { get; } = new("filerz/customerMonitoring");
+
     /// <summary><c>filerz/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "filerz/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("filerz/delete")]
-    FilerzDelete,
+    public static HostingWebTaskFunctionEnum FilerzDelete { get; } = new("filerz/delete");
+
     /// <summary><c>hostedssl/assignFreeKey</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostedssl/assignFreeKey")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostedssl/assignFreeKey")]
-    HostedsslAssignFreeKey,
+    public static HostingWebTaskFunctionEnum HostedsslAssignFreeKey { get; } = new("hostedssl/assignFreeKey");
+
     /// <summary><c>hostedssl/cdn/update</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostedssl/cdn/update")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostedssl/cdn/update")]
-    HostedsslCdnUpdate,
+    public static HostingWebTaskFunctionEnum HostedsslCdnUpdate { get; } = new("hostedssl/cdn/update");
+
     /// <summary><c>hostedssl/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostedssl/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostedssl/create")]
-    HostedsslCreate,
+    public static HostingWebTaskFunctionEnum HostedsslCreate { get; } = new("hostedssl/create");
+
     /// <summary><c>hostedssl/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostedssl/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostedssl/delete")]
-    HostedsslDelete,
+    public static HostingWebTaskFunctionEnum HostedsslDelete { get; } = new("hostedssl/delete");
+
     /// <summary><c>hostedssl/globalsign/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostedssl/globalsign/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostedssl/globalsign/delete")]
-    HostedsslGlobalsignDelete,
+    public static HostingWebTaskFunctionEnum HostedsslGlobalsignDelete { get; } = new("hostedssl/globalsign/delete");
+
     /// <summary><c>hostedssl/htaccess/install</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostedssl/htaccess/install")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostedssl/htaccess/install")]
-    HostedsslHtaccessInstall,
+    public static HostingWebTaskFunctionEnum HostedsslHtaccessInstall { get; } = new("hostedssl/htaccess/install");
+
     /// <summary><c>hostedssl/import</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostedssl/import")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostedssl/import")]
-    HostedsslImport,
+    public static HostingWebTaskFunctionEnum HostedsslImport { get; } = new("hostedssl/import");
+
     /// <summary><c>hostedssl/install</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostedssl/install")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostedssl/install")]
-    HostedsslInstall,
+    public static HostingWebTaskFunctionEnum HostedsslInstall { get; } = new("hostedssl/install");
+
     /// <summary><c>hostedssl/install/sectigo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostedssl/install/sectigo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostedssl/install/sectigo")]
-    HostedsslInstallSectigo,
+    public static HostingWebTaskFunctionEnum HostedsslInstallSectigo { get; } = new("hostedssl/install/sectigo");
+
     /// <summary><c>hostedssl/iplb/reload</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostedssl/iplb/reload")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostedssl/iplb/reload")]
-    HostedsslIplbReload,
+    public static HostingWebTaskFunctionEnum HostedsslIplbReload { get; } = new("hostedssl/iplb/reload");
+
     /// <summary><c>hostedssl/push</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostedssl/push")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostedssl/push")]
-    HostedsslPush,
+    public static HostingWebTaskFunctionEnum HostedsslPush { get; } = new("hostedssl/push");
+
     /// <summary><c>hostedssl/pushDcvFile</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostedssl/pushDcvFile")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostedssl/pushDcvFile")]
-    HostedsslPushDcvFile,
+    public static HostingWebTaskFunctionEnum HostedsslPushDcvFile { get; } = new("hostedssl/pushDcvFile");
+
     /// <summary><c>hostedssl/regenerate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostedssl/regenerate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostedssl/regenerate")]
-    HostedsslRegenerate,
+    public static HostingWebTaskFunctionEnum HostedsslRegenerate { get; } = new("hostedssl/regenerate");
+
     /// <summary><c>hostedssl/repush</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostedssl/repush")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hostedssl/repush")]
-    HostedsslRepush,
+    public static HostingWebTaskFunctionEnum HostedsslRepush { get; } = new("hostedssl/repush");
+
     /// <summary><c>hosting/activate/privateDatabase</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting/activate/privateDatabase")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting/activate/privateDatabase")]
-    HostingActivatePrivateDatabase,
+    public static HostingWebTaskFunctionEnum HostingActivatePrivateDatabase { get; } = new("hosting/activate/privateDatabase");
+
     /// <summary><c>hosting/basculement</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting/basculement")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting/basculement")]
-    HostingBasculement,
+    public static HostingWebTaskFunctionEnum HostingBasculement { get; } = new("hosting/basculement");
+
     /// <summary><c>hosting/changeOffer/cloud</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting/changeOffer/cloud")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting/changeOffer/cloud")]
-    HostingChangeOfferCloud,
+    public static HostingWebTaskFunctionEnum HostingChangeOfferCloud { get; } = new("hosting/changeOffer/cloud");
+
     /// <summary><c>hosting/changeOffer/shared</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting/changeOffer/shared")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting/changeOffer/shared")]
-    HostingChangeOfferShared,
+    public static HostingWebTaskFunctionEnum HostingChangeOfferShared { get; } = new("hosting/changeOffer/shared");
+
     /// <summary><c>hosting/changement</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting/changement")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting/changement")]
-    HostingChangement,
+    public static HostingWebTaskFunctionEnum HostingChangement { get; } = new("hosting/changement");
+
     /// <summary><c>hosting/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting/delete")]
-    HostingDelete,
+    public static HostingWebTaskFunctionEnum HostingDelete { get; } = new("hosting/delete");
+
     /// <summary><c>hosting/delete_start1m</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting/delete_start1m")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting/delete_start1m")]
-    HostingDeleteStart1m,
+    public static HostingWebTaskFunctionEnum HostingDeleteStart1m { get; } = new("hosting/delete_start1m");
+
     /// <summary><c>hosting/install</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting/install")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting/install")]
-    HostingInstall,
+    public static HostingWebTaskFunctionEnum HostingInstall { get; } = new("hosting/install");
+
     /// <summary><c>hosting/reopen</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting/reopen")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting/reopen")]
-    HostingReopen,
+    public static HostingWebTaskFunctionEnum HostingReopen { get; } = new("hosting/reopen");
+
     /// <summary><c>hosting/suspend</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting/suspend")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosting/suspend")]
-    HostingSuspend,
+    public static HostingWebTaskFunctionEnum HostingSuspend { get; } = new("hosting/suspend");
+
     /// <summary><c>indy/reopen</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "indy/reopen")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("indy/reopen")]
-    IndyReopen,
+    public static HostingWebTaskFunctionEnum IndyReopen { get; } = new("indy/reopen");
+
     /// <summary><c>indy/suspend</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "indy/suspend")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("indy/suspend")]
-    IndySuspend,
+    public static HostingWebTaskFunctionEnum IndySuspend { get; } = new("indy/suspend");
+
     /// <summary><c>infra/certificate/deploy</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "infra/certificate/deploy")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("infra/certificate/deploy")]
-    InfraCertificateDeploy,
+    public static HostingWebTaskFunctionEnum InfraCertificateDeploy { get; } = new("infra/certificate/deploy");
+
     /// <summary><c>infra/certificate/generate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "infra/certificate/generate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("infra/certificate/generate")]
-    InfraCertificateGenerate,
+    public static HostingWebTaskFunctionEnum InfraCertificateGenerate { get; } = new("infra/certificate/generate");
+
     /// <summary><c>infra/certificate/install</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "infra/certificate/install")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("infra/certificate/install")]
-    InfraCertificateInstall,
+    public static HostingWebTaskFunctionEnum InfraCertificateInstall { get; } = new("infra/certificate/install");
+
     /// <summary><c>infra/sharedsql/upgrade</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "infra/sharedsql/upgrade")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("infra/sharedsql/upgrade")]
-    InfraSharedsqlUpgrade,
+    public static HostingWebTaskFunctionEnum InfraSharedsqlUpgrade { get; } = new("infra/sharedsql/upgrade");
+
     /// <summary><c>infra/ssl/deploy</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "infra/ssl/deploy")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("infra/ssl/deploy")]
-    InfraSslDeploy,
+    public static HostingWebTaskFunctionEnum InfraSslDeploy { get; } = new("infra/ssl/deploy");
+
     /// <summary><c>infra/ssl/renew</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "infra/ssl/renew")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("infra/ssl/renew")]
-    InfraSslRenew,
+    public static HostingWebTaskFunctionEnum InfraSslRenew { get; } = new("infra/ssl/renew");
+
     /// <summary><c>ip/move</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ip/move")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ip/move")]
-    IpMove,
+    public static HostingWebTaskFunctionEnum IpMove { get; } = new("ip/move");
+
     /// <summary><c>ip/park</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ip/park")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ip/park")]
-    IpPark,
+    public static HostingWebTaskFunctionEnum IpPark { get; } = new("ip/park");
+
     /// <summary><c>localSeoAccount/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "localSeoAccount/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("localSeoAccount/create")]
-    LocalSeoAccountCreate,
+    public static HostingWebTaskFunctionEnum LocalSeoAccountCreate { get; } = new("localSeoAccount/create");
+
     /// <summary><c>localSeoAccount/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "localSeoAccount/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("localSeoAccount/delete")]
-    LocalSeoAccountDelete,
+    public static HostingWebTaskFunctionEnum LocalSeoAccountDelete { get; } = new("localSeoAccount/delete");
+
     /// <summary><c>localSeoLocation/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "localSeoLocation/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("localSeoLocation/delete")]
-    LocalSeoLocationDelete,
+    public static HostingWebTaskFunctionEnum LocalSeoLocationDelete { get; } = new("localSeoLocation/delete");
+
     /// <summary><c>localSeoLocation/install</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "localSeoLocation/install")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("localSeoLocation/install")]
-    LocalSeoLocationInstall,
+    public static HostingWebTaskFunctionEnum LocalSeoLocationInstall { get; } = new("localSeoLocation/install");
+
     /// <summary><c>localSeoLocation/reopen</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "localSeoLocation/reopen")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("localSeoLocation/reopen")]
-    LocalSeoLocationReopen,
+    public static HostingWebTaskFunctionEnum LocalSeoLocationReopen { get; } = new("localSeoLocation/reopen");
+
     /// <summary><c>localSeoLocation/suspend</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "localSeoLocation/suspend")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("localSeoLocation/suspend")]
-    LocalSeoLocationSuspend,
+    public static HostingWebTaskFunctionEnum LocalSeoLocationSuspend { get; } = new("localSeoLocation/suspend");
+
     /// <summary><c>localSeoVisibilityCheck/process</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "localSeoVisibilityCheck/process")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("localSeoVisibilityCheck/process")]
-    LocalSeoVisibilityCheckProcess,
+    public static HostingWebTaskFunctionEnum LocalSeoVisibilityCheckProcess { get; } = new("localSeoVisibilityCheck/process");
+
     /// <summary><c>mailsout/checkMailsoutQueue</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mailsout/checkMailsoutQueue")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mailsout/checkMailsoutQueue")]
-    MailsoutCheckMailsoutQueue,
+    public static HostingWebTaskFunctionEnum MailsoutCheckMailsoutQueue { get; } = new("mailsout/checkMailsoutQueue");
+
     /// <summary><c>mailsout/flushMailsoutQueue</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mailsout/flushMailsoutQueue")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mailsout/flushMailsoutQueue")]
-    MailsoutFlushMailsoutQueue,
+    public static HostingWebTaskFunctionEnum MailsoutFlushMailsoutQueue { get; } = new("mailsout/flushMailsoutQueue");
+
     /// <summary><c>mailsout/updateUserInRedis</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mailsout/updateUserInRedis")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mailsout/updateUserInRedis")]
-    MailsoutUpdateUserInRedis,
+    public static HostingWebTaskFunctionEnum MailsoutUpdateUserInRedis { get; } = new("mailsout/updateUserInRedis");
+
     /// <summary><c>migration/copyUsers</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "migration/copyUsers")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("migration/copyUsers")]
-    MigrationCopyUsers,
+    public static HostingWebTaskFunctionEnum MigrationCopyUsers { get; } = new("migration/copyUsers");
+
     /// <summary><c>migration/dday/filerz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "migration/dday/filerz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("migration/dday/filerz")]
-    MigrationDdayFilerz,
+    public static HostingWebTaskFunctionEnum MigrationDdayFilerz { get; } = new("migration/dday/filerz");
+
     /// <summary><c>migration/dday/listPrivateDatabases</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "migration/dday/listPrivateDatabases")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("migration/dday/listPrivateDatabases")]
-    MigrationDdayListPrivateDatabases,
+    public static HostingWebTaskFunctionEnum MigrationDdayListPrivateDatabases { get; } = new("migration/dday/listPrivateDatabases");
+
     /// <summary><c>migration/dday/lot</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "migration/dday/lot")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("migration/dday/lot")]
-    MigrationDdayLot,
+    public static HostingWebTaskFunctionEnum MigrationDdayLot { get; } = new("migration/dday/lot");
+
     /// <summary><c>migration/dday/updateInfra/crons</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "migration/dday/updateInfra/crons")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("migration/dday/updateInfra/crons")]
-    MigrationDdayUpdateInfraCrons,
+    public static HostingWebTaskFunctionEnum MigrationDdayUpdateInfraCrons { get; } = new("migration/dday/updateInfra/crons");
+
     /// <summary><c>migration/dday/updateInfra/dedicated</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "migration/dday/updateInfra/dedicated")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("migration/dday/updateInfra/dedicated")]
-    MigrationDdayUpdateInfraDedicated,
+    public static HostingWebTaskFunctionEnum MigrationDdayUpdateInfraDedicated { get; } = new("migration/dday/updateInfra/dedicated");
+
     /// <summary><c>migration/dday/updateInfra/migratedFqdn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "migration/dday/updateInfra/migratedFqdn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("migration/dday/updateInfra/migratedFqdn")]
-    MigrationDdayUpdateInfraMigratedFqdn,
+    public static HostingWebTaskFunctionEnum MigrationDdayUpdateInfraMigratedFqdn { get; } = new("migration/dday/updateInfra/migratedFqdn");
+
     /// <summary><c>migration/updateOrt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "migration/updateOrt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("migration/updateOrt")]
-    MigrationUpdateOrt,
+    public static HostingWebTaskFunctionEnum MigrationUpdateOrt { get; } = new("migration/updateOrt");
+
     /// <summary><c>module/changePassword</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "module/changePassword")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("module/changePassword")]
-    ModuleChangePassword,
+    public static HostingWebTaskFunctionEnum ModuleChangePassword { get; } = new("module/changePassword");
+
     /// <summary><c>module/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "module/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("module/create")]
-    ModuleCreate,
+    public static HostingWebTaskFunctionEnum ModuleCreate { get; } = new("module/create");
+
     /// <summary><c>module/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "module/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("module/delete")]
-    ModuleDelete,
+    public static HostingWebTaskFunctionEnum ModuleDelete { get; } = new("module/delete");
+
     /// <summary><c>module/install</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "module/install")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("module/install")]
-    ModuleInstall,
+    public static HostingWebTaskFunctionEnum ModuleInstall { get; } = new("module/install");
+
     /// <summary><c>monitoring/remotewrite</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "monitoring/remotewrite")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("monitoring/remotewrite")]
-    MonitoringRemotewrite,
+    public static HostingWebTaskFunctionEnum MonitoringRemotewrite { get; } = new("monitoring/remotewrite");
+
     /// <summary><c>notification/send</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "notification/send")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("notification/send")]
-    NotificationSend,
+    public static HostingWebTaskFunctionEnum NotificationSend { get; } = new("notification/send");
+
     /// <summary><c>ovhConfig/refresh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ovhConfig/refresh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ovhConfig/refresh")]
-    OvhConfigRefresh,
+    public static HostingWebTaskFunctionEnum OvhConfigRefresh { get; } = new("ovhConfig/refresh");
+
     /// <summary><c>ovhConfig/rollback</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ovhConfig/rollback")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ovhConfig/rollback")]
-    OvhConfigRollback,
+    public static HostingWebTaskFunctionEnum OvhConfigRollback { get; } = new("ovhConfig/rollback");
+
     /// <summary><c>ovhConfig/update</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ovhConfig/update")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ovhConfig/update")]
-    OvhConfigUpdate,
+    public static HostingWebTaskFunctionEnum OvhConfigUpdate { get; } = new("ovhConfig/update");
+
     /// <summary><c>ovhOrg/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ovhOrg/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ovhOrg/delete")]
-    OvhOrgDelete,
+    public static HostingWebTaskFunctionEnum OvhOrgDelete { get; } = new("ovhOrg/delete");
+
     /// <summary><c>ownLogs/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ownLogs/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ownLogs/create")]
-    OwnLogsCreate,
+    public static HostingWebTaskFunctionEnum OwnLogsCreate { get; } = new("ownLogs/create");
+
     /// <summary><c>ownLogs/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ownLogs/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ownLogs/delete")]
-    OwnLogsDelete,
+    public static HostingWebTaskFunctionEnum OwnLogsDelete { get; } = new("ownLogs/delete");
+
     /// <summary><c>provisionning/cdn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "provisionning/cdn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("provisionning/cdn")]
-    ProvisionningCdn,
+    public static HostingWebTaskFunctionEnum ProvisionningCdn { get; } = new("provisionning/cdn");
+
     /// <summary><c>provisionning/cluster</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "provisionning/cluster")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("provisionning/cluster")]
-    ProvisionningCluster,
+    public static HostingWebTaskFunctionEnum ProvisionningCluster { get; } = new("provisionning/cluster");
+
     /// <summary><c>provisionning/filerz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "provisionning/filerz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("provisionning/filerz")]
-    ProvisionningFilerz,
+    public static HostingWebTaskFunctionEnum ProvisionningFilerz { get; } = new("provisionning/filerz");
+
     /// <summary><c>provisionning/filerz_log</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "provisionning/filerz_log")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("provisionning/filerz_log")]
-    ProvisionningFilerzLog,
+    public static HostingWebTaskFunctionEnum ProvisionningFilerzLog { get; } = new("provisionning/filerz_log");
+
     /// <summary><c>provisionning/hosting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "provisionning/hosting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("provisionning/hosting")]
-    ProvisionningHosting,
+    public static HostingWebTaskFunctionEnum ProvisionningHosting { get; } = new("provisionning/hosting");
+
     /// <summary><c>provisionning/ipfo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "provisionning/ipfo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("provisionning/ipfo")]
-    ProvisionningIpfo,
+    public static HostingWebTaskFunctionEnum ProvisionningIpfo { get; } = new("provisionning/ipfo");
+
     /// <summary><c>provisionning/ipifo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "provisionning/ipifo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("provisionning/ipifo")]
-    ProvisionningIpifo,
+    public static HostingWebTaskFunctionEnum ProvisionningIpifo { get; } = new("provisionning/ipifo");
+
     /// <summary><c>provisionning/iplb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "provisionning/iplb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("provisionning/iplb")]
-    ProvisionningIplb,
+    public static HostingWebTaskFunctionEnum ProvisionningIplb { get; } = new("provisionning/iplb");
+
     /// <summary><c>provisionning/privatesql</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "provisionning/privatesql")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("provisionning/privatesql")]
-    ProvisionningPrivatesql,
+    public static HostingWebTaskFunctionEnum ProvisionningPrivatesql { get; } = new("provisionning/privatesql");
+
     /// <summary><c>provisionning/sharedsql</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "provisionning/sharedsql")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("provisionning/sharedsql")]
-    ProvisionningSharedsql,
+    public static HostingWebTaskFunctionEnum ProvisionningSharedsql { get; } = new("provisionning/sharedsql");
+
     /// <summary><c>provisionning/ssl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "provisionning/ssl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("provisionning/ssl")]
-    ProvisionningSsl,
+    public static HostingWebTaskFunctionEnum ProvisionningSsl { get; } = new("provisionning/ssl");
+
     /// <summary><c>provisionning/web</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "provisionning/web")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("provisionning/web")]
-    ProvisionningWeb,
+    public static HostingWebTaskFunctionEnum ProvisionningWeb { get; } = new("provisionning/web");
+
     /// <summary><c>provisionning/webapp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "provisionning/webapp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("provisionning/webapp")]
-    ProvisionningWebapp,
+    public static HostingWebTaskFunctionEnum ProvisionningWebapp { get; } = new("provisionning/webapp");
+
     /// <summary><c>runtime/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "runtime/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("runtime/create")]
-    RuntimeCreate,
+    public static HostingWebTaskFunctionEnum RuntimeCreate { get; } = new("runtime/create");
+
     /// <summary><c>runtime/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "runtime/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("runtime/delete")]
-    RuntimeDelete,
+    public static HostingWebTaskFunctionEnum RuntimeDelete { get; } = new("runtime/delete");
+
     /// <summary><c>runtime/setDefault</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "runtime/setDefault")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("runtime/setDefault")]
-    RuntimeSetDefault,
+    public static HostingWebTaskFunctionEnum RuntimeSetDefault { get; } = new("runtime/setDefault");
+
     /// <summary><c>runtime/update</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "runtime/update")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("runtime/update")]
-    RuntimeUpdate,
+    public static HostingWebTaskFunctionEnum RuntimeUpdate { get; } = new("runtime/update");
+
     /// <summary><c>scan/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "scan/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("scan/create")]
-    ScanCreate,
+    public static HostingWebTaskFunctionEnum ScanCreate { get; } = new("scan/create");
+
     /// <summary><c>sqlperso/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sqlperso/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sqlperso/delete")]
-    SqlpersoDelete,
+    public static HostingWebTaskFunctionEnum SqlpersoDelete { get; } = new("sqlperso/delete");
+
     /// <summary><c>sqlperso/install</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sqlperso/install")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sqlperso/install")]
-    SqlpersoInstall,
+    public static HostingWebTaskFunctionEnum SqlpersoInstall { get; } = new("sqlperso/install");
+
     /// <summary><c>sqlperso/reopen</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sqlperso/reopen")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sqlperso/reopen")]
-    SqlpersoReopen,
+    public static HostingWebTaskFunctionEnum SqlpersoReopen { get; } = new("sqlperso/reopen");
+
     /// <summary><c>sqlperso/suspend</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sqlperso/suspend")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sqlperso/suspend")]
-    SqlpersoSuspend,
+    public static HostingWebTaskFunctionEnum SqlpersoSuspend { get; } = new("sqlperso/suspend");
+
     /// <summary><c>synchronizeDepc/attachedDomain</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "synchronizeDepc/attachedDomain")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("synchronizeDepc/attachedDomain")]
-    SynchronizeDepcAttachedDomain,
+    public static HostingWebTaskFunctionEnum SynchronizeDepcAttachedDomain { get; } = new("synchronizeDepc/attachedDomain");
+
     /// <summary><c>synchronizeDepc/cluster</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "synchronizeDepc/cluster")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("synchronizeDepc/cluster")]
-    SynchronizeDepcCluster,
+    public static HostingWebTaskFunctionEnum SynchronizeDepcCluster { get; } = new("synchronizeDepc/cluster");
+
     /// <summary><c>synchronizeDepc/database</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "synchronizeDepc/database")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("synchronizeDepc/database")]
-    SynchronizeDepcDatabase,
+    public static HostingWebTaskFunctionEnum SynchronizeDepcDatabase { get; } = new("synchronizeDepc/database");
+
     /// <summary><c>synchronizeDepc/filer</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "synchronizeDepc/filer")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("synchronizeDepc/filer")]
-    SynchronizeDepcFiler,
+    public static HostingWebTaskFunctionEnum SynchronizeDepcFiler { get; } = new("synchronizeDepc/filer");
+
     /// <summary><c>synchronizeDepc/offer</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "synchronizeDepc/offer")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("synchronizeDepc/offer")]
-    SynchronizeDepcOffer,
+    public static HostingWebTaskFunctionEnum SynchronizeDepcOffer { get; } = new("synchronizeDepc/offer");
+
     /// <summary><c>synchronizeDepc/webd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "synchronizeDepc/webd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("synchronizeDepc/webd")]
-    SynchronizeDepcWebd,
+    public static HostingWebTaskFunctionEnum SynchronizeDepcWebd { get; } = new("synchronizeDepc/webd");
+
     /// <summary><c>test/migration</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "test/migration")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("test/migration")]
-    TestMigration,
+    public static HostingWebTaskFunctionEnum TestMigration { get; } = new("test/migration");
+
     /// <summary><c>user/changePassword</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "user/changePassword")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("user/changePassword")]
-    UserChangePassword,
+    public static HostingWebTaskFunctionEnum UserChangePassword { get; } = new("user/changePassword");
+
     /// <summary><c>user/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "user/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("user/create")]
-    UserCreate,
+    public static HostingWebTaskFunctionEnum UserCreate { get; } = new("user/create");
+
     /// <summary><c>user/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "user/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("user/delete")]
-    UserDelete,
+    public static HostingWebTaskFunctionEnum UserDelete { get; } = new("user/delete");
+
     /// <summary><c>user/update</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "user/update")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("user/update")]
-    UserUpdate,
+    public static HostingWebTaskFunctionEnum UserUpdate { get; } = new("user/update");
+
     /// <summary><c>userLogs/changePassword</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "userLogs/changePassword")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("userLogs/changePassword")]
-    UserLogsChangePassword,
+    public static HostingWebTaskFunctionEnum UserLogsChangePassword { get; } = new("userLogs/changePassword");
+
     /// <summary><c>userLogs/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "userLogs/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("userLogs/create")]
-    UserLogsCreate,
+    public static HostingWebTaskFunctionEnum UserLogsCreate { get; } = new("userLogs/create");
+
     /// <summary><c>userLogs/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "userLogs/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("userLogs/delete")]
-    UserLogsDelete,
+    public static HostingWebTaskFunctionEnum UserLogsDelete { get; } = new("userLogs/delete");
+
     /// <summary><c>uster/setTesting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "uster/setTesting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("uster/setTesting")]
-    UsterSetTesting,
+    public static HostingWebTaskFunctionEnum UsterSetTesting { get; } = new("uster/setTesting");
+
     /// <summary><c>web/changeDns</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "web/changeDns")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("web/changeDns")]
-    WebChangeDns,
+    public static HostingWebTaskFunctionEnum WebChangeDns { get; } = new("web/changeDns");
+
     /// <summary><c>web/changeFilerz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "web/changeFilerz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("web/changeFilerz")]
-    WebChangeFilerz,
+    public static HostingWebTaskFunctionEnum WebChangeFilerz { get; } = new("web/changeFilerz");
+
     /// <summary><c>web/changeFilerzWithCallback</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "web/changeFilerzWithCallback")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("web/changeFilerzWithCallback")]
-    WebChangeFilerzWithCallback,
+    public static HostingWebTaskFunctionEnum WebChangeFilerzWithCallback { get; } = new("web/changeFilerzWithCallback");
+
     /// <summary><c>web/changeJailState</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "web/changeJailState")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("web/changeJailState")]
-    WebChangeJailState,
+    public static HostingWebTaskFunctionEnum WebChangeJailState { get; } = new("web/changeJailState");
+
     /// <summary><c>web/changeOutState</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "web/changeOutState")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("web/changeOutState")]
-    WebChangeOutState,
+    public static HostingWebTaskFunctionEnum WebChangeOutState { get; } = new("web/changeOutState");
+
     /// <summary><c>web/changeState</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "web/changeState")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("web/changeState")]
-    WebChangeState,
+    public static HostingWebTaskFunctionEnum WebChangeState { get; } = new("web/changeState");
+
     /// <summary><c>web/changeWebState</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "web/changeWebState")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("web/changeWebState")]
-    WebChangeWebState,
+    public static HostingWebTaskFunctionEnum WebChangeWebState { get; } = new("web/changeWebState");
+
     /// <summary><c>web/checkQuotaNow</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "web/checkQuotaNow")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("web/checkQuotaNow")]
-    WebCheckQuotaNow,
+    public static HostingWebTaskFunctionEnum WebCheckQuotaNow { get; } = new("web/checkQuotaNow");
+
     /// <summary><c>web/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "web/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("web/create")]
-    WebCreate,
+    public static HostingWebTaskFunctionEnum WebCreate { get; } = new("web/create");
+
     /// <summary><c>web/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "web/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("web/delete")]
-    WebDelete,
+    public static HostingWebTaskFunctionEnum WebDelete { get; } = new("web/delete");
+
     /// <summary><c>web/deleteUser</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "web/deleteUser")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("web/deleteUser")]
-    WebDeleteUser,
+    public static HostingWebTaskFunctionEnum WebDeleteUser { get; } = new("web/deleteUser");
+
     /// <summary><c>web/restoreSnapshot</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "web/restoreSnapshot")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("web/restoreSnapshot")]
-    WebRestoreSnapshot,
+    public static HostingWebTaskFunctionEnum WebRestoreSnapshot { get; } = new("web/restoreSnapshot");
+
     /// <summary><c>webProvisionning</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "webProvisionning")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("webProvisionning")]
-    WebProvisionning,
+    public static HostingWebTaskFunctionEnum WebProvisionning { get; } = new("webProvisionning");
+
     /// <summary><c>webd/changeSlots</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "webd/changeSlots")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("webd/changeSlots")]
-    WebdChangeSlots,
+    public static HostingWebTaskFunctionEnum WebdChangeSlots { get; } = new("webd/changeSlots");
+
     /// <summary><c>website/create</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "website/create")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("website/create")]
-    WebsiteCreate,
+    public static HostingWebTaskFunctionEnum WebsiteCreate { get; } = new("website/create");
+
     /// <summary><c>website/delete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "website/delete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("website/delete")]
-    WebsiteDelete,
+    public static HostingWebTaskFunctionEnum WebsiteDelete { get; } = new("website/delete");
+
     /// <summary><c>website/deploy</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "website/deploy")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("website/deploy")]
-    WebsiteDeploy,
+    public static HostingWebTaskFunctionEnum WebsiteDeploy { get; } = new("website/deploy");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "abuse/close" or "abuse/create" or "abuse/create/web" or "abuse/delete/web" or "abuse/update" or "abuse/update/web" or "agora/AnycastUpdateReference" or "agora/DnsAddonUpdateReference" or "agora/DnsUpdateReference" or "agora/updateReference" or "attachedDomain/create" or "attachedDomain/delete" or "attachedDomain/restart" or "attachedDomain/update" or "cdn/delete" or "cdn/domain/create" or "cdn/domain/delete" or "cdn/domain/flush" or "cdn/domain/suspend" or "cdn/flush" or "cdn/install" or "cdn/reopen" or "cdn/suspend" or "cdn/upgrade" or "cluster/setDevelopment" or "cluster/setTesting" or "cluster/ssl/deploy" or "cluster/ssl/renew" or "cluster/test/attachedDomains" or "cluster/test/cdn" or "cluster/test/crons" or "cluster/test/emails" or "cluster/test/fileBrowser" or "cluster/test/hostedssl" or "cluster/test/modules" or "cluster/test/ovhConfig" or "cluster/test/userLogs" or "cluster/test/users" or "configuration/create" or "configuration/delete" or "configuration/update" or "cron/create" or "cron/delete" or "cron/update" or "database/changePassword" or "database/changePasswordTest" or "database/changeRight" or "database/changeRightTest" or "database/checkQuotaNow" or "database/copy" or "database/copyRestore" or "database/create" or "database/delete" or "database/deleteTest" or "database/dumpAnyDay" or "database/hostUpdate" or "database/import" or "database/optimize" or "database/restore" or "dedicatedIp/delete" or "dedicatedIp/reopen" or "dedicatedIp/suspend" or "depc/push" or "dump/create" or "dump/delete" or "envVar/create" or "envVar/delete" or "envVar/update" or "envVar/upgrade" or "eventbus/push" or "filerz/customerMonitoring" or "filerz/delete" or "hostedssl/assignFreeKey" or "hostedssl/cdn/update" or "hostedssl/create" or "hostedssl/delete" or "hostedssl/globalsign/delete" or "hostedssl/htaccess/install" or "hostedssl/import" or "hostedssl/install" or "hostedssl/install/sectigo" or "hostedssl/iplb/reload" or "hostedssl/push" or "hostedssl/pushDcvFile" or "hostedssl/regenerate" or "hostedssl/repush" or "hosting/activate/privateDatabase" or "hosting/basculement" or "hosting/changeOffer/cloud" or "hosting/changeOffer/shared" or "hosting/changement" or "hosting/delete" or "hosting/delete_start1m" or "hosting/install" or "hosting/reopen" or "hosting/suspend" or "indy/reopen" or "indy/suspend" or "infra/certificate/deploy" or "infra/certificate/generate" or "infra/certificate/install" or "infra/sharedsql/upgrade" or "infra/ssl/deploy" or "infra/ssl/renew" or "ip/move" or "ip/park" or "localSeoAccount/create" or "localSeoAccount/delete" or "localSeoLocation/delete" or "localSeoLocation/install" or "localSeoLocation/reopen" or "localSeoLocation/suspend" or "localSeoVisibilityCheck/process" or "mailsout/checkMailsoutQueue" or "mailsout/flushMailsoutQueue" or "mailsout/updateUserInRedis" or "migration/copyUsers" or "migration/dday/filerz" or "migration/dday/listPrivateDatabases" or "migration/dday/lot" or "migration/dday/updateInfra/crons" or "migration/dday/updateInfra/dedicated" or "migration/dday/updateInfra/migratedFqdn" or "migration/updateOrt" or "module/changePassword" or "module/create" or "module/delete" or "module/install" or "monitoring/remotewrite" or "notification/send" or "ovhConfig/refresh" or "ovhConfig/rollback" or "ovhConfig/update" or "ovhOrg/delete" or "ownLogs/create" or "ownLogs/delete" or "provisionning/cdn" or "provisionning/cluster" or "provisionning/filerz" or "provisionning/filerz_log" or "provisionning/hosting" or "provisionning/ipfo" or "provisionning/ipifo" or "provisionning/iplb" or "provisionning/privatesql" or "provisionning/sharedsql" or "provisionning/ssl" or "provisionning/web" or "provisionning/webapp" or "runtime/create" or "runtime/delete" or "runtime/setDefault" or "runtime/update" or "scan/create" or "sqlperso/delete" or "sqlperso/install" or "sqlperso/reopen" or "sqlperso/suspend" or "synchronizeDepc/attachedDomain" or "synchronizeDepc/cluster" or "synchronizeDepc/database" or "synchronizeDepc/filer" or "synchronizeDepc/offer" or "synchronizeDepc/webd" or "test/migration" or "user/changePassword" or "user/create" or "user/delete" or "user/update" or "userLogs/changePassword" or "userLogs/create" or "userLogs/delete" or "uster/setTesting" or "web/changeDns" or "web/changeFilerz" or "web/changeFilerzWithCallback" or "web/changeJailState" or "web/changeOutState" or "web/changeState" or "web/changeWebState" or "web/checkQuotaNow" or "web/create" or "web/delete" or "web/deleteUser" or "web/restoreSnapshot" or "webProvisionning" or "webd/changeSlots" or "website/create" or "website/delete" or "website/deploy";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebTaskFunctionEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebTaskFunctionEnum global::Clients.Core.Wire.IStringEnum<HostingWebTaskFunctionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebTaskFunctionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebTaskFunctionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebTaskFunctionEnum left, HostingWebTaskFunctionEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebTaskFunctionEnum left, HostingWebTaskFunctionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Object type enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebTaskObjectTypeEnum>))]
-public enum HostingWebTaskObjectTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebTaskObjectTypeEnum>))]
+public readonly partial struct HostingWebTaskObjectTypeEnum : global::Clients.Core.Wire.IStringEnum<HostingWebTaskObjectTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebTaskObjectTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>Abuse</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Abuse")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Abuse")]
-    Abuse,
+    public static HostingWebTaskObjectTypeEnum Abuse { get; } = new("Abuse");
+
     /// <summary><c>AttachedDomain</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AttachedDomain")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AttachedDomain")]
-    AttachedDomain,
+    public static HostingWebTaskObjectTypeEnum AttachedDomain { get; } = new("AttachedDomain");
+
     /// <summary><c>BlockedIp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BlockedIp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BlockedIp")]
-    BlockedIp,
+    public static HostingWebTaskObjectTypeEnum BlockedIp { get; } = new("BlockedIp");
+
     /// <summary><c>Cdn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Cdn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Cdn")]
-    Cdn,
+    public static HostingWebTaskObjectTypeEnum Cdn { get; } = new("Cdn");
+
     /// <summary><c>Cron</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Cron")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Cron")]
-    Cron,
+    public static HostingWebTaskObjectTypeEnum Cron { get; } = new("Cron");
+
     /// <summary><c>Database</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Database")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Database")]
-    Database,
+    public static HostingWebTaskObjectTypeEnum Database { get; } = new("Database");
+
     /// <summary><c>Deployment</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Deployment")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Deployment")]
-    Deployment,
+    public static HostingWebTaskObjectTypeEnum Deployment { get; } = new("Deployment");
+
     /// <summary><c>Dump</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Dump")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Dump")]
-    Dump,
+    public static HostingWebTaskObjectTypeEnum Dump { get; } = new("Dump");
+
     /// <summary><c>EnvVar</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EnvVar")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EnvVar")]
-    EnvVar,
+    public static HostingWebTaskObjectTypeEnum EnvVar { get; } = new("EnvVar");
+
     /// <summary><c>Filerz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Filerz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Filerz")]
-    Filerz,
+    public static HostingWebTaskObjectTypeEnum Filerz { get; } = new("Filerz");
+
     /// <summary><c>Hostedssl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Hostedssl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Hostedssl")]
-    Hostedssl,
+    public static HostingWebTaskObjectTypeEnum Hostedssl { get; } = new("Hostedssl");
+
     /// <summary><c>Hosting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Hosting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Hosting")]
-    Hosting,
+    public static HostingWebTaskObjectTypeEnum Hosting { get; } = new("Hosting");
+
     /// <summary><c>Indy</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Indy")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Indy")]
-    Indy,
+    public static HostingWebTaskObjectTypeEnum Indy { get; } = new("Indy");
+
     /// <summary><c>Infra</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Infra")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Infra")]
-    Infra,
+    public static HostingWebTaskObjectTypeEnum Infra { get; } = new("Infra");
+
     /// <summary><c>Minor</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Minor")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Minor")]
-    Minor,
+    public static HostingWebTaskObjectTypeEnum Minor { get; } = new("Minor");
+
     /// <summary><c>Module</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Module")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Module")]
-    Module,
+    public static HostingWebTaskObjectTypeEnum Module { get; } = new("Module");
+
     /// <summary><c>Other</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Other")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Other")]
-    Other,
+    public static HostingWebTaskObjectTypeEnum Other { get; } = new("Other");
+
     /// <summary><c>OvhConfig</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OvhConfig")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OvhConfig")]
-    OvhConfig,
+    public static HostingWebTaskObjectTypeEnum OvhConfig { get; } = new("OvhConfig");
+
     /// <summary><c>OvhOrg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OvhOrg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OvhOrg")]
-    OvhOrg,
+    public static HostingWebTaskObjectTypeEnum OvhOrg { get; } = new("OvhOrg");
+
     /// <summary><c>OwnLogs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OwnLogs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OwnLogs")]
-    OwnLogs,
+    public static HostingWebTaskObjectTypeEnum OwnLogs { get; } = new("OwnLogs");
+
     /// <summary><c>Runtime</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Runtime")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Runtime")]
-    Runtime,
+    public static HostingWebTaskObjectTypeEnum Runtime { get; } = new("Runtime");
+
     /// <summary><c>Scan</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Scan")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Scan")]
-    Scan,
+    public static HostingWebTaskObjectTypeEnum Scan { get; } = new("Scan");
+
     /// <summary><c>Sqlperso</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Sqlperso")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Sqlperso")]
-    Sqlperso,
+    public static HostingWebTaskObjectTypeEnum Sqlperso { get; } = new("Sqlperso");
+
     /// <summary><c>User</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "User")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("User")]
-    User,
+    public static HostingWebTaskObjectTypeEnum User { get; } = new("User");
+
     /// <summary><c>UserLogs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UserLogs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UserLogs")]
-    UserLogs,
+    public static HostingWebTaskObjectTypeEnum UserLogs { get; } = new("UserLogs");
+
     /// <summary><c>Web</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Web")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Web")]
-    Web,
+    public static HostingWebTaskObjectTypeEnum Web { get; } = new("Web");
+
     /// <summary><c>Webd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Webd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Webd")]
-    Webd,
+    public static HostingWebTaskObjectTypeEnum Webd { get; } = new("Webd");
+
     /// <summary><c>Website</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Website")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Website")]
-    Website,
+    public static HostingWebTaskObjectTypeEnum Website { get; } = new("Website");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "Abuse" or "AttachedDomain" or "BlockedIp" or "Cdn" or "Cron" or "Database" or "Deployment" or "Dump" or "EnvVar" or "Filerz" or "Hostedssl" or "Hosting" or "Indy" or "Infra" or "Minor" or "Module" or "Other" or "OvhConfig" or "OvhOrg" or "OwnLogs" or "Runtime" or "Scan" or "Sqlperso" or "User" or "UserLogs" or "Web" or "Webd" or "Website";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebTaskObjectTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebTaskObjectTypeEnum global::Clients.Core.Wire.IStringEnum<HostingWebTaskObjectTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebTaskObjectTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebTaskObjectTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebTaskObjectTypeEnum left, HostingWebTaskObjectTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebTaskObjectTypeEnum left, HostingWebTaskObjectTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Task status enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebTaskStatusEnum>))]
-public enum HostingWebTaskStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebTaskStatusEnum>))]
+public readonly partial struct HostingWebTaskStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebTaskStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebTaskStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cancelled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancelled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancelled")]
-    Cancelled,
+    public static HostingWebTaskStatusEnum Cancelled { get; } = new("cancelled");
+
     /// <summary><c>doing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "doing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("doing")]
-    Doing,
+    public static HostingWebTaskStatusEnum Doing { get; } = new("doing");
+
     /// <summary><c>done</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "done")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("done")]
-    Done,
+    public static HostingWebTaskStatusEnum Done { get; } = new("done");
+
     /// <summary><c>init</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "init")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("init")]
-    Init,
+    public static HostingWebTaskStatusEnum Init { get; } = new("init");
+
     /// <summary><c>todo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "todo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("todo")]
-    Todo,
+    public static HostingWebTaskStatusEnum Todo { get; } = new("todo");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cancelled" or "doing" or "done" or "init" or "todo";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebTaskStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebTaskStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebTaskStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebTaskStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebTaskStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebTaskStatusEnum left, HostingWebTaskStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebTaskStatusEnum left, HostingWebTaskStatusEnum right) => !left.Equals(right);
 }

@@ -28,6 +28,10 @@ public sealed partial class HostingWebUserCredentials
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user")]
     public string? User { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -46,64 +50,131 @@ public sealed partial class HostingWebUserServiceCredentials
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ssh")]
     public global::Clients.Ovh.Models.HostingWebUserCredentials? Ssh { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Account's ssh state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebUserSshStateEnum>))]
-public enum HostingWebUserSshStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebUserSshStateEnum>))]
+public readonly partial struct HostingWebUserSshStateEnum : global::Clients.Core.Wire.IStringEnum<HostingWebUserSshStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebUserSshStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>active</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "active")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("active")]
-    Active,
+    public static HostingWebUserSshStateEnum Active { get; } = new("active");
+
     /// <summary><c>none</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "none")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("none")]
-    None,
+    public static HostingWebUserSshStateEnum None { get; } = new("none");
+
     /// <summary><c>sftponly</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sftponly")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sftponly")]
-    Sftponly,
+    public static HostingWebUserSshStateEnum Sftponly { get; } = new("sftponly");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "active" or "none" or "sftponly";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebUserSshStateEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebUserSshStateEnum global::Clients.Core.Wire.IStringEnum<HostingWebUserSshStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebUserSshStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebUserSshStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebUserSshStateEnum left, HostingWebUserSshStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebUserSshStateEnum left, HostingWebUserSshStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Account's state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebUserStateEnum>))]
-public enum HostingWebUserStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebUserStateEnum>))]
+public readonly partial struct HostingWebUserStateEnum : global::Clients.Core.Wire.IStringEnum<HostingWebUserStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebUserStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>off</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "off")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("off")]
-    Off,
+    public static HostingWebUserStateEnum Off { get; } = new("off");
+
     /// <summary><c>rw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rw")]
-    Rw,
+    public static HostingWebUserStateEnum Rw { get; } = new("rw");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "off" or "rw";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebUserStateEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebUserStateEnum global::Clients.Core.Wire.IStringEnum<HostingWebUserStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebUserStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebUserStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebUserStateEnum left, HostingWebUserStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebUserStateEnum left, HostingWebUserStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// User status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebUserStatusEnum>))]
-public enum HostingWebUserStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebUserStatusEnum>))]
+public readonly partial struct HostingWebUserStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebUserStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebUserStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>created</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "created")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("created")]
-    Created,
+    public static HostingWebUserStatusEnum Created { get; } = new("created");
+
     /// <summary><c>creating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creating")]
-    Creating,
+    public static HostingWebUserStatusEnum Creating { get; } = new("creating");
+
     /// <summary><c>deleting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleting")]
-    Deleting,
+    public static HostingWebUserStatusEnum Deleting { get; } = new("deleting");
+
     /// <summary><c>updating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "updating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("updating")]
-    Updating,
+    public static HostingWebUserStatusEnum Updating { get; } = new("updating");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "created" or "creating" or "deleting" or "updating";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebUserStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebUserStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebUserStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebUserStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebUserStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebUserStatusEnum left, HostingWebUserStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebUserStatusEnum left, HostingWebUserStatusEnum right) => !left.Equals(right);
 }

@@ -22,24 +22,49 @@ public sealed partial class HostingWebWebsiteDeploymentLogsMessage
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
     public string? Message { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Website deployment status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebWebsiteDeploymentStatusEnum>))]
-public enum HostingWebWebsiteDeploymentStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebWebsiteDeploymentStatusEnum>))]
+public readonly partial struct HostingWebWebsiteDeploymentStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebWebsiteDeploymentStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebWebsiteDeploymentStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>doing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "doing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("doing")]
-    Doing,
+    public static HostingWebWebsiteDeploymentStatusEnum Doing { get; } = new("doing");
+
     /// <summary><c>failed</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "failed")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("failed")]
-    Failed,
+    public static HostingWebWebsiteDeploymentStatusEnum Failed { get; } = new("failed");
+
     /// <summary><c>successful</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "successful")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("successful")]
-    Successful,
+    public static HostingWebWebsiteDeploymentStatusEnum Successful { get; } = new("successful");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "doing" or "failed" or "successful";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebWebsiteDeploymentStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebWebsiteDeploymentStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebWebsiteDeploymentStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebWebsiteDeploymentStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebWebsiteDeploymentStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebWebsiteDeploymentStatusEnum left, HostingWebWebsiteDeploymentStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebWebsiteDeploymentStatusEnum left, HostingWebWebsiteDeploymentStatusEnum right) => !left.Equals(right);
 }

@@ -28,6 +28,10 @@ public sealed partial class HostingWebWebsiteCreationRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vcsUrl")]
     public string VcsUrl { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -88,6 +92,10 @@ public sealed partial class HostingWebWebsiteDeployment
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("websiteId")]
     public long? WebsiteId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -100,6 +108,10 @@ public sealed partial class HostingWebWebsiteDeploymentRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reset")]
     public bool? Reset { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -124,38 +136,60 @@ public sealed partial class HostingWebWebsiteDomain
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ssl")]
     public bool? Ssl { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Website status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebWebsiteStatusEnum>))]
-public enum HostingWebWebsiteStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebWebsiteStatusEnum>))]
+public readonly partial struct HostingWebWebsiteStatusEnum : global::Clients.Core.Wire.IStringEnum<HostingWebWebsiteStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebWebsiteStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>created</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "created")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("created")]
-    Created,
+    public static HostingWebWebsiteStatusEnum Created { get; } = new("created");
+
     /// <summary><c>creating</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creating")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creating")]
-    Creating,
+    public static HostingWebWebsiteStatusEnum Creating { get; } = new("creating");
+
     /// <summary><c>deleting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleting")]
-    Deleting,
+    public static HostingWebWebsiteStatusEnum Deleting { get; } = new("deleting");
+
     /// <summary><c>deploying</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deploying")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deploying")]
-    Deploying,
+    public static HostingWebWebsiteStatusEnum Deploying { get; } = new("deploying");
+
     /// <summary><c>error</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "error")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("error")]
-    Error,
+    public static HostingWebWebsiteStatusEnum Error { get; } = new("error");
+
     /// <summary><c>initialError</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "initialError")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("initialError")]
-    InitialError,
+    public static HostingWebWebsiteStatusEnum InitialError { get; } = new("initialError");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "created" or "creating" or "deleting" or "deploying" or "error" or "initialError";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebWebsiteStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebWebsiteStatusEnum global::Clients.Core.Wire.IStringEnum<HostingWebWebsiteStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebWebsiteStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebWebsiteStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebWebsiteStatusEnum left, HostingWebWebsiteStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebWebsiteStatusEnum left, HostingWebWebsiteStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -168,4 +202,8 @@ public sealed partial class HostingWebWebsiteUpdate
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vcsBranch")]
     public string? VcsBranch { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -22,6 +22,10 @@ public sealed partial class HostingWebAddress
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -82,6 +86,10 @@ public sealed partial class HostingWebAttachedDomain
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ssl")]
     public bool? Ssl { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -100,6 +108,10 @@ public sealed partial class HostingWebAvailableOfferStruct
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("price")]
     public global::Clients.Ovh.Models.OrderPrice? Price { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -130,6 +142,10 @@ public sealed partial class HostingWebBoostHistory
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offer")]
     public global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum? Offer { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -172,6 +188,10 @@ public sealed partial class HostingWebCDN
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
     public string? Version { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -280,6 +300,10 @@ public sealed partial class HostingWebCapabilities
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("traffic")]
     public global::Clients.Ovh.Models.ComplexTypeUnitAndValueDouble? Traffic { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -304,70 +328,84 @@ public sealed partial class HostingWebCountriesIp
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipv6")]
     public string? Ipv6 { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Available cluster countries
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebCountryEnum>))]
-public enum HostingWebCountryEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebCountryEnum>))]
+public readonly partial struct HostingWebCountryEnum : global::Clients.Core.Wire.IStringEnum<HostingWebCountryEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebCountryEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>BE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BE")]
-    BE,
+    public static HostingWebCountryEnum BE { get; } = new("BE");
+
     /// <summary><c>CA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CA")]
-    CA,
+    public static HostingWebCountryEnum CA { get; } = new("CA");
+
     /// <summary><c>CZ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CZ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CZ")]
-    CZ,
+    public static HostingWebCountryEnum CZ { get; } = new("CZ");
+
     /// <summary><c>DE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DE")]
-    DE,
+    public static HostingWebCountryEnum DE { get; } = new("DE");
+
     /// <summary><c>ES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ES")]
-    ES,
+    public static HostingWebCountryEnum ES { get; } = new("ES");
+
     /// <summary><c>FI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FI")]
-    FI,
+    public static HostingWebCountryEnum FI { get; } = new("FI");
+
     /// <summary><c>FR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FR")]
-    FR,
+    public static HostingWebCountryEnum FR { get; } = new("FR");
+
     /// <summary><c>IE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IE")]
-    IE,
+    public static HostingWebCountryEnum IE { get; } = new("IE");
+
     /// <summary><c>IT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IT")]
-    IT,
+    public static HostingWebCountryEnum IT { get; } = new("IT");
+
     /// <summary><c>LT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LT")]
-    LT,
+    public static HostingWebCountryEnum LT { get; } = new("LT");
+
     /// <summary><c>NL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NL")]
-    NL,
+    public static HostingWebCountryEnum NL { get; } = new("NL");
+
     /// <summary><c>PL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PL")]
-    PL,
+    public static HostingWebCountryEnum PL { get; } = new("PL");
+
     /// <summary><c>PT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PT")]
-    PT,
+    public static HostingWebCountryEnum PT { get; } = new("PT");
+
     /// <summary><c>UK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UK")]
-    UK,
+    public static HostingWebCountryEnum UK { get; } = new("UK");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "BE" or "CA" or "CZ" or "DE" or "ES" or "FI" or "FR" or "IE" or "IT" or "LT" or "NL" or "PL" or "PT" or "UK";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebCountryEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebCountryEnum global::Clients.Core.Wire.IStringEnum<HostingWebCountryEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebCountryEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebCountryEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebCountryEnum left, HostingWebCountryEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebCountryEnum left, HostingWebCountryEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -386,6 +424,10 @@ public sealed partial class HostingWebCreationEmailCapabilities
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("quota")]
     public global::Clients.Ovh.Models.ComplexTypeUnitAndValueLong? Quota { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -440,6 +482,10 @@ public sealed partial class HostingWebCron
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.HostingWebCronStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -470,42 +516,63 @@ public sealed partial class HostingWebCronLanguageAvailable
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ruby")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.HostingWebRubyVersionAvailableEnum>? Ruby { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Available datacenters
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebDatacenterEnum>))]
-public enum HostingWebDatacenterEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebDatacenterEnum>))]
+public readonly partial struct HostingWebDatacenterEnum : global::Clients.Core.Wire.IStringEnum<HostingWebDatacenterEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDatacenterEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>bhs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bhs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bhs")]
-    Bhs,
+    public static HostingWebDatacenterEnum Bhs { get; } = new("bhs");
+
     /// <summary><c>bhs1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bhs1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bhs1")]
-    Bhs1,
+    public static HostingWebDatacenterEnum Bhs1 { get; } = new("bhs1");
+
     /// <summary><c>gra</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gra")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gra")]
-    Gra,
+    public static HostingWebDatacenterEnum Gra { get; } = new("gra");
+
     /// <summary><c>gra1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gra1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gra1")]
-    Gra1,
+    public static HostingWebDatacenterEnum Gra1 { get; } = new("gra1");
+
     /// <summary><c>gra2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gra2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gra2")]
-    Gra2,
+    public static HostingWebDatacenterEnum Gra2 { get; } = new("gra2");
+
     /// <summary><c>gra3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gra3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gra3")]
-    Gra3,
+    public static HostingWebDatacenterEnum Gra3 { get; } = new("gra3");
+
     /// <summary><c>p19</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "p19")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("p19")]
-    P19,
+    public static HostingWebDatacenterEnum P19 { get; } = new("p19");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "bhs" or "bhs1" or "gra" or "gra1" or "gra2" or "gra3" or "p19";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebDatacenterEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebDatacenterEnum global::Clients.Core.Wire.IStringEnum<HostingWebDatacenterEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebDatacenterEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebDatacenterEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebDatacenterEnum left, HostingWebDatacenterEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDatacenterEnum left, HostingWebDatacenterEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -530,22 +597,48 @@ public sealed partial class HostingWebDiskType
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public double? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Disk type available
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebDiskTypeEnum>))]
-public enum HostingWebDiskTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebDiskTypeEnum>))]
+public readonly partial struct HostingWebDiskTypeEnum : global::Clients.Core.Wire.IStringEnum<HostingWebDiskTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebDiskTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>HDD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "HDD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("HDD")]
-    HDD,
+    public static HostingWebDiskTypeEnum HDD { get; } = new("HDD");
+
     /// <summary><c>SSD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SSD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SSD")]
-    SSD,
+    public static HostingWebDiskTypeEnum SSD { get; } = new("SSD");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "HDD" or "SSD";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebDiskTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebDiskTypeEnum global::Clients.Core.Wire.IStringEnum<HostingWebDiskTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebDiskTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebDiskTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebDiskTypeEnum left, HostingWebDiskTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebDiskTypeEnum left, HostingWebDiskTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -582,6 +675,10 @@ public sealed partial class HostingWebEnvVar
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -606,22 +703,48 @@ public sealed partial class HostingWebEnvVarInput
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string Value { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Highlight tips for offer
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebHighLightEnum>))]
-public enum HostingWebHighLightEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebHighLightEnum>))]
+public readonly partial struct HostingWebHighLightEnum : global::Clients.Core.Wire.IStringEnum<HostingWebHighLightEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebHighLightEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>best-seller</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "best-seller")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("best-seller")]
-    BestSeller,
+    public static HostingWebHighLightEnum BestSeller { get; } = new("best-seller");
+
     /// <summary><c>new</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "new")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("new")]
-    New,
+    public static HostingWebHighLightEnum New { get; } = new("new");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "best-seller" or "new";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebHighLightEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebHighLightEnum global::Clients.Core.Wire.IStringEnum<HostingWebHighLightEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebHighLightEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebHighLightEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebHighLightEnum left, HostingWebHighLightEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebHighLightEnum left, HostingWebHighLightEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -634,118 +757,120 @@ public sealed partial class HostingWebKey
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("publicKey")]
     public string? PublicKey { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Web supported languages
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebLanguagesEnum>))]
-public enum HostingWebLanguagesEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebLanguagesEnum>))]
+public readonly partial struct HostingWebLanguagesEnum : global::Clients.Core.Wire.IStringEnum<HostingWebLanguagesEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebLanguagesEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>node10</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "node10")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("node10")]
-    Node10,
+    public static HostingWebLanguagesEnum Node10 { get; } = new("node10");
+
     /// <summary><c>node11</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "node11")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("node11")]
-    Node11,
+    public static HostingWebLanguagesEnum Node11 { get; } = new("node11");
+
     /// <summary><c>node12</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "node12")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("node12")]
-    Node12,
+    public static HostingWebLanguagesEnum Node12 { get; } = new("node12");
+
     /// <summary><c>node14</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "node14")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("node14")]
-    Node14,
+    public static HostingWebLanguagesEnum Node14 { get; } = new("node14");
+
     /// <summary><c>node8</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "node8")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("node8")]
-    Node8,
+    public static HostingWebLanguagesEnum Node8 { get; } = new("node8");
+
     /// <summary><c>node9</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "node9")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("node9")]
-    Node9,
+    public static HostingWebLanguagesEnum Node9 { get; } = new("node9");
+
     /// <summary><c>other</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "other")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("other")]
-    Other,
+    public static HostingWebLanguagesEnum Other { get; } = new("other");
+
     /// <summary><c>php4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php4")]
-    Php4,
+    public static HostingWebLanguagesEnum Php4 { get; } = new("php4");
+
     /// <summary><c>php5.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php5.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php5.2")]
-    Php52,
+    public static HostingWebLanguagesEnum Php52 { get; } = new("php5.2");
+
     /// <summary><c>php5.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php5.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php5.3")]
-    Php53,
+    public static HostingWebLanguagesEnum Php53 { get; } = new("php5.3");
+
     /// <summary><c>php5.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php5.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php5.4")]
-    Php54,
+    public static HostingWebLanguagesEnum Php54 { get; } = new("php5.4");
+
     /// <summary><c>php5.5</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php5.5")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php5.5")]
-    Php55,
+    public static HostingWebLanguagesEnum Php55 { get; } = new("php5.5");
+
     /// <summary><c>php5.6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php5.6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php5.6")]
-    Php56,
+    public static HostingWebLanguagesEnum Php56 { get; } = new("php5.6");
+
     /// <summary><c>php7.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php7.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php7.0")]
-    Php70,
+    public static HostingWebLanguagesEnum Php70 { get; } = new("php7.0");
+
     /// <summary><c>php7.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php7.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php7.1")]
-    Php71,
+    public static HostingWebLanguagesEnum Php71 { get; } = new("php7.1");
+
     /// <summary><c>php7.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php7.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php7.2")]
-    Php72,
+    public static HostingWebLanguagesEnum Php72 { get; } = new("php7.2");
+
     /// <summary><c>php7.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php7.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php7.3")]
-    Php73,
+    public static HostingWebLanguagesEnum Php73 { get; } = new("php7.3");
+
     /// <summary><c>php7.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php7.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php7.4")]
-    Php74,
+    public static HostingWebLanguagesEnum Php74 { get; } = new("php7.4");
+
     /// <summary><c>php8.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php8.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php8.0")]
-    Php80,
+    public static HostingWebLanguagesEnum Php80 { get; } = new("php8.0");
+
     /// <summary><c>php8.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php8.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php8.1")]
-    Php81,
+    public static HostingWebLanguagesEnum Php81 { get; } = new("php8.1");
+
     /// <summary><c>php8.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php8.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php8.2")]
-    Php82,
+    public static HostingWebLanguagesEnum Php82 { get; } = new("php8.2");
+
     /// <summary><c>php8.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php8.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php8.3")]
-    Php83,
+    public static HostingWebLanguagesEnum Php83 { get; } = new("php8.3");
+
     /// <summary><c>php8.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "php8.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("php8.4")]
-    Php84,
+    public static HostingWebLanguagesEnum Php84 { get; } = new("php8.4");
+
     /// <summary><c>python2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "python2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("python2")]
-    Python2,
+    public static HostingWebLanguagesEnum Python2 { get; } = new("python2");
+
     /// <summary><c>python3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "python3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("python3")]
-    Python3,
+    public static HostingWebLanguagesEnum Python3 { get; } = new("python3");
+
     /// <summary><c>ruby2.6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ruby2.6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ruby2.6")]
-    Ruby26,
+    public static HostingWebLanguagesEnum Ruby26 { get; } = new("ruby2.6");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "node10" or "node11" or "node12" or "node14" or "node8" or "node9" or "other" or "php4" or "php5.2" or "php5.3" or "php5.4" or "php5.5" or "php5.6" or "php7.0" or "php7.1" or "php7.2" or "php7.3" or "php7.4" or "php8.0" or "php8.1" or "php8.2" or "php8.3" or "php8.4" or "python2" or "python3" or "ruby2.6";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebLanguagesEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebLanguagesEnum global::Clients.Core.Wire.IStringEnum<HostingWebLanguagesEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebLanguagesEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebLanguagesEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebLanguagesEnum left, HostingWebLanguagesEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebLanguagesEnum left, HostingWebLanguagesEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -770,6 +895,10 @@ public sealed partial class HostingWebMetricsToken
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("token")]
     public string? Token { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -854,546 +983,444 @@ public sealed partial class HostingWebModuleList
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
     public string? Version { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Different NodeJs versions available
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebNodejsVersionAvailableEnum>))]
-public enum HostingWebNodejsVersionAvailableEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebNodejsVersionAvailableEnum>))]
+public readonly partial struct HostingWebNodejsVersionAvailableEnum : global::Clients.Core.Wire.IStringEnum<HostingWebNodejsVersionAvailableEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebNodejsVersionAvailableEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>nodejs-10</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nodejs-10")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nodejs-10")]
-    Nodejs10,
+    public static HostingWebNodejsVersionAvailableEnum Nodejs10 { get; } = new("nodejs-10");
+
     /// <summary><c>nodejs-11</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nodejs-11")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nodejs-11")]
-    Nodejs11,
+    public static HostingWebNodejsVersionAvailableEnum Nodejs11 { get; } = new("nodejs-11");
+
     /// <summary><c>nodejs-12</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nodejs-12")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nodejs-12")]
-    Nodejs12,
+    public static HostingWebNodejsVersionAvailableEnum Nodejs12 { get; } = new("nodejs-12");
+
     /// <summary><c>nodejs-8</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nodejs-8")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nodejs-8")]
-    Nodejs8,
+    public static HostingWebNodejsVersionAvailableEnum Nodejs8 { get; } = new("nodejs-8");
+
     /// <summary><c>nodejs-9</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nodejs-9")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nodejs-9")]
-    Nodejs9,
+    public static HostingWebNodejsVersionAvailableEnum Nodejs9 { get; } = new("nodejs-9");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "nodejs-10" or "nodejs-11" or "nodejs-12" or "nodejs-8" or "nodejs-9";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebNodejsVersionAvailableEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebNodejsVersionAvailableEnum global::Clients.Core.Wire.IStringEnum<HostingWebNodejsVersionAvailableEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebNodejsVersionAvailableEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebNodejsVersionAvailableEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebNodejsVersionAvailableEnum left, HostingWebNodejsVersionAvailableEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebNodejsVersionAvailableEnum left, HostingWebNodejsVersionAvailableEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Hosting's offer
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(HostingWebOfferCapabilitiesEnumJsonConverter))]
-public enum HostingWebOfferCapabilitiesEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebOfferCapabilitiesEnum>))]
+public readonly partial struct HostingWebOfferCapabilitiesEnum : global::Clients.Core.Wire.IStringEnum<HostingWebOfferCapabilitiesEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebOfferCapabilitiesEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>1000gp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "1000gp")]
-    _1000gp,
+    public static HostingWebOfferCapabilitiesEnum _1000gp { get; } = new("1000gp");
+
     /// <summary><c>20gp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "20gp")]
-    _20gp,
+    public static HostingWebOfferCapabilitiesEnum _20gp { get; } = new("20gp");
+
     /// <summary><c>240gp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "240gp")]
-    _240gp,
+    public static HostingWebOfferCapabilitiesEnum _240gp { get; } = new("240gp");
+
     /// <summary><c>240pack</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "240pack")]
-    _240pack,
+    public static HostingWebOfferCapabilitiesEnum _240pack { get; } = new("240pack");
+
     /// <summary><c>240plan</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "240plan")]
-    _240plan,
+    public static HostingWebOfferCapabilitiesEnum _240plan { get; } = new("240plan");
+
     /// <summary><c>300gp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "300gp")]
-    _300gp,
+    public static HostingWebOfferCapabilitiesEnum _300gp { get; } = new("300gp");
+
     /// <summary><c>60gp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "60gp")]
-    _60gp,
+    public static HostingWebOfferCapabilitiesEnum _60gp { get; } = new("60gp");
+
     /// <summary><c>720pack</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "720pack")]
-    _720pack,
+    public static HostingWebOfferCapabilitiesEnum _720pack { get; } = new("720pack");
+
     /// <summary><c>720plan</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "720plan")]
-    _720plan,
+    public static HostingWebOfferCapabilitiesEnum _720plan { get; } = new("720plan");
+
     /// <summary><c>90pack</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "90pack")]
-    _90pack,
+    public static HostingWebOfferCapabilitiesEnum _90pack { get; } = new("90pack");
+
     /// <summary><c>90plan</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "90plan")]
-    _90plan,
+    public static HostingWebOfferCapabilitiesEnum _90plan { get; } = new("90plan");
+
     /// <summary><c>CLOUDWEB_1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CLOUDWEB_1")]
-    CLOUDWEB1,
+    public static HostingWebOfferCapabilitiesEnum CLOUDWEB1 { get; } = new("CLOUDWEB_1");
+
     /// <summary><c>CLOUDWEB_2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CLOUDWEB_2")]
-    CLOUDWEB2,
+    public static HostingWebOfferCapabilitiesEnum CLOUDWEB2 { get; } = new("CLOUDWEB_2");
+
     /// <summary><c>CLOUDWEB_3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CLOUDWEB_3")]
-    CLOUDWEB3,
+    public static HostingWebOfferCapabilitiesEnum CLOUDWEB3 { get; } = new("CLOUDWEB_3");
+
     /// <summary><c>KS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "KS")]
-    KS,
+    public static HostingWebOfferCapabilitiesEnum KS { get; } = new("KS");
+
     /// <summary><c>PERFORMANCE_1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PERFORMANCE_1")]
-    PERFORMANCE1,
+    public static HostingWebOfferCapabilitiesEnum PERFORMANCE1 { get; } = new("PERFORMANCE_1");
+
     /// <summary><c>PERFORMANCE_2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PERFORMANCE_2")]
-    PERFORMANCE2,
+    public static HostingWebOfferCapabilitiesEnum PERFORMANCE2 { get; } = new("PERFORMANCE_2");
+
     /// <summary><c>PERFORMANCE_3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PERFORMANCE_3")]
-    PERFORMANCE3,
+    public static HostingWebOfferCapabilitiesEnum PERFORMANCE3 { get; } = new("PERFORMANCE_3");
+
     /// <summary><c>PERFORMANCE_4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PERFORMANCE_4")]
-    PERFORMANCE4,
+    public static HostingWebOfferCapabilitiesEnum PERFORMANCE4 { get; } = new("PERFORMANCE_4");
+
     /// <summary><c>PERSO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PERSO")]
-    PERSO,
+    public static HostingWebOfferCapabilitiesEnum PERSO { get; } = new("PERSO");
+
     /// <summary><c>POWER_BETA_1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "POWER_BETA_1")]
-    POWERBETA1,
+    public static HostingWebOfferCapabilitiesEnum POWERBETA1 { get; } = new("POWER_BETA_1");
+
     /// <summary><c>PRO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PRO")]
-    PRO,
+    public static HostingWebOfferCapabilitiesEnum PRO { get; } = new("PRO");
+
     /// <summary><c>START</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "START")]
-    START,
+    public static HostingWebOfferCapabilitiesEnum START { get; } = new("START");
+
     /// <summary><c>business</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "business")]
-    Business,
+    public static HostingWebOfferCapabilitiesEnum Business { get; } = new("business");
+
     /// <summary><c>cloudweb1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cloudweb1")]
-    Cloudweb1,
+    public static HostingWebOfferCapabilitiesEnum Cloudweb1 { get; } = new("cloudweb1");
+
     /// <summary><c>cloudweb2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cloudweb2")]
-    Cloudweb2,
+    public static HostingWebOfferCapabilitiesEnum Cloudweb2 { get; } = new("cloudweb2");
+
     /// <summary><c>cloudweb3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cloudweb3")]
-    Cloudweb3,
+    public static HostingWebOfferCapabilitiesEnum Cloudweb3 { get; } = new("cloudweb3");
+
     /// <summary><c>cloudwebbetax1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cloudwebbetax1")]
-    Cloudwebbetax1,
+    public static HostingWebOfferCapabilitiesEnum Cloudwebbetax1 { get; } = new("cloudwebbetax1");
+
     /// <summary><c>depro2012</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "depro2012")]
-    Depro2012,
+    public static HostingWebOfferCapabilitiesEnum Depro2012 { get; } = new("depro2012");
+
     /// <summary><c>deprol2012</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deprol2012")]
-    Deprol2012,
+    public static HostingWebOfferCapabilitiesEnum Deprol2012 { get; } = new("deprol2012");
+
     /// <summary><c>deproxl2012</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deproxl2012")]
-    Deproxl2012,
+    public static HostingWebOfferCapabilitiesEnum Deproxl2012 { get; } = new("deproxl2012");
+
     /// <summary><c>deproxxl2012</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deproxxl2012")]
-    Deproxxl2012,
+    public static HostingWebOfferCapabilitiesEnum Deproxxl2012 { get; } = new("deproxxl2012");
+
     /// <summary><c>destart2012</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "destart2012")]
-    Destart2012,
+    public static HostingWebOfferCapabilitiesEnum Destart2012 { get; } = new("destart2012");
+
     /// <summary><c>destartl2012</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "destartl2012")]
-    Destartl2012,
+    public static HostingWebOfferCapabilitiesEnum Destartl2012 { get; } = new("destartl2012");
+
     /// <summary><c>destartxl2012</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "destartxl2012")]
-    Destartxl2012,
+    public static HostingWebOfferCapabilitiesEnum Destartxl2012 { get; } = new("destartxl2012");
+
     /// <summary><c>domainpack</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "domainpack")]
-    Domainpack,
+    public static HostingWebOfferCapabilitiesEnum Domainpack { get; } = new("domainpack");
+
     /// <summary><c>hosting-free-100m</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting-free-100m")]
-    HostingFree100m,
+    public static HostingWebOfferCapabilitiesEnum HostingFree100m { get; } = new("hosting-free-100m");
+
     /// <summary><c>hosting-performance-1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting-performance-1")]
-    HostingPerformance1,
+    public static HostingWebOfferCapabilitiesEnum HostingPerformance1 { get; } = new("hosting-performance-1");
+
     /// <summary><c>hosting-performance-2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting-performance-2")]
-    HostingPerformance2,
+    public static HostingWebOfferCapabilitiesEnum HostingPerformance2 { get; } = new("hosting-performance-2");
+
     /// <summary><c>hosting-performance-3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting-performance-3")]
-    HostingPerformance3,
+    public static HostingWebOfferCapabilitiesEnum HostingPerformance3 { get; } = new("hosting-performance-3");
+
     /// <summary><c>hosting-performance-4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting-performance-4")]
-    HostingPerformance4,
+    public static HostingWebOfferCapabilitiesEnum HostingPerformance4 { get; } = new("hosting-performance-4");
+
     /// <summary><c>hosting-perso</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting-perso")]
-    HostingPerso,
+    public static HostingWebOfferCapabilitiesEnum HostingPerso { get; } = new("hosting-perso");
+
     /// <summary><c>hosting-pro</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting-pro")]
-    HostingPro,
+    public static HostingWebOfferCapabilitiesEnum HostingPro { get; } = new("hosting-pro");
+
     /// <summary><c>hosting-starter</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting-starter")]
-    HostingStarter,
+    public static HostingWebOfferCapabilitiesEnum HostingStarter { get; } = new("hosting-starter");
+
     /// <summary><c>hosting-starter-ovh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosting-starter-ovh")]
-    HostingStarterOvh,
+    public static HostingWebOfferCapabilitiesEnum HostingStarterOvh { get; } = new("hosting-starter-ovh");
+
     /// <summary><c>hostingAtScaleX128</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostingAtScaleX128")]
-    HostingAtScaleX128,
+    public static HostingWebOfferCapabilitiesEnum HostingAtScaleX128 { get; } = new("hostingAtScaleX128");
+
     /// <summary><c>hostingAtScaleX16</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostingAtScaleX16")]
-    HostingAtScaleX16,
+    public static HostingWebOfferCapabilitiesEnum HostingAtScaleX16 { get; } = new("hostingAtScaleX16");
+
     /// <summary><c>hostingAtScaleX20</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostingAtScaleX20")]
-    HostingAtScaleX20,
+    public static HostingWebOfferCapabilitiesEnum HostingAtScaleX20 { get; } = new("hostingAtScaleX20");
+
     /// <summary><c>hostingAtScaleX24</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostingAtScaleX24")]
-    HostingAtScaleX24,
+    public static HostingWebOfferCapabilitiesEnum HostingAtScaleX24 { get; } = new("hostingAtScaleX24");
+
     /// <summary><c>hostingAtScaleX32</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostingAtScaleX32")]
-    HostingAtScaleX32,
+    public static HostingWebOfferCapabilitiesEnum HostingAtScaleX32 { get; } = new("hostingAtScaleX32");
+
     /// <summary><c>hostingAtScaleX64</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostingAtScaleX64")]
-    HostingAtScaleX64,
+    public static HostingWebOfferCapabilitiesEnum HostingAtScaleX64 { get; } = new("hostingAtScaleX64");
+
     /// <summary><c>hostingAtScaleX8</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hostingAtScaleX8")]
-    HostingAtScaleX8,
+    public static HostingWebOfferCapabilitiesEnum HostingAtScaleX8 { get; } = new("hostingAtScaleX8");
+
     /// <summary><c>itbusiness2012</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "itbusiness2012")]
-    Itbusiness2012,
+    public static HostingWebOfferCapabilitiesEnum Itbusiness2012 { get; } = new("itbusiness2012");
+
     /// <summary><c>itperso2012</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "itperso2012")]
-    Itperso2012,
+    public static HostingWebOfferCapabilitiesEnum Itperso2012 { get; } = new("itperso2012");
+
     /// <summary><c>itpremium2012</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "itpremium2012")]
-    Itpremium2012,
+    public static HostingWebOfferCapabilitiesEnum Itpremium2012 { get; } = new("itpremium2012");
+
     /// <summary><c>kimsufi2015</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kimsufi2015")]
-    Kimsufi2015,
+    public static HostingWebOfferCapabilitiesEnum Kimsufi2015 { get; } = new("kimsufi2015");
+
     /// <summary><c>mailpack</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mailpack")]
-    Mailpack,
+    public static HostingWebOfferCapabilitiesEnum Mailpack { get; } = new("mailpack");
+
     /// <summary><c>mailplan</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mailplan")]
-    Mailplan,
+    public static HostingWebOfferCapabilitiesEnum Mailplan { get; } = new("mailplan");
+
     /// <summary><c>mediapack</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mediapack")]
-    Mediapack,
+    public static HostingWebOfferCapabilitiesEnum Mediapack { get; } = new("mediapack");
+
     /// <summary><c>mediaplan</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mediaplan")]
-    Mediaplan,
+    public static HostingWebOfferCapabilitiesEnum Mediaplan { get; } = new("mediaplan");
+
     /// <summary><c>ovhpro1To</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ovhpro1To")]
-    Ovhpro1To,
+    public static HostingWebOfferCapabilitiesEnum Ovhpro1To { get; } = new("ovhpro1To");
+
     /// <summary><c>ovhpro2To</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ovhpro2To")]
-    Ovhpro2To,
+    public static HostingWebOfferCapabilitiesEnum Ovhpro2To { get; } = new("ovhpro2To");
+
     /// <summary><c>ovhpro5To</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ovhpro5To")]
-    Ovhpro5To,
+    public static HostingWebOfferCapabilitiesEnum Ovhpro5To { get; } = new("ovhpro5To");
+
     /// <summary><c>paas2014beta</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "paas2014beta")]
-    Paas2014beta,
+    public static HostingWebOfferCapabilitiesEnum Paas2014beta { get; } = new("paas2014beta");
+
     /// <summary><c>perf2014x1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "perf2014x1")]
-    Perf2014x1,
+    public static HostingWebOfferCapabilitiesEnum Perf2014x1 { get; } = new("perf2014x1");
+
     /// <summary><c>perf2014x2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "perf2014x2")]
-    Perf2014x2,
+    public static HostingWebOfferCapabilitiesEnum Perf2014x2 { get; } = new("perf2014x2");
+
     /// <summary><c>perf2014x3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "perf2014x3")]
-    Perf2014x3,
+    public static HostingWebOfferCapabilitiesEnum Perf2014x3 { get; } = new("perf2014x3");
+
     /// <summary><c>perf2014x4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "perf2014x4")]
-    Perf2014x4,
+    public static HostingWebOfferCapabilitiesEnum Perf2014x4 { get; } = new("perf2014x4");
+
     /// <summary><c>perso2010</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "perso2010")]
-    Perso2010,
+    public static HostingWebOfferCapabilitiesEnum Perso2010 { get; } = new("perso2010");
+
     /// <summary><c>perso2014</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "perso2014")]
-    Perso2014,
+    public static HostingWebOfferCapabilitiesEnum Perso2014 { get; } = new("perso2014");
+
     /// <summary><c>powerBeta1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "powerBeta1")]
-    PowerBeta1,
+    public static HostingWebOfferCapabilitiesEnum PowerBeta1 { get; } = new("powerBeta1");
+
     /// <summary><c>powerbeta1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "powerbeta1")]
-    Powerbeta1,
+    public static HostingWebOfferCapabilitiesEnum Powerbeta1 { get; } = new("powerbeta1");
+
     /// <summary><c>premium</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "premium")]
-    Premium,
+    public static HostingWebOfferCapabilitiesEnum Premium { get; } = new("premium");
+
     /// <summary><c>pro2010</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pro2010")]
-    Pro2010,
+    public static HostingWebOfferCapabilitiesEnum Pro2010 { get; } = new("pro2010");
+
     /// <summary><c>pro2014</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pro2014")]
-    Pro2014,
+    public static HostingWebOfferCapabilitiesEnum Pro2014 { get; } = new("pro2014");
+
     /// <summary><c>start10g</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "start10g")]
-    Start10g,
+    public static HostingWebOfferCapabilitiesEnum Start10g { get; } = new("start10g");
+
     /// <summary><c>start10m</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "start10m")]
-    Start10m,
+    public static HostingWebOfferCapabilitiesEnum Start10m { get; } = new("start10m");
+
     /// <summary><c>start1g</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "start1g")]
-    Start1g,
+    public static HostingWebOfferCapabilitiesEnum Start1g { get; } = new("start1g");
+
     /// <summary><c>start1ges</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "start1ges")]
-    Start1ges,
+    public static HostingWebOfferCapabilitiesEnum Start1ges { get; } = new("start1ges");
+
     /// <summary><c>start1m</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "start1m")]
-    Start1m,
+    public static HostingWebOfferCapabilitiesEnum Start1m { get; } = new("start1m");
+
     /// <summary><c>start5g</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "start5g")]
-    Start5g,
+    public static HostingWebOfferCapabilitiesEnum Start5g { get; } = new("start5g");
+
     /// <summary><c>starter</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "starter")]
-    Starter,
+    public static HostingWebOfferCapabilitiesEnum Starter { get; } = new("starter");
+
     /// <summary><c>xxlpack</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "xxlpack")]
-    Xxlpack,
+    public static HostingWebOfferCapabilitiesEnum Xxlpack { get; } = new("xxlpack");
+
     /// <summary><c>xxlplan</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "xxlplan")]
-    Xxlplan,
-}
+    public static HostingWebOfferCapabilitiesEnum Xxlplan { get; } = new("xxlplan");
 
-/// <summary>
-/// Reads and writes &lt;see cref="HostingWebOfferCapabilitiesEnum"/&gt; as its exact wire strings.
-/// </summary>
-public sealed class HostingWebOfferCapabilitiesEnumJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum>
-{
-    public override global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.GetString() switch
-    {
-        "1000gp" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._1000gp,
-        "20gp" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._20gp,
-        "240gp" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._240gp,
-        "240pack" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._240pack,
-        "240plan" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._240plan,
-        "300gp" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._300gp,
-        "60gp" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._60gp,
-        "720pack" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._720pack,
-        "720plan" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._720plan,
-        "90pack" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._90pack,
-        "90plan" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._90plan,
-        "CLOUDWEB_1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.CLOUDWEB1,
-        "CLOUDWEB_2" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.CLOUDWEB2,
-        "CLOUDWEB_3" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.CLOUDWEB3,
-        "KS" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.KS,
-        "PERFORMANCE_1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERFORMANCE1,
-        "PERFORMANCE_2" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERFORMANCE2,
-        "PERFORMANCE_3" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERFORMANCE3,
-        "PERFORMANCE_4" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERFORMANCE4,
-        "PERSO" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERSO,
-        "POWER_BETA_1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.POWERBETA1,
-        "PRO" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PRO,
-        "START" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.START,
-        "business" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Business,
-        "cloudweb1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Cloudweb1,
-        "cloudweb2" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Cloudweb2,
-        "cloudweb3" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Cloudweb3,
-        "cloudwebbetax1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Cloudwebbetax1,
-        "depro2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Depro2012,
-        "deprol2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Deprol2012,
-        "deproxl2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Deproxl2012,
-        "deproxxl2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Deproxxl2012,
-        "destart2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Destart2012,
-        "destartl2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Destartl2012,
-        "destartxl2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Destartxl2012,
-        "domainpack" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Domainpack,
-        "hosting-free-100m" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingFree100m,
-        "hosting-performance-1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerformance1,
-        "hosting-performance-2" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerformance2,
-        "hosting-performance-3" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerformance3,
-        "hosting-performance-4" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerformance4,
-        "hosting-perso" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerso,
-        "hosting-pro" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPro,
-        "hosting-starter" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingStarter,
-        "hosting-starter-ovh" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingStarterOvh,
-        "hostingAtScaleX128" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX128,
-        "hostingAtScaleX16" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX16,
-        "hostingAtScaleX20" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX20,
-        "hostingAtScaleX24" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX24,
-        "hostingAtScaleX32" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX32,
-        "hostingAtScaleX64" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX64,
-        "hostingAtScaleX8" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX8,
-        "itbusiness2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Itbusiness2012,
-        "itperso2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Itperso2012,
-        "itpremium2012" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Itpremium2012,
-        "kimsufi2015" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Kimsufi2015,
-        "mailpack" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Mailpack,
-        "mailplan" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Mailplan,
-        "mediapack" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Mediapack,
-        "mediaplan" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Mediaplan,
-        "ovhpro1To" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Ovhpro1To,
-        "ovhpro2To" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Ovhpro2To,
-        "ovhpro5To" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Ovhpro5To,
-        "paas2014beta" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Paas2014beta,
-        "perf2014x1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perf2014x1,
-        "perf2014x2" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perf2014x2,
-        "perf2014x3" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perf2014x3,
-        "perf2014x4" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perf2014x4,
-        "perso2010" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perso2010,
-        "perso2014" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perso2014,
-        "powerBeta1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PowerBeta1,
-        "powerbeta1" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Powerbeta1,
-        "premium" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Premium,
-        "pro2010" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Pro2010,
-        "pro2014" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Pro2014,
-        "start10g" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start10g,
-        "start10m" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start10m,
-        "start1g" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start1g,
-        "start1ges" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start1ges,
-        "start1m" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start1m,
-        "start5g" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start5g,
-        "starter" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Starter,
-        "xxlpack" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Xxlpack,
-        "xxlplan" => global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Xxlplan,
-        var other => throw new global::System.Text.Json.JsonException("'" + other + "' is not a known HostingWebOfferCapabilitiesEnum value."),
-    };
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "1000gp" or "20gp" or "240gp" or "240pack" or "240plan" or "300gp" or "60gp" or "720pack" or "720plan" or "90pack" or "90plan" or "CLOUDWEB_1" or "CLOUDWEB_2" or "CLOUDWEB_3" or "KS" or "PERFORMANCE_1" or "PERFORMANCE_2" or "PERFORMANCE_3" or "PERFORMANCE_4" or "PERSO" or "POWER_BETA_1" or "PRO" or "START" or "business" or "cloudweb1" or "cloudweb2" or "cloudweb3" or "cloudwebbetax1" or "depro2012" or "deprol2012" or "deproxl2012" or "deproxxl2012" or "destart2012" or "destartl2012" or "destartxl2012" or "domainpack" or "hosting-free-100m" or "hosting-performance-1" or "hosting-performance-2" or "hosting-performance-3" or "hosting-performance-4" or "hosting-perso" or "hosting-pro" or "hosting-starter" or "hosting-starter-ovh" or "hostingAtScaleX128" or "hostingAtScaleX16" or "hostingAtScaleX20" or "hostingAtScaleX24" or "hostingAtScaleX32" or "hostingAtScaleX64" or "hostingAtScaleX8" or "itbusiness2012" or "itperso2012" or "itpremium2012" or "kimsufi2015" or "mailpack" or "mailplan" or "mediapack" or "mediaplan" or "ovhpro1To" or "ovhpro2To" or "ovhpro5To" or "paas2014beta" or "perf2014x1" or "perf2014x2" or "perf2014x3" or "perf2014x4" or "perso2010" or "perso2014" or "powerBeta1" or "powerbeta1" or "premium" or "pro2010" or "pro2014" or "start10g" or "start10m" or "start1g" or "start1ges" or "start1m" or "start5g" or "starter" or "xxlpack" or "xxlplan";
 
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value switch
-    {
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._1000gp => "1000gp",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._20gp => "20gp",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._240gp => "240gp",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._240pack => "240pack",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._240plan => "240plan",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._300gp => "300gp",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._60gp => "60gp",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._720pack => "720pack",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._720plan => "720plan",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._90pack => "90pack",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum._90plan => "90plan",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.CLOUDWEB1 => "CLOUDWEB_1",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.CLOUDWEB2 => "CLOUDWEB_2",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.CLOUDWEB3 => "CLOUDWEB_3",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.KS => "KS",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERFORMANCE1 => "PERFORMANCE_1",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERFORMANCE2 => "PERFORMANCE_2",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERFORMANCE3 => "PERFORMANCE_3",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERFORMANCE4 => "PERFORMANCE_4",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PERSO => "PERSO",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.POWERBETA1 => "POWER_BETA_1",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PRO => "PRO",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.START => "START",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Business => "business",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Cloudweb1 => "cloudweb1",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Cloudweb2 => "cloudweb2",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Cloudweb3 => "cloudweb3",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Cloudwebbetax1 => "cloudwebbetax1",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Depro2012 => "depro2012",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Deprol2012 => "deprol2012",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Deproxl2012 => "deproxl2012",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Deproxxl2012 => "deproxxl2012",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Destart2012 => "destart2012",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Destartl2012 => "destartl2012",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Destartxl2012 => "destartxl2012",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Domainpack => "domainpack",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingFree100m => "hosting-free-100m",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerformance1 => "hosting-performance-1",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerformance2 => "hosting-performance-2",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerformance3 => "hosting-performance-3",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerformance4 => "hosting-performance-4",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPerso => "hosting-perso",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingPro => "hosting-pro",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingStarter => "hosting-starter",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingStarterOvh => "hosting-starter-ovh",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX128 => "hostingAtScaleX128",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX16 => "hostingAtScaleX16",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX20 => "hostingAtScaleX20",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX24 => "hostingAtScaleX24",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX32 => "hostingAtScaleX32",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX64 => "hostingAtScaleX64",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.HostingAtScaleX8 => "hostingAtScaleX8",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Itbusiness2012 => "itbusiness2012",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Itperso2012 => "itperso2012",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Itpremium2012 => "itpremium2012",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Kimsufi2015 => "kimsufi2015",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Mailpack => "mailpack",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Mailplan => "mailplan",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Mediapack => "mediapack",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Mediaplan => "mediaplan",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Ovhpro1To => "ovhpro1To",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Ovhpro2To => "ovhpro2To",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Ovhpro5To => "ovhpro5To",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Paas2014beta => "paas2014beta",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perf2014x1 => "perf2014x1",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perf2014x2 => "perf2014x2",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perf2014x3 => "perf2014x3",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perf2014x4 => "perf2014x4",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perso2010 => "perso2010",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Perso2014 => "perso2014",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.PowerBeta1 => "powerBeta1",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Powerbeta1 => "powerbeta1",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Premium => "premium",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Pro2010 => "pro2010",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Pro2014 => "pro2014",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start10g => "start10g",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start10m => "start10m",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start1g => "start1g",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start1ges => "start1ges",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start1m => "start1m",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Start5g => "start5g",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Starter => "starter",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Xxlpack => "xxlpack",
-        global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum.Xxlplan => "xxlplan",
-        _ => throw new global::System.Text.Json.JsonException("'" + value + "' is not a HostingWebOfferCapabilitiesEnum value."),
-    });
+    string global::Clients.Core.Wire.IStringEnum<HostingWebOfferCapabilitiesEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebOfferCapabilitiesEnum global::Clients.Core.Wire.IStringEnum<HostingWebOfferCapabilitiesEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebOfferCapabilitiesEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebOfferCapabilitiesEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebOfferCapabilitiesEnum left, HostingWebOfferCapabilitiesEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebOfferCapabilitiesEnum left, HostingWebOfferCapabilitiesEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Hosting's offer
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebOfferEnum>))]
-public enum HostingWebOfferEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebOfferEnum>))]
+public readonly partial struct HostingWebOfferEnum : global::Clients.Core.Wire.IStringEnum<HostingWebOfferEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebOfferEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CLOUDWEB_1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CLOUDWEB_1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CLOUDWEB_1")]
-    CLOUDWEB1,
+    public static HostingWebOfferEnum CLOUDWEB1 { get; } = new("CLOUDWEB_1");
+
     /// <summary><c>CLOUDWEB_2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CLOUDWEB_2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CLOUDWEB_2")]
-    CLOUDWEB2,
+    public static HostingWebOfferEnum CLOUDWEB2 { get; } = new("CLOUDWEB_2");
+
     /// <summary><c>CLOUDWEB_3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CLOUDWEB_3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CLOUDWEB_3")]
-    CLOUDWEB3,
+    public static HostingWebOfferEnum CLOUDWEB3 { get; } = new("CLOUDWEB_3");
+
     /// <summary><c>KS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "KS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("KS")]
-    KS,
+    public static HostingWebOfferEnum KS { get; } = new("KS");
+
     /// <summary><c>PERFORMANCE_1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PERFORMANCE_1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PERFORMANCE_1")]
-    PERFORMANCE1,
+    public static HostingWebOfferEnum PERFORMANCE1 { get; } = new("PERFORMANCE_1");
+
     /// <summary><c>PERFORMANCE_2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PERFORMANCE_2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PERFORMANCE_2")]
-    PERFORMANCE2,
+    public static HostingWebOfferEnum PERFORMANCE2 { get; } = new("PERFORMANCE_2");
+
     /// <summary><c>PERFORMANCE_3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PERFORMANCE_3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PERFORMANCE_3")]
-    PERFORMANCE3,
+    public static HostingWebOfferEnum PERFORMANCE3 { get; } = new("PERFORMANCE_3");
+
     /// <summary><c>PERFORMANCE_4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PERFORMANCE_4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PERFORMANCE_4")]
-    PERFORMANCE4,
+    public static HostingWebOfferEnum PERFORMANCE4 { get; } = new("PERFORMANCE_4");
+
     /// <summary><c>PERSO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PERSO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PERSO")]
-    PERSO,
+    public static HostingWebOfferEnum PERSO { get; } = new("PERSO");
+
     /// <summary><c>POWER_BETA_1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "POWER_BETA_1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("POWER_BETA_1")]
-    POWERBETA1,
+    public static HostingWebOfferEnum POWERBETA1 { get; } = new("POWER_BETA_1");
+
     /// <summary><c>PRO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PRO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PRO")]
-    PRO,
+    public static HostingWebOfferEnum PRO { get; } = new("PRO");
+
     /// <summary><c>START</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "START")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("START")]
-    START,
+    public static HostingWebOfferEnum START { get; } = new("START");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CLOUDWEB_1" or "CLOUDWEB_2" or "CLOUDWEB_3" or "KS" or "PERFORMANCE_1" or "PERFORMANCE_2" or "PERFORMANCE_3" or "PERFORMANCE_4" or "PERSO" or "POWER_BETA_1" or "PRO" or "START";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebOfferEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebOfferEnum global::Clients.Core.Wire.IStringEnum<HostingWebOfferEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebOfferEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebOfferEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebOfferEnum left, HostingWebOfferEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebOfferEnum left, HostingWebOfferEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Hosting's OS
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebOperatingSystemEnum>))]
-public enum HostingWebOperatingSystemEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebOperatingSystemEnum>))]
+public readonly partial struct HostingWebOperatingSystemEnum : global::Clients.Core.Wire.IStringEnum<HostingWebOperatingSystemEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebOperatingSystemEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>linux</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "linux")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("linux")]
-    Linux,
+    public static HostingWebOperatingSystemEnum Linux { get; } = new("linux");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "linux";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebOperatingSystemEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebOperatingSystemEnum global::Clients.Core.Wire.IStringEnum<HostingWebOperatingSystemEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebOperatingSystemEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebOperatingSystemEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebOperatingSystemEnum left, HostingWebOperatingSystemEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebOperatingSystemEnum left, HostingWebOperatingSystemEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1412,6 +1439,10 @@ public sealed partial class HostingWebOvhConfigCapabilities
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
     public global::Clients.Ovh.Models.HostingWebOvhConfigAvailableEngineVersionEnum? Version { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1448,6 +1479,10 @@ public sealed partial class HostingWebOvhConfigRecommendedValues
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("httpFirewall")]
     public global::Clients.Ovh.Models.HostingWebOvhConfigHttpFirewallEnum? HttpFirewall { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1466,82 +1501,119 @@ public sealed partial class HostingWebPhpVersion
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
     public string? Version { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Different PHP versions available
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebPhpVersionAvailableEnum>))]
-public enum HostingWebPhpVersionAvailableEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebPhpVersionAvailableEnum>))]
+public readonly partial struct HostingWebPhpVersionAvailableEnum : global::Clients.Core.Wire.IStringEnum<HostingWebPhpVersionAvailableEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebPhpVersionAvailableEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>phpfpm-5.6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-5.6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-5.6")]
-    Phpfpm56,
+    public static HostingWebPhpVersionAvailableEnum Phpfpm56 { get; } = new("phpfpm-5.6");
+
     /// <summary><c>phpfpm-7.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-7.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-7.0")]
-    Phpfpm70,
+    public static HostingWebPhpVersionAvailableEnum Phpfpm70 { get; } = new("phpfpm-7.0");
+
     /// <summary><c>phpfpm-7.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-7.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-7.1")]
-    Phpfpm71,
+    public static HostingWebPhpVersionAvailableEnum Phpfpm71 { get; } = new("phpfpm-7.1");
+
     /// <summary><c>phpfpm-7.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-7.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-7.2")]
-    Phpfpm72,
+    public static HostingWebPhpVersionAvailableEnum Phpfpm72 { get; } = new("phpfpm-7.2");
+
     /// <summary><c>phpfpm-7.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-7.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-7.3")]
-    Phpfpm73,
+    public static HostingWebPhpVersionAvailableEnum Phpfpm73 { get; } = new("phpfpm-7.3");
+
     /// <summary><c>phpfpm-7.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-7.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-7.4")]
-    Phpfpm74,
+    public static HostingWebPhpVersionAvailableEnum Phpfpm74 { get; } = new("phpfpm-7.4");
+
     /// <summary><c>phpfpm-8.0</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-8.0")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-8.0")]
-    Phpfpm80,
+    public static HostingWebPhpVersionAvailableEnum Phpfpm80 { get; } = new("phpfpm-8.0");
+
     /// <summary><c>phpfpm-8.1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-8.1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-8.1")]
-    Phpfpm81,
+    public static HostingWebPhpVersionAvailableEnum Phpfpm81 { get; } = new("phpfpm-8.1");
+
     /// <summary><c>phpfpm-8.2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-8.2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-8.2")]
-    Phpfpm82,
+    public static HostingWebPhpVersionAvailableEnum Phpfpm82 { get; } = new("phpfpm-8.2");
+
     /// <summary><c>phpfpm-8.3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-8.3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-8.3")]
-    Phpfpm83,
+    public static HostingWebPhpVersionAvailableEnum Phpfpm83 { get; } = new("phpfpm-8.3");
+
     /// <summary><c>phpfpm-8.4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phpfpm-8.4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phpfpm-8.4")]
-    Phpfpm84,
+    public static HostingWebPhpVersionAvailableEnum Phpfpm84 { get; } = new("phpfpm-8.4");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "phpfpm-5.6" or "phpfpm-7.0" or "phpfpm-7.1" or "phpfpm-7.2" or "phpfpm-7.3" or "phpfpm-7.4" or "phpfpm-8.0" or "phpfpm-8.1" or "phpfpm-8.2" or "phpfpm-8.3" or "phpfpm-8.4";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebPhpVersionAvailableEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebPhpVersionAvailableEnum global::Clients.Core.Wire.IStringEnum<HostingWebPhpVersionAvailableEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebPhpVersionAvailableEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebPhpVersionAvailableEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebPhpVersionAvailableEnum left, HostingWebPhpVersionAvailableEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebPhpVersionAvailableEnum left, HostingWebPhpVersionAvailableEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Different support of PHP versions
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebPhpVersionStateEnum>))]
-public enum HostingWebPhpVersionStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebPhpVersionStateEnum>))]
+public readonly partial struct HostingWebPhpVersionStateEnum : global::Clients.Core.Wire.IStringEnum<HostingWebPhpVersionStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebPhpVersionStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>BETA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BETA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BETA")]
-    BETA,
+    public static HostingWebPhpVersionStateEnum BETA { get; } = new("BETA");
+
     /// <summary><c>END_OF_LIFE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "END_OF_LIFE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("END_OF_LIFE")]
-    ENDOFLIFE,
+    public static HostingWebPhpVersionStateEnum ENDOFLIFE { get; } = new("END_OF_LIFE");
+
     /// <summary><c>SECURITY_FIXES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SECURITY_FIXES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SECURITY_FIXES")]
-    SECURITYFIXES,
+    public static HostingWebPhpVersionStateEnum SECURITYFIXES { get; } = new("SECURITY_FIXES");
+
     /// <summary><c>SUPPORTED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SUPPORTED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SUPPORTED")]
-    SUPPORTED,
+    public static HostingWebPhpVersionStateEnum SUPPORTED { get; } = new("SUPPORTED");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "BETA" or "END_OF_LIFE" or "SECURITY_FIXES" or "SUPPORTED";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebPhpVersionStateEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebPhpVersionStateEnum global::Clients.Core.Wire.IStringEnum<HostingWebPhpVersionStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebPhpVersionStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebPhpVersionStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebPhpVersionStateEnum left, HostingWebPhpVersionStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebPhpVersionStateEnum left, HostingWebPhpVersionStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1596,42 +1668,89 @@ public sealed partial class HostingWebPublicTask
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.HostingWebTaskStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Different Python versions available
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebPythonVersionAvailableEnum>))]
-public enum HostingWebPythonVersionAvailableEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebPythonVersionAvailableEnum>))]
+public readonly partial struct HostingWebPythonVersionAvailableEnum : global::Clients.Core.Wire.IStringEnum<HostingWebPythonVersionAvailableEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebPythonVersionAvailableEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>python-2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "python-2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("python-2")]
-    Python2,
+    public static HostingWebPythonVersionAvailableEnum Python2 { get; } = new("python-2");
+
     /// <summary><c>python-3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "python-3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("python-3")]
-    Python3,
+    public static HostingWebPythonVersionAvailableEnum Python3 { get; } = new("python-3");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "python-2" or "python-3";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebPythonVersionAvailableEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebPythonVersionAvailableEnum global::Clients.Core.Wire.IStringEnum<HostingWebPythonVersionAvailableEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebPythonVersionAvailableEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebPythonVersionAvailableEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebPythonVersionAvailableEnum left, HostingWebPythonVersionAvailableEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebPythonVersionAvailableEnum left, HostingWebPythonVersionAvailableEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Types of action you can request for your web hosting
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebRequestActionEnum>))]
-public enum HostingWebRequestActionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebRequestActionEnum>))]
+public readonly partial struct HostingWebRequestActionEnum : global::Clients.Core.Wire.IStringEnum<HostingWebRequestActionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebRequestActionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CHECK_QUOTA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CHECK_QUOTA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CHECK_QUOTA")]
-    CHECKQUOTA,
+    public static HostingWebRequestActionEnum CHECKQUOTA { get; } = new("CHECK_QUOTA");
+
     /// <summary><c>FLUSH_CACHE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FLUSH_CACHE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FLUSH_CACHE")]
-    FLUSHCACHE,
+    public static HostingWebRequestActionEnum FLUSHCACHE { get; } = new("FLUSH_CACHE");
+
     /// <summary><c>SCAN_ANTIHACK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SCAN_ANTIHACK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SCAN_ANTIHACK")]
-    SCANANTIHACK,
+    public static HostingWebRequestActionEnum SCANANTIHACK { get; } = new("SCAN_ANTIHACK");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CHECK_QUOTA" or "FLUSH_CACHE" or "SCAN_ANTIHACK";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebRequestActionEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebRequestActionEnum global::Clients.Core.Wire.IStringEnum<HostingWebRequestActionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebRequestActionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebRequestActionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebRequestActionEnum left, HostingWebRequestActionEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebRequestActionEnum left, HostingWebRequestActionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1644,42 +1763,89 @@ public sealed partial class HostingWebRequestBoostInput
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offer")]
     public global::Clients.Ovh.Models.HostingWebOfferEnum? Offer { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Hosting's type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebResourceEnum>))]
-public enum HostingWebResourceEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebResourceEnum>))]
+public readonly partial struct HostingWebResourceEnum : global::Clients.Core.Wire.IStringEnum<HostingWebResourceEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebResourceEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>bestEffort</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bestEffort")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bestEffort")]
-    BestEffort,
+    public static HostingWebResourceEnum BestEffort { get; } = new("bestEffort");
+
     /// <summary><c>cloud</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cloud")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cloud")]
-    Cloud,
+    public static HostingWebResourceEnum Cloud { get; } = new("cloud");
+
     /// <summary><c>dedicated</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dedicated")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dedicated")]
-    Dedicated,
+    public static HostingWebResourceEnum Dedicated { get; } = new("dedicated");
+
     /// <summary><c>shared</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "shared")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("shared")]
-    Shared,
+    public static HostingWebResourceEnum Shared { get; } = new("shared");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "bestEffort" or "cloud" or "dedicated" or "shared";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebResourceEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebResourceEnum global::Clients.Core.Wire.IStringEnum<HostingWebResourceEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebResourceEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebResourceEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebResourceEnum left, HostingWebResourceEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebResourceEnum left, HostingWebResourceEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Different Ruby versions available
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebRubyVersionAvailableEnum>))]
-public enum HostingWebRubyVersionAvailableEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebRubyVersionAvailableEnum>))]
+public readonly partial struct HostingWebRubyVersionAvailableEnum : global::Clients.Core.Wire.IStringEnum<HostingWebRubyVersionAvailableEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebRubyVersionAvailableEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ruby-2.6</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ruby-2.6")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ruby-2.6")]
-    Ruby26,
+    public static HostingWebRubyVersionAvailableEnum Ruby26 { get; } = new("ruby-2.6");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ruby-2.6";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebRubyVersionAvailableEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebRubyVersionAvailableEnum global::Clients.Core.Wire.IStringEnum<HostingWebRubyVersionAvailableEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebRubyVersionAvailableEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebRubyVersionAvailableEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebRubyVersionAvailableEnum left, HostingWebRubyVersionAvailableEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebRubyVersionAvailableEnum left, HostingWebRubyVersionAvailableEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1722,6 +1888,10 @@ public sealed partial class HostingWebSSL
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.HostingWebHostedsslTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1746,6 +1916,10 @@ public sealed partial class HostingWebSSLInput
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("key")]
     public string? Key { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1944,6 +2118,10 @@ public sealed partial class HostingWebService
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updates")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Updates { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1968,6 +2146,10 @@ public sealed partial class HostingWebServiceAccess
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ssh")]
     public global::Clients.Ovh.Models.HostingWebAddress? Ssh { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2172,94 +2354,180 @@ public sealed partial class HostingWebServiceWithIAM
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updates")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Updates { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Hosting's state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebStateEnum>))]
-public enum HostingWebStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebStateEnum>))]
+public readonly partial struct HostingWebStateEnum : global::Clients.Core.Wire.IStringEnum<HostingWebStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>active</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "active")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("active")]
-    Active,
+    public static HostingWebStateEnum Active { get; } = new("active");
+
     /// <summary><c>bloqued</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bloqued")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bloqued")]
-    Bloqued,
+    public static HostingWebStateEnum Bloqued { get; } = new("bloqued");
+
     /// <summary><c>maintenance</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "maintenance")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("maintenance")]
-    Maintenance,
+    public static HostingWebStateEnum Maintenance { get; } = new("maintenance");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "active" or "bloqued" or "maintenance";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebStateEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebStateEnum global::Clients.Core.Wire.IStringEnum<HostingWebStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebStateEnum left, HostingWebStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebStateEnum left, HostingWebStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Available periods for statistics
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebStatisticsPeriodEnum>))]
-public enum HostingWebStatisticsPeriodEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebStatisticsPeriodEnum>))]
+public readonly partial struct HostingWebStatisticsPeriodEnum : global::Clients.Core.Wire.IStringEnum<HostingWebStatisticsPeriodEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebStatisticsPeriodEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>daily</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "daily")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("daily")]
-    Daily,
+    public static HostingWebStatisticsPeriodEnum Daily { get; } = new("daily");
+
     /// <summary><c>monthly</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "monthly")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("monthly")]
-    Monthly,
+    public static HostingWebStatisticsPeriodEnum Monthly { get; } = new("monthly");
+
     /// <summary><c>weekly</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "weekly")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("weekly")]
-    Weekly,
+    public static HostingWebStatisticsPeriodEnum Weekly { get; } = new("weekly");
+
     /// <summary><c>yearly</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "yearly")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("yearly")]
-    Yearly,
+    public static HostingWebStatisticsPeriodEnum Yearly { get; } = new("yearly");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "daily" or "monthly" or "weekly" or "yearly";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebStatisticsPeriodEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebStatisticsPeriodEnum global::Clients.Core.Wire.IStringEnum<HostingWebStatisticsPeriodEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebStatisticsPeriodEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebStatisticsPeriodEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebStatisticsPeriodEnum left, HostingWebStatisticsPeriodEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebStatisticsPeriodEnum left, HostingWebStatisticsPeriodEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Types of statistics available for the web hosting
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebStatisticsTypeEnum>))]
-public enum HostingWebStatisticsTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebStatisticsTypeEnum>))]
+public readonly partial struct HostingWebStatisticsTypeEnum : global::Clients.Core.Wire.IStringEnum<HostingWebStatisticsTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebStatisticsTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>in.ftpCommands</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "in.ftpCommands")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("in.ftpCommands")]
-    InFtpCommands,
+    public static HostingWebStatisticsTypeEnum InFtpCommands { get; } = new("in.ftpCommands");
+
     /// <summary><c>in.httpHits</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "in.httpHits")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("in.httpHits")]
-    InHttpHits,
+    public static HostingWebStatisticsTypeEnum InHttpHits { get; } = new("in.httpHits");
+
     /// <summary><c>in.httpMeanResponseTime</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "in.httpMeanResponseTime")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("in.httpMeanResponseTime")]
-    InHttpMeanResponseTime,
+    public static HostingWebStatisticsTypeEnum InHttpMeanResponseTime { get; } = new("in.httpMeanResponseTime");
+
     /// <summary><c>out.tcpConn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "out.tcpConn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("out.tcpConn")]
-    OutTcpConn,
+    public static HostingWebStatisticsTypeEnum OutTcpConn { get; } = new("out.tcpConn");
+
     /// <summary><c>sys.cpuUsage</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sys.cpuUsage")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sys.cpuUsage")]
-    SysCpuUsage,
+    public static HostingWebStatisticsTypeEnum SysCpuUsage { get; } = new("sys.cpuUsage");
+
     /// <summary><c>sys.workerSpawnOverload</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sys.workerSpawnOverload")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sys.workerSpawnOverload")]
-    SysWorkerSpawnOverload,
+    public static HostingWebStatisticsTypeEnum SysWorkerSpawnOverload { get; } = new("sys.workerSpawnOverload");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "in.ftpCommands" or "in.httpHits" or "in.httpMeanResponseTime" or "out.tcpConn" or "sys.cpuUsage" or "sys.workerSpawnOverload";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebStatisticsTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebStatisticsTypeEnum global::Clients.Core.Wire.IStringEnum<HostingWebStatisticsTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebStatisticsTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebStatisticsTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebStatisticsTypeEnum left, HostingWebStatisticsTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebStatisticsTypeEnum left, HostingWebStatisticsTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Supported VCS platforms
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HostingWebSupportedVcsEnum>))]
-public enum HostingWebSupportedVcsEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HostingWebSupportedVcsEnum>))]
+public readonly partial struct HostingWebSupportedVcsEnum : global::Clients.Core.Wire.IStringEnum<HostingWebSupportedVcsEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HostingWebSupportedVcsEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>github</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "github")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("github")]
-    Github,
+    public static HostingWebSupportedVcsEnum Github { get; } = new("github");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "github";
+
+    string global::Clients.Core.Wire.IStringEnum<HostingWebSupportedVcsEnum>.WireValue => _value ?? string.Empty;
+
+    static HostingWebSupportedVcsEnum global::Clients.Core.Wire.IStringEnum<HostingWebSupportedVcsEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HostingWebSupportedVcsEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HostingWebSupportedVcsEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HostingWebSupportedVcsEnum left, HostingWebSupportedVcsEnum right) => left.Equals(right);
+
+    public static bool operator !=(HostingWebSupportedVcsEnum left, HostingWebSupportedVcsEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -2272,6 +2540,10 @@ public sealed partial class HostingWebVcsWebhooks
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("push")]
     public string? Push { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2332,6 +2604,10 @@ public sealed partial class HostingWebWebsite
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vcsUrl")]
     public string? VcsUrl { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2350,6 +2626,10 @@ public sealed partial class HostingWebWebsiteCreationCapabilities
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("existingWebsites")]
     public long? ExistingWebsites { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2428,6 +2708,10 @@ public sealed partial class HostingWebAttachedDomain2
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("taskId")]
     public long? TaskId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2458,6 +2742,10 @@ public sealed partial class HostingWebBoostHistory2
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offer")]
     public global::Clients.Ovh.Models.HostingWebOfferCapabilitiesEnum? Offer { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2500,6 +2788,10 @@ public sealed partial class HostingWebCdn2
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
     public string? Version { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2548,6 +2840,10 @@ public sealed partial class HostingWebConfiguration
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
     public string? Version { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2602,6 +2898,10 @@ public sealed partial class HostingWebCron2
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.HostingWebCronStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2716,6 +3016,10 @@ public sealed partial class HostingWebDatabase
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("versionSupport")]
     public global::Clients.Ovh.Models.HostingWebDatabaseSupportedVersionEnum? VersionSupport { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2776,6 +3080,10 @@ public sealed partial class HostingWebDump
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2818,6 +3126,10 @@ public sealed partial class HostingWebEmail
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
     public global::Clients.Ovh.Models.HostingWebMailStateEnum? State { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2842,6 +3154,10 @@ public sealed partial class HostingWebEmailoption
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
     public long? Id { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2878,6 +3194,10 @@ public sealed partial class HostingWebEnvVar2
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2920,6 +3240,10 @@ public sealed partial class HostingWebExtrasqlperso
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usage")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Usage { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -2950,6 +3274,10 @@ public sealed partial class HostingWebIndy
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
     public global::Clients.Ovh.Models.HostingWebUserStateEnum? State { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3028,6 +3356,10 @@ public sealed partial class HostingWebModule
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("taskId")]
     public long? TaskId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3106,6 +3438,10 @@ public sealed partial class HostingWebOvhConfig
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("taskId")]
     public long? TaskId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3148,6 +3484,10 @@ public sealed partial class HostingWebOwnLogs
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("taskId")]
     public long? TaskId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3226,6 +3566,10 @@ public sealed partial class HostingWebRuntime
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.HostingWebRuntimeTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3268,6 +3612,10 @@ public sealed partial class HostingWebSsl2
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public string? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3322,6 +3670,10 @@ public sealed partial class HostingWebTask
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.HostingWebTaskStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3376,6 +3728,10 @@ public sealed partial class HostingWebUser
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("taskId")]
     public long? TaskId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -3418,4 +3774,8 @@ public sealed partial class HostingWebUserLogs
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("taskId")]
     public long? TaskId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

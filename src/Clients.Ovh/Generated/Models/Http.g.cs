@@ -9,23 +9,43 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// All HTTP methods available
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<HttpMethodEnum>))]
-public enum HttpMethodEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<HttpMethodEnum>))]
+public readonly partial struct HttpMethodEnum : global::Clients.Core.Wire.IStringEnum<HttpMethodEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public HttpMethodEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>DELETE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DELETE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DELETE")]
-    DELETE,
+    public static HttpMethodEnum DELETE { get; } = new("DELETE");
+
     /// <summary><c>GET</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GET")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GET")]
-    GET,
+    public static HttpMethodEnum GET { get; } = new("GET");
+
     /// <summary><c>POST</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "POST")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("POST")]
-    POST,
+    public static HttpMethodEnum POST { get; } = new("POST");
+
     /// <summary><c>PUT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PUT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PUT")]
-    PUT,
+    public static HttpMethodEnum PUT { get; } = new("PUT");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "DELETE" or "GET" or "POST" or "PUT";
+
+    string global::Clients.Core.Wire.IStringEnum<HttpMethodEnum>.WireValue => _value ?? string.Empty;
+
+    static HttpMethodEnum global::Clients.Core.Wire.IStringEnum<HttpMethodEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(HttpMethodEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is HttpMethodEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(HttpMethodEnum left, HttpMethodEnum right) => left.Equals(right);
+
+    public static bool operator !=(HttpMethodEnum left, HttpMethodEnum right) => !left.Equals(right);
 }

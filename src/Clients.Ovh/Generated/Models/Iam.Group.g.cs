@@ -22,6 +22,10 @@ public sealed partial class IamGroupCreation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resources")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IamGroupResource>? Resources { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -70,6 +74,10 @@ public sealed partial class IamGroupResource
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("urn")]
     public string? Urn { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -124,6 +132,10 @@ public sealed partial class IamGroupResponse
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("urn")]
     public string? Urn { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -142,4 +154,8 @@ public sealed partial class IamGroupUpdate
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resources")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IamGroupResource> Resources { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -9,23 +9,43 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Operator that can be used in order to restrict policy
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IamPolicyConditionOperatorEnum>))]
-public enum IamPolicyConditionOperatorEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IamPolicyConditionOperatorEnum>))]
+public readonly partial struct IamPolicyConditionOperatorEnum : global::Clients.Core.Wire.IStringEnum<IamPolicyConditionOperatorEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IamPolicyConditionOperatorEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>AND</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AND")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AND")]
-    AND,
+    public static IamPolicyConditionOperatorEnum AND { get; } = new("AND");
+
     /// <summary><c>MATCH</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MATCH")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MATCH")]
-    MATCH,
+    public static IamPolicyConditionOperatorEnum MATCH { get; } = new("MATCH");
+
     /// <summary><c>NOT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NOT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NOT")]
-    NOT,
+    public static IamPolicyConditionOperatorEnum NOT { get; } = new("NOT");
+
     /// <summary><c>OR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OR")]
-    OR,
+    public static IamPolicyConditionOperatorEnum OR { get; } = new("OR");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "AND" or "MATCH" or "NOT" or "OR";
+
+    string global::Clients.Core.Wire.IStringEnum<IamPolicyConditionOperatorEnum>.WireValue => _value ?? string.Empty;
+
+    static IamPolicyConditionOperatorEnum global::Clients.Core.Wire.IStringEnum<IamPolicyConditionOperatorEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IamPolicyConditionOperatorEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IamPolicyConditionOperatorEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IamPolicyConditionOperatorEnum left, IamPolicyConditionOperatorEnum right) => left.Equals(right);
+
+    public static bool operator !=(IamPolicyConditionOperatorEnum left, IamPolicyConditionOperatorEnum right) => !left.Equals(right);
 }

@@ -16,6 +16,10 @@ public sealed partial class IamPolicyAction
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
     public string Action { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -40,6 +44,10 @@ public sealed partial class IamPolicyCondition
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("values")]
     public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Values { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -94,6 +102,10 @@ public sealed partial class IamPolicyCreation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resources")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IamPolicyResource> Resources { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -118,6 +130,10 @@ public sealed partial class IamPolicyGroup
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("readOnly")]
     public bool? ReadOnly { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -142,6 +158,10 @@ public sealed partial class IamPolicyPermissions
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("except")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IamPolicyAction>? Except { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -172,6 +192,10 @@ public sealed partial class IamPolicyPermissionsGroup
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("urn")]
     public string? Urn { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -196,6 +220,10 @@ public sealed partial class IamPolicyResource
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("urn")]
     public string Urn { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -280,6 +308,10 @@ public sealed partial class IamPolicyResponse
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
     public global::System.DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -322,6 +354,10 @@ public sealed partial class IamPolicySingleResource
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public string? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -376,4 +412,8 @@ public sealed partial class IamPolicyUpdate
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resources")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IamPolicyResource> Resources { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

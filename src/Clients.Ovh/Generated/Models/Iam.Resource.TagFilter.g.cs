@@ -9,31 +9,49 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Operator that can be used in order to filter resources tags
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IamResourceTagFilterOperatorEnum>))]
-public enum IamResourceTagFilterOperatorEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IamResourceTagFilterOperatorEnum>))]
+public readonly partial struct IamResourceTagFilterOperatorEnum : global::Clients.Core.Wire.IStringEnum<IamResourceTagFilterOperatorEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IamResourceTagFilterOperatorEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>EQ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EQ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EQ")]
-    EQ,
+    public static IamResourceTagFilterOperatorEnum EQ { get; } = new("EQ");
+
     /// <summary><c>EXISTS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EXISTS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EXISTS")]
-    EXISTS,
+    public static IamResourceTagFilterOperatorEnum EXISTS { get; } = new("EXISTS");
+
     /// <summary><c>ILIKE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ILIKE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ILIKE")]
-    ILIKE,
+    public static IamResourceTagFilterOperatorEnum ILIKE { get; } = new("ILIKE");
+
     /// <summary><c>LIKE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LIKE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LIKE")]
-    LIKE,
+    public static IamResourceTagFilterOperatorEnum LIKE { get; } = new("LIKE");
+
     /// <summary><c>NEQ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NEQ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NEQ")]
-    NEQ,
+    public static IamResourceTagFilterOperatorEnum NEQ { get; } = new("NEQ");
+
     /// <summary><c>NEXISTS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NEXISTS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NEXISTS")]
-    NEXISTS,
+    public static IamResourceTagFilterOperatorEnum NEXISTS { get; } = new("NEXISTS");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "EQ" or "EXISTS" or "ILIKE" or "LIKE" or "NEQ" or "NEXISTS";
+
+    string global::Clients.Core.Wire.IStringEnum<IamResourceTagFilterOperatorEnum>.WireValue => _value ?? string.Empty;
+
+    static IamResourceTagFilterOperatorEnum global::Clients.Core.Wire.IStringEnum<IamResourceTagFilterOperatorEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IamResourceTagFilterOperatorEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IamResourceTagFilterOperatorEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IamResourceTagFilterOperatorEnum left, IamResourceTagFilterOperatorEnum right) => left.Equals(right);
+
+    public static bool operator !=(IamResourceTagFilterOperatorEnum left, IamResourceTagFilterOperatorEnum right) => !left.Equals(right);
 }

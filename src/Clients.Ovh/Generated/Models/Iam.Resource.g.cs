@@ -22,6 +22,10 @@ public sealed partial class IamResourceAddTag
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string Value { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -70,6 +74,10 @@ public sealed partial class IamResourceResource
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("urn")]
     public string? Urn { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -88,4 +96,8 @@ public sealed partial class IamResourceTagFilter
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

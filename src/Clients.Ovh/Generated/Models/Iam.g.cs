@@ -22,6 +22,10 @@ public sealed partial class IamAuthorizeBatchRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resourceURNs")]
     public global::System.Collections.Generic.IReadOnlyList<string> ResourceURNs { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -46,6 +50,10 @@ public sealed partial class IamAuthorizeBatchResponse
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unauthorizedActions")]
     public global::System.Collections.Generic.IReadOnlyList<string>? UnauthorizedActions { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -58,6 +66,10 @@ public sealed partial class IamAuthorizeRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
     public global::System.Collections.Generic.IReadOnlyList<string> Actions { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -76,6 +88,10 @@ public sealed partial class IamAuthorizeResponse
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unauthorizedActions")]
     public global::System.Collections.Generic.IReadOnlyList<string>? UnauthorizedActions { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -130,6 +146,10 @@ public sealed partial class IamPermissionsGroup
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("urn")]
     public string? Urn { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -160,4 +180,8 @@ public sealed partial class IamResourceMetadata
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("urn")]
     public string? Urn { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -40,30 +40,54 @@ public sealed partial class IpAntiphishing
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("urlPhishing")]
     public string? UrlPhishing { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Possible values for antiphishing state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpAntiphishingStateEnum>))]
-public enum IpAntiphishingStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpAntiphishingStateEnum>))]
+public readonly partial struct IpAntiphishingStateEnum : global::Clients.Core.Wire.IStringEnum<IpAntiphishingStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpAntiphishingStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>blocked</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "blocked")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("blocked")]
-    Blocked,
+    public static IpAntiphishingStateEnum Blocked { get; } = new("blocked");
+
     /// <summary><c>blocking</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "blocking")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("blocking")]
-    Blocking,
+    public static IpAntiphishingStateEnum Blocking { get; } = new("blocking");
+
     /// <summary><c>unblocked</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unblocked")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unblocked")]
-    Unblocked,
+    public static IpAntiphishingStateEnum Unblocked { get; } = new("unblocked");
+
     /// <summary><c>unblocking</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unblocking")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unblocking")]
-    Unblocking,
+    public static IpAntiphishingStateEnum Unblocking { get; } = new("unblocking");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "blocked" or "blocking" or "unblocked" or "unblocking";
+
+    string global::Clients.Core.Wire.IStringEnum<IpAntiphishingStateEnum>.WireValue => _value ?? string.Empty;
+
+    static IpAntiphishingStateEnum global::Clients.Core.Wire.IStringEnum<IpAntiphishingStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpAntiphishingStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpAntiphishingStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpAntiphishingStateEnum left, IpAntiphishingStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpAntiphishingStateEnum left, IpAntiphishingStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -100,22 +124,48 @@ public sealed partial class IpArpBlockedIp
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("time")]
     public long? Time { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Possible values for IP state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpArpStateEnum>))]
-public enum IpArpStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpArpStateEnum>))]
+public readonly partial struct IpArpStateEnum : global::Clients.Core.Wire.IStringEnum<IpArpStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpArpStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>blocked</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "blocked")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("blocked")]
-    Blocked,
+    public static IpArpStateEnum Blocked { get; } = new("blocked");
+
     /// <summary><c>unblocking</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unblocking")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unblocking")]
-    Unblocking,
+    public static IpArpStateEnum Unblocking { get; } = new("unblocking");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "blocked" or "unblocking";
+
+    string global::Clients.Core.Wire.IStringEnum<IpArpStateEnum>.WireValue => _value ?? string.Empty;
+
+    static IpArpStateEnum global::Clients.Core.Wire.IStringEnum<IpArpStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpArpStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpArpStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpArpStateEnum left, IpArpStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpArpStateEnum left, IpArpStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -152,22 +202,48 @@ public sealed partial class IpBlockedIp
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("time")]
     public long? Time { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Possible values for IP state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpBlockedIpStateEnum>))]
-public enum IpBlockedIpStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpBlockedIpStateEnum>))]
+public readonly partial struct IpBlockedIpStateEnum : global::Clients.Core.Wire.IStringEnum<IpBlockedIpStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpBlockedIpStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>blocked</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "blocked")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("blocked")]
-    Blocked,
+    public static IpBlockedIpStateEnum Blocked { get; } = new("blocked");
+
     /// <summary><c>unblocking</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unblocking")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unblocking")]
-    Unblocking,
+    public static IpBlockedIpStateEnum Unblocking { get; } = new("unblocking");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "blocked" or "unblocking";
+
+    string global::Clients.Core.Wire.IStringEnum<IpBlockedIpStateEnum>.WireValue => _value ?? string.Empty;
+
+    static IpBlockedIpStateEnum global::Clients.Core.Wire.IStringEnum<IpBlockedIpStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpBlockedIpStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpBlockedIpStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpBlockedIpStateEnum left, IpBlockedIpStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpBlockedIpStateEnum left, IpBlockedIpStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -186,6 +262,10 @@ public sealed partial class IpByoipAggregationPreview
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("childrenIps")]
     public global::System.Collections.Generic.IReadOnlyList<string>? ChildrenIps { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -204,6 +284,10 @@ public sealed partial class IpByoipSlicingPreview
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slicingSize")]
     public long? SlicingSize { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -234,70 +318,84 @@ public sealed partial class IpCampus
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public global::Clients.Ovh.Models.IpCampusEnum? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Possible values for IP campuses' names
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpCampusEnum>))]
-public enum IpCampusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpCampusEnum>))]
+public readonly partial struct IpCampusEnum : global::Clients.Core.Wire.IStringEnum<IpCampusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpCampusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>BHS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BHS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BHS")]
-    BHS,
+    public static IpCampusEnum BHS { get; } = new("BHS");
+
     /// <summary><c>ERI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ERI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ERI")]
-    ERI,
+    public static IpCampusEnum ERI { get; } = new("ERI");
+
     /// <summary><c>GRA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GRA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GRA")]
-    GRA,
+    public static IpCampusEnum GRA { get; } = new("GRA");
+
     /// <summary><c>HIL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "HIL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("HIL")]
-    HIL,
+    public static IpCampusEnum HIL { get; } = new("HIL");
+
     /// <summary><c>LIM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LIM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LIM")]
-    LIM,
+    public static IpCampusEnum LIM { get; } = new("LIM");
+
     /// <summary><c>PAR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PAR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PAR")]
-    PAR,
+    public static IpCampusEnum PAR { get; } = new("PAR");
+
     /// <summary><c>RBX</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RBX")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RBX")]
-    RBX,
+    public static IpCampusEnum RBX { get; } = new("RBX");
+
     /// <summary><c>SBG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SBG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SBG")]
-    SBG,
+    public static IpCampusEnum SBG { get; } = new("SBG");
+
     /// <summary><c>SGP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SGP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SGP")]
-    SGP,
+    public static IpCampusEnum SGP { get; } = new("SGP");
+
     /// <summary><c>SYD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SYD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SYD")]
-    SYD,
+    public static IpCampusEnum SYD { get; } = new("SYD");
+
     /// <summary><c>VIN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VIN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VIN")]
-    VIN,
+    public static IpCampusEnum VIN { get; } = new("VIN");
+
     /// <summary><c>WAW</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WAW")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WAW")]
-    WAW,
+    public static IpCampusEnum WAW { get; } = new("WAW");
+
     /// <summary><c>YNM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "YNM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("YNM")]
-    YNM,
+    public static IpCampusEnum YNM { get; } = new("YNM");
+
     /// <summary><c>YYZ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "YYZ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("YYZ")]
-    YYZ,
+    public static IpCampusEnum YYZ { get; } = new("YYZ");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "BHS" or "ERI" or "GRA" or "HIL" or "LIM" or "PAR" or "RBX" or "SBG" or "SGP" or "SYD" or "VIN" or "WAW" or "YNM" or "YYZ";
+
+    string global::Clients.Core.Wire.IStringEnum<IpCampusEnum>.WireValue => _value ?? string.Empty;
+
+    static IpCampusEnum global::Clients.Core.Wire.IStringEnum<IpCampusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpCampusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpCampusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpCampusEnum left, IpCampusEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpCampusEnum left, IpCampusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -316,6 +414,10 @@ public sealed partial class IpDestination
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("service")]
     public string? Service { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -358,22 +460,48 @@ public sealed partial class IpDestinations
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vps")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IpDestination>? Vps { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Possible values for action
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpFirewallActionEnum>))]
-public enum IpFirewallActionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpFirewallActionEnum>))]
+public readonly partial struct IpFirewallActionEnum : global::Clients.Core.Wire.IStringEnum<IpFirewallActionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpFirewallActionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>deny</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deny")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deny")]
-    Deny,
+    public static IpFirewallActionEnum Deny { get; } = new("deny");
+
     /// <summary><c>permit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "permit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("permit")]
-    Permit,
+    public static IpFirewallActionEnum Permit { get; } = new("permit");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "deny" or "permit";
+
+    string global::Clients.Core.Wire.IStringEnum<IpFirewallActionEnum>.WireValue => _value ?? string.Empty;
+
+    static IpFirewallActionEnum global::Clients.Core.Wire.IStringEnum<IpFirewallActionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpFirewallActionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpFirewallActionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpFirewallActionEnum left, IpFirewallActionEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpFirewallActionEnum left, IpFirewallActionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -392,6 +520,10 @@ public sealed partial class IpFirewallIp
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
     public global::Clients.Ovh.Models.IpFirewallStateEnum? State { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -461,6 +593,10 @@ public sealed partial class IpFirewallNetworkRule
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tcpOption")]
     public string? TcpOption { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -479,145 +615,275 @@ public sealed partial class IpFirewallOptionTCP
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("option")]
     public global::Clients.Ovh.Models.IpFirewallTCPOptionEnum? Option { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Possible values for protocol
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpFirewallProtocolEnum>))]
-public enum IpFirewallProtocolEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpFirewallProtocolEnum>))]
+public readonly partial struct IpFirewallProtocolEnum : global::Clients.Core.Wire.IStringEnum<IpFirewallProtocolEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpFirewallProtocolEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ah</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ah")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ah")]
-    Ah,
+    public static IpFirewallProtocolEnum Ah { get; } = new("ah");
+
     /// <summary><c>esp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "esp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("esp")]
-    Esp,
+    public static IpFirewallProtocolEnum Esp { get; } = new("esp");
+
     /// <summary><c>gre</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gre")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gre")]
-    Gre,
+    public static IpFirewallProtocolEnum Gre { get; } = new("gre");
+
     /// <summary><c>icmp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "icmp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("icmp")]
-    Icmp,
+    public static IpFirewallProtocolEnum Icmp { get; } = new("icmp");
+
     /// <summary><c>ipv4</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ipv4")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ipv4")]
-    Ipv4,
+    public static IpFirewallProtocolEnum Ipv4 { get; } = new("ipv4");
+
     /// <summary><c>tcp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tcp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tcp")]
-    Tcp,
+    public static IpFirewallProtocolEnum Tcp { get; } = new("tcp");
+
     /// <summary><c>udp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "udp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("udp")]
-    Udp,
+    public static IpFirewallProtocolEnum Udp { get; } = new("udp");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ah" or "esp" or "gre" or "icmp" or "ipv4" or "tcp" or "udp";
+
+    string global::Clients.Core.Wire.IStringEnum<IpFirewallProtocolEnum>.WireValue => _value ?? string.Empty;
+
+    static IpFirewallProtocolEnum global::Clients.Core.Wire.IStringEnum<IpFirewallProtocolEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpFirewallProtocolEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpFirewallProtocolEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpFirewallProtocolEnum left, IpFirewallProtocolEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpFirewallProtocolEnum left, IpFirewallProtocolEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Possible values for firewall rule state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpFirewallRuleStateEnum>))]
-public enum IpFirewallRuleStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpFirewallRuleStateEnum>))]
+public readonly partial struct IpFirewallRuleStateEnum : global::Clients.Core.Wire.IStringEnum<IpFirewallRuleStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpFirewallRuleStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>creationPending</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creationPending")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creationPending")]
-    CreationPending,
+    public static IpFirewallRuleStateEnum CreationPending { get; } = new("creationPending");
+
     /// <summary><c>ok</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ok")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ok")]
-    Ok,
+    public static IpFirewallRuleStateEnum Ok { get; } = new("ok");
+
     /// <summary><c>removalPending</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "removalPending")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("removalPending")]
-    RemovalPending,
+    public static IpFirewallRuleStateEnum RemovalPending { get; } = new("removalPending");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "creationPending" or "ok" or "removalPending";
+
+    string global::Clients.Core.Wire.IStringEnum<IpFirewallRuleStateEnum>.WireValue => _value ?? string.Empty;
+
+    static IpFirewallRuleStateEnum global::Clients.Core.Wire.IStringEnum<IpFirewallRuleStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpFirewallRuleStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpFirewallRuleStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpFirewallRuleStateEnum left, IpFirewallRuleStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpFirewallRuleStateEnum left, IpFirewallRuleStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Possible values for action
 /// </summary>
-public enum IpFirewallSequenceRangeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.IntegerEnumJsonConverter<IpFirewallSequenceRangeEnum>))]
+public readonly partial struct IpFirewallSequenceRangeEnum : global::Clients.Core.Wire.IIntegerEnum<IpFirewallSequenceRangeEnum>
 {
+    private readonly long _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpFirewallSequenceRangeEnum(long value) => _value = value;
+
     /// <summary><c>0</c></summary>
-    Value0 = 0,
+    public static IpFirewallSequenceRangeEnum Value0 { get; } = new(0);
+
     /// <summary><c>1</c></summary>
-    Value1 = 1,
+    public static IpFirewallSequenceRangeEnum Value1 { get; } = new(1);
+
     /// <summary><c>2</c></summary>
-    Value2 = 2,
+    public static IpFirewallSequenceRangeEnum Value2 { get; } = new(2);
+
     /// <summary><c>3</c></summary>
-    Value3 = 3,
+    public static IpFirewallSequenceRangeEnum Value3 { get; } = new(3);
+
     /// <summary><c>4</c></summary>
-    Value4 = 4,
+    public static IpFirewallSequenceRangeEnum Value4 { get; } = new(4);
+
     /// <summary><c>5</c></summary>
-    Value5 = 5,
+    public static IpFirewallSequenceRangeEnum Value5 { get; } = new(5);
+
     /// <summary><c>6</c></summary>
-    Value6 = 6,
+    public static IpFirewallSequenceRangeEnum Value6 { get; } = new(6);
+
     /// <summary><c>7</c></summary>
-    Value7 = 7,
+    public static IpFirewallSequenceRangeEnum Value7 { get; } = new(7);
+
     /// <summary><c>8</c></summary>
-    Value8 = 8,
+    public static IpFirewallSequenceRangeEnum Value8 { get; } = new(8);
+
     /// <summary><c>9</c></summary>
-    Value9 = 9,
+    public static IpFirewallSequenceRangeEnum Value9 { get; } = new(9);
+
     /// <summary><c>10</c></summary>
-    Value10 = 10,
+    public static IpFirewallSequenceRangeEnum Value10 { get; } = new(10);
+
     /// <summary><c>11</c></summary>
-    Value11 = 11,
+    public static IpFirewallSequenceRangeEnum Value11 { get; } = new(11);
+
     /// <summary><c>12</c></summary>
-    Value12 = 12,
+    public static IpFirewallSequenceRangeEnum Value12 { get; } = new(12);
+
     /// <summary><c>13</c></summary>
-    Value13 = 13,
+    public static IpFirewallSequenceRangeEnum Value13 { get; } = new(13);
+
     /// <summary><c>14</c></summary>
-    Value14 = 14,
+    public static IpFirewallSequenceRangeEnum Value14 { get; } = new(14);
+
     /// <summary><c>15</c></summary>
-    Value15 = 15,
+    public static IpFirewallSequenceRangeEnum Value15 { get; } = new(15);
+
     /// <summary><c>16</c></summary>
-    Value16 = 16,
+    public static IpFirewallSequenceRangeEnum Value16 { get; } = new(16);
+
     /// <summary><c>17</c></summary>
-    Value17 = 17,
+    public static IpFirewallSequenceRangeEnum Value17 { get; } = new(17);
+
     /// <summary><c>18</c></summary>
-    Value18 = 18,
+    public static IpFirewallSequenceRangeEnum Value18 { get; } = new(18);
+
     /// <summary><c>19</c></summary>
-    Value19 = 19,
+    public static IpFirewallSequenceRangeEnum Value19 { get; } = new(19);
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is 0 or 1 or 2 or 3 or 4 or 5 or 6 or 7 or 8 or 9 or 10 or 11 or 12 or 13 or 14 or 15 or 16 or 17 or 18 or 19;
+
+    long global::Clients.Core.Wire.IIntegerEnum<IpFirewallSequenceRangeEnum>.WireValue => _value;
+
+    static IpFirewallSequenceRangeEnum global::Clients.Core.Wire.IIntegerEnum<IpFirewallSequenceRangeEnum>.FromWire(long value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool Equals(IpFirewallSequenceRangeEnum other) => _value == other._value;
+
+    public override bool Equals(object? obj) => obj is IpFirewallSequenceRangeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value.GetHashCode();
+
+    public static bool operator ==(IpFirewallSequenceRangeEnum left, IpFirewallSequenceRangeEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpFirewallSequenceRangeEnum left, IpFirewallSequenceRangeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Possible values for firewall ip state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpFirewallStateEnum>))]
-public enum IpFirewallStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpFirewallStateEnum>))]
+public readonly partial struct IpFirewallStateEnum : global::Clients.Core.Wire.IStringEnum<IpFirewallStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpFirewallStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>disableFirewallPending</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disableFirewallPending")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disableFirewallPending")]
-    DisableFirewallPending,
+    public static IpFirewallStateEnum DisableFirewallPending { get; } = new("disableFirewallPending");
+
     /// <summary><c>enableFirewallPending</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enableFirewallPending")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enableFirewallPending")]
-    EnableFirewallPending,
+    public static IpFirewallStateEnum EnableFirewallPending { get; } = new("enableFirewallPending");
+
     /// <summary><c>ok</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ok")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ok")]
-    Ok,
+    public static IpFirewallStateEnum Ok { get; } = new("ok");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "disableFirewallPending" or "enableFirewallPending" or "ok";
+
+    string global::Clients.Core.Wire.IStringEnum<IpFirewallStateEnum>.WireValue => _value ?? string.Empty;
+
+    static IpFirewallStateEnum global::Clients.Core.Wire.IStringEnum<IpFirewallStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpFirewallStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpFirewallStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpFirewallStateEnum left, IpFirewallStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpFirewallStateEnum left, IpFirewallStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Possible values for TCP option - only for TCP protocol
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpFirewallTCPOptionEnum>))]
-public enum IpFirewallTCPOptionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpFirewallTCPOptionEnum>))]
+public readonly partial struct IpFirewallTCPOptionEnum : global::Clients.Core.Wire.IStringEnum<IpFirewallTCPOptionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpFirewallTCPOptionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>established</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "established")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("established")]
-    Established,
+    public static IpFirewallTCPOptionEnum Established { get; } = new("established");
+
     /// <summary><c>syn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "syn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("syn")]
-    Syn,
+    public static IpFirewallTCPOptionEnum Syn { get; } = new("syn");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "established" or "syn";
+
+    string global::Clients.Core.Wire.IStringEnum<IpFirewallTCPOptionEnum>.WireValue => _value ?? string.Empty;
+
+    static IpFirewallTCPOptionEnum global::Clients.Core.Wire.IStringEnum<IpFirewallTCPOptionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpFirewallTCPOptionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpFirewallTCPOptionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpFirewallTCPOptionEnum left, IpFirewallTCPOptionEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpFirewallTCPOptionEnum left, IpFirewallTCPOptionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -648,6 +914,10 @@ public sealed partial class IpGameMitigation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("supportedProtocols")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.IpGameMitigationRuleProtocolEnum>? SupportedProtocols { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -672,134 +942,184 @@ public sealed partial class IpGameMitigationRule
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
     public global::Clients.Ovh.Models.IpGameMitigationRuleStateEnum? State { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Possible values for game rule protocol
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpGameMitigationRuleProtocolEnum>))]
-public enum IpGameMitigationRuleProtocolEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpGameMitigationRuleProtocolEnum>))]
+public readonly partial struct IpGameMitigationRuleProtocolEnum : global::Clients.Core.Wire.IStringEnum<IpGameMitigationRuleProtocolEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpGameMitigationRuleProtocolEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>arkSurvivalEvolved</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "arkSurvivalEvolved")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("arkSurvivalEvolved")]
-    ArkSurvivalEvolved,
+    public static IpGameMitigationRuleProtocolEnum ArkSurvivalEvolved { get; } = new("arkSurvivalEvolved");
+
     /// <summary><c>arkSurvivalEvolvedV311.78+</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "arkSurvivalEvolvedV311.78+")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("arkSurvivalEvolvedV311.78+")]
-    ArkSurvivalEvolvedV31178,
+    public static IpGameMitigationRuleProtocolEnum ArkSurvivalEvolvedV31178 { get; } = new("arkSurvivalEvolvedV311.78+");
+
     /// <summary><c>arma</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "arma")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("arma")]
-    Arma,
+    public static IpGameMitigationRuleProtocolEnum Arma { get; } = new("arma");
+
     /// <summary><c>counterStrike2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "counterStrike2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("counterStrike2")]
-    CounterStrike2,
+    public static IpGameMitigationRuleProtocolEnum CounterStrike2 { get; } = new("counterStrike2");
+
     /// <summary><c>fiveM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fiveM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fiveM")]
-    FiveM,
+    public static IpGameMitigationRuleProtocolEnum FiveM { get; } = new("fiveM");
+
     /// <summary><c>gtaMultiTheftAutoSanAndreas</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gtaMultiTheftAutoSanAndreas")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gtaMultiTheftAutoSanAndreas")]
-    GtaMultiTheftAutoSanAndreas,
+    public static IpGameMitigationRuleProtocolEnum GtaMultiTheftAutoSanAndreas { get; } = new("gtaMultiTheftAutoSanAndreas");
+
     /// <summary><c>gtaSanAndreasMultiplayerMod</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gtaSanAndreasMultiplayerMod")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gtaSanAndreasMultiplayerMod")]
-    GtaSanAndreasMultiplayerMod,
+    public static IpGameMitigationRuleProtocolEnum GtaSanAndreasMultiplayerMod { get; } = new("gtaSanAndreasMultiplayerMod");
+
     /// <summary><c>hl2Source</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hl2Source")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hl2Source")]
-    Hl2Source,
+    public static IpGameMitigationRuleProtocolEnum Hl2Source { get; } = new("hl2Source");
+
     /// <summary><c>minecraftBedrockWithRacknetCookie</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "minecraftBedrockWithRacknetCookie")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("minecraftBedrockWithRacknetCookie")]
-    MinecraftBedrockWithRacknetCookie,
+    public static IpGameMitigationRuleProtocolEnum MinecraftBedrockWithRacknetCookie { get; } = new("minecraftBedrockWithRacknetCookie");
+
     /// <summary><c>minecraftJava</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "minecraftJava")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("minecraftJava")]
-    MinecraftJava,
+    public static IpGameMitigationRuleProtocolEnum MinecraftJava { get; } = new("minecraftJava");
+
     /// <summary><c>minecraftPocketEdition</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "minecraftPocketEdition")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("minecraftPocketEdition")]
-    MinecraftPocketEdition,
+    public static IpGameMitigationRuleProtocolEnum MinecraftPocketEdition { get; } = new("minecraftPocketEdition");
+
     /// <summary><c>minecraftQuery</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "minecraftQuery")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("minecraftQuery")]
-    MinecraftQuery,
+    public static IpGameMitigationRuleProtocolEnum MinecraftQuery { get; } = new("minecraftQuery");
+
     /// <summary><c>mumble</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mumble")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mumble")]
-    Mumble,
+    public static IpGameMitigationRuleProtocolEnum Mumble { get; } = new("mumble");
+
     /// <summary><c>other</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "other")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("other")]
-    Other,
+    public static IpGameMitigationRuleProtocolEnum Other { get; } = new("other");
+
     /// <summary><c>rust</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rust")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rust")]
-    Rust,
+    public static IpGameMitigationRuleProtocolEnum Rust { get; } = new("rust");
+
     /// <summary><c>teamspeak2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "teamspeak2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("teamspeak2")]
-    Teamspeak2,
+    public static IpGameMitigationRuleProtocolEnum Teamspeak2 { get; } = new("teamspeak2");
+
     /// <summary><c>teamspeak3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "teamspeak3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("teamspeak3")]
-    Teamspeak3,
+    public static IpGameMitigationRuleProtocolEnum Teamspeak3 { get; } = new("teamspeak3");
+
     /// <summary><c>trackmaniaShootmania</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "trackmaniaShootmania")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("trackmaniaShootmania")]
-    TrackmaniaShootmania,
+    public static IpGameMitigationRuleProtocolEnum TrackmaniaShootmania { get; } = new("trackmaniaShootmania");
+
     /// <summary><c>valheim</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "valheim")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("valheim")]
-    Valheim,
+    public static IpGameMitigationRuleProtocolEnum Valheim { get; } = new("valheim");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "arkSurvivalEvolved" or "arkSurvivalEvolvedV311.78+" or "arma" or "counterStrike2" or "fiveM" or "gtaMultiTheftAutoSanAndreas" or "gtaSanAndreasMultiplayerMod" or "hl2Source" or "minecraftBedrockWithRacknetCookie" or "minecraftJava" or "minecraftPocketEdition" or "minecraftQuery" or "mumble" or "other" or "rust" or "teamspeak2" or "teamspeak3" or "trackmaniaShootmania" or "valheim";
+
+    string global::Clients.Core.Wire.IStringEnum<IpGameMitigationRuleProtocolEnum>.WireValue => _value ?? string.Empty;
+
+    static IpGameMitigationRuleProtocolEnum global::Clients.Core.Wire.IStringEnum<IpGameMitigationRuleProtocolEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpGameMitigationRuleProtocolEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpGameMitigationRuleProtocolEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpGameMitigationRuleProtocolEnum left, IpGameMitigationRuleProtocolEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpGameMitigationRuleProtocolEnum left, IpGameMitigationRuleProtocolEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Possible values for game mitigation rule state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpGameMitigationRuleStateEnum>))]
-public enum IpGameMitigationRuleStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpGameMitigationRuleStateEnum>))]
+public readonly partial struct IpGameMitigationRuleStateEnum : global::Clients.Core.Wire.IStringEnum<IpGameMitigationRuleStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpGameMitigationRuleStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>createRulePending</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "createRulePending")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("createRulePending")]
-    CreateRulePending,
+    public static IpGameMitigationRuleStateEnum CreateRulePending { get; } = new("createRulePending");
+
     /// <summary><c>deleteRulePending</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleteRulePending")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleteRulePending")]
-    DeleteRulePending,
+    public static IpGameMitigationRuleStateEnum DeleteRulePending { get; } = new("deleteRulePending");
+
     /// <summary><c>ok</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ok")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ok")]
-    Ok,
+    public static IpGameMitigationRuleStateEnum Ok { get; } = new("ok");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "createRulePending" or "deleteRulePending" or "ok";
+
+    string global::Clients.Core.Wire.IStringEnum<IpGameMitigationRuleStateEnum>.WireValue => _value ?? string.Empty;
+
+    static IpGameMitigationRuleStateEnum global::Clients.Core.Wire.IStringEnum<IpGameMitigationRuleStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpGameMitigationRuleStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpGameMitigationRuleStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpGameMitigationRuleStateEnum left, IpGameMitigationRuleStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpGameMitigationRuleStateEnum left, IpGameMitigationRuleStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Possible values for udp mitigation rule state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpGameMitigationStateEnum>))]
-public enum IpGameMitigationStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpGameMitigationStateEnum>))]
+public readonly partial struct IpGameMitigationStateEnum : global::Clients.Core.Wire.IStringEnum<IpGameMitigationStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpGameMitigationStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cleanRulesPending</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cleanRulesPending")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cleanRulesPending")]
-    CleanRulesPending,
+    public static IpGameMitigationStateEnum CleanRulesPending { get; } = new("cleanRulesPending");
+
     /// <summary><c>firewallModeDisablePending</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "firewallModeDisablePending")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("firewallModeDisablePending")]
-    FirewallModeDisablePending,
+    public static IpGameMitigationStateEnum FirewallModeDisablePending { get; } = new("firewallModeDisablePending");
+
     /// <summary><c>firewallModeEnablePending</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "firewallModeEnablePending")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("firewallModeEnablePending")]
-    FirewallModeEnablePending,
+    public static IpGameMitigationStateEnum FirewallModeEnablePending { get; } = new("firewallModeEnablePending");
+
     /// <summary><c>ok</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ok")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ok")]
-    Ok,
+    public static IpGameMitigationStateEnum Ok { get; } = new("ok");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cleanRulesPending" or "firewallModeDisablePending" or "firewallModeEnablePending" or "ok";
+
+    string global::Clients.Core.Wire.IStringEnum<IpGameMitigationStateEnum>.WireValue => _value ?? string.Empty;
+
+    static IpGameMitigationStateEnum global::Clients.Core.Wire.IStringEnum<IpGameMitigationStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpGameMitigationStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpGameMitigationStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpGameMitigationStateEnum left, IpGameMitigationStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpGameMitigationStateEnum left, IpGameMitigationStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -872,6 +1192,10 @@ public sealed partial class IpIp
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
     public global::Clients.Ovh.Models.IpIpVersionEnum? Version { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -890,6 +1214,10 @@ public sealed partial class IpIpMigrationToken
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("token")]
     public string? Token { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -944,89 +1272,128 @@ public sealed partial class IpIpTask
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("taskId")]
     public long? TaskId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Possible values for ip type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpIpTypeEnum>))]
-public enum IpIpTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpIpTypeEnum>))]
+public readonly partial struct IpIpTypeEnum : global::Clients.Core.Wire.IStringEnum<IpIpTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpIpTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cdn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cdn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cdn")]
-    Cdn,
+    public static IpIpTypeEnum Cdn { get; } = new("cdn");
+
     /// <summary><c>cloud</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cloud")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cloud")]
-    Cloud,
+    public static IpIpTypeEnum Cloud { get; } = new("cloud");
+
     /// <summary><c>dedicated</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dedicated")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dedicated")]
-    Dedicated,
+    public static IpIpTypeEnum Dedicated { get; } = new("dedicated");
+
     /// <summary><c>failover</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "failover")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("failover")]
-    Failover,
+    public static IpIpTypeEnum Failover { get; } = new("failover");
+
     /// <summary><c>hosted_ssl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hosted_ssl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hosted_ssl")]
-    HostedSsl,
+    public static IpIpTypeEnum HostedSsl { get; } = new("hosted_ssl");
+
     /// <summary><c>housing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "housing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("housing")]
-    Housing,
+    public static IpIpTypeEnum Housing { get; } = new("housing");
+
     /// <summary><c>loadBalancing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "loadBalancing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("loadBalancing")]
-    LoadBalancing,
+    public static IpIpTypeEnum LoadBalancing { get; } = new("loadBalancing");
+
     /// <summary><c>mail</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mail")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mail")]
-    Mail,
+    public static IpIpTypeEnum Mail { get; } = new("mail");
+
     /// <summary><c>overthebox</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "overthebox")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("overthebox")]
-    Overthebox,
+    public static IpIpTypeEnum Overthebox { get; } = new("overthebox");
+
     /// <summary><c>pcc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pcc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pcc")]
-    Pcc,
+    public static IpIpTypeEnum Pcc { get; } = new("pcc");
+
     /// <summary><c>pci</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pci")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pci")]
-    Pci,
+    public static IpIpTypeEnum Pci { get; } = new("pci");
+
     /// <summary><c>private</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "private")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("private")]
-    Private,
+    public static IpIpTypeEnum Private { get; } = new("private");
+
     /// <summary><c>vpn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vpn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vpn")]
-    Vpn,
+    public static IpIpTypeEnum Vpn { get; } = new("vpn");
+
     /// <summary><c>vps</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vps")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vps")]
-    Vps,
+    public static IpIpTypeEnum Vps { get; } = new("vps");
+
     /// <summary><c>vrack</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vrack")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vrack")]
-    Vrack,
+    public static IpIpTypeEnum Vrack { get; } = new("vrack");
+
     /// <summary><c>xdsl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "xdsl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("xdsl")]
-    Xdsl,
+    public static IpIpTypeEnum Xdsl { get; } = new("xdsl");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cdn" or "cloud" or "dedicated" or "failover" or "hosted_ssl" or "housing" or "loadBalancing" or "mail" or "overthebox" or "pcc" or "pci" or "private" or "vpn" or "vps" or "vrack" or "xdsl";
+
+    string global::Clients.Core.Wire.IStringEnum<IpIpTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static IpIpTypeEnum global::Clients.Core.Wire.IStringEnum<IpIpTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpIpTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpIpTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpIpTypeEnum left, IpIpTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpIpTypeEnum left, IpIpTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Possible values for IP version
 /// </summary>
-public enum IpIpVersionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.IntegerEnumJsonConverter<IpIpVersionEnum>))]
+public readonly partial struct IpIpVersionEnum : global::Clients.Core.Wire.IIntegerEnum<IpIpVersionEnum>
 {
+    private readonly long _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpIpVersionEnum(long value) => _value = value;
+
     /// <summary><c>4</c></summary>
-    Value4 = 4,
+    public static IpIpVersionEnum Value4 { get; } = new(4);
+
     /// <summary><c>6</c></summary>
-    Value6 = 6,
+    public static IpIpVersionEnum Value6 { get; } = new(6);
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is 4 or 6;
+
+    long global::Clients.Core.Wire.IIntegerEnum<IpIpVersionEnum>.WireValue => _value;
+
+    static IpIpVersionEnum global::Clients.Core.Wire.IIntegerEnum<IpIpVersionEnum>.FromWire(long value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool Equals(IpIpVersionEnum other) => _value == other._value;
+
+    public override bool Equals(object? obj) => obj is IpIpVersionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value.GetHashCode();
+
+    public static bool operator ==(IpIpVersionEnum left, IpIpVersionEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpIpVersionEnum left, IpIpVersionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1105,6 +1472,10 @@ public sealed partial class IpIpWithIAM
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
     public global::Clients.Ovh.Models.IpIpVersionEnum? Version { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1132,6 +1503,10 @@ public sealed partial class IpMitigationIp
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
     public global::Clients.Ovh.Models.IpMitigationStateEnum? State { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1153,59 +1528,136 @@ public sealed partial class IpMitigationProfile
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
     public global::Clients.Ovh.Models.IpMitigationProfileStateEnum? State { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Possible values for auto mitigation timeout (minutes)
 /// </summary>
-public enum IpMitigationProfileAutoMitigationTimeOutEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.IntegerEnumJsonConverter<IpMitigationProfileAutoMitigationTimeOutEnum>))]
+public readonly partial struct IpMitigationProfileAutoMitigationTimeOutEnum : global::Clients.Core.Wire.IIntegerEnum<IpMitigationProfileAutoMitigationTimeOutEnum>
 {
+    private readonly long _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpMitigationProfileAutoMitigationTimeOutEnum(long value) => _value = value;
+
     /// <summary><c>0</c></summary>
-    Value0 = 0,
+    public static IpMitigationProfileAutoMitigationTimeOutEnum Value0 { get; } = new(0);
+
     /// <summary><c>15</c></summary>
-    Value15 = 15,
+    public static IpMitigationProfileAutoMitigationTimeOutEnum Value15 { get; } = new(15);
+
     /// <summary><c>60</c></summary>
-    Value60 = 60,
+    public static IpMitigationProfileAutoMitigationTimeOutEnum Value60 { get; } = new(60);
+
     /// <summary><c>360</c></summary>
-    Value360 = 360,
+    public static IpMitigationProfileAutoMitigationTimeOutEnum Value360 { get; } = new(360);
+
     /// <summary><c>1560</c></summary>
-    Value1560 = 1560,
+    public static IpMitigationProfileAutoMitigationTimeOutEnum Value1560 { get; } = new(1560);
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is 0 or 15 or 60 or 360 or 1560;
+
+    long global::Clients.Core.Wire.IIntegerEnum<IpMitigationProfileAutoMitigationTimeOutEnum>.WireValue => _value;
+
+    static IpMitigationProfileAutoMitigationTimeOutEnum global::Clients.Core.Wire.IIntegerEnum<IpMitigationProfileAutoMitigationTimeOutEnum>.FromWire(long value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool Equals(IpMitigationProfileAutoMitigationTimeOutEnum other) => _value == other._value;
+
+    public override bool Equals(object? obj) => obj is IpMitigationProfileAutoMitigationTimeOutEnum other && Equals(other);
+
+    public override int GetHashCode() => _value.GetHashCode();
+
+    public static bool operator ==(IpMitigationProfileAutoMitigationTimeOutEnum left, IpMitigationProfileAutoMitigationTimeOutEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpMitigationProfileAutoMitigationTimeOutEnum left, IpMitigationProfileAutoMitigationTimeOutEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Possible values for mitigation profile state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpMitigationProfileStateEnum>))]
-public enum IpMitigationProfileStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpMitigationProfileStateEnum>))]
+public readonly partial struct IpMitigationProfileStateEnum : global::Clients.Core.Wire.IStringEnum<IpMitigationProfileStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpMitigationProfileStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ok</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ok")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ok")]
-    Ok,
+    public static IpMitigationProfileStateEnum Ok { get; } = new("ok");
+
     /// <summary><c>tasksPending</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tasksPending")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tasksPending")]
-    TasksPending,
+    public static IpMitigationProfileStateEnum TasksPending { get; } = new("tasksPending");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ok" or "tasksPending";
+
+    string global::Clients.Core.Wire.IStringEnum<IpMitigationProfileStateEnum>.WireValue => _value ?? string.Empty;
+
+    static IpMitigationProfileStateEnum global::Clients.Core.Wire.IStringEnum<IpMitigationProfileStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpMitigationProfileStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpMitigationProfileStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpMitigationProfileStateEnum left, IpMitigationProfileStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpMitigationProfileStateEnum left, IpMitigationProfileStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Possible values for mitigation state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpMitigationStateEnum>))]
-public enum IpMitigationStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpMitigationStateEnum>))]
+public readonly partial struct IpMitigationStateEnum : global::Clients.Core.Wire.IStringEnum<IpMitigationStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpMitigationStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>creationPending</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creationPending")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creationPending")]
-    CreationPending,
+    public static IpMitigationStateEnum CreationPending { get; } = new("creationPending");
+
     /// <summary><c>ok</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ok")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ok")]
-    Ok,
+    public static IpMitigationStateEnum Ok { get; } = new("ok");
+
     /// <summary><c>removalPending</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "removalPending")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("removalPending")]
-    RemovalPending,
+    public static IpMitigationStateEnum RemovalPending { get; } = new("removalPending");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "creationPending" or "ok" or "removalPending";
+
+    string global::Clients.Core.Wire.IStringEnum<IpMitigationStateEnum>.WireValue => _value ?? string.Empty;
+
+    static IpMitigationStateEnum global::Clients.Core.Wire.IStringEnum<IpMitigationStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpMitigationStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpMitigationStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpMitigationStateEnum left, IpMitigationStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpMitigationStateEnum left, IpMitigationStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1218,6 +1670,10 @@ public sealed partial class IpReverseDelegation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("target")]
     public string? Target { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1230,6 +1686,10 @@ public sealed partial class IpReverseIp
 
     [global::System.Text.Json.Serialization.JsonPropertyName("reverse")]
     public string? Reverse { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1242,6 +1702,10 @@ public sealed partial class IpRipeInfos
 
     [global::System.Text.Json.Serialization.JsonPropertyName("netname")]
     public string? Netname { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1254,6 +1718,10 @@ public sealed partial class IpRoutedTo
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceName")]
     public string? ServiceName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1290,6 +1758,10 @@ public sealed partial class IpServiceIp
 
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.IpIpTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1332,6 +1804,10 @@ public sealed partial class IpServiceIpWithIAM
 
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.IpIpTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1362,26 +1838,51 @@ public sealed partial class IpSpamIp
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("time")]
     public long? Time { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Possible values for spam state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpSpamStateEnum>))]
-public enum IpSpamStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpSpamStateEnum>))]
+public readonly partial struct IpSpamStateEnum : global::Clients.Core.Wire.IStringEnum<IpSpamStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpSpamStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>blockedForSpam</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "blockedForSpam")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("blockedForSpam")]
-    BlockedForSpam,
+    public static IpSpamStateEnum BlockedForSpam { get; } = new("blockedForSpam");
+
     /// <summary><c>unblocked</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unblocked")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unblocked")]
-    Unblocked,
+    public static IpSpamStateEnum Unblocked { get; } = new("unblocked");
+
     /// <summary><c>unblocking</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unblocking")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unblocking")]
-    Unblocking,
+    public static IpSpamStateEnum Unblocking { get; } = new("unblocking");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "blockedForSpam" or "unblocked" or "unblocking";
+
+    string global::Clients.Core.Wire.IStringEnum<IpSpamStateEnum>.WireValue => _value ?? string.Empty;
+
+    static IpSpamStateEnum global::Clients.Core.Wire.IStringEnum<IpSpamStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpSpamStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpSpamStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpSpamStateEnum left, IpSpamStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpSpamStateEnum left, IpSpamStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1418,6 +1919,10 @@ public sealed partial class IpSpamStats
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
     public long? Total { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1448,68 +1953,108 @@ public sealed partial class IpSpamTarget
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("spamscore")]
     public long? Spamscore { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// different task operation
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpTaskFunctionEnum>))]
-public enum IpTaskFunctionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpTaskFunctionEnum>))]
+public readonly partial struct IpTaskFunctionEnum : global::Clients.Core.Wire.IStringEnum<IpTaskFunctionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpTaskFunctionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>arinBlockReassign</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "arinBlockReassign")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("arinBlockReassign")]
-    ArinBlockReassign,
+    public static IpTaskFunctionEnum ArinBlockReassign { get; } = new("arinBlockReassign");
+
     /// <summary><c>changeRipeOrg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "changeRipeOrg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("changeRipeOrg")]
-    ChangeRipeOrg,
+    public static IpTaskFunctionEnum ChangeRipeOrg { get; } = new("changeRipeOrg");
+
     /// <summary><c>checkAndReleaseIp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "checkAndReleaseIp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("checkAndReleaseIp")]
-    CheckAndReleaseIp,
+    public static IpTaskFunctionEnum CheckAndReleaseIp { get; } = new("checkAndReleaseIp");
+
     /// <summary><c>genericMoveFloatingIp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "genericMoveFloatingIp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("genericMoveFloatingIp")]
-    GenericMoveFloatingIp,
+    public static IpTaskFunctionEnum GenericMoveFloatingIp { get; } = new("genericMoveFloatingIp");
+
     /// <summary><c>supernetByoipFailoverPartitioning</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "supernetByoipFailoverPartitioning")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("supernetByoipFailoverPartitioning")]
-    SupernetByoipFailoverPartitioning,
+    public static IpTaskFunctionEnum SupernetByoipFailoverPartitioning { get; } = new("supernetByoipFailoverPartitioning");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "arinBlockReassign" or "changeRipeOrg" or "checkAndReleaseIp" or "genericMoveFloatingIp" or "supernetByoipFailoverPartitioning";
+
+    string global::Clients.Core.Wire.IStringEnum<IpTaskFunctionEnum>.WireValue => _value ?? string.Empty;
+
+    static IpTaskFunctionEnum global::Clients.Core.Wire.IStringEnum<IpTaskFunctionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpTaskFunctionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpTaskFunctionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpTaskFunctionEnum left, IpTaskFunctionEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpTaskFunctionEnum left, IpTaskFunctionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// different task status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<IpTaskStatusEnum>))]
-public enum IpTaskStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<IpTaskStatusEnum>))]
+public readonly partial struct IpTaskStatusEnum : global::Clients.Core.Wire.IStringEnum<IpTaskStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public IpTaskStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cancelled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancelled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancelled")]
-    Cancelled,
+    public static IpTaskStatusEnum Cancelled { get; } = new("cancelled");
+
     /// <summary><c>customerError</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "customerError")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("customerError")]
-    CustomerError,
+    public static IpTaskStatusEnum CustomerError { get; } = new("customerError");
+
     /// <summary><c>doing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "doing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("doing")]
-    Doing,
+    public static IpTaskStatusEnum Doing { get; } = new("doing");
+
     /// <summary><c>done</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "done")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("done")]
-    Done,
+    public static IpTaskStatusEnum Done { get; } = new("done");
+
     /// <summary><c>init</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "init")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("init")]
-    Init,
+    public static IpTaskStatusEnum Init { get; } = new("init");
+
     /// <summary><c>ovhError</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ovhError")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ovhError")]
-    OvhError,
+    public static IpTaskStatusEnum OvhError { get; } = new("ovhError");
+
     /// <summary><c>todo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "todo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("todo")]
-    Todo,
+    public static IpTaskStatusEnum Todo { get; } = new("todo");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cancelled" or "customerError" or "doing" or "done" or "init" or "ovhError" or "todo";
+
+    string global::Clients.Core.Wire.IStringEnum<IpTaskStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static IpTaskStatusEnum global::Clients.Core.Wire.IStringEnum<IpTaskStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(IpTaskStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is IpTaskStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(IpTaskStatusEnum left, IpTaskStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(IpTaskStatusEnum left, IpTaskStatusEnum right) => !left.Equals(right);
 }

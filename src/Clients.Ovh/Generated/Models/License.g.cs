@@ -9,2431 +9,1875 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// All versions for Windows products
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<LicenseWindowsOsVersionEnum>))]
-public enum LicenseWindowsOsVersionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<LicenseWindowsOsVersionEnum>))]
+public readonly partial struct LicenseWindowsOsVersionEnum : global::Clients.Core.Wire.IStringEnum<LicenseWindowsOsVersionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public LicenseWindowsOsVersionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>WINDOWS_SERVER_2003_ENTERPRISE_EDITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2003_ENTERPRISE_EDITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2003_ENTERPRISE_EDITION")]
-    WINDOWSSERVER2003ENTERPRISEEDITION,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2003ENTERPRISEEDITION { get; } = new("WINDOWS_SERVER_2003_ENTERPRISE_EDITION");
+
     /// <summary><c>WINDOWS_SERVER_2003_ENTERPRISE_EDITION_2_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2003_ENTERPRISE_EDITION_2_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2003_ENTERPRISE_EDITION_2_CPU")]
-    WINDOWSSERVER2003ENTERPRISEEDITION2CPU,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2003ENTERPRISEEDITION2CPU { get; } = new("WINDOWS_SERVER_2003_ENTERPRISE_EDITION_2_CPU");
+
     /// <summary><c>WINDOWS_SERVER_2003_STANDARD_EDITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2003_STANDARD_EDITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2003_STANDARD_EDITION")]
-    WINDOWSSERVER2003STANDARDEDITION,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2003STANDARDEDITION { get; } = new("WINDOWS_SERVER_2003_STANDARD_EDITION");
+
     /// <summary><c>WINDOWS_SERVER_2003_WEB_EDITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2003_WEB_EDITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2003_WEB_EDITION")]
-    WINDOWSSERVER2003WEBEDITION,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2003WEBEDITION { get; } = new("WINDOWS_SERVER_2003_WEB_EDITION");
+
     /// <summary><c>WINDOWS_SERVER_2003_WEB_EDITION_2_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2003_WEB_EDITION_2_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2003_WEB_EDITION_2_CPU")]
-    WINDOWSSERVER2003WEBEDITION2CPU,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2003WEBEDITION2CPU { get; } = new("WINDOWS_SERVER_2003_WEB_EDITION_2_CPU");
+
     /// <summary><c>WINDOWS_SERVER_2003_WEB_ENHANCED_EDITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2003_WEB_ENHANCED_EDITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2003_WEB_ENHANCED_EDITION")]
-    WINDOWSSERVER2003WEBENHANCEDEDITION,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2003WEBENHANCEDEDITION { get; } = new("WINDOWS_SERVER_2003_WEB_ENHANCED_EDITION");
+
     /// <summary><c>WINDOWS_SERVER_2003_WEB_STANDARD_EDITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2003_WEB_STANDARD_EDITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2003_WEB_STANDARD_EDITION")]
-    WINDOWSSERVER2003WEBSTANDARDEDITION,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2003WEBSTANDARDEDITION { get; } = new("WINDOWS_SERVER_2003_WEB_STANDARD_EDITION");
+
     /// <summary><c>WINDOWS_SERVER_2003_WEB_STANDARD_EDITION_2_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2003_WEB_STANDARD_EDITION_2_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2003_WEB_STANDARD_EDITION_2_CPU")]
-    WINDOWSSERVER2003WEBSTANDARDEDITION2CPU,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2003WEBSTANDARDEDITION2CPU { get; } = new("WINDOWS_SERVER_2003_WEB_STANDARD_EDITION_2_CPU");
+
     /// <summary><c>WINDOWS_SERVER_2008_DATACENTER_EDITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2008_DATACENTER_EDITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2008_DATACENTER_EDITION")]
-    WINDOWSSERVER2008DATACENTEREDITION,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2008DATACENTEREDITION { get; } = new("WINDOWS_SERVER_2008_DATACENTER_EDITION");
+
     /// <summary><c>WINDOWS_SERVER_2008_DATACENTER_EDITION_2_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2008_DATACENTER_EDITION_2_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2008_DATACENTER_EDITION_2_CPU")]
-    WINDOWSSERVER2008DATACENTEREDITION2CPU,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2008DATACENTEREDITION2CPU { get; } = new("WINDOWS_SERVER_2008_DATACENTER_EDITION_2_CPU");
+
     /// <summary><c>WINDOWS_SERVER_2008_DATACENTER_EDITION_4_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2008_DATACENTER_EDITION_4_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2008_DATACENTER_EDITION_4_CPU")]
-    WINDOWSSERVER2008DATACENTEREDITION4CPU,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2008DATACENTEREDITION4CPU { get; } = new("WINDOWS_SERVER_2008_DATACENTER_EDITION_4_CPU");
+
     /// <summary><c>WINDOWS_SERVER_2008_ENTERPRISE_EDITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2008_ENTERPRISE_EDITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2008_ENTERPRISE_EDITION")]
-    WINDOWSSERVER2008ENTERPRISEEDITION,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2008ENTERPRISEEDITION { get; } = new("WINDOWS_SERVER_2008_ENTERPRISE_EDITION");
+
     /// <summary><c>WINDOWS_SERVER_2008_ENTERPRISE_EDITION_2_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2008_ENTERPRISE_EDITION_2_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2008_ENTERPRISE_EDITION_2_CPU")]
-    WINDOWSSERVER2008ENTERPRISEEDITION2CPU,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2008ENTERPRISEEDITION2CPU { get; } = new("WINDOWS_SERVER_2008_ENTERPRISE_EDITION_2_CPU");
+
     /// <summary><c>WINDOWS_SERVER_2008_ENTERPRISE_EDITION_4_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2008_ENTERPRISE_EDITION_4_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2008_ENTERPRISE_EDITION_4_CPU")]
-    WINDOWSSERVER2008ENTERPRISEEDITION4CPU,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2008ENTERPRISEEDITION4CPU { get; } = new("WINDOWS_SERVER_2008_ENTERPRISE_EDITION_4_CPU");
+
     /// <summary><c>WINDOWS_SERVER_2008_STANDARD_EDITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2008_STANDARD_EDITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2008_STANDARD_EDITION")]
-    WINDOWSSERVER2008STANDARDEDITION,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2008STANDARDEDITION { get; } = new("WINDOWS_SERVER_2008_STANDARD_EDITION");
+
     /// <summary><c>WINDOWS_SERVER_2008_STANDARD_EDITION_2_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2008_STANDARD_EDITION_2_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2008_STANDARD_EDITION_2_CPU")]
-    WINDOWSSERVER2008STANDARDEDITION2CPU,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2008STANDARDEDITION2CPU { get; } = new("WINDOWS_SERVER_2008_STANDARD_EDITION_2_CPU");
+
     /// <summary><c>WINDOWS_SERVER_2008_STANDARD_EDITION_4_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2008_STANDARD_EDITION_4_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2008_STANDARD_EDITION_4_CPU")]
-    WINDOWSSERVER2008STANDARDEDITION4CPU,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2008STANDARDEDITION4CPU { get; } = new("WINDOWS_SERVER_2008_STANDARD_EDITION_4_CPU");
+
     /// <summary><c>WINDOWS_SERVER_2008_WEB_EDITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2008_WEB_EDITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2008_WEB_EDITION")]
-    WINDOWSSERVER2008WEBEDITION,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2008WEBEDITION { get; } = new("WINDOWS_SERVER_2008_WEB_EDITION");
+
     /// <summary><c>WINDOWS_SERVER_2008_WEB_EDITION_2_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2008_WEB_EDITION_2_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2008_WEB_EDITION_2_CPU")]
-    WINDOWSSERVER2008WEBEDITION2CPU,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2008WEBEDITION2CPU { get; } = new("WINDOWS_SERVER_2008_WEB_EDITION_2_CPU");
+
     /// <summary><c>WINDOWS_SERVER_2008_WEB_EDITION_4_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2008_WEB_EDITION_4_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2008_WEB_EDITION_4_CPU")]
-    WINDOWSSERVER2008WEBEDITION4CPU,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2008WEBEDITION4CPU { get; } = new("WINDOWS_SERVER_2008_WEB_EDITION_4_CPU");
+
     /// <summary><c>WINDOWS_SERVER_2008_WEB_STANDARD_EDITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2008_WEB_STANDARD_EDITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2008_WEB_STANDARD_EDITION")]
-    WINDOWSSERVER2008WEBSTANDARDEDITION,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2008WEBSTANDARDEDITION { get; } = new("WINDOWS_SERVER_2008_WEB_STANDARD_EDITION");
+
     /// <summary><c>WINDOWS_SERVER_2012_DATACENTER_EDITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2012_DATACENTER_EDITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2012_DATACENTER_EDITION")]
-    WINDOWSSERVER2012DATACENTEREDITION,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2012DATACENTEREDITION { get; } = new("WINDOWS_SERVER_2012_DATACENTER_EDITION");
+
     /// <summary><c>WINDOWS_SERVER_2012_DATACENTER_EDITION_2_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2012_DATACENTER_EDITION_2_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2012_DATACENTER_EDITION_2_CPU")]
-    WINDOWSSERVER2012DATACENTEREDITION2CPU,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2012DATACENTEREDITION2CPU { get; } = new("WINDOWS_SERVER_2012_DATACENTER_EDITION_2_CPU");
+
     /// <summary><c>WINDOWS_SERVER_2012_DATACENTER_EDITION_4_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2012_DATACENTER_EDITION_4_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2012_DATACENTER_EDITION_4_CPU")]
-    WINDOWSSERVER2012DATACENTEREDITION4CPU,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2012DATACENTEREDITION4CPU { get; } = new("WINDOWS_SERVER_2012_DATACENTER_EDITION_4_CPU");
+
     /// <summary><c>WINDOWS_SERVER_2012_ENTERPRISE_EDITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2012_ENTERPRISE_EDITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2012_ENTERPRISE_EDITION")]
-    WINDOWSSERVER2012ENTERPRISEEDITION,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2012ENTERPRISEEDITION { get; } = new("WINDOWS_SERVER_2012_ENTERPRISE_EDITION");
+
     /// <summary><c>WINDOWS_SERVER_2012_ENTERPRISE_EDITION_2_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2012_ENTERPRISE_EDITION_2_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2012_ENTERPRISE_EDITION_2_CPU")]
-    WINDOWSSERVER2012ENTERPRISEEDITION2CPU,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2012ENTERPRISEEDITION2CPU { get; } = new("WINDOWS_SERVER_2012_ENTERPRISE_EDITION_2_CPU");
+
     /// <summary><c>WINDOWS_SERVER_2012_STANDARD_EDITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2012_STANDARD_EDITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2012_STANDARD_EDITION")]
-    WINDOWSSERVER2012STANDARDEDITION,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2012STANDARDEDITION { get; } = new("WINDOWS_SERVER_2012_STANDARD_EDITION");
+
     /// <summary><c>WINDOWS_SERVER_2012_STANDARD_EDITION_2_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2012_STANDARD_EDITION_2_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2012_STANDARD_EDITION_2_CPU")]
-    WINDOWSSERVER2012STANDARDEDITION2CPU,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2012STANDARDEDITION2CPU { get; } = new("WINDOWS_SERVER_2012_STANDARD_EDITION_2_CPU");
+
     /// <summary><c>WINDOWS_SERVER_2012_STANDARD_EDITION_4_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2012_STANDARD_EDITION_4_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2012_STANDARD_EDITION_4_CPU")]
-    WINDOWSSERVER2012STANDARDEDITION4CPU,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2012STANDARDEDITION4CPU { get; } = new("WINDOWS_SERVER_2012_STANDARD_EDITION_4_CPU");
+
     /// <summary><c>WINDOWS_SERVER_2012_WEB_EDITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2012_WEB_EDITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2012_WEB_EDITION")]
-    WINDOWSSERVER2012WEBEDITION,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2012WEBEDITION { get; } = new("WINDOWS_SERVER_2012_WEB_EDITION");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_10_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_10_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_10_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION1CPU10CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION1CPU10CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_10_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_12_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_12_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_12_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION1CPU12CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION1CPU12CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_12_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_14_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_14_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_14_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION1CPU14CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION1CPU14CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_14_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_16_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_16_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_16_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION1CPU16CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION1CPU16CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_16_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_18_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_18_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_18_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION1CPU18CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION1CPU18CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_18_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_20_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_20_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_20_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION1CPU20CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION1CPU20CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_20_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_22_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_22_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_22_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION1CPU22CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION1CPU22CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_22_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_24_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_24_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_24_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION1CPU24CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION1CPU24CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_24_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_32_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_32_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_32_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION1CPU32CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION1CPU32CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_32_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_48_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_48_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_48_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION1CPU48CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION1CPU48CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_48_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_64_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_64_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_64_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION1CPU64CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION1CPU64CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_64_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_8_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_8_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_8_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION1CPU8CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION1CPU8CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_8_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_10_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_10_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_10_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION2CPU10CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION2CPU10CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_10_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_12_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_12_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_12_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION2CPU12CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION2CPU12CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_12_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_14_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_14_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_14_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION2CPU14CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION2CPU14CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_14_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_16_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_16_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_16_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION2CPU16CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION2CPU16CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_16_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_18_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_18_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_18_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION2CPU18CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION2CPU18CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_18_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_20_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_20_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_20_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION2CPU20CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION2CPU20CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_20_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_22_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_22_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_22_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION2CPU22CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION2CPU22CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_22_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_24_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_24_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_24_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION2CPU24CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION2CPU24CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_24_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_32_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_32_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_32_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION2CPU32CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION2CPU32CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_32_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_8_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_8_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_8_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION2CPU8CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION2CPU8CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_8_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_10_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_10_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_10_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION4CPU10CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION4CPU10CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_10_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_12_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_12_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_12_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION4CPU12CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION4CPU12CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_12_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_14_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_14_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_14_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION4CPU14CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION4CPU14CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_14_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_16_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_16_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_16_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION4CPU16CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION4CPU16CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_16_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_18_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_18_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_18_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION4CPU18CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION4CPU18CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_18_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_20_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_20_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_20_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION4CPU20CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION4CPU20CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_20_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_22_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_22_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_22_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION4CPU22CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION4CPU22CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_22_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_24_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_24_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_24_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION4CPU24CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION4CPU24CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_24_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_8_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_8_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_8_CORES")]
-    WINDOWSSERVER2016DATACENTEREDITION4CPU8CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016DATACENTEREDITION4CPU8CORES { get; } = new("WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_8_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_10_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_10_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_10_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION1CPU10CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION1CPU10CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_10_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_12_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_12_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_12_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION1CPU12CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION1CPU12CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_12_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_14_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_14_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_14_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION1CPU14CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION1CPU14CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_14_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_16_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_16_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_16_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION1CPU16CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION1CPU16CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_16_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_18_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_18_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_18_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION1CPU18CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION1CPU18CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_18_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_20_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_20_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_20_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION1CPU20CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION1CPU20CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_20_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_22_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_22_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_22_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION1CPU22CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION1CPU22CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_22_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_24_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_24_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_24_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION1CPU24CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION1CPU24CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_24_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_32_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_32_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_32_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION1CPU32CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION1CPU32CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_32_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_48_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_48_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_48_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION1CPU48CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION1CPU48CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_48_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_64_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_64_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_64_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION1CPU64CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION1CPU64CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_64_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_8_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_8_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_8_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION1CPU8CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION1CPU8CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_8_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_10_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_10_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_10_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION2CPU10CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION2CPU10CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_10_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_12_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_12_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_12_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION2CPU12CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION2CPU12CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_12_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_14_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_14_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_14_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION2CPU14CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION2CPU14CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_14_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_16_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_16_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_16_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION2CPU16CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION2CPU16CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_16_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_18_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_18_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_18_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION2CPU18CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION2CPU18CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_18_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_20_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_20_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_20_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION2CPU20CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION2CPU20CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_20_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_22_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_22_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_22_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION2CPU22CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION2CPU22CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_22_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_24_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_24_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_24_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION2CPU24CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION2CPU24CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_24_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_32_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_32_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_32_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION2CPU32CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION2CPU32CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_32_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_8_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_8_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_8_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION2CPU8CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION2CPU8CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_8_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_10_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_10_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_10_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION4CPU10CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION4CPU10CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_10_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_12_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_12_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_12_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION4CPU12CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION4CPU12CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_12_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_14_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_14_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_14_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION4CPU14CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION4CPU14CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_14_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_16_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_16_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_16_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION4CPU16CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION4CPU16CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_16_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_18_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_18_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_18_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION4CPU18CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION4CPU18CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_18_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_20_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_20_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_20_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION4CPU20CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION4CPU20CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_20_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_22_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_22_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_22_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION4CPU22CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION4CPU22CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_22_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_24_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_24_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_24_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION4CPU24CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION4CPU24CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_24_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_8_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_8_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_8_CORES")]
-    WINDOWSSERVER2016STANDARDEDITION4CPU8CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2016STANDARDEDITION4CPU8CORES { get; } = new("WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_8_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_10_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_10_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_10_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION10CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION10CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_10_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_128_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_128_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_128_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION128CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION128CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_128_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_12_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_12_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_12_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION12CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION12CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_12_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_14_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_14_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_14_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION14CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION14CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_14_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_16_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_16_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_16_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION16CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION16CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_16_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_18_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_18_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_18_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION18CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION18CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_18_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_20_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_20_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_20_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION20CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION20CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_20_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_22_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_22_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_22_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION22CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION22CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_22_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_24_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_24_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_24_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION24CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION24CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_24_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_256_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_256_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_256_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION256CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION256CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_256_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_26_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_26_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_26_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION26CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION26CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_26_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_28_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_28_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_28_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION28CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION28CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_28_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_30_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_30_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_30_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION30CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION30CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_30_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_32_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_32_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_32_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION32CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION32CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_32_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_34_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_34_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_34_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION34CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION34CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_34_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_36_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_36_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_36_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION36CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION36CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_36_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_38_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_38_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_38_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION38CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION38CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_38_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_40_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_40_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_40_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION40CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION40CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_40_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_42_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_42_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_42_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION42CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION42CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_42_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_44_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_44_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_44_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION44CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION44CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_44_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_46_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_46_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_46_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION46CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION46CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_46_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_48_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_48_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_48_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION48CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION48CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_48_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_50_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_50_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_50_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION50CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION50CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_50_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_512_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_512_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_512_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION512CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION512CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_512_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_52_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_52_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_52_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION52CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION52CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_52_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_54_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_54_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_54_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION54CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION54CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_54_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_56_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_56_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_56_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION56CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION56CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_56_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_58_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_58_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_58_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION58CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION58CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_58_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_60_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_60_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_60_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION60CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION60CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_60_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_62_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_62_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_62_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION62CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION62CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_62_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_64_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_64_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_64_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION64CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION64CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_64_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_72_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_72_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_72_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION72CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION72CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_72_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_8_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_8_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_8_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION8CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION8CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_8_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_DATACENTER_EDITION_96_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_DATACENTER_EDITION_96_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_DATACENTER_EDITION_96_CORES")]
-    WINDOWSSERVER2019DATACENTEREDITION96CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019DATACENTEREDITION96CORES { get; } = new("WINDOWS_SERVER_2019_DATACENTER_EDITION_96_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_10_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_10_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_10_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION10CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION10CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_10_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_128_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_128_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_128_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION128CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION128CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_128_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_12_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_12_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_12_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION12CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION12CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_12_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_14_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_14_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_14_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION14CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION14CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_14_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_16_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_16_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_16_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION16CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION16CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_16_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_18_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_18_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_18_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION18CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION18CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_18_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_20_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_20_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_20_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION20CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION20CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_20_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_22_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_22_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_22_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION22CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION22CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_22_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_24_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_24_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_24_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION24CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION24CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_24_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_256_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_256_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_256_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION256CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION256CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_256_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_26_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_26_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_26_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION26CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION26CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_26_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_28_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_28_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_28_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION28CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION28CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_28_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_30_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_30_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_30_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION30CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION30CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_30_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_32_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_32_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_32_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION32CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION32CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_32_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_34_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_34_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_34_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION34CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION34CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_34_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_36_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_36_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_36_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION36CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION36CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_36_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_38_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_38_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_38_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION38CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION38CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_38_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_40_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_40_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_40_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION40CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION40CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_40_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_42_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_42_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_42_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION42CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION42CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_42_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_44_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_44_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_44_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION44CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION44CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_44_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_46_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_46_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_46_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION46CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION46CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_46_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_48_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_48_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_48_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION48CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION48CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_48_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_50_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_50_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_50_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION50CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION50CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_50_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_512_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_512_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_512_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION512CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION512CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_512_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_52_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_52_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_52_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION52CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION52CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_52_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_54_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_54_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_54_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION54CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION54CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_54_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_56_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_56_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_56_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION56CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION56CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_56_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_58_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_58_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_58_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION58CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION58CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_58_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_60_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_60_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_60_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION60CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION60CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_60_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_62_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_62_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_62_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION62CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION62CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_62_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_64_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_64_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_64_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION64CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION64CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_64_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_72_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_72_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_72_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION72CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION72CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_72_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_8_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_8_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_8_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION8CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION8CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_8_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2019_STANDARD_EDITION_96_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2019_STANDARD_EDITION_96_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2019_STANDARD_EDITION_96_CORES")]
-    WINDOWSSERVER2019STANDARDEDITION96CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2019STANDARDEDITION96CORES { get; } = new("WINDOWS_SERVER_2019_STANDARD_EDITION_96_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_10_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_10_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_10_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION10CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION10CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_10_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_128_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_128_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_128_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION128CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION128CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_128_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_12_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_12_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_12_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION12CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION12CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_12_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_14_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_14_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_14_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION14CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION14CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_14_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_16_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_16_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_16_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION16CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION16CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_16_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_18_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_18_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_18_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION18CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION18CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_18_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_20_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_20_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_20_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION20CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION20CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_20_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_22_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_22_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_22_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION22CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION22CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_22_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_24_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_24_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_24_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION24CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION24CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_24_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_256_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_256_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_256_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION256CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION256CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_256_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_26_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_26_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_26_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION26CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION26CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_26_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_28_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_28_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_28_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION28CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION28CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_28_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_30_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_30_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_30_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION30CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION30CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_30_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_32_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_32_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_32_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION32CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION32CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_32_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_34_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_34_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_34_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION34CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION34CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_34_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_36_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_36_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_36_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION36CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION36CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_36_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_38_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_38_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_38_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION38CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION38CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_38_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_40_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_40_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_40_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION40CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION40CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_40_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_42_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_42_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_42_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION42CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION42CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_42_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_44_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_44_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_44_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION44CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION44CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_44_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_46_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_46_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_46_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION46CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION46CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_46_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_48_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_48_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_48_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION48CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION48CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_48_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_50_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_50_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_50_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION50CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION50CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_50_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_512_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_512_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_512_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION512CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION512CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_512_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_52_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_52_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_52_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION52CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION52CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_52_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_54_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_54_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_54_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION54CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION54CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_54_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_56_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_56_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_56_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION56CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION56CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_56_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_58_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_58_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_58_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION58CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION58CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_58_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_60_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_60_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_60_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION60CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION60CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_60_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_62_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_62_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_62_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION62CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION62CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_62_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_64_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_64_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_64_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION64CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION64CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_64_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_72_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_72_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_72_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION72CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION72CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_72_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_8_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_8_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_8_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION8CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION8CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_8_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_DATACENTER_EDITION_96_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_DATACENTER_EDITION_96_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_DATACENTER_EDITION_96_CORES")]
-    WINDOWSSERVER2022DATACENTEREDITION96CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022DATACENTEREDITION96CORES { get; } = new("WINDOWS_SERVER_2022_DATACENTER_EDITION_96_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_10_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_10_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_10_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION10CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION10CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_10_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_128_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_128_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_128_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION128CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION128CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_128_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_12_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_12_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_12_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION12CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION12CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_12_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_14_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_14_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_14_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION14CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION14CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_14_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_16_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_16_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_16_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION16CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION16CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_16_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_18_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_18_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_18_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION18CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION18CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_18_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_20_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_20_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_20_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION20CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION20CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_20_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_22_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_22_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_22_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION22CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION22CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_22_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_24_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_24_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_24_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION24CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION24CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_24_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_256_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_256_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_256_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION256CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION256CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_256_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_26_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_26_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_26_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION26CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION26CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_26_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_28_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_28_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_28_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION28CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION28CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_28_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_30_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_30_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_30_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION30CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION30CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_30_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_32_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_32_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_32_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION32CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION32CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_32_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_34_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_34_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_34_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION34CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION34CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_34_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_36_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_36_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_36_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION36CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION36CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_36_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_38_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_38_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_38_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION38CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION38CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_38_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_40_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_40_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_40_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION40CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION40CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_40_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_42_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_42_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_42_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION42CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION42CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_42_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_44_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_44_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_44_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION44CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION44CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_44_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_46_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_46_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_46_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION46CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION46CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_46_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_48_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_48_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_48_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION48CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION48CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_48_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_50_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_50_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_50_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION50CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION50CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_50_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_512_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_512_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_512_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION512CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION512CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_512_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_52_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_52_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_52_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION52CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION52CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_52_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_54_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_54_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_54_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION54CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION54CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_54_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_56_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_56_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_56_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION56CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION56CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_56_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_58_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_58_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_58_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION58CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION58CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_58_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_60_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_60_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_60_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION60CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION60CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_60_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_62_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_62_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_62_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION62CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION62CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_62_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_64_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_64_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_64_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION64CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION64CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_64_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_72_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_72_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_72_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION72CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION72CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_72_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_8_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_8_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_8_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION8CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION8CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_8_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2022_STANDARD_EDITION_96_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2022_STANDARD_EDITION_96_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2022_STANDARD_EDITION_96_CORES")]
-    WINDOWSSERVER2022STANDARDEDITION96CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2022STANDARDEDITION96CORES { get; } = new("WINDOWS_SERVER_2022_STANDARD_EDITION_96_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_10_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_10_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_10_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION10CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION10CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_10_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_128_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_128_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_128_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION128CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION128CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_128_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_12_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_12_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_12_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION12CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION12CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_12_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_14_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_14_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_14_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION14CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION14CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_14_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_16_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_16_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_16_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION16CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION16CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_16_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_18_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_18_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_18_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION18CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION18CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_18_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_20_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_20_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_20_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION20CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION20CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_20_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_22_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_22_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_22_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION22CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION22CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_22_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_24_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_24_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_24_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION24CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION24CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_24_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_256_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_256_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_256_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION256CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION256CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_256_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_26_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_26_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_26_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION26CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION26CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_26_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_28_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_28_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_28_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION28CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION28CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_28_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_30_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_30_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_30_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION30CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION30CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_30_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_32_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_32_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_32_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION32CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION32CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_32_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_34_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_34_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_34_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION34CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION34CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_34_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_36_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_36_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_36_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION36CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION36CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_36_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_38_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_38_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_38_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION38CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION38CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_38_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_40_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_40_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_40_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION40CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION40CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_40_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_42_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_42_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_42_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION42CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION42CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_42_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_44_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_44_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_44_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION44CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION44CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_44_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_46_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_46_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_46_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION46CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION46CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_46_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_48_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_48_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_48_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION48CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION48CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_48_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_50_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_50_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_50_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION50CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION50CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_50_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_512_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_512_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_512_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION512CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION512CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_512_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_52_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_52_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_52_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION52CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION52CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_52_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_54_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_54_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_54_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION54CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION54CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_54_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_56_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_56_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_56_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION56CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION56CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_56_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_58_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_58_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_58_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION58CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION58CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_58_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_60_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_60_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_60_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION60CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION60CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_60_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_62_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_62_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_62_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION62CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION62CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_62_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_64_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_64_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_64_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION64CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION64CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_64_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_72_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_72_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_72_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION72CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION72CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_72_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_8_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_8_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_8_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION8CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION8CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_8_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_DATACENTER_EDITION_96_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_DATACENTER_EDITION_96_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_DATACENTER_EDITION_96_CORES")]
-    WINDOWSSERVER2025DATACENTEREDITION96CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025DATACENTEREDITION96CORES { get; } = new("WINDOWS_SERVER_2025_DATACENTER_EDITION_96_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_10_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_10_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_10_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION10CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION10CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_10_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_128_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_128_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_128_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION128CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION128CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_128_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_12_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_12_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_12_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION12CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION12CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_12_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_14_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_14_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_14_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION14CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION14CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_14_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_16_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_16_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_16_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION16CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION16CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_16_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_18_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_18_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_18_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION18CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION18CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_18_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_20_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_20_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_20_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION20CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION20CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_20_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_22_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_22_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_22_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION22CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION22CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_22_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_24_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_24_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_24_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION24CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION24CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_24_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_256_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_256_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_256_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION256CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION256CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_256_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_26_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_26_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_26_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION26CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION26CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_26_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_28_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_28_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_28_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION28CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION28CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_28_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_30_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_30_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_30_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION30CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION30CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_30_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_32_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_32_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_32_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION32CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION32CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_32_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_34_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_34_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_34_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION34CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION34CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_34_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_36_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_36_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_36_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION36CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION36CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_36_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_38_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_38_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_38_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION38CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION38CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_38_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_40_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_40_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_40_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION40CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION40CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_40_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_42_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_42_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_42_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION42CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION42CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_42_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_44_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_44_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_44_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION44CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION44CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_44_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_46_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_46_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_46_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION46CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION46CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_46_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_48_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_48_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_48_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION48CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION48CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_48_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_50_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_50_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_50_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION50CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION50CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_50_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_512_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_512_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_512_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION512CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION512CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_512_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_52_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_52_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_52_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION52CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION52CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_52_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_54_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_54_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_54_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION54CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION54CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_54_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_56_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_56_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_56_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION56CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION56CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_56_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_58_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_58_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_58_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION58CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION58CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_58_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_60_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_60_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_60_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION60CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION60CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_60_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_62_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_62_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_62_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION62CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION62CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_62_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_64_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_64_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_64_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION64CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION64CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_64_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_72_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_72_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_72_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION72CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION72CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_72_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_8_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_8_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_8_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION8CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION8CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_8_CORES");
+
     /// <summary><c>WINDOWS_SERVER_2025_STANDARD_EDITION_96_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WINDOWS_SERVER_2025_STANDARD_EDITION_96_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WINDOWS_SERVER_2025_STANDARD_EDITION_96_CORES")]
-    WINDOWSSERVER2025STANDARDEDITION96CORES,
+    public static LicenseWindowsOsVersionEnum WINDOWSSERVER2025STANDARDEDITION96CORES { get; } = new("WINDOWS_SERVER_2025_STANDARD_EDITION_96_CORES");
+
     /// <summary><c>windows-server-2008-license-datacenter-edition-1-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2008-license-datacenter-edition-1-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2008-license-datacenter-edition-1-cpu")]
-    WindowsServer2008LicenseDatacenterEdition1Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2008LicenseDatacenterEdition1Cpu { get; } = new("windows-server-2008-license-datacenter-edition-1-cpu");
+
     /// <summary><c>windows-server-2008-license-datacenter-edition-2-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2008-license-datacenter-edition-2-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2008-license-datacenter-edition-2-cpu")]
-    WindowsServer2008LicenseDatacenterEdition2Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2008LicenseDatacenterEdition2Cpu { get; } = new("windows-server-2008-license-datacenter-edition-2-cpu");
+
     /// <summary><c>windows-server-2008-license-datacenter-edition-4-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2008-license-datacenter-edition-4-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2008-license-datacenter-edition-4-cpu")]
-    WindowsServer2008LicenseDatacenterEdition4Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2008LicenseDatacenterEdition4Cpu { get; } = new("windows-server-2008-license-datacenter-edition-4-cpu");
+
     /// <summary><c>windows-server-2008-license-enterprise-edition-1-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2008-license-enterprise-edition-1-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2008-license-enterprise-edition-1-cpu")]
-    WindowsServer2008LicenseEnterpriseEdition1Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2008LicenseEnterpriseEdition1Cpu { get; } = new("windows-server-2008-license-enterprise-edition-1-cpu");
+
     /// <summary><c>windows-server-2008-license-enterprise-edition-2-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2008-license-enterprise-edition-2-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2008-license-enterprise-edition-2-cpu")]
-    WindowsServer2008LicenseEnterpriseEdition2Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2008LicenseEnterpriseEdition2Cpu { get; } = new("windows-server-2008-license-enterprise-edition-2-cpu");
+
     /// <summary><c>windows-server-2008-license-enterprise-edition-4-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2008-license-enterprise-edition-4-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2008-license-enterprise-edition-4-cpu")]
-    WindowsServer2008LicenseEnterpriseEdition4Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2008LicenseEnterpriseEdition4Cpu { get; } = new("windows-server-2008-license-enterprise-edition-4-cpu");
+
     /// <summary><c>windows-server-2008-license-standard-edition-1-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2008-license-standard-edition-1-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2008-license-standard-edition-1-cpu")]
-    WindowsServer2008LicenseStandardEdition1Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2008LicenseStandardEdition1Cpu { get; } = new("windows-server-2008-license-standard-edition-1-cpu");
+
     /// <summary><c>windows-server-2008-license-standard-edition-2-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2008-license-standard-edition-2-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2008-license-standard-edition-2-cpu")]
-    WindowsServer2008LicenseStandardEdition2Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2008LicenseStandardEdition2Cpu { get; } = new("windows-server-2008-license-standard-edition-2-cpu");
+
     /// <summary><c>windows-server-2008-license-standard-edition-4-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2008-license-standard-edition-4-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2008-license-standard-edition-4-cpu")]
-    WindowsServer2008LicenseStandardEdition4Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2008LicenseStandardEdition4Cpu { get; } = new("windows-server-2008-license-standard-edition-4-cpu");
+
     /// <summary><c>windows-server-2008-license-web-edition-1-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2008-license-web-edition-1-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2008-license-web-edition-1-cpu")]
-    WindowsServer2008LicenseWebEdition1Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2008LicenseWebEdition1Cpu { get; } = new("windows-server-2008-license-web-edition-1-cpu");
+
     /// <summary><c>windows-server-2008-license-web-edition-2-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2008-license-web-edition-2-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2008-license-web-edition-2-cpu")]
-    WindowsServer2008LicenseWebEdition2Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2008LicenseWebEdition2Cpu { get; } = new("windows-server-2008-license-web-edition-2-cpu");
+
     /// <summary><c>windows-server-2008-license-web-edition-4-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2008-license-web-edition-4-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2008-license-web-edition-4-cpu")]
-    WindowsServer2008LicenseWebEdition4Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2008LicenseWebEdition4Cpu { get; } = new("windows-server-2008-license-web-edition-4-cpu");
+
     /// <summary><c>windows-server-2012-license-datacenter-edition-1-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2012-license-datacenter-edition-1-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2012-license-datacenter-edition-1-cpu")]
-    WindowsServer2012LicenseDatacenterEdition1Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2012LicenseDatacenterEdition1Cpu { get; } = new("windows-server-2012-license-datacenter-edition-1-cpu");
+
     /// <summary><c>windows-server-2012-license-datacenter-edition-2-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2012-license-datacenter-edition-2-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2012-license-datacenter-edition-2-cpu")]
-    WindowsServer2012LicenseDatacenterEdition2Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2012LicenseDatacenterEdition2Cpu { get; } = new("windows-server-2012-license-datacenter-edition-2-cpu");
+
     /// <summary><c>windows-server-2012-license-datacenter-edition-4-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2012-license-datacenter-edition-4-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2012-license-datacenter-edition-4-cpu")]
-    WindowsServer2012LicenseDatacenterEdition4Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2012LicenseDatacenterEdition4Cpu { get; } = new("windows-server-2012-license-datacenter-edition-4-cpu");
+
     /// <summary><c>windows-server-2012-license-standard-edition-1-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2012-license-standard-edition-1-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2012-license-standard-edition-1-cpu")]
-    WindowsServer2012LicenseStandardEdition1Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2012LicenseStandardEdition1Cpu { get; } = new("windows-server-2012-license-standard-edition-1-cpu");
+
     /// <summary><c>windows-server-2012-license-standard-edition-2-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2012-license-standard-edition-2-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2012-license-standard-edition-2-cpu")]
-    WindowsServer2012LicenseStandardEdition2Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2012LicenseStandardEdition2Cpu { get; } = new("windows-server-2012-license-standard-edition-2-cpu");
+
     /// <summary><c>windows-server-2012-license-standard-edition-4-cpu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2012-license-standard-edition-4-cpu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2012-license-standard-edition-4-cpu")]
-    WindowsServer2012LicenseStandardEdition4Cpu,
+    public static LicenseWindowsOsVersionEnum WindowsServer2012LicenseStandardEdition4Cpu { get; } = new("windows-server-2012-license-standard-edition-4-cpu");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-1-cpu-10-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-1-cpu-10-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-1-cpu-10-cores")]
-    WindowsServer2016LicenseDatacenterEdition1Cpu10Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition1Cpu10Cores { get; } = new("windows-server-2016-license-datacenter-edition-1-cpu-10-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-1-cpu-12-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-1-cpu-12-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-1-cpu-12-cores")]
-    WindowsServer2016LicenseDatacenterEdition1Cpu12Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition1Cpu12Cores { get; } = new("windows-server-2016-license-datacenter-edition-1-cpu-12-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-1-cpu-14-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-1-cpu-14-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-1-cpu-14-cores")]
-    WindowsServer2016LicenseDatacenterEdition1Cpu14Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition1Cpu14Cores { get; } = new("windows-server-2016-license-datacenter-edition-1-cpu-14-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-1-cpu-16-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-1-cpu-16-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-1-cpu-16-cores")]
-    WindowsServer2016LicenseDatacenterEdition1Cpu16Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition1Cpu16Cores { get; } = new("windows-server-2016-license-datacenter-edition-1-cpu-16-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-1-cpu-18-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-1-cpu-18-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-1-cpu-18-cores")]
-    WindowsServer2016LicenseDatacenterEdition1Cpu18Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition1Cpu18Cores { get; } = new("windows-server-2016-license-datacenter-edition-1-cpu-18-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-1-cpu-20-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-1-cpu-20-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-1-cpu-20-cores")]
-    WindowsServer2016LicenseDatacenterEdition1Cpu20Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition1Cpu20Cores { get; } = new("windows-server-2016-license-datacenter-edition-1-cpu-20-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-1-cpu-22-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-1-cpu-22-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-1-cpu-22-cores")]
-    WindowsServer2016LicenseDatacenterEdition1Cpu22Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition1Cpu22Cores { get; } = new("windows-server-2016-license-datacenter-edition-1-cpu-22-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-1-cpu-24-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-1-cpu-24-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-1-cpu-24-cores")]
-    WindowsServer2016LicenseDatacenterEdition1Cpu24Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition1Cpu24Cores { get; } = new("windows-server-2016-license-datacenter-edition-1-cpu-24-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-1-cpu-32-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-1-cpu-32-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-1-cpu-32-cores")]
-    WindowsServer2016LicenseDatacenterEdition1Cpu32Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition1Cpu32Cores { get; } = new("windows-server-2016-license-datacenter-edition-1-cpu-32-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-1-cpu-48-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-1-cpu-48-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-1-cpu-48-cores")]
-    WindowsServer2016LicenseDatacenterEdition1Cpu48Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition1Cpu48Cores { get; } = new("windows-server-2016-license-datacenter-edition-1-cpu-48-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-1-cpu-64-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-1-cpu-64-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-1-cpu-64-cores")]
-    WindowsServer2016LicenseDatacenterEdition1Cpu64Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition1Cpu64Cores { get; } = new("windows-server-2016-license-datacenter-edition-1-cpu-64-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-1-cpu-8-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-1-cpu-8-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-1-cpu-8-cores")]
-    WindowsServer2016LicenseDatacenterEdition1Cpu8Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition1Cpu8Cores { get; } = new("windows-server-2016-license-datacenter-edition-1-cpu-8-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-2-cpu-10-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-2-cpu-10-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-2-cpu-10-cores")]
-    WindowsServer2016LicenseDatacenterEdition2Cpu10Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition2Cpu10Cores { get; } = new("windows-server-2016-license-datacenter-edition-2-cpu-10-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-2-cpu-12-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-2-cpu-12-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-2-cpu-12-cores")]
-    WindowsServer2016LicenseDatacenterEdition2Cpu12Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition2Cpu12Cores { get; } = new("windows-server-2016-license-datacenter-edition-2-cpu-12-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-2-cpu-14-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-2-cpu-14-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-2-cpu-14-cores")]
-    WindowsServer2016LicenseDatacenterEdition2Cpu14Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition2Cpu14Cores { get; } = new("windows-server-2016-license-datacenter-edition-2-cpu-14-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-2-cpu-16-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-2-cpu-16-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-2-cpu-16-cores")]
-    WindowsServer2016LicenseDatacenterEdition2Cpu16Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition2Cpu16Cores { get; } = new("windows-server-2016-license-datacenter-edition-2-cpu-16-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-2-cpu-18-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-2-cpu-18-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-2-cpu-18-cores")]
-    WindowsServer2016LicenseDatacenterEdition2Cpu18Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition2Cpu18Cores { get; } = new("windows-server-2016-license-datacenter-edition-2-cpu-18-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-2-cpu-20-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-2-cpu-20-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-2-cpu-20-cores")]
-    WindowsServer2016LicenseDatacenterEdition2Cpu20Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition2Cpu20Cores { get; } = new("windows-server-2016-license-datacenter-edition-2-cpu-20-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-2-cpu-22-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-2-cpu-22-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-2-cpu-22-cores")]
-    WindowsServer2016LicenseDatacenterEdition2Cpu22Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition2Cpu22Cores { get; } = new("windows-server-2016-license-datacenter-edition-2-cpu-22-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-2-cpu-24-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-2-cpu-24-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-2-cpu-24-cores")]
-    WindowsServer2016LicenseDatacenterEdition2Cpu24Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition2Cpu24Cores { get; } = new("windows-server-2016-license-datacenter-edition-2-cpu-24-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-2-cpu-32-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-2-cpu-32-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-2-cpu-32-cores")]
-    WindowsServer2016LicenseDatacenterEdition2Cpu32Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition2Cpu32Cores { get; } = new("windows-server-2016-license-datacenter-edition-2-cpu-32-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-2-cpu-8-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-2-cpu-8-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-2-cpu-8-cores")]
-    WindowsServer2016LicenseDatacenterEdition2Cpu8Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition2Cpu8Cores { get; } = new("windows-server-2016-license-datacenter-edition-2-cpu-8-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-4-cpu-10-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-4-cpu-10-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-4-cpu-10-cores")]
-    WindowsServer2016LicenseDatacenterEdition4Cpu10Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition4Cpu10Cores { get; } = new("windows-server-2016-license-datacenter-edition-4-cpu-10-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-4-cpu-12-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-4-cpu-12-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-4-cpu-12-cores")]
-    WindowsServer2016LicenseDatacenterEdition4Cpu12Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition4Cpu12Cores { get; } = new("windows-server-2016-license-datacenter-edition-4-cpu-12-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-4-cpu-14-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-4-cpu-14-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-4-cpu-14-cores")]
-    WindowsServer2016LicenseDatacenterEdition4Cpu14Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition4Cpu14Cores { get; } = new("windows-server-2016-license-datacenter-edition-4-cpu-14-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-4-cpu-16-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-4-cpu-16-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-4-cpu-16-cores")]
-    WindowsServer2016LicenseDatacenterEdition4Cpu16Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition4Cpu16Cores { get; } = new("windows-server-2016-license-datacenter-edition-4-cpu-16-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-4-cpu-18-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-4-cpu-18-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-4-cpu-18-cores")]
-    WindowsServer2016LicenseDatacenterEdition4Cpu18Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition4Cpu18Cores { get; } = new("windows-server-2016-license-datacenter-edition-4-cpu-18-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-4-cpu-20-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-4-cpu-20-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-4-cpu-20-cores")]
-    WindowsServer2016LicenseDatacenterEdition4Cpu20Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition4Cpu20Cores { get; } = new("windows-server-2016-license-datacenter-edition-4-cpu-20-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-4-cpu-22-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-4-cpu-22-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-4-cpu-22-cores")]
-    WindowsServer2016LicenseDatacenterEdition4Cpu22Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition4Cpu22Cores { get; } = new("windows-server-2016-license-datacenter-edition-4-cpu-22-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-4-cpu-24-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-4-cpu-24-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-4-cpu-24-cores")]
-    WindowsServer2016LicenseDatacenterEdition4Cpu24Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition4Cpu24Cores { get; } = new("windows-server-2016-license-datacenter-edition-4-cpu-24-cores");
+
     /// <summary><c>windows-server-2016-license-datacenter-edition-4-cpu-8-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-datacenter-edition-4-cpu-8-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-datacenter-edition-4-cpu-8-cores")]
-    WindowsServer2016LicenseDatacenterEdition4Cpu8Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseDatacenterEdition4Cpu8Cores { get; } = new("windows-server-2016-license-datacenter-edition-4-cpu-8-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-1-cpu-10-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-1-cpu-10-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-1-cpu-10-cores")]
-    WindowsServer2016LicenseStandardEdition1Cpu10Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition1Cpu10Cores { get; } = new("windows-server-2016-license-standard-edition-1-cpu-10-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-1-cpu-12-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-1-cpu-12-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-1-cpu-12-cores")]
-    WindowsServer2016LicenseStandardEdition1Cpu12Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition1Cpu12Cores { get; } = new("windows-server-2016-license-standard-edition-1-cpu-12-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-1-cpu-14-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-1-cpu-14-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-1-cpu-14-cores")]
-    WindowsServer2016LicenseStandardEdition1Cpu14Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition1Cpu14Cores { get; } = new("windows-server-2016-license-standard-edition-1-cpu-14-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-1-cpu-16-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-1-cpu-16-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-1-cpu-16-cores")]
-    WindowsServer2016LicenseStandardEdition1Cpu16Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition1Cpu16Cores { get; } = new("windows-server-2016-license-standard-edition-1-cpu-16-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-1-cpu-18-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-1-cpu-18-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-1-cpu-18-cores")]
-    WindowsServer2016LicenseStandardEdition1Cpu18Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition1Cpu18Cores { get; } = new("windows-server-2016-license-standard-edition-1-cpu-18-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-1-cpu-20-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-1-cpu-20-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-1-cpu-20-cores")]
-    WindowsServer2016LicenseStandardEdition1Cpu20Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition1Cpu20Cores { get; } = new("windows-server-2016-license-standard-edition-1-cpu-20-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-1-cpu-22-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-1-cpu-22-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-1-cpu-22-cores")]
-    WindowsServer2016LicenseStandardEdition1Cpu22Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition1Cpu22Cores { get; } = new("windows-server-2016-license-standard-edition-1-cpu-22-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-1-cpu-24-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-1-cpu-24-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-1-cpu-24-cores")]
-    WindowsServer2016LicenseStandardEdition1Cpu24Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition1Cpu24Cores { get; } = new("windows-server-2016-license-standard-edition-1-cpu-24-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-1-cpu-32-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-1-cpu-32-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-1-cpu-32-cores")]
-    WindowsServer2016LicenseStandardEdition1Cpu32Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition1Cpu32Cores { get; } = new("windows-server-2016-license-standard-edition-1-cpu-32-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-1-cpu-48-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-1-cpu-48-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-1-cpu-48-cores")]
-    WindowsServer2016LicenseStandardEdition1Cpu48Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition1Cpu48Cores { get; } = new("windows-server-2016-license-standard-edition-1-cpu-48-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-1-cpu-64-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-1-cpu-64-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-1-cpu-64-cores")]
-    WindowsServer2016LicenseStandardEdition1Cpu64Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition1Cpu64Cores { get; } = new("windows-server-2016-license-standard-edition-1-cpu-64-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-1-cpu-8-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-1-cpu-8-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-1-cpu-8-cores")]
-    WindowsServer2016LicenseStandardEdition1Cpu8Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition1Cpu8Cores { get; } = new("windows-server-2016-license-standard-edition-1-cpu-8-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-2-cpu-10-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-2-cpu-10-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-2-cpu-10-cores")]
-    WindowsServer2016LicenseStandardEdition2Cpu10Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition2Cpu10Cores { get; } = new("windows-server-2016-license-standard-edition-2-cpu-10-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-2-cpu-12-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-2-cpu-12-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-2-cpu-12-cores")]
-    WindowsServer2016LicenseStandardEdition2Cpu12Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition2Cpu12Cores { get; } = new("windows-server-2016-license-standard-edition-2-cpu-12-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-2-cpu-14-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-2-cpu-14-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-2-cpu-14-cores")]
-    WindowsServer2016LicenseStandardEdition2Cpu14Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition2Cpu14Cores { get; } = new("windows-server-2016-license-standard-edition-2-cpu-14-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-2-cpu-16-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-2-cpu-16-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-2-cpu-16-cores")]
-    WindowsServer2016LicenseStandardEdition2Cpu16Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition2Cpu16Cores { get; } = new("windows-server-2016-license-standard-edition-2-cpu-16-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-2-cpu-18-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-2-cpu-18-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-2-cpu-18-cores")]
-    WindowsServer2016LicenseStandardEdition2Cpu18Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition2Cpu18Cores { get; } = new("windows-server-2016-license-standard-edition-2-cpu-18-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-2-cpu-20-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-2-cpu-20-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-2-cpu-20-cores")]
-    WindowsServer2016LicenseStandardEdition2Cpu20Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition2Cpu20Cores { get; } = new("windows-server-2016-license-standard-edition-2-cpu-20-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-2-cpu-22-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-2-cpu-22-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-2-cpu-22-cores")]
-    WindowsServer2016LicenseStandardEdition2Cpu22Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition2Cpu22Cores { get; } = new("windows-server-2016-license-standard-edition-2-cpu-22-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-2-cpu-24-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-2-cpu-24-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-2-cpu-24-cores")]
-    WindowsServer2016LicenseStandardEdition2Cpu24Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition2Cpu24Cores { get; } = new("windows-server-2016-license-standard-edition-2-cpu-24-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-2-cpu-32-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-2-cpu-32-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-2-cpu-32-cores")]
-    WindowsServer2016LicenseStandardEdition2Cpu32Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition2Cpu32Cores { get; } = new("windows-server-2016-license-standard-edition-2-cpu-32-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-2-cpu-8-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-2-cpu-8-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-2-cpu-8-cores")]
-    WindowsServer2016LicenseStandardEdition2Cpu8Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition2Cpu8Cores { get; } = new("windows-server-2016-license-standard-edition-2-cpu-8-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-4-cpu-10-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-4-cpu-10-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-4-cpu-10-cores")]
-    WindowsServer2016LicenseStandardEdition4Cpu10Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition4Cpu10Cores { get; } = new("windows-server-2016-license-standard-edition-4-cpu-10-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-4-cpu-12-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-4-cpu-12-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-4-cpu-12-cores")]
-    WindowsServer2016LicenseStandardEdition4Cpu12Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition4Cpu12Cores { get; } = new("windows-server-2016-license-standard-edition-4-cpu-12-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-4-cpu-14-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-4-cpu-14-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-4-cpu-14-cores")]
-    WindowsServer2016LicenseStandardEdition4Cpu14Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition4Cpu14Cores { get; } = new("windows-server-2016-license-standard-edition-4-cpu-14-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-4-cpu-16-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-4-cpu-16-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-4-cpu-16-cores")]
-    WindowsServer2016LicenseStandardEdition4Cpu16Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition4Cpu16Cores { get; } = new("windows-server-2016-license-standard-edition-4-cpu-16-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-4-cpu-18-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-4-cpu-18-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-4-cpu-18-cores")]
-    WindowsServer2016LicenseStandardEdition4Cpu18Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition4Cpu18Cores { get; } = new("windows-server-2016-license-standard-edition-4-cpu-18-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-4-cpu-20-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-4-cpu-20-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-4-cpu-20-cores")]
-    WindowsServer2016LicenseStandardEdition4Cpu20Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition4Cpu20Cores { get; } = new("windows-server-2016-license-standard-edition-4-cpu-20-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-4-cpu-22-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-4-cpu-22-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-4-cpu-22-cores")]
-    WindowsServer2016LicenseStandardEdition4Cpu22Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition4Cpu22Cores { get; } = new("windows-server-2016-license-standard-edition-4-cpu-22-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-4-cpu-24-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-4-cpu-24-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-4-cpu-24-cores")]
-    WindowsServer2016LicenseStandardEdition4Cpu24Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition4Cpu24Cores { get; } = new("windows-server-2016-license-standard-edition-4-cpu-24-cores");
+
     /// <summary><c>windows-server-2016-license-standard-edition-4-cpu-8-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2016-license-standard-edition-4-cpu-8-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2016-license-standard-edition-4-cpu-8-cores")]
-    WindowsServer2016LicenseStandardEdition4Cpu8Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2016LicenseStandardEdition4Cpu8Cores { get; } = new("windows-server-2016-license-standard-edition-4-cpu-8-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-10-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-10-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-10-cores")]
-    WindowsServer2019LicenseDatacenterEdition10Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition10Cores { get; } = new("windows-server-2019-license-datacenter-edition-10-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-12-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-12-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-12-cores")]
-    WindowsServer2019LicenseDatacenterEdition12Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition12Cores { get; } = new("windows-server-2019-license-datacenter-edition-12-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-128-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-128-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-128-cores")]
-    WindowsServer2019LicenseDatacenterEdition128Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition128Cores { get; } = new("windows-server-2019-license-datacenter-edition-128-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-14-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-14-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-14-cores")]
-    WindowsServer2019LicenseDatacenterEdition14Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition14Cores { get; } = new("windows-server-2019-license-datacenter-edition-14-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-16-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-16-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-16-cores")]
-    WindowsServer2019LicenseDatacenterEdition16Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition16Cores { get; } = new("windows-server-2019-license-datacenter-edition-16-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-18-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-18-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-18-cores")]
-    WindowsServer2019LicenseDatacenterEdition18Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition18Cores { get; } = new("windows-server-2019-license-datacenter-edition-18-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-20-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-20-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-20-cores")]
-    WindowsServer2019LicenseDatacenterEdition20Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition20Cores { get; } = new("windows-server-2019-license-datacenter-edition-20-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-22-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-22-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-22-cores")]
-    WindowsServer2019LicenseDatacenterEdition22Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition22Cores { get; } = new("windows-server-2019-license-datacenter-edition-22-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-24-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-24-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-24-cores")]
-    WindowsServer2019LicenseDatacenterEdition24Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition24Cores { get; } = new("windows-server-2019-license-datacenter-edition-24-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-256-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-256-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-256-cores")]
-    WindowsServer2019LicenseDatacenterEdition256Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition256Cores { get; } = new("windows-server-2019-license-datacenter-edition-256-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-26-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-26-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-26-cores")]
-    WindowsServer2019LicenseDatacenterEdition26Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition26Cores { get; } = new("windows-server-2019-license-datacenter-edition-26-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-28-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-28-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-28-cores")]
-    WindowsServer2019LicenseDatacenterEdition28Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition28Cores { get; } = new("windows-server-2019-license-datacenter-edition-28-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-30-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-30-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-30-cores")]
-    WindowsServer2019LicenseDatacenterEdition30Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition30Cores { get; } = new("windows-server-2019-license-datacenter-edition-30-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-32-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-32-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-32-cores")]
-    WindowsServer2019LicenseDatacenterEdition32Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition32Cores { get; } = new("windows-server-2019-license-datacenter-edition-32-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-34-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-34-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-34-cores")]
-    WindowsServer2019LicenseDatacenterEdition34Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition34Cores { get; } = new("windows-server-2019-license-datacenter-edition-34-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-36-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-36-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-36-cores")]
-    WindowsServer2019LicenseDatacenterEdition36Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition36Cores { get; } = new("windows-server-2019-license-datacenter-edition-36-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-38-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-38-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-38-cores")]
-    WindowsServer2019LicenseDatacenterEdition38Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition38Cores { get; } = new("windows-server-2019-license-datacenter-edition-38-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-40-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-40-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-40-cores")]
-    WindowsServer2019LicenseDatacenterEdition40Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition40Cores { get; } = new("windows-server-2019-license-datacenter-edition-40-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-42-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-42-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-42-cores")]
-    WindowsServer2019LicenseDatacenterEdition42Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition42Cores { get; } = new("windows-server-2019-license-datacenter-edition-42-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-44-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-44-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-44-cores")]
-    WindowsServer2019LicenseDatacenterEdition44Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition44Cores { get; } = new("windows-server-2019-license-datacenter-edition-44-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-46-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-46-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-46-cores")]
-    WindowsServer2019LicenseDatacenterEdition46Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition46Cores { get; } = new("windows-server-2019-license-datacenter-edition-46-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-48-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-48-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-48-cores")]
-    WindowsServer2019LicenseDatacenterEdition48Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition48Cores { get; } = new("windows-server-2019-license-datacenter-edition-48-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-50-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-50-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-50-cores")]
-    WindowsServer2019LicenseDatacenterEdition50Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition50Cores { get; } = new("windows-server-2019-license-datacenter-edition-50-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-512-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-512-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-512-cores")]
-    WindowsServer2019LicenseDatacenterEdition512Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition512Cores { get; } = new("windows-server-2019-license-datacenter-edition-512-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-52-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-52-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-52-cores")]
-    WindowsServer2019LicenseDatacenterEdition52Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition52Cores { get; } = new("windows-server-2019-license-datacenter-edition-52-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-54-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-54-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-54-cores")]
-    WindowsServer2019LicenseDatacenterEdition54Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition54Cores { get; } = new("windows-server-2019-license-datacenter-edition-54-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-56-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-56-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-56-cores")]
-    WindowsServer2019LicenseDatacenterEdition56Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition56Cores { get; } = new("windows-server-2019-license-datacenter-edition-56-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-58-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-58-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-58-cores")]
-    WindowsServer2019LicenseDatacenterEdition58Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition58Cores { get; } = new("windows-server-2019-license-datacenter-edition-58-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-60-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-60-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-60-cores")]
-    WindowsServer2019LicenseDatacenterEdition60Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition60Cores { get; } = new("windows-server-2019-license-datacenter-edition-60-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-62-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-62-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-62-cores")]
-    WindowsServer2019LicenseDatacenterEdition62Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition62Cores { get; } = new("windows-server-2019-license-datacenter-edition-62-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-64-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-64-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-64-cores")]
-    WindowsServer2019LicenseDatacenterEdition64Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition64Cores { get; } = new("windows-server-2019-license-datacenter-edition-64-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-72-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-72-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-72-cores")]
-    WindowsServer2019LicenseDatacenterEdition72Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition72Cores { get; } = new("windows-server-2019-license-datacenter-edition-72-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-8-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-8-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-8-cores")]
-    WindowsServer2019LicenseDatacenterEdition8Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition8Cores { get; } = new("windows-server-2019-license-datacenter-edition-8-cores");
+
     /// <summary><c>windows-server-2019-license-datacenter-edition-96-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-datacenter-edition-96-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-datacenter-edition-96-cores")]
-    WindowsServer2019LicenseDatacenterEdition96Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseDatacenterEdition96Cores { get; } = new("windows-server-2019-license-datacenter-edition-96-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-10-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-10-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-10-cores")]
-    WindowsServer2019LicenseStandardEdition10Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition10Cores { get; } = new("windows-server-2019-license-standard-edition-10-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-12-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-12-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-12-cores")]
-    WindowsServer2019LicenseStandardEdition12Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition12Cores { get; } = new("windows-server-2019-license-standard-edition-12-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-128-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-128-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-128-cores")]
-    WindowsServer2019LicenseStandardEdition128Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition128Cores { get; } = new("windows-server-2019-license-standard-edition-128-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-14-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-14-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-14-cores")]
-    WindowsServer2019LicenseStandardEdition14Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition14Cores { get; } = new("windows-server-2019-license-standard-edition-14-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-16-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-16-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-16-cores")]
-    WindowsServer2019LicenseStandardEdition16Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition16Cores { get; } = new("windows-server-2019-license-standard-edition-16-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-18-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-18-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-18-cores")]
-    WindowsServer2019LicenseStandardEdition18Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition18Cores { get; } = new("windows-server-2019-license-standard-edition-18-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-20-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-20-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-20-cores")]
-    WindowsServer2019LicenseStandardEdition20Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition20Cores { get; } = new("windows-server-2019-license-standard-edition-20-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-22-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-22-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-22-cores")]
-    WindowsServer2019LicenseStandardEdition22Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition22Cores { get; } = new("windows-server-2019-license-standard-edition-22-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-24-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-24-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-24-cores")]
-    WindowsServer2019LicenseStandardEdition24Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition24Cores { get; } = new("windows-server-2019-license-standard-edition-24-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-256-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-256-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-256-cores")]
-    WindowsServer2019LicenseStandardEdition256Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition256Cores { get; } = new("windows-server-2019-license-standard-edition-256-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-26-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-26-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-26-cores")]
-    WindowsServer2019LicenseStandardEdition26Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition26Cores { get; } = new("windows-server-2019-license-standard-edition-26-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-28-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-28-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-28-cores")]
-    WindowsServer2019LicenseStandardEdition28Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition28Cores { get; } = new("windows-server-2019-license-standard-edition-28-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-30-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-30-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-30-cores")]
-    WindowsServer2019LicenseStandardEdition30Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition30Cores { get; } = new("windows-server-2019-license-standard-edition-30-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-32-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-32-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-32-cores")]
-    WindowsServer2019LicenseStandardEdition32Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition32Cores { get; } = new("windows-server-2019-license-standard-edition-32-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-34-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-34-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-34-cores")]
-    WindowsServer2019LicenseStandardEdition34Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition34Cores { get; } = new("windows-server-2019-license-standard-edition-34-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-36-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-36-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-36-cores")]
-    WindowsServer2019LicenseStandardEdition36Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition36Cores { get; } = new("windows-server-2019-license-standard-edition-36-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-38-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-38-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-38-cores")]
-    WindowsServer2019LicenseStandardEdition38Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition38Cores { get; } = new("windows-server-2019-license-standard-edition-38-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-40-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-40-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-40-cores")]
-    WindowsServer2019LicenseStandardEdition40Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition40Cores { get; } = new("windows-server-2019-license-standard-edition-40-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-42-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-42-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-42-cores")]
-    WindowsServer2019LicenseStandardEdition42Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition42Cores { get; } = new("windows-server-2019-license-standard-edition-42-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-44-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-44-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-44-cores")]
-    WindowsServer2019LicenseStandardEdition44Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition44Cores { get; } = new("windows-server-2019-license-standard-edition-44-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-46-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-46-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-46-cores")]
-    WindowsServer2019LicenseStandardEdition46Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition46Cores { get; } = new("windows-server-2019-license-standard-edition-46-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-48-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-48-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-48-cores")]
-    WindowsServer2019LicenseStandardEdition48Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition48Cores { get; } = new("windows-server-2019-license-standard-edition-48-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-50-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-50-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-50-cores")]
-    WindowsServer2019LicenseStandardEdition50Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition50Cores { get; } = new("windows-server-2019-license-standard-edition-50-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-512-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-512-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-512-cores")]
-    WindowsServer2019LicenseStandardEdition512Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition512Cores { get; } = new("windows-server-2019-license-standard-edition-512-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-52-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-52-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-52-cores")]
-    WindowsServer2019LicenseStandardEdition52Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition52Cores { get; } = new("windows-server-2019-license-standard-edition-52-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-54-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-54-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-54-cores")]
-    WindowsServer2019LicenseStandardEdition54Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition54Cores { get; } = new("windows-server-2019-license-standard-edition-54-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-56-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-56-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-56-cores")]
-    WindowsServer2019LicenseStandardEdition56Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition56Cores { get; } = new("windows-server-2019-license-standard-edition-56-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-58-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-58-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-58-cores")]
-    WindowsServer2019LicenseStandardEdition58Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition58Cores { get; } = new("windows-server-2019-license-standard-edition-58-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-60-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-60-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-60-cores")]
-    WindowsServer2019LicenseStandardEdition60Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition60Cores { get; } = new("windows-server-2019-license-standard-edition-60-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-62-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-62-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-62-cores")]
-    WindowsServer2019LicenseStandardEdition62Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition62Cores { get; } = new("windows-server-2019-license-standard-edition-62-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-64-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-64-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-64-cores")]
-    WindowsServer2019LicenseStandardEdition64Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition64Cores { get; } = new("windows-server-2019-license-standard-edition-64-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-72-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-72-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-72-cores")]
-    WindowsServer2019LicenseStandardEdition72Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition72Cores { get; } = new("windows-server-2019-license-standard-edition-72-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-8-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-8-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-8-cores")]
-    WindowsServer2019LicenseStandardEdition8Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition8Cores { get; } = new("windows-server-2019-license-standard-edition-8-cores");
+
     /// <summary><c>windows-server-2019-license-standard-edition-96-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2019-license-standard-edition-96-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2019-license-standard-edition-96-cores")]
-    WindowsServer2019LicenseStandardEdition96Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2019LicenseStandardEdition96Cores { get; } = new("windows-server-2019-license-standard-edition-96-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-10-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-10-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-10-cores")]
-    WindowsServer2022LicenseDatacenterEdition10Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition10Cores { get; } = new("windows-server-2022-license-datacenter-edition-10-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-12-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-12-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-12-cores")]
-    WindowsServer2022LicenseDatacenterEdition12Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition12Cores { get; } = new("windows-server-2022-license-datacenter-edition-12-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-128-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-128-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-128-cores")]
-    WindowsServer2022LicenseDatacenterEdition128Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition128Cores { get; } = new("windows-server-2022-license-datacenter-edition-128-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-14-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-14-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-14-cores")]
-    WindowsServer2022LicenseDatacenterEdition14Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition14Cores { get; } = new("windows-server-2022-license-datacenter-edition-14-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-16-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-16-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-16-cores")]
-    WindowsServer2022LicenseDatacenterEdition16Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition16Cores { get; } = new("windows-server-2022-license-datacenter-edition-16-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-18-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-18-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-18-cores")]
-    WindowsServer2022LicenseDatacenterEdition18Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition18Cores { get; } = new("windows-server-2022-license-datacenter-edition-18-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-20-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-20-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-20-cores")]
-    WindowsServer2022LicenseDatacenterEdition20Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition20Cores { get; } = new("windows-server-2022-license-datacenter-edition-20-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-22-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-22-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-22-cores")]
-    WindowsServer2022LicenseDatacenterEdition22Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition22Cores { get; } = new("windows-server-2022-license-datacenter-edition-22-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-24-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-24-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-24-cores")]
-    WindowsServer2022LicenseDatacenterEdition24Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition24Cores { get; } = new("windows-server-2022-license-datacenter-edition-24-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-256-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-256-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-256-cores")]
-    WindowsServer2022LicenseDatacenterEdition256Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition256Cores { get; } = new("windows-server-2022-license-datacenter-edition-256-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-26-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-26-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-26-cores")]
-    WindowsServer2022LicenseDatacenterEdition26Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition26Cores { get; } = new("windows-server-2022-license-datacenter-edition-26-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-28-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-28-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-28-cores")]
-    WindowsServer2022LicenseDatacenterEdition28Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition28Cores { get; } = new("windows-server-2022-license-datacenter-edition-28-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-30-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-30-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-30-cores")]
-    WindowsServer2022LicenseDatacenterEdition30Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition30Cores { get; } = new("windows-server-2022-license-datacenter-edition-30-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-32-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-32-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-32-cores")]
-    WindowsServer2022LicenseDatacenterEdition32Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition32Cores { get; } = new("windows-server-2022-license-datacenter-edition-32-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-34-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-34-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-34-cores")]
-    WindowsServer2022LicenseDatacenterEdition34Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition34Cores { get; } = new("windows-server-2022-license-datacenter-edition-34-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-36-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-36-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-36-cores")]
-    WindowsServer2022LicenseDatacenterEdition36Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition36Cores { get; } = new("windows-server-2022-license-datacenter-edition-36-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-38-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-38-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-38-cores")]
-    WindowsServer2022LicenseDatacenterEdition38Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition38Cores { get; } = new("windows-server-2022-license-datacenter-edition-38-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-40-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-40-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-40-cores")]
-    WindowsServer2022LicenseDatacenterEdition40Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition40Cores { get; } = new("windows-server-2022-license-datacenter-edition-40-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-42-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-42-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-42-cores")]
-    WindowsServer2022LicenseDatacenterEdition42Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition42Cores { get; } = new("windows-server-2022-license-datacenter-edition-42-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-44-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-44-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-44-cores")]
-    WindowsServer2022LicenseDatacenterEdition44Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition44Cores { get; } = new("windows-server-2022-license-datacenter-edition-44-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-46-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-46-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-46-cores")]
-    WindowsServer2022LicenseDatacenterEdition46Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition46Cores { get; } = new("windows-server-2022-license-datacenter-edition-46-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-48-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-48-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-48-cores")]
-    WindowsServer2022LicenseDatacenterEdition48Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition48Cores { get; } = new("windows-server-2022-license-datacenter-edition-48-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-50-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-50-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-50-cores")]
-    WindowsServer2022LicenseDatacenterEdition50Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition50Cores { get; } = new("windows-server-2022-license-datacenter-edition-50-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-512-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-512-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-512-cores")]
-    WindowsServer2022LicenseDatacenterEdition512Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition512Cores { get; } = new("windows-server-2022-license-datacenter-edition-512-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-52-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-52-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-52-cores")]
-    WindowsServer2022LicenseDatacenterEdition52Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition52Cores { get; } = new("windows-server-2022-license-datacenter-edition-52-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-54-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-54-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-54-cores")]
-    WindowsServer2022LicenseDatacenterEdition54Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition54Cores { get; } = new("windows-server-2022-license-datacenter-edition-54-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-56-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-56-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-56-cores")]
-    WindowsServer2022LicenseDatacenterEdition56Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition56Cores { get; } = new("windows-server-2022-license-datacenter-edition-56-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-58-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-58-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-58-cores")]
-    WindowsServer2022LicenseDatacenterEdition58Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition58Cores { get; } = new("windows-server-2022-license-datacenter-edition-58-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-60-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-60-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-60-cores")]
-    WindowsServer2022LicenseDatacenterEdition60Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition60Cores { get; } = new("windows-server-2022-license-datacenter-edition-60-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-62-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-62-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-62-cores")]
-    WindowsServer2022LicenseDatacenterEdition62Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition62Cores { get; } = new("windows-server-2022-license-datacenter-edition-62-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-64-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-64-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-64-cores")]
-    WindowsServer2022LicenseDatacenterEdition64Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition64Cores { get; } = new("windows-server-2022-license-datacenter-edition-64-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-72-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-72-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-72-cores")]
-    WindowsServer2022LicenseDatacenterEdition72Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition72Cores { get; } = new("windows-server-2022-license-datacenter-edition-72-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-8-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-8-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-8-cores")]
-    WindowsServer2022LicenseDatacenterEdition8Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition8Cores { get; } = new("windows-server-2022-license-datacenter-edition-8-cores");
+
     /// <summary><c>windows-server-2022-license-datacenter-edition-96-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-datacenter-edition-96-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-datacenter-edition-96-cores")]
-    WindowsServer2022LicenseDatacenterEdition96Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseDatacenterEdition96Cores { get; } = new("windows-server-2022-license-datacenter-edition-96-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-10-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-10-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-10-cores")]
-    WindowsServer2022LicenseStandardEdition10Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition10Cores { get; } = new("windows-server-2022-license-standard-edition-10-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-12-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-12-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-12-cores")]
-    WindowsServer2022LicenseStandardEdition12Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition12Cores { get; } = new("windows-server-2022-license-standard-edition-12-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-128-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-128-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-128-cores")]
-    WindowsServer2022LicenseStandardEdition128Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition128Cores { get; } = new("windows-server-2022-license-standard-edition-128-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-14-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-14-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-14-cores")]
-    WindowsServer2022LicenseStandardEdition14Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition14Cores { get; } = new("windows-server-2022-license-standard-edition-14-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-16-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-16-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-16-cores")]
-    WindowsServer2022LicenseStandardEdition16Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition16Cores { get; } = new("windows-server-2022-license-standard-edition-16-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-18-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-18-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-18-cores")]
-    WindowsServer2022LicenseStandardEdition18Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition18Cores { get; } = new("windows-server-2022-license-standard-edition-18-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-20-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-20-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-20-cores")]
-    WindowsServer2022LicenseStandardEdition20Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition20Cores { get; } = new("windows-server-2022-license-standard-edition-20-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-22-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-22-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-22-cores")]
-    WindowsServer2022LicenseStandardEdition22Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition22Cores { get; } = new("windows-server-2022-license-standard-edition-22-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-24-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-24-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-24-cores")]
-    WindowsServer2022LicenseStandardEdition24Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition24Cores { get; } = new("windows-server-2022-license-standard-edition-24-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-256-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-256-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-256-cores")]
-    WindowsServer2022LicenseStandardEdition256Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition256Cores { get; } = new("windows-server-2022-license-standard-edition-256-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-26-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-26-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-26-cores")]
-    WindowsServer2022LicenseStandardEdition26Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition26Cores { get; } = new("windows-server-2022-license-standard-edition-26-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-28-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-28-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-28-cores")]
-    WindowsServer2022LicenseStandardEdition28Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition28Cores { get; } = new("windows-server-2022-license-standard-edition-28-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-30-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-30-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-30-cores")]
-    WindowsServer2022LicenseStandardEdition30Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition30Cores { get; } = new("windows-server-2022-license-standard-edition-30-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-32-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-32-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-32-cores")]
-    WindowsServer2022LicenseStandardEdition32Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition32Cores { get; } = new("windows-server-2022-license-standard-edition-32-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-34-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-34-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-34-cores")]
-    WindowsServer2022LicenseStandardEdition34Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition34Cores { get; } = new("windows-server-2022-license-standard-edition-34-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-36-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-36-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-36-cores")]
-    WindowsServer2022LicenseStandardEdition36Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition36Cores { get; } = new("windows-server-2022-license-standard-edition-36-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-38-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-38-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-38-cores")]
-    WindowsServer2022LicenseStandardEdition38Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition38Cores { get; } = new("windows-server-2022-license-standard-edition-38-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-40-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-40-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-40-cores")]
-    WindowsServer2022LicenseStandardEdition40Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition40Cores { get; } = new("windows-server-2022-license-standard-edition-40-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-42-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-42-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-42-cores")]
-    WindowsServer2022LicenseStandardEdition42Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition42Cores { get; } = new("windows-server-2022-license-standard-edition-42-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-44-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-44-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-44-cores")]
-    WindowsServer2022LicenseStandardEdition44Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition44Cores { get; } = new("windows-server-2022-license-standard-edition-44-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-46-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-46-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-46-cores")]
-    WindowsServer2022LicenseStandardEdition46Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition46Cores { get; } = new("windows-server-2022-license-standard-edition-46-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-48-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-48-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-48-cores")]
-    WindowsServer2022LicenseStandardEdition48Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition48Cores { get; } = new("windows-server-2022-license-standard-edition-48-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-50-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-50-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-50-cores")]
-    WindowsServer2022LicenseStandardEdition50Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition50Cores { get; } = new("windows-server-2022-license-standard-edition-50-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-512-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-512-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-512-cores")]
-    WindowsServer2022LicenseStandardEdition512Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition512Cores { get; } = new("windows-server-2022-license-standard-edition-512-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-52-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-52-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-52-cores")]
-    WindowsServer2022LicenseStandardEdition52Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition52Cores { get; } = new("windows-server-2022-license-standard-edition-52-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-54-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-54-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-54-cores")]
-    WindowsServer2022LicenseStandardEdition54Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition54Cores { get; } = new("windows-server-2022-license-standard-edition-54-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-56-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-56-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-56-cores")]
-    WindowsServer2022LicenseStandardEdition56Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition56Cores { get; } = new("windows-server-2022-license-standard-edition-56-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-58-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-58-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-58-cores")]
-    WindowsServer2022LicenseStandardEdition58Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition58Cores { get; } = new("windows-server-2022-license-standard-edition-58-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-60-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-60-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-60-cores")]
-    WindowsServer2022LicenseStandardEdition60Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition60Cores { get; } = new("windows-server-2022-license-standard-edition-60-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-62-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-62-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-62-cores")]
-    WindowsServer2022LicenseStandardEdition62Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition62Cores { get; } = new("windows-server-2022-license-standard-edition-62-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-64-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-64-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-64-cores")]
-    WindowsServer2022LicenseStandardEdition64Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition64Cores { get; } = new("windows-server-2022-license-standard-edition-64-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-72-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-72-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-72-cores")]
-    WindowsServer2022LicenseStandardEdition72Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition72Cores { get; } = new("windows-server-2022-license-standard-edition-72-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-8-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-8-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-8-cores")]
-    WindowsServer2022LicenseStandardEdition8Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition8Cores { get; } = new("windows-server-2022-license-standard-edition-8-cores");
+
     /// <summary><c>windows-server-2022-license-standard-edition-96-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2022-license-standard-edition-96-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2022-license-standard-edition-96-cores")]
-    WindowsServer2022LicenseStandardEdition96Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2022LicenseStandardEdition96Cores { get; } = new("windows-server-2022-license-standard-edition-96-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-10-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-10-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-10-cores")]
-    WindowsServer2025LicenseDatacenterEdition10Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition10Cores { get; } = new("windows-server-2025-license-datacenter-edition-10-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-12-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-12-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-12-cores")]
-    WindowsServer2025LicenseDatacenterEdition12Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition12Cores { get; } = new("windows-server-2025-license-datacenter-edition-12-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-128-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-128-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-128-cores")]
-    WindowsServer2025LicenseDatacenterEdition128Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition128Cores { get; } = new("windows-server-2025-license-datacenter-edition-128-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-14-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-14-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-14-cores")]
-    WindowsServer2025LicenseDatacenterEdition14Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition14Cores { get; } = new("windows-server-2025-license-datacenter-edition-14-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-16-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-16-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-16-cores")]
-    WindowsServer2025LicenseDatacenterEdition16Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition16Cores { get; } = new("windows-server-2025-license-datacenter-edition-16-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-18-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-18-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-18-cores")]
-    WindowsServer2025LicenseDatacenterEdition18Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition18Cores { get; } = new("windows-server-2025-license-datacenter-edition-18-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-20-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-20-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-20-cores")]
-    WindowsServer2025LicenseDatacenterEdition20Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition20Cores { get; } = new("windows-server-2025-license-datacenter-edition-20-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-22-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-22-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-22-cores")]
-    WindowsServer2025LicenseDatacenterEdition22Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition22Cores { get; } = new("windows-server-2025-license-datacenter-edition-22-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-24-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-24-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-24-cores")]
-    WindowsServer2025LicenseDatacenterEdition24Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition24Cores { get; } = new("windows-server-2025-license-datacenter-edition-24-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-256-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-256-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-256-cores")]
-    WindowsServer2025LicenseDatacenterEdition256Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition256Cores { get; } = new("windows-server-2025-license-datacenter-edition-256-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-26-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-26-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-26-cores")]
-    WindowsServer2025LicenseDatacenterEdition26Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition26Cores { get; } = new("windows-server-2025-license-datacenter-edition-26-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-28-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-28-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-28-cores")]
-    WindowsServer2025LicenseDatacenterEdition28Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition28Cores { get; } = new("windows-server-2025-license-datacenter-edition-28-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-30-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-30-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-30-cores")]
-    WindowsServer2025LicenseDatacenterEdition30Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition30Cores { get; } = new("windows-server-2025-license-datacenter-edition-30-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-32-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-32-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-32-cores")]
-    WindowsServer2025LicenseDatacenterEdition32Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition32Cores { get; } = new("windows-server-2025-license-datacenter-edition-32-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-34-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-34-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-34-cores")]
-    WindowsServer2025LicenseDatacenterEdition34Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition34Cores { get; } = new("windows-server-2025-license-datacenter-edition-34-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-36-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-36-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-36-cores")]
-    WindowsServer2025LicenseDatacenterEdition36Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition36Cores { get; } = new("windows-server-2025-license-datacenter-edition-36-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-38-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-38-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-38-cores")]
-    WindowsServer2025LicenseDatacenterEdition38Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition38Cores { get; } = new("windows-server-2025-license-datacenter-edition-38-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-40-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-40-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-40-cores")]
-    WindowsServer2025LicenseDatacenterEdition40Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition40Cores { get; } = new("windows-server-2025-license-datacenter-edition-40-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-42-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-42-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-42-cores")]
-    WindowsServer2025LicenseDatacenterEdition42Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition42Cores { get; } = new("windows-server-2025-license-datacenter-edition-42-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-44-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-44-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-44-cores")]
-    WindowsServer2025LicenseDatacenterEdition44Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition44Cores { get; } = new("windows-server-2025-license-datacenter-edition-44-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-46-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-46-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-46-cores")]
-    WindowsServer2025LicenseDatacenterEdition46Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition46Cores { get; } = new("windows-server-2025-license-datacenter-edition-46-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-48-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-48-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-48-cores")]
-    WindowsServer2025LicenseDatacenterEdition48Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition48Cores { get; } = new("windows-server-2025-license-datacenter-edition-48-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-50-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-50-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-50-cores")]
-    WindowsServer2025LicenseDatacenterEdition50Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition50Cores { get; } = new("windows-server-2025-license-datacenter-edition-50-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-512-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-512-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-512-cores")]
-    WindowsServer2025LicenseDatacenterEdition512Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition512Cores { get; } = new("windows-server-2025-license-datacenter-edition-512-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-52-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-52-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-52-cores")]
-    WindowsServer2025LicenseDatacenterEdition52Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition52Cores { get; } = new("windows-server-2025-license-datacenter-edition-52-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-54-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-54-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-54-cores")]
-    WindowsServer2025LicenseDatacenterEdition54Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition54Cores { get; } = new("windows-server-2025-license-datacenter-edition-54-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-56-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-56-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-56-cores")]
-    WindowsServer2025LicenseDatacenterEdition56Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition56Cores { get; } = new("windows-server-2025-license-datacenter-edition-56-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-58-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-58-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-58-cores")]
-    WindowsServer2025LicenseDatacenterEdition58Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition58Cores { get; } = new("windows-server-2025-license-datacenter-edition-58-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-60-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-60-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-60-cores")]
-    WindowsServer2025LicenseDatacenterEdition60Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition60Cores { get; } = new("windows-server-2025-license-datacenter-edition-60-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-62-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-62-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-62-cores")]
-    WindowsServer2025LicenseDatacenterEdition62Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition62Cores { get; } = new("windows-server-2025-license-datacenter-edition-62-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-64-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-64-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-64-cores")]
-    WindowsServer2025LicenseDatacenterEdition64Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition64Cores { get; } = new("windows-server-2025-license-datacenter-edition-64-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-72-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-72-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-72-cores")]
-    WindowsServer2025LicenseDatacenterEdition72Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition72Cores { get; } = new("windows-server-2025-license-datacenter-edition-72-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-8-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-8-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-8-cores")]
-    WindowsServer2025LicenseDatacenterEdition8Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition8Cores { get; } = new("windows-server-2025-license-datacenter-edition-8-cores");
+
     /// <summary><c>windows-server-2025-license-datacenter-edition-96-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-datacenter-edition-96-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-datacenter-edition-96-cores")]
-    WindowsServer2025LicenseDatacenterEdition96Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseDatacenterEdition96Cores { get; } = new("windows-server-2025-license-datacenter-edition-96-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-10-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-10-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-10-cores")]
-    WindowsServer2025LicenseStandardEdition10Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition10Cores { get; } = new("windows-server-2025-license-standard-edition-10-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-12-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-12-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-12-cores")]
-    WindowsServer2025LicenseStandardEdition12Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition12Cores { get; } = new("windows-server-2025-license-standard-edition-12-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-128-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-128-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-128-cores")]
-    WindowsServer2025LicenseStandardEdition128Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition128Cores { get; } = new("windows-server-2025-license-standard-edition-128-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-14-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-14-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-14-cores")]
-    WindowsServer2025LicenseStandardEdition14Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition14Cores { get; } = new("windows-server-2025-license-standard-edition-14-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-16-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-16-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-16-cores")]
-    WindowsServer2025LicenseStandardEdition16Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition16Cores { get; } = new("windows-server-2025-license-standard-edition-16-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-18-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-18-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-18-cores")]
-    WindowsServer2025LicenseStandardEdition18Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition18Cores { get; } = new("windows-server-2025-license-standard-edition-18-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-20-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-20-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-20-cores")]
-    WindowsServer2025LicenseStandardEdition20Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition20Cores { get; } = new("windows-server-2025-license-standard-edition-20-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-22-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-22-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-22-cores")]
-    WindowsServer2025LicenseStandardEdition22Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition22Cores { get; } = new("windows-server-2025-license-standard-edition-22-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-24-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-24-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-24-cores")]
-    WindowsServer2025LicenseStandardEdition24Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition24Cores { get; } = new("windows-server-2025-license-standard-edition-24-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-256-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-256-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-256-cores")]
-    WindowsServer2025LicenseStandardEdition256Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition256Cores { get; } = new("windows-server-2025-license-standard-edition-256-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-26-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-26-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-26-cores")]
-    WindowsServer2025LicenseStandardEdition26Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition26Cores { get; } = new("windows-server-2025-license-standard-edition-26-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-28-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-28-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-28-cores")]
-    WindowsServer2025LicenseStandardEdition28Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition28Cores { get; } = new("windows-server-2025-license-standard-edition-28-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-30-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-30-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-30-cores")]
-    WindowsServer2025LicenseStandardEdition30Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition30Cores { get; } = new("windows-server-2025-license-standard-edition-30-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-32-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-32-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-32-cores")]
-    WindowsServer2025LicenseStandardEdition32Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition32Cores { get; } = new("windows-server-2025-license-standard-edition-32-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-34-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-34-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-34-cores")]
-    WindowsServer2025LicenseStandardEdition34Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition34Cores { get; } = new("windows-server-2025-license-standard-edition-34-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-36-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-36-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-36-cores")]
-    WindowsServer2025LicenseStandardEdition36Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition36Cores { get; } = new("windows-server-2025-license-standard-edition-36-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-38-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-38-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-38-cores")]
-    WindowsServer2025LicenseStandardEdition38Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition38Cores { get; } = new("windows-server-2025-license-standard-edition-38-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-40-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-40-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-40-cores")]
-    WindowsServer2025LicenseStandardEdition40Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition40Cores { get; } = new("windows-server-2025-license-standard-edition-40-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-42-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-42-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-42-cores")]
-    WindowsServer2025LicenseStandardEdition42Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition42Cores { get; } = new("windows-server-2025-license-standard-edition-42-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-44-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-44-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-44-cores")]
-    WindowsServer2025LicenseStandardEdition44Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition44Cores { get; } = new("windows-server-2025-license-standard-edition-44-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-46-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-46-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-46-cores")]
-    WindowsServer2025LicenseStandardEdition46Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition46Cores { get; } = new("windows-server-2025-license-standard-edition-46-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-48-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-48-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-48-cores")]
-    WindowsServer2025LicenseStandardEdition48Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition48Cores { get; } = new("windows-server-2025-license-standard-edition-48-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-50-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-50-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-50-cores")]
-    WindowsServer2025LicenseStandardEdition50Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition50Cores { get; } = new("windows-server-2025-license-standard-edition-50-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-512-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-512-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-512-cores")]
-    WindowsServer2025LicenseStandardEdition512Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition512Cores { get; } = new("windows-server-2025-license-standard-edition-512-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-52-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-52-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-52-cores")]
-    WindowsServer2025LicenseStandardEdition52Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition52Cores { get; } = new("windows-server-2025-license-standard-edition-52-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-54-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-54-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-54-cores")]
-    WindowsServer2025LicenseStandardEdition54Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition54Cores { get; } = new("windows-server-2025-license-standard-edition-54-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-56-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-56-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-56-cores")]
-    WindowsServer2025LicenseStandardEdition56Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition56Cores { get; } = new("windows-server-2025-license-standard-edition-56-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-58-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-58-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-58-cores")]
-    WindowsServer2025LicenseStandardEdition58Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition58Cores { get; } = new("windows-server-2025-license-standard-edition-58-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-60-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-60-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-60-cores")]
-    WindowsServer2025LicenseStandardEdition60Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition60Cores { get; } = new("windows-server-2025-license-standard-edition-60-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-62-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-62-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-62-cores")]
-    WindowsServer2025LicenseStandardEdition62Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition62Cores { get; } = new("windows-server-2025-license-standard-edition-62-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-64-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-64-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-64-cores")]
-    WindowsServer2025LicenseStandardEdition64Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition64Cores { get; } = new("windows-server-2025-license-standard-edition-64-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-72-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-72-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-72-cores")]
-    WindowsServer2025LicenseStandardEdition72Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition72Cores { get; } = new("windows-server-2025-license-standard-edition-72-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-8-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-8-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-8-cores")]
-    WindowsServer2025LicenseStandardEdition8Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition8Cores { get; } = new("windows-server-2025-license-standard-edition-8-cores");
+
     /// <summary><c>windows-server-2025-license-standard-edition-96-cores</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows-server-2025-license-standard-edition-96-cores")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows-server-2025-license-standard-edition-96-cores")]
-    WindowsServer2025LicenseStandardEdition96Cores,
+    public static LicenseWindowsOsVersionEnum WindowsServer2025LicenseStandardEdition96Cores { get; } = new("windows-server-2025-license-standard-edition-96-cores");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "WINDOWS_SERVER_2003_ENTERPRISE_EDITION" or "WINDOWS_SERVER_2003_ENTERPRISE_EDITION_2_CPU" or "WINDOWS_SERVER_2003_STANDARD_EDITION" or "WINDOWS_SERVER_2003_WEB_EDITION" or "WINDOWS_SERVER_2003_WEB_EDITION_2_CPU" or "WINDOWS_SERVER_2003_WEB_ENHANCED_EDITION" or "WINDOWS_SERVER_2003_WEB_STANDARD_EDITION" or "WINDOWS_SERVER_2003_WEB_STANDARD_EDITION_2_CPU" or "WINDOWS_SERVER_2008_DATACENTER_EDITION" or "WINDOWS_SERVER_2008_DATACENTER_EDITION_2_CPU" or "WINDOWS_SERVER_2008_DATACENTER_EDITION_4_CPU" or "WINDOWS_SERVER_2008_ENTERPRISE_EDITION" or "WINDOWS_SERVER_2008_ENTERPRISE_EDITION_2_CPU" or "WINDOWS_SERVER_2008_ENTERPRISE_EDITION_4_CPU" or "WINDOWS_SERVER_2008_STANDARD_EDITION" or "WINDOWS_SERVER_2008_STANDARD_EDITION_2_CPU" or "WINDOWS_SERVER_2008_STANDARD_EDITION_4_CPU" or "WINDOWS_SERVER_2008_WEB_EDITION" or "WINDOWS_SERVER_2008_WEB_EDITION_2_CPU" or "WINDOWS_SERVER_2008_WEB_EDITION_4_CPU" or "WINDOWS_SERVER_2008_WEB_STANDARD_EDITION" or "WINDOWS_SERVER_2012_DATACENTER_EDITION" or "WINDOWS_SERVER_2012_DATACENTER_EDITION_2_CPU" or "WINDOWS_SERVER_2012_DATACENTER_EDITION_4_CPU" or "WINDOWS_SERVER_2012_ENTERPRISE_EDITION" or "WINDOWS_SERVER_2012_ENTERPRISE_EDITION_2_CPU" or "WINDOWS_SERVER_2012_STANDARD_EDITION" or "WINDOWS_SERVER_2012_STANDARD_EDITION_2_CPU" or "WINDOWS_SERVER_2012_STANDARD_EDITION_4_CPU" or "WINDOWS_SERVER_2012_WEB_EDITION" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_10_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_12_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_14_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_16_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_18_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_20_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_22_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_24_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_32_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_48_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_64_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_1_CPU_8_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_10_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_12_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_14_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_16_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_18_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_20_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_22_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_24_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_32_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_2_CPU_8_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_10_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_12_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_14_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_16_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_18_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_20_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_22_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_24_CORES" or "WINDOWS_SERVER_2016_DATACENTER_EDITION_4_CPU_8_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_10_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_12_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_14_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_16_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_18_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_20_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_22_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_24_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_32_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_48_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_64_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_1_CPU_8_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_10_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_12_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_14_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_16_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_18_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_20_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_22_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_24_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_32_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_2_CPU_8_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_10_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_12_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_14_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_16_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_18_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_20_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_22_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_24_CORES" or "WINDOWS_SERVER_2016_STANDARD_EDITION_4_CPU_8_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_10_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_128_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_12_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_14_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_16_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_18_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_20_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_22_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_24_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_256_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_26_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_28_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_30_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_32_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_34_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_36_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_38_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_40_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_42_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_44_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_46_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_48_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_50_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_512_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_52_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_54_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_56_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_58_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_60_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_62_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_64_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_72_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_8_CORES" or "WINDOWS_SERVER_2019_DATACENTER_EDITION_96_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_10_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_128_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_12_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_14_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_16_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_18_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_20_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_22_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_24_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_256_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_26_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_28_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_30_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_32_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_34_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_36_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_38_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_40_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_42_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_44_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_46_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_48_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_50_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_512_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_52_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_54_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_56_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_58_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_60_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_62_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_64_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_72_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_8_CORES" or "WINDOWS_SERVER_2019_STANDARD_EDITION_96_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_10_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_128_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_12_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_14_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_16_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_18_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_20_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_22_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_24_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_256_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_26_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_28_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_30_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_32_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_34_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_36_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_38_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_40_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_42_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_44_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_46_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_48_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_50_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_512_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_52_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_54_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_56_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_58_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_60_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_62_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_64_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_72_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_8_CORES" or "WINDOWS_SERVER_2022_DATACENTER_EDITION_96_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_10_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_128_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_12_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_14_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_16_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_18_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_20_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_22_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_24_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_256_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_26_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_28_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_30_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_32_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_34_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_36_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_38_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_40_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_42_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_44_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_46_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_48_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_50_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_512_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_52_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_54_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_56_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_58_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_60_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_62_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_64_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_72_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_8_CORES" or "WINDOWS_SERVER_2022_STANDARD_EDITION_96_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_10_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_128_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_12_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_14_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_16_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_18_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_20_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_22_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_24_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_256_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_26_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_28_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_30_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_32_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_34_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_36_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_38_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_40_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_42_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_44_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_46_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_48_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_50_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_512_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_52_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_54_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_56_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_58_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_60_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_62_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_64_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_72_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_8_CORES" or "WINDOWS_SERVER_2025_DATACENTER_EDITION_96_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_10_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_128_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_12_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_14_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_16_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_18_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_20_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_22_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_24_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_256_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_26_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_28_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_30_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_32_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_34_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_36_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_38_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_40_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_42_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_44_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_46_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_48_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_50_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_512_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_52_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_54_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_56_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_58_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_60_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_62_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_64_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_72_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_8_CORES" or "WINDOWS_SERVER_2025_STANDARD_EDITION_96_CORES" or "windows-server-2008-license-datacenter-edition-1-cpu" or "windows-server-2008-license-datacenter-edition-2-cpu" or "windows-server-2008-license-datacenter-edition-4-cpu" or "windows-server-2008-license-enterprise-edition-1-cpu" or "windows-server-2008-license-enterprise-edition-2-cpu" or "windows-server-2008-license-enterprise-edition-4-cpu" or "windows-server-2008-license-standard-edition-1-cpu" or "windows-server-2008-license-standard-edition-2-cpu" or "windows-server-2008-license-standard-edition-4-cpu" or "windows-server-2008-license-web-edition-1-cpu" or "windows-server-2008-license-web-edition-2-cpu" or "windows-server-2008-license-web-edition-4-cpu" or "windows-server-2012-license-datacenter-edition-1-cpu" or "windows-server-2012-license-datacenter-edition-2-cpu" or "windows-server-2012-license-datacenter-edition-4-cpu" or "windows-server-2012-license-standard-edition-1-cpu" or "windows-server-2012-license-standard-edition-2-cpu" or "windows-server-2012-license-standard-edition-4-cpu" or "windows-server-2016-license-datacenter-edition-1-cpu-10-cores" or "windows-server-2016-license-datacenter-edition-1-cpu-12-cores" or "windows-server-2016-license-datacenter-edition-1-cpu-14-cores" or "windows-server-2016-license-datacenter-edition-1-cpu-16-cores" or "windows-server-2016-license-datacenter-edition-1-cpu-18-cores" or "windows-server-2016-license-datacenter-edition-1-cpu-20-cores" or "windows-server-2016-license-datacenter-edition-1-cpu-22-cores" or "windows-server-2016-license-datacenter-edition-1-cpu-24-cores" or "windows-server-2016-license-datacenter-edition-1-cpu-32-cores" or "windows-server-2016-license-datacenter-edition-1-cpu-48-cores" or "windows-server-2016-license-datacenter-edition-1-cpu-64-cores" or "windows-server-2016-license-datacenter-edition-1-cpu-8-cores" or "windows-server-2016-license-datacenter-edition-2-cpu-10-cores" or "windows-server-2016-license-datacenter-edition-2-cpu-12-cores" or "windows-server-2016-license-datacenter-edition-2-cpu-14-cores" or "windows-server-2016-license-datacenter-edition-2-cpu-16-cores" or "windows-server-2016-license-datacenter-edition-2-cpu-18-cores" or "windows-server-2016-license-datacenter-edition-2-cpu-20-cores" or "windows-server-2016-license-datacenter-edition-2-cpu-22-cores" or "windows-server-2016-license-datacenter-edition-2-cpu-24-cores" or "windows-server-2016-license-datacenter-edition-2-cpu-32-cores" or "windows-server-2016-license-datacenter-edition-2-cpu-8-cores" or "windows-server-2016-license-datacenter-edition-4-cpu-10-cores" or "windows-server-2016-license-datacenter-edition-4-cpu-12-cores" or "windows-server-2016-license-datacenter-edition-4-cpu-14-cores" or "windows-server-2016-license-datacenter-edition-4-cpu-16-cores" or "windows-server-2016-license-datacenter-edition-4-cpu-18-cores" or "windows-server-2016-license-datacenter-edition-4-cpu-20-cores" or "windows-server-2016-license-datacenter-edition-4-cpu-22-cores" or "windows-server-2016-license-datacenter-edition-4-cpu-24-cores" or "windows-server-2016-license-datacenter-edition-4-cpu-8-cores" or "windows-server-2016-license-standard-edition-1-cpu-10-cores" or "windows-server-2016-license-standard-edition-1-cpu-12-cores" or "windows-server-2016-license-standard-edition-1-cpu-14-cores" or "windows-server-2016-license-standard-edition-1-cpu-16-cores" or "windows-server-2016-license-standard-edition-1-cpu-18-cores" or "windows-server-2016-license-standard-edition-1-cpu-20-cores" or "windows-server-2016-license-standard-edition-1-cpu-22-cores" or "windows-server-2016-license-standard-edition-1-cpu-24-cores" or "windows-server-2016-license-standard-edition-1-cpu-32-cores" or "windows-server-2016-license-standard-edition-1-cpu-48-cores" or "windows-server-2016-license-standard-edition-1-cpu-64-cores" or "windows-server-2016-license-standard-edition-1-cpu-8-cores" or "windows-server-2016-license-standard-edition-2-cpu-10-cores" or "windows-server-2016-license-standard-edition-2-cpu-12-cores" or "windows-server-2016-license-standard-edition-2-cpu-14-cores" or "windows-server-2016-license-standard-edition-2-cpu-16-cores" or "windows-server-2016-license-standard-edition-2-cpu-18-cores" or "windows-server-2016-license-standard-edition-2-cpu-20-cores" or "windows-server-2016-license-standard-edition-2-cpu-22-cores" or "windows-server-2016-license-standard-edition-2-cpu-24-cores" or "windows-server-2016-license-standard-edition-2-cpu-32-cores" or "windows-server-2016-license-standard-edition-2-cpu-8-cores" or "windows-server-2016-license-standard-edition-4-cpu-10-cores" or "windows-server-2016-license-standard-edition-4-cpu-12-cores" or "windows-server-2016-license-standard-edition-4-cpu-14-cores" or "windows-server-2016-license-standard-edition-4-cpu-16-cores" or "windows-server-2016-license-standard-edition-4-cpu-18-cores" or "windows-server-2016-license-standard-edition-4-cpu-20-cores" or "windows-server-2016-license-standard-edition-4-cpu-22-cores" or "windows-server-2016-license-standard-edition-4-cpu-24-cores" or "windows-server-2016-license-standard-edition-4-cpu-8-cores" or "windows-server-2019-license-datacenter-edition-10-cores" or "windows-server-2019-license-datacenter-edition-12-cores" or "windows-server-2019-license-datacenter-edition-128-cores" or "windows-server-2019-license-datacenter-edition-14-cores" or "windows-server-2019-license-datacenter-edition-16-cores" or "windows-server-2019-license-datacenter-edition-18-cores" or "windows-server-2019-license-datacenter-edition-20-cores" or "windows-server-2019-license-datacenter-edition-22-cores" or "windows-server-2019-license-datacenter-edition-24-cores" or "windows-server-2019-license-datacenter-edition-256-cores" or "windows-server-2019-license-datacenter-edition-26-cores" or "windows-server-2019-license-datacenter-edition-28-cores" or "windows-server-2019-license-datacenter-edition-30-cores" or "windows-server-2019-license-datacenter-edition-32-cores" or "windows-server-2019-license-datacenter-edition-34-cores" or "windows-server-2019-license-datacenter-edition-36-cores" or "windows-server-2019-license-datacenter-edition-38-cores" or "windows-server-2019-license-datacenter-edition-40-cores" or "windows-server-2019-license-datacenter-edition-42-cores" or "windows-server-2019-license-datacenter-edition-44-cores" or "windows-server-2019-license-datacenter-edition-46-cores" or "windows-server-2019-license-datacenter-edition-48-cores" or "windows-server-2019-license-datacenter-edition-50-cores" or "windows-server-2019-license-datacenter-edition-512-cores" or "windows-server-2019-license-datacenter-edition-52-cores" or "windows-server-2019-license-datacenter-edition-54-cores" or "windows-server-2019-license-datacenter-edition-56-cores" or "windows-server-2019-license-datacenter-edition-58-cores" or "windows-server-2019-license-datacenter-edition-60-cores" or "windows-server-2019-license-datacenter-edition-62-cores" or "windows-server-2019-license-datacenter-edition-64-cores" or "windows-server-2019-license-datacenter-edition-72-cores" or "windows-server-2019-license-datacenter-edition-8-cores" or "windows-server-2019-license-datacenter-edition-96-cores" or "windows-server-2019-license-standard-edition-10-cores" or "windows-server-2019-license-standard-edition-12-cores" or "windows-server-2019-license-standard-edition-128-cores" or "windows-server-2019-license-standard-edition-14-cores" or "windows-server-2019-license-standard-edition-16-cores" or "windows-server-2019-license-standard-edition-18-cores" or "windows-server-2019-license-standard-edition-20-cores" or "windows-server-2019-license-standard-edition-22-cores" or "windows-server-2019-license-standard-edition-24-cores" or "windows-server-2019-license-standard-edition-256-cores" or "windows-server-2019-license-standard-edition-26-cores" or "windows-server-2019-license-standard-edition-28-cores" or "windows-server-2019-license-standard-edition-30-cores" or "windows-server-2019-license-standard-edition-32-cores" or "windows-server-2019-license-standard-edition-34-cores" or "windows-server-2019-license-standard-edition-36-cores" or "windows-server-2019-license-standard-edition-38-cores" or "windows-server-2019-license-standard-edition-40-cores" or "windows-server-2019-license-standard-edition-42-cores" or "windows-server-2019-license-standard-edition-44-cores" or "windows-server-2019-license-standard-edition-46-cores" or "windows-server-2019-license-standard-edition-48-cores" or "windows-server-2019-license-standard-edition-50-cores" or "windows-server-2019-license-standard-edition-512-cores" or "windows-server-2019-license-standard-edition-52-cores" or "windows-server-2019-license-standard-edition-54-cores" or "windows-server-2019-license-standard-edition-56-cores" or "windows-server-2019-license-standard-edition-58-cores" or "windows-server-2019-license-standard-edition-60-cores" or "windows-server-2019-license-standard-edition-62-cores" or "windows-server-2019-license-standard-edition-64-cores" or "windows-server-2019-license-standard-edition-72-cores" or "windows-server-2019-license-standard-edition-8-cores" or "windows-server-2019-license-standard-edition-96-cores" or "windows-server-2022-license-datacenter-edition-10-cores" or "windows-server-2022-license-datacenter-edition-12-cores" or "windows-server-2022-license-datacenter-edition-128-cores" or "windows-server-2022-license-datacenter-edition-14-cores" or "windows-server-2022-license-datacenter-edition-16-cores" or "windows-server-2022-license-datacenter-edition-18-cores" or "windows-server-2022-license-datacenter-edition-20-cores" or "windows-server-2022-license-datacenter-edition-22-cores" or "windows-server-2022-license-datacenter-edition-24-cores" or "windows-server-2022-license-datacenter-edition-256-cores" or "windows-server-2022-license-datacenter-edition-26-cores" or "windows-server-2022-license-datacenter-edition-28-cores" or "windows-server-2022-license-datacenter-edition-30-cores" or "windows-server-2022-license-datacenter-edition-32-cores" or "windows-server-2022-license-datacenter-edition-34-cores" or "windows-server-2022-license-datacenter-edition-36-cores" or "windows-server-2022-license-datacenter-edition-38-cores" or "windows-server-2022-license-datacenter-edition-40-cores" or "windows-server-2022-license-datacenter-edition-42-cores" or "windows-server-2022-license-datacenter-edition-44-cores" or "windows-server-2022-license-datacenter-edition-46-cores" or "windows-server-2022-license-datacenter-edition-48-cores" or "windows-server-2022-license-datacenter-edition-50-cores" or "windows-server-2022-license-datacenter-edition-512-cores" or "windows-server-2022-license-datacenter-edition-52-cores" or "windows-server-2022-license-datacenter-edition-54-cores" or "windows-server-2022-license-datacenter-edition-56-cores" or "windows-server-2022-license-datacenter-edition-58-cores" or "windows-server-2022-license-datacenter-edition-60-cores" or "windows-server-2022-license-datacenter-edition-62-cores" or "windows-server-2022-license-datacenter-edition-64-cores" or "windows-server-2022-license-datacenter-edition-72-cores" or "windows-server-2022-license-datacenter-edition-8-cores" or "windows-server-2022-license-datacenter-edition-96-cores" or "windows-server-2022-license-standard-edition-10-cores" or "windows-server-2022-license-standard-edition-12-cores" or "windows-server-2022-license-standard-edition-128-cores" or "windows-server-2022-license-standard-edition-14-cores" or "windows-server-2022-license-standard-edition-16-cores" or "windows-server-2022-license-standard-edition-18-cores" or "windows-server-2022-license-standard-edition-20-cores" or "windows-server-2022-license-standard-edition-22-cores" or "windows-server-2022-license-standard-edition-24-cores" or "windows-server-2022-license-standard-edition-256-cores" or "windows-server-2022-license-standard-edition-26-cores" or "windows-server-2022-license-standard-edition-28-cores" or "windows-server-2022-license-standard-edition-30-cores" or "windows-server-2022-license-standard-edition-32-cores" or "windows-server-2022-license-standard-edition-34-cores" or "windows-server-2022-license-standard-edition-36-cores" or "windows-server-2022-license-standard-edition-38-cores" or "windows-server-2022-license-standard-edition-40-cores" or "windows-server-2022-license-standard-edition-42-cores" or "windows-server-2022-license-standard-edition-44-cores" or "windows-server-2022-license-standard-edition-46-cores" or "windows-server-2022-license-standard-edition-48-cores" or "windows-server-2022-license-standard-edition-50-cores" or "windows-server-2022-license-standard-edition-512-cores" or "windows-server-2022-license-standard-edition-52-cores" or "windows-server-2022-license-standard-edition-54-cores" or "windows-server-2022-license-standard-edition-56-cores" or "windows-server-2022-license-standard-edition-58-cores" or "windows-server-2022-license-standard-edition-60-cores" or "windows-server-2022-license-standard-edition-62-cores" or "windows-server-2022-license-standard-edition-64-cores" or "windows-server-2022-license-standard-edition-72-cores" or "windows-server-2022-license-standard-edition-8-cores" or "windows-server-2022-license-standard-edition-96-cores" or "windows-server-2025-license-datacenter-edition-10-cores" or "windows-server-2025-license-datacenter-edition-12-cores" or "windows-server-2025-license-datacenter-edition-128-cores" or "windows-server-2025-license-datacenter-edition-14-cores" or "windows-server-2025-license-datacenter-edition-16-cores" or "windows-server-2025-license-datacenter-edition-18-cores" or "windows-server-2025-license-datacenter-edition-20-cores" or "windows-server-2025-license-datacenter-edition-22-cores" or "windows-server-2025-license-datacenter-edition-24-cores" or "windows-server-2025-license-datacenter-edition-256-cores" or "windows-server-2025-license-datacenter-edition-26-cores" or "windows-server-2025-license-datacenter-edition-28-cores" or "windows-server-2025-license-datacenter-edition-30-cores" or "windows-server-2025-license-datacenter-edition-32-cores" or "windows-server-2025-license-datacenter-edition-34-cores" or "windows-server-2025-license-datacenter-edition-36-cores" or "windows-server-2025-license-datacenter-edition-38-cores" or "windows-server-2025-license-datacenter-edition-40-cores" or "windows-server-2025-license-datacenter-edition-42-cores" or "windows-server-2025-license-datacenter-edition-44-cores" or "windows-server-2025-license-datacenter-edition-46-cores" or "windows-server-2025-license-datacenter-edition-48-cores" or "windows-server-2025-license-datacenter-edition-50-cores" or "windows-server-2025-license-datacenter-edition-512-cores" or "windows-server-2025-license-datacenter-edition-52-cores" or "windows-server-2025-license-datacenter-edition-54-cores" or "windows-server-2025-license-datacenter-edition-56-cores" or "windows-server-2025-license-datacenter-edition-58-cores" or "windows-server-2025-license-datacenter-edition-60-cores" or "windows-server-2025-license-datacenter-edition-62-cores" or "windows-server-2025-license-datacenter-edition-64-cores" or "windows-server-2025-license-datacenter-edition-72-cores" or "windows-server-2025-license-datacenter-edition-8-cores" or "windows-server-2025-license-datacenter-edition-96-cores" or "windows-server-2025-license-standard-edition-10-cores" or "windows-server-2025-license-standard-edition-12-cores" or "windows-server-2025-license-standard-edition-128-cores" or "windows-server-2025-license-standard-edition-14-cores" or "windows-server-2025-license-standard-edition-16-cores" or "windows-server-2025-license-standard-edition-18-cores" or "windows-server-2025-license-standard-edition-20-cores" or "windows-server-2025-license-standard-edition-22-cores" or "windows-server-2025-license-standard-edition-24-cores" or "windows-server-2025-license-standard-edition-256-cores" or "windows-server-2025-license-standard-edition-26-cores" or "windows-server-2025-license-standard-edition-28-cores" or "windows-server-2025-license-standard-edition-30-cores" or "windows-server-2025-license-standard-edition-32-cores" or "windows-server-2025-license-standard-edition-34-cores" or "windows-server-2025-license-standard-edition-36-cores" or "windows-server-2025-license-standard-edition-38-cores" or "windows-server-2025-license-standard-edition-40-cores" or "windows-server-2025-license-standard-edition-42-cores" or "windows-server-2025-license-standard-edition-44-cores" or "windows-server-2025-license-standard-edition-46-cores" or "windows-server-2025-license-standard-edition-48-cores" or "windows-server-2025-license-standard-edition-50-cores" or "windows-server-2025-license-standard-edition-512-cores" or "windows-server-2025-license-standard-edition-52-cores" or "windows-server-2025-license-standard-edition-54-cores" or "windows-server-2025-license-standard-edition-56-cores" or "windows-server-2025-license-standard-edition-58-cores" or "windows-server-2025-license-standard-edition-60-cores" or "windows-server-2025-license-standard-edition-62-cores" or "windows-server-2025-license-standard-edition-64-cores" or "windows-server-2025-license-standard-edition-72-cores" or "windows-server-2025-license-standard-edition-8-cores" or "windows-server-2025-license-standard-edition-96-cores";
+
+    string global::Clients.Core.Wire.IStringEnum<LicenseWindowsOsVersionEnum>.WireValue => _value ?? string.Empty;
+
+    static LicenseWindowsOsVersionEnum global::Clients.Core.Wire.IStringEnum<LicenseWindowsOsVersionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(LicenseWindowsOsVersionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is LicenseWindowsOsVersionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(LicenseWindowsOsVersionEnum left, LicenseWindowsOsVersionEnum right) => left.Equals(right);
+
+    public static bool operator !=(LicenseWindowsOsVersionEnum left, LicenseWindowsOsVersionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// All SQL Server versions for Windows products
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<LicenseWindowsSqlVersionEnum>))]
-public enum LicenseWindowsSqlVersionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<LicenseWindowsSqlVersionEnum>))]
+public readonly partial struct LicenseWindowsSqlVersionEnum : global::Clients.Core.Wire.IStringEnum<LicenseWindowsSqlVersionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public LicenseWindowsSqlVersionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>SQL_SERVER_2008_STANDARD_EDITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2008_STANDARD_EDITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2008_STANDARD_EDITION")]
-    SQLSERVER2008STANDARDEDITION,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2008STANDARDEDITION { get; } = new("SQL_SERVER_2008_STANDARD_EDITION");
+
     /// <summary><c>SQL_SERVER_2008_STANDARD_EDITION_2_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2008_STANDARD_EDITION_2_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2008_STANDARD_EDITION_2_CPU")]
-    SQLSERVER2008STANDARDEDITION2CPU,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2008STANDARDEDITION2CPU { get; } = new("SQL_SERVER_2008_STANDARD_EDITION_2_CPU");
+
     /// <summary><c>SQL_SERVER_2008_WEB_EDITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2008_WEB_EDITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2008_WEB_EDITION")]
-    SQLSERVER2008WEBEDITION,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2008WEBEDITION { get; } = new("SQL_SERVER_2008_WEB_EDITION");
+
     /// <summary><c>SQL_SERVER_2008_WEB_EDITION_2_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2008_WEB_EDITION_2_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2008_WEB_EDITION_2_CPU")]
-    SQLSERVER2008WEBEDITION2CPU,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2008WEBEDITION2CPU { get; } = new("SQL_SERVER_2008_WEB_EDITION_2_CPU");
+
     /// <summary><c>SQL_SERVER_2012_STANDARD_EDITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_STANDARD_EDITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_STANDARD_EDITION")]
-    SQLSERVER2012STANDARDEDITION,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012STANDARDEDITION { get; } = new("SQL_SERVER_2012_STANDARD_EDITION");
+
     /// <summary><c>SQL_SERVER_2012_STANDARD_EDITION_12_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_STANDARD_EDITION_12_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_STANDARD_EDITION_12_CORES")]
-    SQLSERVER2012STANDARDEDITION12CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012STANDARDEDITION12CORES { get; } = new("SQL_SERVER_2012_STANDARD_EDITION_12_CORES");
+
     /// <summary><c>SQL_SERVER_2012_STANDARD_EDITION_16_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_STANDARD_EDITION_16_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_STANDARD_EDITION_16_CORES")]
-    SQLSERVER2012STANDARDEDITION16CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012STANDARDEDITION16CORES { get; } = new("SQL_SERVER_2012_STANDARD_EDITION_16_CORES");
+
     /// <summary><c>SQL_SERVER_2012_STANDARD_EDITION_18_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_STANDARD_EDITION_18_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_STANDARD_EDITION_18_CORES")]
-    SQLSERVER2012STANDARDEDITION18CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012STANDARDEDITION18CORES { get; } = new("SQL_SERVER_2012_STANDARD_EDITION_18_CORES");
+
     /// <summary><c>SQL_SERVER_2012_STANDARD_EDITION_20_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_STANDARD_EDITION_20_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_STANDARD_EDITION_20_CORES")]
-    SQLSERVER2012STANDARDEDITION20CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012STANDARDEDITION20CORES { get; } = new("SQL_SERVER_2012_STANDARD_EDITION_20_CORES");
+
     /// <summary><c>SQL_SERVER_2012_STANDARD_EDITION_24_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_STANDARD_EDITION_24_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_STANDARD_EDITION_24_CORES")]
-    SQLSERVER2012STANDARDEDITION24CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012STANDARDEDITION24CORES { get; } = new("SQL_SERVER_2012_STANDARD_EDITION_24_CORES");
+
     /// <summary><c>SQL_SERVER_2012_STANDARD_EDITION_2_CPU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_STANDARD_EDITION_2_CPU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_STANDARD_EDITION_2_CPU")]
-    SQLSERVER2012STANDARDEDITION2CPU,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012STANDARDEDITION2CPU { get; } = new("SQL_SERVER_2012_STANDARD_EDITION_2_CPU");
+
     /// <summary><c>SQL_SERVER_2012_STANDARD_EDITION_32_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_STANDARD_EDITION_32_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_STANDARD_EDITION_32_CORES")]
-    SQLSERVER2012STANDARDEDITION32CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012STANDARDEDITION32CORES { get; } = new("SQL_SERVER_2012_STANDARD_EDITION_32_CORES");
+
     /// <summary><c>SQL_SERVER_2012_STANDARD_EDITION_4_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_STANDARD_EDITION_4_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_STANDARD_EDITION_4_CORES")]
-    SQLSERVER2012STANDARDEDITION4CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012STANDARDEDITION4CORES { get; } = new("SQL_SERVER_2012_STANDARD_EDITION_4_CORES");
+
     /// <summary><c>SQL_SERVER_2012_STANDARD_EDITION_6_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_STANDARD_EDITION_6_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_STANDARD_EDITION_6_CORES")]
-    SQLSERVER2012STANDARDEDITION6CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012STANDARDEDITION6CORES { get; } = new("SQL_SERVER_2012_STANDARD_EDITION_6_CORES");
+
     /// <summary><c>SQL_SERVER_2012_STANDARD_EDITION_8_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_STANDARD_EDITION_8_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_STANDARD_EDITION_8_CORES")]
-    SQLSERVER2012STANDARDEDITION8CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012STANDARDEDITION8CORES { get; } = new("SQL_SERVER_2012_STANDARD_EDITION_8_CORES");
+
     /// <summary><c>SQL_SERVER_2012_WEB_EDITION_12_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_WEB_EDITION_12_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_WEB_EDITION_12_CORES")]
-    SQLSERVER2012WEBEDITION12CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012WEBEDITION12CORES { get; } = new("SQL_SERVER_2012_WEB_EDITION_12_CORES");
+
     /// <summary><c>SQL_SERVER_2012_WEB_EDITION_16_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_WEB_EDITION_16_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_WEB_EDITION_16_CORES")]
-    SQLSERVER2012WEBEDITION16CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012WEBEDITION16CORES { get; } = new("SQL_SERVER_2012_WEB_EDITION_16_CORES");
+
     /// <summary><c>SQL_SERVER_2012_WEB_EDITION_18_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_WEB_EDITION_18_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_WEB_EDITION_18_CORES")]
-    SQLSERVER2012WEBEDITION18CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012WEBEDITION18CORES { get; } = new("SQL_SERVER_2012_WEB_EDITION_18_CORES");
+
     /// <summary><c>SQL_SERVER_2012_WEB_EDITION_20_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_WEB_EDITION_20_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_WEB_EDITION_20_CORES")]
-    SQLSERVER2012WEBEDITION20CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012WEBEDITION20CORES { get; } = new("SQL_SERVER_2012_WEB_EDITION_20_CORES");
+
     /// <summary><c>SQL_SERVER_2012_WEB_EDITION_24_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_WEB_EDITION_24_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_WEB_EDITION_24_CORES")]
-    SQLSERVER2012WEBEDITION24CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012WEBEDITION24CORES { get; } = new("SQL_SERVER_2012_WEB_EDITION_24_CORES");
+
     /// <summary><c>SQL_SERVER_2012_WEB_EDITION_32_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_WEB_EDITION_32_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_WEB_EDITION_32_CORES")]
-    SQLSERVER2012WEBEDITION32CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012WEBEDITION32CORES { get; } = new("SQL_SERVER_2012_WEB_EDITION_32_CORES");
+
     /// <summary><c>SQL_SERVER_2012_WEB_EDITION_4_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_WEB_EDITION_4_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_WEB_EDITION_4_CORES")]
-    SQLSERVER2012WEBEDITION4CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012WEBEDITION4CORES { get; } = new("SQL_SERVER_2012_WEB_EDITION_4_CORES");
+
     /// <summary><c>SQL_SERVER_2012_WEB_EDITION_6_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_WEB_EDITION_6_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_WEB_EDITION_6_CORES")]
-    SQLSERVER2012WEBEDITION6CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012WEBEDITION6CORES { get; } = new("SQL_SERVER_2012_WEB_EDITION_6_CORES");
+
     /// <summary><c>SQL_SERVER_2012_WEB_EDITION_8_CORES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SQL_SERVER_2012_WEB_EDITION_8_CORES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SQL_SERVER_2012_WEB_EDITION_8_CORES")]
-    SQLSERVER2012WEBEDITION8CORES,
+    public static LicenseWindowsSqlVersionEnum SQLSERVER2012WEBEDITION8CORES { get; } = new("SQL_SERVER_2012_WEB_EDITION_8_CORES");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "SQL_SERVER_2008_STANDARD_EDITION" or "SQL_SERVER_2008_STANDARD_EDITION_2_CPU" or "SQL_SERVER_2008_WEB_EDITION" or "SQL_SERVER_2008_WEB_EDITION_2_CPU" or "SQL_SERVER_2012_STANDARD_EDITION" or "SQL_SERVER_2012_STANDARD_EDITION_12_CORES" or "SQL_SERVER_2012_STANDARD_EDITION_16_CORES" or "SQL_SERVER_2012_STANDARD_EDITION_18_CORES" or "SQL_SERVER_2012_STANDARD_EDITION_20_CORES" or "SQL_SERVER_2012_STANDARD_EDITION_24_CORES" or "SQL_SERVER_2012_STANDARD_EDITION_2_CPU" or "SQL_SERVER_2012_STANDARD_EDITION_32_CORES" or "SQL_SERVER_2012_STANDARD_EDITION_4_CORES" or "SQL_SERVER_2012_STANDARD_EDITION_6_CORES" or "SQL_SERVER_2012_STANDARD_EDITION_8_CORES" or "SQL_SERVER_2012_WEB_EDITION_12_CORES" or "SQL_SERVER_2012_WEB_EDITION_16_CORES" or "SQL_SERVER_2012_WEB_EDITION_18_CORES" or "SQL_SERVER_2012_WEB_EDITION_20_CORES" or "SQL_SERVER_2012_WEB_EDITION_24_CORES" or "SQL_SERVER_2012_WEB_EDITION_32_CORES" or "SQL_SERVER_2012_WEB_EDITION_4_CORES" or "SQL_SERVER_2012_WEB_EDITION_6_CORES" or "SQL_SERVER_2012_WEB_EDITION_8_CORES";
+
+    string global::Clients.Core.Wire.IStringEnum<LicenseWindowsSqlVersionEnum>.WireValue => _value ?? string.Empty;
+
+    static LicenseWindowsSqlVersionEnum global::Clients.Core.Wire.IStringEnum<LicenseWindowsSqlVersionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(LicenseWindowsSqlVersionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is LicenseWindowsSqlVersionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(LicenseWindowsSqlVersionEnum left, LicenseWindowsSqlVersionEnum right) => left.Equals(right);
+
+    public static bool operator !=(LicenseWindowsSqlVersionEnum left, LicenseWindowsSqlVersionEnum right) => !left.Equals(right);
 }

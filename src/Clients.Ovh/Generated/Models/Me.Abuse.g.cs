@@ -40,92 +40,126 @@ public sealed partial class MeAbuseAbuse
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.MeAbuseAbuseStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// The abuse categories
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeAbuseAbuseCategoryEnum>))]
-public enum MeAbuseAbuseCategoryEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeAbuseAbuseCategoryEnum>))]
+public readonly partial struct MeAbuseAbuseCategoryEnum : global::Clients.Core.Wire.IStringEnum<MeAbuseAbuseCategoryEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeAbuseAbuseCategoryEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>Compromised</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Compromised")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Compromised")]
-    Compromised,
+    public static MeAbuseAbuseCategoryEnum Compromised { get; } = new("Compromised");
+
     /// <summary><c>Copyright</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Copyright")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Copyright")]
-    Copyright,
+    public static MeAbuseAbuseCategoryEnum Copyright { get; } = new("Copyright");
+
     /// <summary><c>Illegal</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Illegal")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Illegal")]
-    Illegal,
+    public static MeAbuseAbuseCategoryEnum Illegal { get; } = new("Illegal");
+
     /// <summary><c>Intrusion</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Intrusion")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Intrusion")]
-    Intrusion,
+    public static MeAbuseAbuseCategoryEnum Intrusion { get; } = new("Intrusion");
+
     /// <summary><c>Malware</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Malware")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Malware")]
-    Malware,
+    public static MeAbuseAbuseCategoryEnum Malware { get; } = new("Malware");
+
     /// <summary><c>Network Attack</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Network Attack")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Network Attack")]
-    NetworkAttack,
+    public static MeAbuseAbuseCategoryEnum NetworkAttack { get; } = new("Network Attack");
+
     /// <summary><c>Other</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Other")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Other")]
-    Other,
+    public static MeAbuseAbuseCategoryEnum Other { get; } = new("Other");
+
     /// <summary><c>Phishing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Phishing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Phishing")]
-    Phishing,
+    public static MeAbuseAbuseCategoryEnum Phishing { get; } = new("Phishing");
+
     /// <summary><c>Spam</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Spam")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Spam")]
-    Spam,
+    public static MeAbuseAbuseCategoryEnum Spam { get; } = new("Spam");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "Compromised" or "Copyright" or "Illegal" or "Intrusion" or "Malware" or "Network Attack" or "Other" or "Phishing" or "Spam";
+
+    string global::Clients.Core.Wire.IStringEnum<MeAbuseAbuseCategoryEnum>.WireValue => _value ?? string.Empty;
+
+    static MeAbuseAbuseCategoryEnum global::Clients.Core.Wire.IStringEnum<MeAbuseAbuseCategoryEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeAbuseAbuseCategoryEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeAbuseAbuseCategoryEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeAbuseAbuseCategoryEnum left, MeAbuseAbuseCategoryEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeAbuseAbuseCategoryEnum left, MeAbuseAbuseCategoryEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// The abuse status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeAbuseAbuseStatusEnum>))]
-public enum MeAbuseAbuseStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeAbuseAbuseStatusEnum>))]
+public readonly partial struct MeAbuseAbuseStatusEnum : global::Clients.Core.Wire.IStringEnum<MeAbuseAbuseStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeAbuseAbuseStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>Answered</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Answered")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Answered")]
-    Answered,
+    public static MeAbuseAbuseStatusEnum Answered { get; } = new("Answered");
+
     /// <summary><c>Claimed</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Claimed")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Claimed")]
-    Claimed,
+    public static MeAbuseAbuseStatusEnum Claimed { get; } = new("Claimed");
+
     /// <summary><c>Closed</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Closed")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Closed")]
-    Closed,
+    public static MeAbuseAbuseStatusEnum Closed { get; } = new("Closed");
+
     /// <summary><c>Escalated</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Escalated")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Escalated")]
-    Escalated,
+    public static MeAbuseAbuseStatusEnum Escalated { get; } = new("Escalated");
+
     /// <summary><c>Open</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Open")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Open")]
-    Open,
+    public static MeAbuseAbuseStatusEnum Open { get; } = new("Open");
+
     /// <summary><c>Paused</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Paused")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Paused")]
-    Paused,
+    public static MeAbuseAbuseStatusEnum Paused { get; } = new("Paused");
+
     /// <summary><c>Reopened</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Reopened")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Reopened")]
-    Reopened,
+    public static MeAbuseAbuseStatusEnum Reopened { get; } = new("Reopened");
+
     /// <summary><c>Updated</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "Updated")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("Updated")]
-    Updated,
+    public static MeAbuseAbuseStatusEnum Updated { get; } = new("Updated");
+
     /// <summary><c>WaitingAnswer</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WaitingAnswer")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WaitingAnswer")]
-    WaitingAnswer,
+    public static MeAbuseAbuseStatusEnum WaitingAnswer { get; } = new("WaitingAnswer");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "Answered" or "Claimed" or "Closed" or "Escalated" or "Open" or "Paused" or "Reopened" or "Updated" or "WaitingAnswer";
+
+    string global::Clients.Core.Wire.IStringEnum<MeAbuseAbuseStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static MeAbuseAbuseStatusEnum global::Clients.Core.Wire.IStringEnum<MeAbuseAbuseStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeAbuseAbuseStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeAbuseAbuseStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeAbuseAbuseStatusEnum left, MeAbuseAbuseStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeAbuseAbuseStatusEnum left, MeAbuseAbuseStatusEnum right) => !left.Equals(right);
 }

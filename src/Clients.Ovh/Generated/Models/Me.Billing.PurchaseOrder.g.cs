@@ -52,6 +52,10 @@ public sealed partial class MeBillingPurchaseOrderCreation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.MeBillingPurchaseOrderPurchaseOrderTypeEnum Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -124,38 +128,86 @@ public sealed partial class MeBillingPurchaseOrderPurchaseOrder
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.MeBillingPurchaseOrderPurchaseOrderTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Type of a purchase order
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeBillingPurchaseOrderPurchaseOrderTypeEnum>))]
-public enum MeBillingPurchaseOrderPurchaseOrderTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeBillingPurchaseOrderPurchaseOrderTypeEnum>))]
+public readonly partial struct MeBillingPurchaseOrderPurchaseOrderTypeEnum : global::Clients.Core.Wire.IStringEnum<MeBillingPurchaseOrderPurchaseOrderTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeBillingPurchaseOrderPurchaseOrderTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>PURCHASE_ORDER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PURCHASE_ORDER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PURCHASE_ORDER")]
-    PURCHASEORDER,
+    public static MeBillingPurchaseOrderPurchaseOrderTypeEnum PURCHASEORDER { get; } = new("PURCHASE_ORDER");
+
     /// <summary><c>REFERENCE_ORDER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFERENCE_ORDER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFERENCE_ORDER")]
-    REFERENCEORDER,
+    public static MeBillingPurchaseOrderPurchaseOrderTypeEnum REFERENCEORDER { get; } = new("REFERENCE_ORDER");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "PURCHASE_ORDER" or "REFERENCE_ORDER";
+
+    string global::Clients.Core.Wire.IStringEnum<MeBillingPurchaseOrderPurchaseOrderTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static MeBillingPurchaseOrderPurchaseOrderTypeEnum global::Clients.Core.Wire.IStringEnum<MeBillingPurchaseOrderPurchaseOrderTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeBillingPurchaseOrderPurchaseOrderTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeBillingPurchaseOrderPurchaseOrderTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeBillingPurchaseOrderPurchaseOrderTypeEnum left, MeBillingPurchaseOrderPurchaseOrderTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeBillingPurchaseOrderPurchaseOrderTypeEnum left, MeBillingPurchaseOrderPurchaseOrderTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Status of the Purchase Order
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeBillingPurchaseOrderStatusEnum>))]
-public enum MeBillingPurchaseOrderStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeBillingPurchaseOrderStatusEnum>))]
+public readonly partial struct MeBillingPurchaseOrderStatusEnum : global::Clients.Core.Wire.IStringEnum<MeBillingPurchaseOrderStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeBillingPurchaseOrderStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CREATED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREATED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREATED")]
-    CREATED,
+    public static MeBillingPurchaseOrderStatusEnum CREATED { get; } = new("CREATED");
+
     /// <summary><c>DELETED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DELETED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DELETED")]
-    DELETED,
+    public static MeBillingPurchaseOrderStatusEnum DELETED { get; } = new("DELETED");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CREATED" or "DELETED";
+
+    string global::Clients.Core.Wire.IStringEnum<MeBillingPurchaseOrderStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static MeBillingPurchaseOrderStatusEnum global::Clients.Core.Wire.IStringEnum<MeBillingPurchaseOrderStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeBillingPurchaseOrderStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeBillingPurchaseOrderStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeBillingPurchaseOrderStatusEnum left, MeBillingPurchaseOrderStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeBillingPurchaseOrderStatusEnum left, MeBillingPurchaseOrderStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -204,4 +256,8 @@ public sealed partial class MeBillingPurchaseOrderUpdate
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.MeBillingPurchaseOrderPurchaseOrderTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -22,6 +22,10 @@ public sealed partial class MeBillingReportConsumptionCreationRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("periodStart")]
     public global::System.DateOnly PeriodStart { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -34,24 +38,49 @@ public sealed partial class MeBillingReportConsumptionCreationResponse
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("taskId")]
     public string? TaskId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Status of consumption billing report
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeBillingReportConsumptionStatusEnum>))]
-public enum MeBillingReportConsumptionStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeBillingReportConsumptionStatusEnum>))]
+public readonly partial struct MeBillingReportConsumptionStatusEnum : global::Clients.Core.Wire.IStringEnum<MeBillingReportConsumptionStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeBillingReportConsumptionStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CREATING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREATING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREATING")]
-    CREATING,
+    public static MeBillingReportConsumptionStatusEnum CREATING { get; } = new("CREATING");
+
     /// <summary><c>ERROR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ERROR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ERROR")]
-    ERROR,
+    public static MeBillingReportConsumptionStatusEnum ERROR { get; } = new("ERROR");
+
     /// <summary><c>READY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "READY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("READY")]
-    READY,
+    public static MeBillingReportConsumptionStatusEnum READY { get; } = new("READY");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CREATING" or "ERROR" or "READY";
+
+    string global::Clients.Core.Wire.IStringEnum<MeBillingReportConsumptionStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static MeBillingReportConsumptionStatusEnum global::Clients.Core.Wire.IStringEnum<MeBillingReportConsumptionStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeBillingReportConsumptionStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeBillingReportConsumptionStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeBillingReportConsumptionStatusEnum left, MeBillingReportConsumptionStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeBillingReportConsumptionStatusEnum left, MeBillingReportConsumptionStatusEnum right) => !left.Equals(right);
 }

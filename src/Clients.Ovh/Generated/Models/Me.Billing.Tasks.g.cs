@@ -40,6 +40,10 @@ public sealed partial class MeBillingTasksTask
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("step")]
     public string? Step { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -58,52 +62,96 @@ public sealed partial class MeBillingTasksTaskMetadatum
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Billing tasks names
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeBillingTasksTaskNameEnum>))]
-public enum MeBillingTasksTaskNameEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeBillingTasksTaskNameEnum>))]
+public readonly partial struct MeBillingTasksTaskNameEnum : global::Clients.Core.Wire.IStringEnum<MeBillingTasksTaskNameEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeBillingTasksTaskNameEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>contact/change</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "contact/change")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("contact/change")]
-    ContactChange,
+    public static MeBillingTasksTaskNameEnum ContactChange { get; } = new("contact/change");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "contact/change";
+
+    string global::Clients.Core.Wire.IStringEnum<MeBillingTasksTaskNameEnum>.WireValue => _value ?? string.Empty;
+
+    static MeBillingTasksTaskNameEnum global::Clients.Core.Wire.IStringEnum<MeBillingTasksTaskNameEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeBillingTasksTaskNameEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeBillingTasksTaskNameEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeBillingTasksTaskNameEnum left, MeBillingTasksTaskNameEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeBillingTasksTaskNameEnum left, MeBillingTasksTaskNameEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Billing tasks statuses
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeBillingTasksTaskStatusEnum>))]
-public enum MeBillingTasksTaskStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeBillingTasksTaskStatusEnum>))]
+public readonly partial struct MeBillingTasksTaskStatusEnum : global::Clients.Core.Wire.IStringEnum<MeBillingTasksTaskStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeBillingTasksTaskStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CANCELLED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CANCELLED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CANCELLED")]
-    CANCELLED,
+    public static MeBillingTasksTaskStatusEnum CANCELLED { get; } = new("CANCELLED");
+
     /// <summary><c>DOING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DOING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DOING")]
-    DOING,
+    public static MeBillingTasksTaskStatusEnum DOING { get; } = new("DOING");
+
     /// <summary><c>DONE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DONE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DONE")]
-    DONE,
+    public static MeBillingTasksTaskStatusEnum DONE { get; } = new("DONE");
+
     /// <summary><c>ERROR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ERROR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ERROR")]
-    ERROR,
+    public static MeBillingTasksTaskStatusEnum ERROR { get; } = new("ERROR");
+
     /// <summary><c>INIT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INIT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INIT")]
-    INIT,
+    public static MeBillingTasksTaskStatusEnum INIT { get; } = new("INIT");
+
     /// <summary><c>PROBLEM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PROBLEM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PROBLEM")]
-    PROBLEM,
+    public static MeBillingTasksTaskStatusEnum PROBLEM { get; } = new("PROBLEM");
+
     /// <summary><c>TODO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TODO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TODO")]
-    TODO,
+    public static MeBillingTasksTaskStatusEnum TODO { get; } = new("TODO");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CANCELLED" or "DOING" or "DONE" or "ERROR" or "INIT" or "PROBLEM" or "TODO";
+
+    string global::Clients.Core.Wire.IStringEnum<MeBillingTasksTaskStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static MeBillingTasksTaskStatusEnum global::Clients.Core.Wire.IStringEnum<MeBillingTasksTaskStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeBillingTasksTaskStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeBillingTasksTaskStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeBillingTasksTaskStatusEnum left, MeBillingTasksTaskStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeBillingTasksTaskStatusEnum left, MeBillingTasksTaskStatusEnum right) => !left.Equals(right);
 }

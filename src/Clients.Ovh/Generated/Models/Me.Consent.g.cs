@@ -28,22 +28,48 @@ public sealed partial class MeConsentCampaign
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.MeConsentCampaignTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Campaign type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeConsentCampaignTypeEnum>))]
-public enum MeConsentCampaignTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeConsentCampaignTypeEnum>))]
+public readonly partial struct MeConsentCampaignTypeEnum : global::Clients.Core.Wire.IStringEnum<MeConsentCampaignTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeConsentCampaignTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>OPTIN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OPTIN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OPTIN")]
-    OPTIN,
+    public static MeConsentCampaignTypeEnum OPTIN { get; } = new("OPTIN");
+
     /// <summary><c>OPTOUT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OPTOUT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OPTOUT")]
-    OPTOUT,
+    public static MeConsentCampaignTypeEnum OPTOUT { get; } = new("OPTOUT");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "OPTIN" or "OPTOUT";
+
+    string global::Clients.Core.Wire.IStringEnum<MeConsentCampaignTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static MeConsentCampaignTypeEnum global::Clients.Core.Wire.IStringEnum<MeConsentCampaignTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeConsentCampaignTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeConsentCampaignTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeConsentCampaignTypeEnum left, MeConsentCampaignTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeConsentCampaignTypeEnum left, MeConsentCampaignTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -74,6 +100,10 @@ public sealed partial class MeConsentConsent
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public bool? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -92,4 +122,8 @@ public sealed partial class MeConsentDecision
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public bool Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

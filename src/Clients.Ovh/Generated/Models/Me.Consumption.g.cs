@@ -22,6 +22,10 @@ public sealed partial class MeConsumptionPrice
 
     [global::System.Text.Json.Serialization.JsonPropertyName("valueInUcents")]
     public long? ValueInUcents { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -76,4 +80,8 @@ public sealed partial class MeConsumptionTransaction
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceId")]
     public long? ServiceId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -22,56 +22,73 @@ public sealed partial class MeCreditBalanceMovementSubObject
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Balance movement type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeCreditBalanceMovementTypeEnum>))]
-public enum MeCreditBalanceMovementTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeCreditBalanceMovementTypeEnum>))]
+public readonly partial struct MeCreditBalanceMovementTypeEnum : global::Clients.Core.Wire.IStringEnum<MeCreditBalanceMovementTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeCreditBalanceMovementTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>BONUS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BONUS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BONUS")]
-    BONUS,
+    public static MeCreditBalanceMovementTypeEnum BONUS { get; } = new("BONUS");
+
     /// <summary><c>CANCEL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CANCEL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CANCEL")]
-    CANCEL,
+    public static MeCreditBalanceMovementTypeEnum CANCEL { get; } = new("CANCEL");
+
     /// <summary><c>CREDIT_NOTE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREDIT_NOTE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREDIT_NOTE")]
-    CREDITNOTE,
+    public static MeCreditBalanceMovementTypeEnum CREDITNOTE { get; } = new("CREDIT_NOTE");
+
     /// <summary><c>EXPIRE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EXPIRE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EXPIRE")]
-    EXPIRE,
+    public static MeCreditBalanceMovementTypeEnum EXPIRE { get; } = new("EXPIRE");
+
     /// <summary><c>GIFT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GIFT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GIFT")]
-    GIFT,
+    public static MeCreditBalanceMovementTypeEnum GIFT { get; } = new("GIFT");
+
     /// <summary><c>MANUAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MANUAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MANUAL")]
-    MANUAL,
+    public static MeCreditBalanceMovementTypeEnum MANUAL { get; } = new("MANUAL");
+
     /// <summary><c>ORDER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ORDER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ORDER")]
-    ORDER,
+    public static MeCreditBalanceMovementTypeEnum ORDER { get; } = new("ORDER");
+
     /// <summary><c>REFUND</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND")]
-    REFUND,
+    public static MeCreditBalanceMovementTypeEnum REFUND { get; } = new("REFUND");
+
     /// <summary><c>UNPAID</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNPAID")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNPAID")]
-    UNPAID,
+    public static MeCreditBalanceMovementTypeEnum UNPAID { get; } = new("UNPAID");
+
     /// <summary><c>USE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "USE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("USE")]
-    USE,
+    public static MeCreditBalanceMovementTypeEnum USE { get; } = new("USE");
+
     /// <summary><c>VOUCHER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VOUCHER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VOUCHER")]
-    VOUCHER,
+    public static MeCreditBalanceMovementTypeEnum VOUCHER { get; } = new("VOUCHER");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "BONUS" or "CANCEL" or "CREDIT_NOTE" or "EXPIRE" or "GIFT" or "MANUAL" or "ORDER" or "REFUND" or "UNPAID" or "USE" or "VOUCHER";
+
+    string global::Clients.Core.Wire.IStringEnum<MeCreditBalanceMovementTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static MeCreditBalanceMovementTypeEnum global::Clients.Core.Wire.IStringEnum<MeCreditBalanceMovementTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeCreditBalanceMovementTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeCreditBalanceMovementTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeCreditBalanceMovementTypeEnum left, MeCreditBalanceMovementTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeCreditBalanceMovementTypeEnum left, MeCreditBalanceMovementTypeEnum right) => !left.Equals(right);
 }

@@ -34,6 +34,10 @@ public sealed partial class MeCreditBalanceBalanceDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceId")]
     public long? ServiceId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -58,6 +62,10 @@ public sealed partial class MeCreditBalanceBookedMovement
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("orderId")]
     public long? OrderId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -94,6 +102,10 @@ public sealed partial class MeCreditBalanceExpiringMovement
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sourceObject")]
     public global::Clients.Ovh.Models.MeCreditBalanceMovementSubObject? SourceObject { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -160,28 +172,52 @@ public sealed partial class MeCreditBalanceMovement
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.MeCreditBalanceMovementTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Balance type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeCreditBalanceTypeEnum>))]
-public enum MeCreditBalanceTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeCreditBalanceTypeEnum>))]
+public readonly partial struct MeCreditBalanceTypeEnum : global::Clients.Core.Wire.IStringEnum<MeCreditBalanceTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeCreditBalanceTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>BONUS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BONUS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BONUS")]
-    BONUS,
+    public static MeCreditBalanceTypeEnum BONUS { get; } = new("BONUS");
+
     /// <summary><c>DEPOSIT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DEPOSIT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DEPOSIT")]
-    DEPOSIT,
+    public static MeCreditBalanceTypeEnum DEPOSIT { get; } = new("DEPOSIT");
+
     /// <summary><c>PREPAID_ACCOUNT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PREPAID_ACCOUNT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PREPAID_ACCOUNT")]
-    PREPAIDACCOUNT,
+    public static MeCreditBalanceTypeEnum PREPAIDACCOUNT { get; } = new("PREPAID_ACCOUNT");
+
     /// <summary><c>VOUCHER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VOUCHER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VOUCHER")]
-    VOUCHER,
+    public static MeCreditBalanceTypeEnum VOUCHER { get; } = new("VOUCHER");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "BONUS" or "DEPOSIT" or "PREPAID_ACCOUNT" or "VOUCHER";
+
+    string global::Clients.Core.Wire.IStringEnum<MeCreditBalanceTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static MeCreditBalanceTypeEnum global::Clients.Core.Wire.IStringEnum<MeCreditBalanceTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeCreditBalanceTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeCreditBalanceTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeCreditBalanceTypeEnum left, MeCreditBalanceTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeCreditBalanceTypeEnum left, MeCreditBalanceTypeEnum right) => !left.Equals(right);
 }

@@ -22,4 +22,8 @@ public sealed partial class MeCreditCodeRedeem
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceId")]
     public long? ServiceId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -58,4 +58,8 @@ public sealed partial class MeCreditBalance
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.MeCreditBalanceTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -28,1088 +28,873 @@ public sealed partial class MeGeolocationContinentCountryLocation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ip")]
     public string? Ip { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Continent
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeGeolocationContinentEnum>))]
-public enum MeGeolocationContinentEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeGeolocationContinentEnum>))]
+public readonly partial struct MeGeolocationContinentEnum : global::Clients.Core.Wire.IStringEnum<MeGeolocationContinentEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeGeolocationContinentEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>africa</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "africa")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("africa")]
-    Africa,
+    public static MeGeolocationContinentEnum Africa { get; } = new("africa");
+
     /// <summary><c>antartica</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "antartica")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("antartica")]
-    Antartica,
+    public static MeGeolocationContinentEnum Antartica { get; } = new("antartica");
+
     /// <summary><c>asia</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "asia")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("asia")]
-    Asia,
+    public static MeGeolocationContinentEnum Asia { get; } = new("asia");
+
     /// <summary><c>europe</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "europe")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("europe")]
-    Europe,
+    public static MeGeolocationContinentEnum Europe { get; } = new("europe");
+
     /// <summary><c>north-america</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "north-america")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("north-america")]
-    NorthAmerica,
+    public static MeGeolocationContinentEnum NorthAmerica { get; } = new("north-america");
+
     /// <summary><c>oceania</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "oceania")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("oceania")]
-    Oceania,
+    public static MeGeolocationContinentEnum Oceania { get; } = new("oceania");
+
     /// <summary><c>south-america</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "south-america")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("south-america")]
-    SouthAmerica,
+    public static MeGeolocationContinentEnum SouthAmerica { get; } = new("south-america");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "africa" or "antartica" or "asia" or "europe" or "north-america" or "oceania" or "south-america";
+
+    string global::Clients.Core.Wire.IStringEnum<MeGeolocationContinentEnum>.WireValue => _value ?? string.Empty;
+
+    static MeGeolocationContinentEnum global::Clients.Core.Wire.IStringEnum<MeGeolocationContinentEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeGeolocationContinentEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeGeolocationContinentEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeGeolocationContinentEnum left, MeGeolocationContinentEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeGeolocationContinentEnum left, MeGeolocationContinentEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Country iso code
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeGeolocationCountryEnum>))]
-public enum MeGeolocationCountryEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeGeolocationCountryEnum>))]
+public readonly partial struct MeGeolocationCountryEnum : global::Clients.Core.Wire.IStringEnum<MeGeolocationCountryEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeGeolocationCountryEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ac</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ac")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ac")]
-    Ac,
+    public static MeGeolocationCountryEnum Ac { get; } = new("ac");
+
     /// <summary><c>ad</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ad")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ad")]
-    Ad,
+    public static MeGeolocationCountryEnum Ad { get; } = new("ad");
+
     /// <summary><c>ae</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ae")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ae")]
-    Ae,
+    public static MeGeolocationCountryEnum Ae { get; } = new("ae");
+
     /// <summary><c>af</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "af")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("af")]
-    Af,
+    public static MeGeolocationCountryEnum Af { get; } = new("af");
+
     /// <summary><c>ag</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ag")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ag")]
-    Ag,
+    public static MeGeolocationCountryEnum Ag { get; } = new("ag");
+
     /// <summary><c>ai</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ai")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ai")]
-    Ai,
+    public static MeGeolocationCountryEnum Ai { get; } = new("ai");
+
     /// <summary><c>al</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "al")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("al")]
-    Al,
+    public static MeGeolocationCountryEnum Al { get; } = new("al");
+
     /// <summary><c>am</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "am")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("am")]
-    Am,
+    public static MeGeolocationCountryEnum Am { get; } = new("am");
+
     /// <summary><c>an</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "an")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("an")]
-    An,
+    public static MeGeolocationCountryEnum An { get; } = new("an");
+
     /// <summary><c>ao</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ao")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ao")]
-    Ao,
+    public static MeGeolocationCountryEnum Ao { get; } = new("ao");
+
     /// <summary><c>aq</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "aq")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("aq")]
-    Aq,
+    public static MeGeolocationCountryEnum Aq { get; } = new("aq");
+
     /// <summary><c>ar</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ar")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ar")]
-    Ar,
+    public static MeGeolocationCountryEnum Ar { get; } = new("ar");
+
     /// <summary><c>as</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "as")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("as")]
-    As,
+    public static MeGeolocationCountryEnum As { get; } = new("as");
+
     /// <summary><c>at</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "at")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("at")]
-    At,
+    public static MeGeolocationCountryEnum At { get; } = new("at");
+
     /// <summary><c>au</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "au")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("au")]
-    Au,
+    public static MeGeolocationCountryEnum Au { get; } = new("au");
+
     /// <summary><c>aw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "aw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("aw")]
-    Aw,
+    public static MeGeolocationCountryEnum Aw { get; } = new("aw");
+
     /// <summary><c>ax</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ax")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ax")]
-    Ax,
+    public static MeGeolocationCountryEnum Ax { get; } = new("ax");
+
     /// <summary><c>az</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "az")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("az")]
-    Az,
+    public static MeGeolocationCountryEnum Az { get; } = new("az");
+
     /// <summary><c>ba</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ba")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ba")]
-    Ba,
+    public static MeGeolocationCountryEnum Ba { get; } = new("ba");
+
     /// <summary><c>bb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bb")]
-    Bb,
+    public static MeGeolocationCountryEnum Bb { get; } = new("bb");
+
     /// <summary><c>bd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bd")]
-    Bd,
+    public static MeGeolocationCountryEnum Bd { get; } = new("bd");
+
     /// <summary><c>be</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "be")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("be")]
-    Be,
+    public static MeGeolocationCountryEnum Be { get; } = new("be");
+
     /// <summary><c>bf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bf")]
-    Bf,
+    public static MeGeolocationCountryEnum Bf { get; } = new("bf");
+
     /// <summary><c>bg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bg")]
-    Bg,
+    public static MeGeolocationCountryEnum Bg { get; } = new("bg");
+
     /// <summary><c>bh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bh")]
-    Bh,
+    public static MeGeolocationCountryEnum Bh { get; } = new("bh");
+
     /// <summary><c>bi</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bi")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bi")]
-    Bi,
+    public static MeGeolocationCountryEnum Bi { get; } = new("bi");
+
     /// <summary><c>bj</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bj")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bj")]
-    Bj,
+    public static MeGeolocationCountryEnum Bj { get; } = new("bj");
+
     /// <summary><c>bl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bl")]
-    Bl,
+    public static MeGeolocationCountryEnum Bl { get; } = new("bl");
+
     /// <summary><c>bm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bm")]
-    Bm,
+    public static MeGeolocationCountryEnum Bm { get; } = new("bm");
+
     /// <summary><c>bn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bn")]
-    Bn,
+    public static MeGeolocationCountryEnum Bn { get; } = new("bn");
+
     /// <summary><c>bo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bo")]
-    Bo,
+    public static MeGeolocationCountryEnum Bo { get; } = new("bo");
+
     /// <summary><c>bq</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bq")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bq")]
-    Bq,
+    public static MeGeolocationCountryEnum Bq { get; } = new("bq");
+
     /// <summary><c>br</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "br")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("br")]
-    Br,
+    public static MeGeolocationCountryEnum Br { get; } = new("br");
+
     /// <summary><c>bs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bs")]
-    Bs,
+    public static MeGeolocationCountryEnum Bs { get; } = new("bs");
+
     /// <summary><c>bt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bt")]
-    Bt,
+    public static MeGeolocationCountryEnum Bt { get; } = new("bt");
+
     /// <summary><c>bv</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bv")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bv")]
-    Bv,
+    public static MeGeolocationCountryEnum Bv { get; } = new("bv");
+
     /// <summary><c>bw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bw")]
-    Bw,
+    public static MeGeolocationCountryEnum Bw { get; } = new("bw");
+
     /// <summary><c>by</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "by")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("by")]
-    By,
+    public static MeGeolocationCountryEnum By { get; } = new("by");
+
     /// <summary><c>bz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "bz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("bz")]
-    Bz,
+    public static MeGeolocationCountryEnum Bz { get; } = new("bz");
+
     /// <summary><c>ca</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca")]
-    Ca,
+    public static MeGeolocationCountryEnum Ca { get; } = new("ca");
+
     /// <summary><c>cc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cc")]
-    Cc,
+    public static MeGeolocationCountryEnum Cc { get; } = new("cc");
+
     /// <summary><c>cd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cd")]
-    Cd,
+    public static MeGeolocationCountryEnum Cd { get; } = new("cd");
+
     /// <summary><c>cf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cf")]
-    Cf,
+    public static MeGeolocationCountryEnum Cf { get; } = new("cf");
+
     /// <summary><c>cg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cg")]
-    Cg,
+    public static MeGeolocationCountryEnum Cg { get; } = new("cg");
+
     /// <summary><c>ch</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ch")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ch")]
-    Ch,
+    public static MeGeolocationCountryEnum Ch { get; } = new("ch");
+
     /// <summary><c>ci</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ci")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ci")]
-    Ci,
+    public static MeGeolocationCountryEnum Ci { get; } = new("ci");
+
     /// <summary><c>ck</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ck")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ck")]
-    Ck,
+    public static MeGeolocationCountryEnum Ck { get; } = new("ck");
+
     /// <summary><c>cl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cl")]
-    Cl,
+    public static MeGeolocationCountryEnum Cl { get; } = new("cl");
+
     /// <summary><c>cm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cm")]
-    Cm,
+    public static MeGeolocationCountryEnum Cm { get; } = new("cm");
+
     /// <summary><c>cn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cn")]
-    Cn,
+    public static MeGeolocationCountryEnum Cn { get; } = new("cn");
+
     /// <summary><c>co</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "co")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("co")]
-    Co,
+    public static MeGeolocationCountryEnum Co { get; } = new("co");
+
     /// <summary><c>cr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cr")]
-    Cr,
+    public static MeGeolocationCountryEnum Cr { get; } = new("cr");
+
     /// <summary><c>cs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cs")]
-    Cs,
+    public static MeGeolocationCountryEnum Cs { get; } = new("cs");
+
     /// <summary><c>cu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cu")]
-    Cu,
+    public static MeGeolocationCountryEnum Cu { get; } = new("cu");
+
     /// <summary><c>cv</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cv")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cv")]
-    Cv,
+    public static MeGeolocationCountryEnum Cv { get; } = new("cv");
+
     /// <summary><c>cw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cw")]
-    Cw,
+    public static MeGeolocationCountryEnum Cw { get; } = new("cw");
+
     /// <summary><c>cx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cx")]
-    Cx,
+    public static MeGeolocationCountryEnum Cx { get; } = new("cx");
+
     /// <summary><c>cy</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cy")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cy")]
-    Cy,
+    public static MeGeolocationCountryEnum Cy { get; } = new("cy");
+
     /// <summary><c>cz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cz")]
-    Cz,
+    public static MeGeolocationCountryEnum Cz { get; } = new("cz");
+
     /// <summary><c>de</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "de")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("de")]
-    De,
+    public static MeGeolocationCountryEnum De { get; } = new("de");
+
     /// <summary><c>dj</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dj")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dj")]
-    Dj,
+    public static MeGeolocationCountryEnum Dj { get; } = new("dj");
+
     /// <summary><c>dk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dk")]
-    Dk,
+    public static MeGeolocationCountryEnum Dk { get; } = new("dk");
+
     /// <summary><c>dm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dm")]
-    Dm,
+    public static MeGeolocationCountryEnum Dm { get; } = new("dm");
+
     /// <summary><c>do</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "do")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("do")]
-    Do,
+    public static MeGeolocationCountryEnum Do { get; } = new("do");
+
     /// <summary><c>dz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dz")]
-    Dz,
+    public static MeGeolocationCountryEnum Dz { get; } = new("dz");
+
     /// <summary><c>ec</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ec")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ec")]
-    Ec,
+    public static MeGeolocationCountryEnum Ec { get; } = new("ec");
+
     /// <summary><c>ee</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ee")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ee")]
-    Ee,
+    public static MeGeolocationCountryEnum Ee { get; } = new("ee");
+
     /// <summary><c>eg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eg")]
-    Eg,
+    public static MeGeolocationCountryEnum Eg { get; } = new("eg");
+
     /// <summary><c>eh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "eh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("eh")]
-    Eh,
+    public static MeGeolocationCountryEnum Eh { get; } = new("eh");
+
     /// <summary><c>er</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "er")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("er")]
-    Er,
+    public static MeGeolocationCountryEnum Er { get; } = new("er");
+
     /// <summary><c>es</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "es")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("es")]
-    Es,
+    public static MeGeolocationCountryEnum Es { get; } = new("es");
+
     /// <summary><c>et</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "et")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("et")]
-    Et,
+    public static MeGeolocationCountryEnum Et { get; } = new("et");
+
     /// <summary><c>fc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fc")]
-    Fc,
+    public static MeGeolocationCountryEnum Fc { get; } = new("fc");
+
     /// <summary><c>fd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fd")]
-    Fd,
+    public static MeGeolocationCountryEnum Fd { get; } = new("fd");
+
     /// <summary><c>fi</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fi")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fi")]
-    Fi,
+    public static MeGeolocationCountryEnum Fi { get; } = new("fi");
+
     /// <summary><c>fj</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fj")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fj")]
-    Fj,
+    public static MeGeolocationCountryEnum Fj { get; } = new("fj");
+
     /// <summary><c>fk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fk")]
-    Fk,
+    public static MeGeolocationCountryEnum Fk { get; } = new("fk");
+
     /// <summary><c>fm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fm")]
-    Fm,
+    public static MeGeolocationCountryEnum Fm { get; } = new("fm");
+
     /// <summary><c>fo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fo")]
-    Fo,
+    public static MeGeolocationCountryEnum Fo { get; } = new("fo");
+
     /// <summary><c>fr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fr")]
-    Fr,
+    public static MeGeolocationCountryEnum Fr { get; } = new("fr");
+
     /// <summary><c>fx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fx")]
-    Fx,
+    public static MeGeolocationCountryEnum Fx { get; } = new("fx");
+
     /// <summary><c>ga</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ga")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ga")]
-    Ga,
+    public static MeGeolocationCountryEnum Ga { get; } = new("ga");
+
     /// <summary><c>gb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gb")]
-    Gb,
+    public static MeGeolocationCountryEnum Gb { get; } = new("gb");
+
     /// <summary><c>gd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gd")]
-    Gd,
+    public static MeGeolocationCountryEnum Gd { get; } = new("gd");
+
     /// <summary><c>ge</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ge")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ge")]
-    Ge,
+    public static MeGeolocationCountryEnum Ge { get; } = new("ge");
+
     /// <summary><c>gf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gf")]
-    Gf,
+    public static MeGeolocationCountryEnum Gf { get; } = new("gf");
+
     /// <summary><c>gg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gg")]
-    Gg,
+    public static MeGeolocationCountryEnum Gg { get; } = new("gg");
+
     /// <summary><c>gh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gh")]
-    Gh,
+    public static MeGeolocationCountryEnum Gh { get; } = new("gh");
+
     /// <summary><c>gi</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gi")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gi")]
-    Gi,
+    public static MeGeolocationCountryEnum Gi { get; } = new("gi");
+
     /// <summary><c>gl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gl")]
-    Gl,
+    public static MeGeolocationCountryEnum Gl { get; } = new("gl");
+
     /// <summary><c>gm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gm")]
-    Gm,
+    public static MeGeolocationCountryEnum Gm { get; } = new("gm");
+
     /// <summary><c>gn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gn")]
-    Gn,
+    public static MeGeolocationCountryEnum Gn { get; } = new("gn");
+
     /// <summary><c>gp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gp")]
-    Gp,
+    public static MeGeolocationCountryEnum Gp { get; } = new("gp");
+
     /// <summary><c>gq</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gq")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gq")]
-    Gq,
+    public static MeGeolocationCountryEnum Gq { get; } = new("gq");
+
     /// <summary><c>gr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gr")]
-    Gr,
+    public static MeGeolocationCountryEnum Gr { get; } = new("gr");
+
     /// <summary><c>gs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gs")]
-    Gs,
+    public static MeGeolocationCountryEnum Gs { get; } = new("gs");
+
     /// <summary><c>gt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gt")]
-    Gt,
+    public static MeGeolocationCountryEnum Gt { get; } = new("gt");
+
     /// <summary><c>gu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gu")]
-    Gu,
+    public static MeGeolocationCountryEnum Gu { get; } = new("gu");
+
     /// <summary><c>gw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gw")]
-    Gw,
+    public static MeGeolocationCountryEnum Gw { get; } = new("gw");
+
     /// <summary><c>gy</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gy")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gy")]
-    Gy,
+    public static MeGeolocationCountryEnum Gy { get; } = new("gy");
+
     /// <summary><c>hk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hk")]
-    Hk,
+    public static MeGeolocationCountryEnum Hk { get; } = new("hk");
+
     /// <summary><c>hm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hm")]
-    Hm,
+    public static MeGeolocationCountryEnum Hm { get; } = new("hm");
+
     /// <summary><c>hn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hn")]
-    Hn,
+    public static MeGeolocationCountryEnum Hn { get; } = new("hn");
+
     /// <summary><c>hr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hr")]
-    Hr,
+    public static MeGeolocationCountryEnum Hr { get; } = new("hr");
+
     /// <summary><c>ht</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ht")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ht")]
-    Ht,
+    public static MeGeolocationCountryEnum Ht { get; } = new("ht");
+
     /// <summary><c>hu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "hu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("hu")]
-    Hu,
+    public static MeGeolocationCountryEnum Hu { get; } = new("hu");
+
     /// <summary><c>id</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "id")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("id")]
-    Id,
+    public static MeGeolocationCountryEnum Id { get; } = new("id");
+
     /// <summary><c>ie</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ie")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ie")]
-    Ie,
+    public static MeGeolocationCountryEnum Ie { get; } = new("ie");
+
     /// <summary><c>il</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "il")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("il")]
-    Il,
+    public static MeGeolocationCountryEnum Il { get; } = new("il");
+
     /// <summary><c>im</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "im")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("im")]
-    Im,
+    public static MeGeolocationCountryEnum Im { get; } = new("im");
+
     /// <summary><c>in</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "in")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("in")]
-    In,
+    public static MeGeolocationCountryEnum In { get; } = new("in");
+
     /// <summary><c>io</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "io")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("io")]
-    Io,
+    public static MeGeolocationCountryEnum Io { get; } = new("io");
+
     /// <summary><c>iq</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "iq")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("iq")]
-    Iq,
+    public static MeGeolocationCountryEnum Iq { get; } = new("iq");
+
     /// <summary><c>ir</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ir")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ir")]
-    Ir,
+    public static MeGeolocationCountryEnum Ir { get; } = new("ir");
+
     /// <summary><c>is</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "is")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("is")]
-    Is,
+    public static MeGeolocationCountryEnum Is { get; } = new("is");
+
     /// <summary><c>it</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "it")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("it")]
-    It,
+    public static MeGeolocationCountryEnum It { get; } = new("it");
+
     /// <summary><c>je</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "je")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("je")]
-    Je,
+    public static MeGeolocationCountryEnum Je { get; } = new("je");
+
     /// <summary><c>jm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "jm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("jm")]
-    Jm,
+    public static MeGeolocationCountryEnum Jm { get; } = new("jm");
+
     /// <summary><c>jo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "jo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("jo")]
-    Jo,
+    public static MeGeolocationCountryEnum Jo { get; } = new("jo");
+
     /// <summary><c>jp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "jp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("jp")]
-    Jp,
+    public static MeGeolocationCountryEnum Jp { get; } = new("jp");
+
     /// <summary><c>ke</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ke")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ke")]
-    Ke,
+    public static MeGeolocationCountryEnum Ke { get; } = new("ke");
+
     /// <summary><c>kg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kg")]
-    Kg,
+    public static MeGeolocationCountryEnum Kg { get; } = new("kg");
+
     /// <summary><c>kh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kh")]
-    Kh,
+    public static MeGeolocationCountryEnum Kh { get; } = new("kh");
+
     /// <summary><c>ki</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ki")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ki")]
-    Ki,
+    public static MeGeolocationCountryEnum Ki { get; } = new("ki");
+
     /// <summary><c>km</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "km")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("km")]
-    Km,
+    public static MeGeolocationCountryEnum Km { get; } = new("km");
+
     /// <summary><c>kn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kn")]
-    Kn,
+    public static MeGeolocationCountryEnum Kn { get; } = new("kn");
+
     /// <summary><c>kp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kp")]
-    Kp,
+    public static MeGeolocationCountryEnum Kp { get; } = new("kp");
+
     /// <summary><c>kr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kr")]
-    Kr,
+    public static MeGeolocationCountryEnum Kr { get; } = new("kr");
+
     /// <summary><c>kw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kw")]
-    Kw,
+    public static MeGeolocationCountryEnum Kw { get; } = new("kw");
+
     /// <summary><c>ky</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ky")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ky")]
-    Ky,
+    public static MeGeolocationCountryEnum Ky { get; } = new("ky");
+
     /// <summary><c>kz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kz")]
-    Kz,
+    public static MeGeolocationCountryEnum Kz { get; } = new("kz");
+
     /// <summary><c>la</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "la")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("la")]
-    La,
+    public static MeGeolocationCountryEnum La { get; } = new("la");
+
     /// <summary><c>lb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lb")]
-    Lb,
+    public static MeGeolocationCountryEnum Lb { get; } = new("lb");
+
     /// <summary><c>lc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lc")]
-    Lc,
+    public static MeGeolocationCountryEnum Lc { get; } = new("lc");
+
     /// <summary><c>li</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "li")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("li")]
-    Li,
+    public static MeGeolocationCountryEnum Li { get; } = new("li");
+
     /// <summary><c>lk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lk")]
-    Lk,
+    public static MeGeolocationCountryEnum Lk { get; } = new("lk");
+
     /// <summary><c>lr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lr")]
-    Lr,
+    public static MeGeolocationCountryEnum Lr { get; } = new("lr");
+
     /// <summary><c>ls</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ls")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ls")]
-    Ls,
+    public static MeGeolocationCountryEnum Ls { get; } = new("ls");
+
     /// <summary><c>lt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lt")]
-    Lt,
+    public static MeGeolocationCountryEnum Lt { get; } = new("lt");
+
     /// <summary><c>lu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lu")]
-    Lu,
+    public static MeGeolocationCountryEnum Lu { get; } = new("lu");
+
     /// <summary><c>lv</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lv")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lv")]
-    Lv,
+    public static MeGeolocationCountryEnum Lv { get; } = new("lv");
+
     /// <summary><c>ly</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ly")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ly")]
-    Ly,
+    public static MeGeolocationCountryEnum Ly { get; } = new("ly");
+
     /// <summary><c>ma</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ma")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ma")]
-    Ma,
+    public static MeGeolocationCountryEnum Ma { get; } = new("ma");
+
     /// <summary><c>mc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mc")]
-    Mc,
+    public static MeGeolocationCountryEnum Mc { get; } = new("mc");
+
     /// <summary><c>md</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "md")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("md")]
-    Md,
+    public static MeGeolocationCountryEnum Md { get; } = new("md");
+
     /// <summary><c>me</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "me")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("me")]
-    Me,
+    public static MeGeolocationCountryEnum Me { get; } = new("me");
+
     /// <summary><c>mf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mf")]
-    Mf,
+    public static MeGeolocationCountryEnum Mf { get; } = new("mf");
+
     /// <summary><c>mg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mg")]
-    Mg,
+    public static MeGeolocationCountryEnum Mg { get; } = new("mg");
+
     /// <summary><c>mh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mh")]
-    Mh,
+    public static MeGeolocationCountryEnum Mh { get; } = new("mh");
+
     /// <summary><c>mk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mk")]
-    Mk,
+    public static MeGeolocationCountryEnum Mk { get; } = new("mk");
+
     /// <summary><c>ml</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ml")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ml")]
-    Ml,
+    public static MeGeolocationCountryEnum Ml { get; } = new("ml");
+
     /// <summary><c>mm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mm")]
-    Mm,
+    public static MeGeolocationCountryEnum Mm { get; } = new("mm");
+
     /// <summary><c>mn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mn")]
-    Mn,
+    public static MeGeolocationCountryEnum Mn { get; } = new("mn");
+
     /// <summary><c>mo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mo")]
-    Mo,
+    public static MeGeolocationCountryEnum Mo { get; } = new("mo");
+
     /// <summary><c>mp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mp")]
-    Mp,
+    public static MeGeolocationCountryEnum Mp { get; } = new("mp");
+
     /// <summary><c>mq</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mq")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mq")]
-    Mq,
+    public static MeGeolocationCountryEnum Mq { get; } = new("mq");
+
     /// <summary><c>mr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mr")]
-    Mr,
+    public static MeGeolocationCountryEnum Mr { get; } = new("mr");
+
     /// <summary><c>ms</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ms")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ms")]
-    Ms,
+    public static MeGeolocationCountryEnum Ms { get; } = new("ms");
+
     /// <summary><c>mt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mt")]
-    Mt,
+    public static MeGeolocationCountryEnum Mt { get; } = new("mt");
+
     /// <summary><c>mu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mu")]
-    Mu,
+    public static MeGeolocationCountryEnum Mu { get; } = new("mu");
+
     /// <summary><c>mv</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mv")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mv")]
-    Mv,
+    public static MeGeolocationCountryEnum Mv { get; } = new("mv");
+
     /// <summary><c>mw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mw")]
-    Mw,
+    public static MeGeolocationCountryEnum Mw { get; } = new("mw");
+
     /// <summary><c>mx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mx")]
-    Mx,
+    public static MeGeolocationCountryEnum Mx { get; } = new("mx");
+
     /// <summary><c>my</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "my")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("my")]
-    My,
+    public static MeGeolocationCountryEnum My { get; } = new("my");
+
     /// <summary><c>mz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mz")]
-    Mz,
+    public static MeGeolocationCountryEnum Mz { get; } = new("mz");
+
     /// <summary><c>na</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "na")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("na")]
-    Na,
+    public static MeGeolocationCountryEnum Na { get; } = new("na");
+
     /// <summary><c>nc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nc")]
-    Nc,
+    public static MeGeolocationCountryEnum Nc { get; } = new("nc");
+
     /// <summary><c>ne</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ne")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ne")]
-    Ne,
+    public static MeGeolocationCountryEnum Ne { get; } = new("ne");
+
     /// <summary><c>nf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nf")]
-    Nf,
+    public static MeGeolocationCountryEnum Nf { get; } = new("nf");
+
     /// <summary><c>ng</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ng")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ng")]
-    Ng,
+    public static MeGeolocationCountryEnum Ng { get; } = new("ng");
+
     /// <summary><c>ni</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ni")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ni")]
-    Ni,
+    public static MeGeolocationCountryEnum Ni { get; } = new("ni");
+
     /// <summary><c>nl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nl")]
-    Nl,
+    public static MeGeolocationCountryEnum Nl { get; } = new("nl");
+
     /// <summary><c>no</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "no")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("no")]
-    No,
+    public static MeGeolocationCountryEnum No { get; } = new("no");
+
     /// <summary><c>np</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "np")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("np")]
-    Np,
+    public static MeGeolocationCountryEnum Np { get; } = new("np");
+
     /// <summary><c>nr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nr")]
-    Nr,
+    public static MeGeolocationCountryEnum Nr { get; } = new("nr");
+
     /// <summary><c>nu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nu")]
-    Nu,
+    public static MeGeolocationCountryEnum Nu { get; } = new("nu");
+
     /// <summary><c>nz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nz")]
-    Nz,
+    public static MeGeolocationCountryEnum Nz { get; } = new("nz");
+
     /// <summary><c>om</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "om")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("om")]
-    Om,
+    public static MeGeolocationCountryEnum Om { get; } = new("om");
+
     /// <summary><c>pa</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pa")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pa")]
-    Pa,
+    public static MeGeolocationCountryEnum Pa { get; } = new("pa");
+
     /// <summary><c>pe</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pe")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pe")]
-    Pe,
+    public static MeGeolocationCountryEnum Pe { get; } = new("pe");
+
     /// <summary><c>pf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pf")]
-    Pf,
+    public static MeGeolocationCountryEnum Pf { get; } = new("pf");
+
     /// <summary><c>pg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pg")]
-    Pg,
+    public static MeGeolocationCountryEnum Pg { get; } = new("pg");
+
     /// <summary><c>ph</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ph")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ph")]
-    Ph,
+    public static MeGeolocationCountryEnum Ph { get; } = new("ph");
+
     /// <summary><c>pk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pk")]
-    Pk,
+    public static MeGeolocationCountryEnum Pk { get; } = new("pk");
+
     /// <summary><c>pl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pl")]
-    Pl,
+    public static MeGeolocationCountryEnum Pl { get; } = new("pl");
+
     /// <summary><c>pm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pm")]
-    Pm,
+    public static MeGeolocationCountryEnum Pm { get; } = new("pm");
+
     /// <summary><c>pn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pn")]
-    Pn,
+    public static MeGeolocationCountryEnum Pn { get; } = new("pn");
+
     /// <summary><c>pr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pr")]
-    Pr,
+    public static MeGeolocationCountryEnum Pr { get; } = new("pr");
+
     /// <summary><c>ps</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ps")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ps")]
-    Ps,
+    public static MeGeolocationCountryEnum Ps { get; } = new("ps");
+
     /// <summary><c>pt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pt")]
-    Pt,
+    public static MeGeolocationCountryEnum Pt { get; } = new("pt");
+
     /// <summary><c>pw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pw")]
-    Pw,
+    public static MeGeolocationCountryEnum Pw { get; } = new("pw");
+
     /// <summary><c>py</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "py")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("py")]
-    Py,
+    public static MeGeolocationCountryEnum Py { get; } = new("py");
+
     /// <summary><c>qa</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "qa")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("qa")]
-    Qa,
+    public static MeGeolocationCountryEnum Qa { get; } = new("qa");
+
     /// <summary><c>qc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "qc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("qc")]
-    Qc,
+    public static MeGeolocationCountryEnum Qc { get; } = new("qc");
+
     /// <summary><c>re</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "re")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("re")]
-    Re,
+    public static MeGeolocationCountryEnum Re { get; } = new("re");
+
     /// <summary><c>ro</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ro")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ro")]
-    Ro,
+    public static MeGeolocationCountryEnum Ro { get; } = new("ro");
+
     /// <summary><c>rs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rs")]
-    Rs,
+    public static MeGeolocationCountryEnum Rs { get; } = new("rs");
+
     /// <summary><c>ru</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ru")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ru")]
-    Ru,
+    public static MeGeolocationCountryEnum Ru { get; } = new("ru");
+
     /// <summary><c>rw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rw")]
-    Rw,
+    public static MeGeolocationCountryEnum Rw { get; } = new("rw");
+
     /// <summary><c>sa</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sa")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sa")]
-    Sa,
+    public static MeGeolocationCountryEnum Sa { get; } = new("sa");
+
     /// <summary><c>sb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sb")]
-    Sb,
+    public static MeGeolocationCountryEnum Sb { get; } = new("sb");
+
     /// <summary><c>sc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sc")]
-    Sc,
+    public static MeGeolocationCountryEnum Sc { get; } = new("sc");
+
     /// <summary><c>sd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sd")]
-    Sd,
+    public static MeGeolocationCountryEnum Sd { get; } = new("sd");
+
     /// <summary><c>se</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "se")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("se")]
-    Se,
+    public static MeGeolocationCountryEnum Se { get; } = new("se");
+
     /// <summary><c>sg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sg")]
-    Sg,
+    public static MeGeolocationCountryEnum Sg { get; } = new("sg");
+
     /// <summary><c>sh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sh")]
-    Sh,
+    public static MeGeolocationCountryEnum Sh { get; } = new("sh");
+
     /// <summary><c>si</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "si")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("si")]
-    Si,
+    public static MeGeolocationCountryEnum Si { get; } = new("si");
+
     /// <summary><c>sj</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sj")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sj")]
-    Sj,
+    public static MeGeolocationCountryEnum Sj { get; } = new("sj");
+
     /// <summary><c>sk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sk")]
-    Sk,
+    public static MeGeolocationCountryEnum Sk { get; } = new("sk");
+
     /// <summary><c>sl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sl")]
-    Sl,
+    public static MeGeolocationCountryEnum Sl { get; } = new("sl");
+
     /// <summary><c>sm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sm")]
-    Sm,
+    public static MeGeolocationCountryEnum Sm { get; } = new("sm");
+
     /// <summary><c>sn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sn")]
-    Sn,
+    public static MeGeolocationCountryEnum Sn { get; } = new("sn");
+
     /// <summary><c>so</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "so")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("so")]
-    So,
+    public static MeGeolocationCountryEnum So { get; } = new("so");
+
     /// <summary><c>sr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sr")]
-    Sr,
+    public static MeGeolocationCountryEnum Sr { get; } = new("sr");
+
     /// <summary><c>ss</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ss")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ss")]
-    Ss,
+    public static MeGeolocationCountryEnum Ss { get; } = new("ss");
+
     /// <summary><c>st</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "st")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("st")]
-    St,
+    public static MeGeolocationCountryEnum St { get; } = new("st");
+
     /// <summary><c>sv</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sv")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sv")]
-    Sv,
+    public static MeGeolocationCountryEnum Sv { get; } = new("sv");
+
     /// <summary><c>sx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sx")]
-    Sx,
+    public static MeGeolocationCountryEnum Sx { get; } = new("sx");
+
     /// <summary><c>sy</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sy")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sy")]
-    Sy,
+    public static MeGeolocationCountryEnum Sy { get; } = new("sy");
+
     /// <summary><c>sz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sz")]
-    Sz,
+    public static MeGeolocationCountryEnum Sz { get; } = new("sz");
+
     /// <summary><c>tc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tc")]
-    Tc,
+    public static MeGeolocationCountryEnum Tc { get; } = new("tc");
+
     /// <summary><c>td</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "td")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("td")]
-    Td,
+    public static MeGeolocationCountryEnum Td { get; } = new("td");
+
     /// <summary><c>tf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tf")]
-    Tf,
+    public static MeGeolocationCountryEnum Tf { get; } = new("tf");
+
     /// <summary><c>tg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tg")]
-    Tg,
+    public static MeGeolocationCountryEnum Tg { get; } = new("tg");
+
     /// <summary><c>th</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "th")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("th")]
-    Th,
+    public static MeGeolocationCountryEnum Th { get; } = new("th");
+
     /// <summary><c>tj</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tj")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tj")]
-    Tj,
+    public static MeGeolocationCountryEnum Tj { get; } = new("tj");
+
     /// <summary><c>tk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tk")]
-    Tk,
+    public static MeGeolocationCountryEnum Tk { get; } = new("tk");
+
     /// <summary><c>tl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tl")]
-    Tl,
+    public static MeGeolocationCountryEnum Tl { get; } = new("tl");
+
     /// <summary><c>tm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tm")]
-    Tm,
+    public static MeGeolocationCountryEnum Tm { get; } = new("tm");
+
     /// <summary><c>tn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tn")]
-    Tn,
+    public static MeGeolocationCountryEnum Tn { get; } = new("tn");
+
     /// <summary><c>to</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "to")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("to")]
-    To,
+    public static MeGeolocationCountryEnum To { get; } = new("to");
+
     /// <summary><c>tp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tp")]
-    Tp,
+    public static MeGeolocationCountryEnum Tp { get; } = new("tp");
+
     /// <summary><c>tr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tr")]
-    Tr,
+    public static MeGeolocationCountryEnum Tr { get; } = new("tr");
+
     /// <summary><c>tt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tt")]
-    Tt,
+    public static MeGeolocationCountryEnum Tt { get; } = new("tt");
+
     /// <summary><c>tv</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tv")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tv")]
-    Tv,
+    public static MeGeolocationCountryEnum Tv { get; } = new("tv");
+
     /// <summary><c>tw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tw")]
-    Tw,
+    public static MeGeolocationCountryEnum Tw { get; } = new("tw");
+
     /// <summary><c>tz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tz")]
-    Tz,
+    public static MeGeolocationCountryEnum Tz { get; } = new("tz");
+
     /// <summary><c>ua</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ua")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ua")]
-    Ua,
+    public static MeGeolocationCountryEnum Ua { get; } = new("ua");
+
     /// <summary><c>ug</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ug")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ug")]
-    Ug,
+    public static MeGeolocationCountryEnum Ug { get; } = new("ug");
+
     /// <summary><c>uk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "uk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("uk")]
-    Uk,
+    public static MeGeolocationCountryEnum Uk { get; } = new("uk");
+
     /// <summary><c>um</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "um")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("um")]
-    Um,
+    public static MeGeolocationCountryEnum Um { get; } = new("um");
+
     /// <summary><c>us</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us")]
-    Us,
+    public static MeGeolocationCountryEnum Us { get; } = new("us");
+
     /// <summary><c>uy</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "uy")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("uy")]
-    Uy,
+    public static MeGeolocationCountryEnum Uy { get; } = new("uy");
+
     /// <summary><c>uz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "uz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("uz")]
-    Uz,
+    public static MeGeolocationCountryEnum Uz { get; } = new("uz");
+
     /// <summary><c>va</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "va")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("va")]
-    Va,
+    public static MeGeolocationCountryEnum Va { get; } = new("va");
+
     /// <summary><c>vc</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vc")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vc")]
-    Vc,
+    public static MeGeolocationCountryEnum Vc { get; } = new("vc");
+
     /// <summary><c>ve</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ve")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ve")]
-    Ve,
+    public static MeGeolocationCountryEnum Ve { get; } = new("ve");
+
     /// <summary><c>vg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vg")]
-    Vg,
+    public static MeGeolocationCountryEnum Vg { get; } = new("vg");
+
     /// <summary><c>vi</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vi")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vi")]
-    Vi,
+    public static MeGeolocationCountryEnum Vi { get; } = new("vi");
+
     /// <summary><c>vn</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vn")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vn")]
-    Vn,
+    public static MeGeolocationCountryEnum Vn { get; } = new("vn");
+
     /// <summary><c>vu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vu")]
-    Vu,
+    public static MeGeolocationCountryEnum Vu { get; } = new("vu");
+
     /// <summary><c>we</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "we")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("we")]
-    We,
+    public static MeGeolocationCountryEnum We { get; } = new("we");
+
     /// <summary><c>wf</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "wf")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("wf")]
-    Wf,
+    public static MeGeolocationCountryEnum Wf { get; } = new("wf");
+
     /// <summary><c>ws</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ws")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ws")]
-    Ws,
+    public static MeGeolocationCountryEnum Ws { get; } = new("ws");
+
     /// <summary><c>ye</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ye")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ye")]
-    Ye,
+    public static MeGeolocationCountryEnum Ye { get; } = new("ye");
+
     /// <summary><c>yt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "yt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("yt")]
-    Yt,
+    public static MeGeolocationCountryEnum Yt { get; } = new("yt");
+
     /// <summary><c>yu</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "yu")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("yu")]
-    Yu,
+    public static MeGeolocationCountryEnum Yu { get; } = new("yu");
+
     /// <summary><c>za</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "za")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("za")]
-    Za,
+    public static MeGeolocationCountryEnum Za { get; } = new("za");
+
     /// <summary><c>zm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "zm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("zm")]
-    Zm,
+    public static MeGeolocationCountryEnum Zm { get; } = new("zm");
+
     /// <summary><c>zw</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "zw")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("zw")]
-    Zw,
+    public static MeGeolocationCountryEnum Zw { get; } = new("zw");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ac" or "ad" or "ae" or "af" or "ag" or "ai" or "al" or "am" or "an" or "ao" or "aq" or "ar" or "as" or "at" or "au" or "aw" or "ax" or "az" or "ba" or "bb" or "bd" or "be" or "bf" or "bg" or "bh" or "bi" or "bj" or "bl" or "bm" or "bn" or "bo" or "bq" or "br" or "bs" or "bt" or "bv" or "bw" or "by" or "bz" or "ca" or "cc" or "cd" or "cf" or "cg" or "ch" or "ci" or "ck" or "cl" or "cm" or "cn" or "co" or "cr" or "cs" or "cu" or "cv" or "cw" or "cx" or "cy" or "cz" or "de" or "dj" or "dk" or "dm" or "do" or "dz" or "ec" or "ee" or "eg" or "eh" or "er" or "es" or "et" or "fc" or "fd" or "fi" or "fj" or "fk" or "fm" or "fo" or "fr" or "fx" or "ga" or "gb" or "gd" or "ge" or "gf" or "gg" or "gh" or "gi" or "gl" or "gm" or "gn" or "gp" or "gq" or "gr" or "gs" or "gt" or "gu" or "gw" or "gy" or "hk" or "hm" or "hn" or "hr" or "ht" or "hu" or "id" or "ie" or "il" or "im" or "in" or "io" or "iq" or "ir" or "is" or "it" or "je" or "jm" or "jo" or "jp" or "ke" or "kg" or "kh" or "ki" or "km" or "kn" or "kp" or "kr" or "kw" or "ky" or "kz" or "la" or "lb" or "lc" or "li" or "lk" or "lr" or "ls" or "lt" or "lu" or "lv" or "ly" or "ma" or "mc" or "md" or "me" or "mf" or "mg" or "mh" or "mk" or "ml" or "mm" or "mn" or "mo" or "mp" or "mq" or "mr" or "ms" or "mt" or "mu" or "mv" or "mw" or "mx" or "my" or "mz" or "na" or "nc" or "ne" or "nf" or "ng" or "ni" or "nl" or "no" or "np" or "nr" or "nu" or "nz" or "om" or "pa" or "pe" or "pf" or "pg" or "ph" or "pk" or "pl" or "pm" or "pn" or "pr" or "ps" or "pt" or "pw" or "py" or "qa" or "qc" or "re" or "ro" or "rs" or "ru" or "rw" or "sa" or "sb" or "sc" or "sd" or "se" or "sg" or "sh" or "si" or "sj" or "sk" or "sl" or "sm" or "sn" or "so" or "sr" or "ss" or "st" or "sv" or "sx" or "sy" or "sz" or "tc" or "td" or "tf" or "tg" or "th" or "tj" or "tk" or "tl" or "tm" or "tn" or "to" or "tp" or "tr" or "tt" or "tv" or "tw" or "tz" or "ua" or "ug" or "uk" or "um" or "us" or "uy" or "uz" or "va" or "vc" or "ve" or "vg" or "vi" or "vn" or "vu" or "we" or "wf" or "ws" or "ye" or "yt" or "yu" or "za" or "zm" or "zw";
+
+    string global::Clients.Core.Wire.IStringEnum<MeGeolocationCountryEnum>.WireValue => _value ?? string.Empty;
+
+    static MeGeolocationCountryEnum global::Clients.Core.Wire.IStringEnum<MeGeolocationCountryEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeGeolocationCountryEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeGeolocationCountryEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeGeolocationCountryEnum left, MeGeolocationCountryEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeGeolocationCountryEnum left, MeGeolocationCountryEnum right) => !left.Equals(right);
 }

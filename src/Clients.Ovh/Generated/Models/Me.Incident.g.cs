@@ -22,6 +22,10 @@ public sealed partial class MeIncidentMigrateServices
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceIds")]
     public global::System.Collections.Generic.IReadOnlyList<long>? ServiceIds { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -34,6 +38,10 @@ public sealed partial class MeIncidentOrder
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("order")]
     public global::Clients.Ovh.Models.OrderOrder? Order { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -52,6 +60,10 @@ public sealed partial class MeIncidentPercentagePromotion
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public long? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -82,6 +94,10 @@ public sealed partial class MeIncidentProposedOffer
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("promotion")]
     public global::Clients.Ovh.Models.MeIncidentPercentagePromotion? Promotion { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -100,6 +116,10 @@ public sealed partial class MeIncidentProposedOfferConfiguration
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -130,6 +150,10 @@ public sealed partial class MeIncidentServiceMigration
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceToMigrate")]
     public global::Clients.Ovh.Models.MeIncidentServiceToMigrate? ServiceToMigrate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -166,4 +190,8 @@ public sealed partial class MeIncidentServiceToMigrate
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("serviceName")]
     public string? ServiceName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

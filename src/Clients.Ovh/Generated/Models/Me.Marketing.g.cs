@@ -40,6 +40,10 @@ public sealed partial class MeMarketingConsent
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sms")]
     public global::Clients.Ovh.Models.MeMarketingConsentDetails? Sms { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -70,4 +74,8 @@ public sealed partial class MeMarketingConsentDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offerAndDiscount")]
     public bool? OfferAndDiscount { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -16,6 +16,10 @@ public sealed partial class MeMigrationStepContracts
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agreements")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.MeAgreementsContractAgreement>? Agreements { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -34,30 +38,54 @@ public sealed partial class MeMigrationStepDebt
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ovhAccountAmount")]
     public global::Clients.Ovh.Models.OrderPrice? OvhAccountAmount { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Name of the migration step
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeMigrationStepNameEnum>))]
-public enum MeMigrationStepNameEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeMigrationStepNameEnum>))]
+public readonly partial struct MeMigrationStepNameEnum : global::Clients.Core.Wire.IStringEnum<MeMigrationStepNameEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeMigrationStepNameEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CONTRACTS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CONTRACTS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CONTRACTS")]
-    CONTRACTS,
+    public static MeMigrationStepNameEnum CONTRACTS { get; } = new("CONTRACTS");
+
     /// <summary><c>DEBT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DEBT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DEBT")]
-    DEBT,
+    public static MeMigrationStepNameEnum DEBT { get; } = new("DEBT");
+
     /// <summary><c>NIC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NIC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NIC")]
-    NIC,
+    public static MeMigrationStepNameEnum NIC { get; } = new("NIC");
+
     /// <summary><c>ORDERS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ORDERS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ORDERS")]
-    ORDERS,
+    public static MeMigrationStepNameEnum ORDERS { get; } = new("ORDERS");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CONTRACTS" or "DEBT" or "NIC" or "ORDERS";
+
+    string global::Clients.Core.Wire.IStringEnum<MeMigrationStepNameEnum>.WireValue => _value ?? string.Empty;
+
+    static MeMigrationStepNameEnum global::Clients.Core.Wire.IStringEnum<MeMigrationStepNameEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeMigrationStepNameEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeMigrationStepNameEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeMigrationStepNameEnum left, MeMigrationStepNameEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeMigrationStepNameEnum left, MeMigrationStepNameEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -82,20 +110,46 @@ public sealed partial class MeMigrationStepOrders
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pendingSubscriptions")]
     public bool? PendingSubscriptions { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Status of the migration step
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeMigrationStepStatusEnum>))]
-public enum MeMigrationStepStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeMigrationStepStatusEnum>))]
+public readonly partial struct MeMigrationStepStatusEnum : global::Clients.Core.Wire.IStringEnum<MeMigrationStepStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeMigrationStepStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>OK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OK")]
-    OK,
+    public static MeMigrationStepStatusEnum OK { get; } = new("OK");
+
     /// <summary><c>PENDING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PENDING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PENDING")]
-    PENDING,
+    public static MeMigrationStepStatusEnum PENDING { get; } = new("PENDING");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "OK" or "PENDING";
+
+    string global::Clients.Core.Wire.IStringEnum<MeMigrationStepStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static MeMigrationStepStatusEnum global::Clients.Core.Wire.IStringEnum<MeMigrationStepStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeMigrationStepStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeMigrationStepStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeMigrationStepStatusEnum left, MeMigrationStepStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeMigrationStepStatusEnum left, MeMigrationStepStatusEnum right) => !left.Equals(right);
 }

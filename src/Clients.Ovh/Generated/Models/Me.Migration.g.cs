@@ -46,38 +46,60 @@ public sealed partial class MeMigrationContract
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
     public string? Text { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Status of the migration
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeMigrationStatusEnum>))]
-public enum MeMigrationStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeMigrationStatusEnum>))]
+public readonly partial struct MeMigrationStatusEnum : global::Clients.Core.Wire.IStringEnum<MeMigrationStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeMigrationStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CANCELED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CANCELED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CANCELED")]
-    CANCELED,
+    public static MeMigrationStatusEnum CANCELED { get; } = new("CANCELED");
+
     /// <summary><c>CHECKED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CHECKED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CHECKED")]
-    CHECKED,
+    public static MeMigrationStatusEnum CHECKED { get; } = new("CHECKED");
+
     /// <summary><c>DOING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DOING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DOING")]
-    DOING,
+    public static MeMigrationStatusEnum DOING { get; } = new("DOING");
+
     /// <summary><c>MIGRATED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MIGRATED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MIGRATED")]
-    MIGRATED,
+    public static MeMigrationStatusEnum MIGRATED { get; } = new("MIGRATED");
+
     /// <summary><c>TODO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TODO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TODO")]
-    TODO,
+    public static MeMigrationStatusEnum TODO { get; } = new("TODO");
+
     /// <summary><c>TO_CHECK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TO_CHECK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TO_CHECK")]
-    TOCHECK,
+    public static MeMigrationStatusEnum TOCHECK { get; } = new("TO_CHECK");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CANCELED" or "CHECKED" or "DOING" or "MIGRATED" or "TODO" or "TO_CHECK";
+
+    string global::Clients.Core.Wire.IStringEnum<MeMigrationStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static MeMigrationStatusEnum global::Clients.Core.Wire.IStringEnum<MeMigrationStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeMigrationStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeMigrationStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeMigrationStatusEnum left, MeMigrationStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeMigrationStatusEnum left, MeMigrationStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -114,4 +136,8 @@ public sealed partial class MeMigrationStep
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.MeMigrationStepStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

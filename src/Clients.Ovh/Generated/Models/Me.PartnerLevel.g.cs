@@ -28,48 +28,93 @@ public sealed partial class MePartnerLevelLevel
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requirement")]
     public global::Clients.Ovh.Models.MePartnerLevelRequirementLoSEnum? Requirement { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Type of level
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MePartnerLevelLevelTypeEnum>))]
-public enum MePartnerLevelLevelTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MePartnerLevelLevelTypeEnum>))]
+public readonly partial struct MePartnerLevelLevelTypeEnum : global::Clients.Core.Wire.IStringEnum<MePartnerLevelLevelTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MePartnerLevelLevelTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>advanced</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "advanced")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("advanced")]
-    Advanced,
+    public static MePartnerLevelLevelTypeEnum Advanced { get; } = new("advanced");
+
     /// <summary><c>none</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "none")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("none")]
-    None,
+    public static MePartnerLevelLevelTypeEnum None { get; } = new("none");
+
     /// <summary><c>standard</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "standard")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("standard")]
-    Standard,
+    public static MePartnerLevelLevelTypeEnum Standard { get; } = new("standard");
+
     /// <summary><c>strategic</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "strategic")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("strategic")]
-    Strategic,
+    public static MePartnerLevelLevelTypeEnum Strategic { get; } = new("strategic");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "advanced" or "none" or "standard" or "strategic";
+
+    string global::Clients.Core.Wire.IStringEnum<MePartnerLevelLevelTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static MePartnerLevelLevelTypeEnum global::Clients.Core.Wire.IStringEnum<MePartnerLevelLevelTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MePartnerLevelLevelTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MePartnerLevelLevelTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MePartnerLevelLevelTypeEnum left, MePartnerLevelLevelTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(MePartnerLevelLevelTypeEnum left, MePartnerLevelLevelTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Level of Support required
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MePartnerLevelRequirementLoSEnum>))]
-public enum MePartnerLevelRequirementLoSEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MePartnerLevelRequirementLoSEnum>))]
+public readonly partial struct MePartnerLevelRequirementLoSEnum : global::Clients.Core.Wire.IStringEnum<MePartnerLevelRequirementLoSEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MePartnerLevelRequirementLoSEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>none</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "none")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("none")]
-    None,
+    public static MePartnerLevelRequirementLoSEnum None { get; } = new("none");
+
     /// <summary><c>premium</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "premium")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("premium")]
-    Premium,
+    public static MePartnerLevelRequirementLoSEnum Premium { get; } = new("premium");
+
     /// <summary><c>premium-accredited</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "premium-accredited")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("premium-accredited")]
-    PremiumAccredited,
+    public static MePartnerLevelRequirementLoSEnum PremiumAccredited { get; } = new("premium-accredited");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "none" or "premium" or "premium-accredited";
+
+    string global::Clients.Core.Wire.IStringEnum<MePartnerLevelRequirementLoSEnum>.WireValue => _value ?? string.Empty;
+
+    static MePartnerLevelRequirementLoSEnum global::Clients.Core.Wire.IStringEnum<MePartnerLevelRequirementLoSEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MePartnerLevelRequirementLoSEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MePartnerLevelRequirementLoSEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MePartnerLevelRequirementLoSEnum left, MePartnerLevelRequirementLoSEnum right) => left.Equals(right);
+
+    public static bool operator !=(MePartnerLevelRequirementLoSEnum left, MePartnerLevelRequirementLoSEnum right) => !left.Equals(right);
 }

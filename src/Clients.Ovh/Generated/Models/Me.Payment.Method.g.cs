@@ -40,6 +40,10 @@ public sealed partial class MePaymentMethodCallbackUrl
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]
     public string Success { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -52,6 +56,10 @@ public sealed partial class MePaymentMethodChallenge
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("challenge")]
     public string Challenge { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -112,6 +120,10 @@ public sealed partial class MePaymentMethodCreation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("register")]
     public bool? Register { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -130,6 +142,10 @@ public sealed partial class MePaymentMethodDetails
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("transactionId")]
     public long? TransactionId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -160,66 +176,81 @@ public sealed partial class MePaymentMethodFinalize
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("registrationId")]
     public string? RegistrationId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Payment method status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MePaymentMethodStatusEnum>))]
-public enum MePaymentMethodStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MePaymentMethodStatusEnum>))]
+public readonly partial struct MePaymentMethodStatusEnum : global::Clients.Core.Wire.IStringEnum<MePaymentMethodStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MePaymentMethodStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CANCELED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CANCELED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CANCELED")]
-    CANCELED,
+    public static MePaymentMethodStatusEnum CANCELED { get; } = new("CANCELED");
+
     /// <summary><c>CANCELING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CANCELING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CANCELING")]
-    CANCELING,
+    public static MePaymentMethodStatusEnum CANCELING { get; } = new("CANCELING");
+
     /// <summary><c>CREATED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREATED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREATED")]
-    CREATED,
+    public static MePaymentMethodStatusEnum CREATED { get; } = new("CREATED");
+
     /// <summary><c>CREATING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREATING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREATING")]
-    CREATING,
+    public static MePaymentMethodStatusEnum CREATING { get; } = new("CREATING");
+
     /// <summary><c>ERROR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ERROR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ERROR")]
-    ERROR,
+    public static MePaymentMethodStatusEnum ERROR { get; } = new("ERROR");
+
     /// <summary><c>EXPIRED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EXPIRED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EXPIRED")]
-    EXPIRED,
+    public static MePaymentMethodStatusEnum EXPIRED { get; } = new("EXPIRED");
+
     /// <summary><c>FAILED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FAILED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FAILED")]
-    FAILED,
+    public static MePaymentMethodStatusEnum FAILED { get; } = new("FAILED");
+
     /// <summary><c>MAINTENANCE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MAINTENANCE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MAINTENANCE")]
-    MAINTENANCE,
+    public static MePaymentMethodStatusEnum MAINTENANCE { get; } = new("MAINTENANCE");
+
     /// <summary><c>PAUSED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PAUSED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PAUSED")]
-    PAUSED,
+    public static MePaymentMethodStatusEnum PAUSED { get; } = new("PAUSED");
+
     /// <summary><c>REJECTED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REJECTED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REJECTED")]
-    REJECTED,
+    public static MePaymentMethodStatusEnum REJECTED { get; } = new("REJECTED");
+
     /// <summary><c>REPLACED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REPLACED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REPLACED")]
-    REPLACED,
+    public static MePaymentMethodStatusEnum REPLACED { get; } = new("REPLACED");
+
     /// <summary><c>VALID</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VALID")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VALID")]
-    VALID,
+    public static MePaymentMethodStatusEnum VALID { get; } = new("VALID");
+
     /// <summary><c>VALIDATING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VALIDATING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VALIDATING")]
-    VALIDATING,
+    public static MePaymentMethodStatusEnum VALIDATING { get; } = new("VALIDATING");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CANCELED" or "CANCELING" or "CREATED" or "CREATING" or "ERROR" or "EXPIRED" or "FAILED" or "MAINTENANCE" or "PAUSED" or "REJECTED" or "REPLACED" or "VALID" or "VALIDATING";
+
+    string global::Clients.Core.Wire.IStringEnum<MePaymentMethodStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static MePaymentMethodStatusEnum global::Clients.Core.Wire.IStringEnum<MePaymentMethodStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MePaymentMethodStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MePaymentMethodStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MePaymentMethodStatusEnum left, MePaymentMethodStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(MePaymentMethodStatusEnum left, MePaymentMethodStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -268,4 +299,8 @@ public sealed partial class MePaymentMethodValidation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validationType")]
     public global::Clients.Ovh.Models.MePaymentIntegrationEnum? ValidationType { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -9,55 +9,93 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Transaction status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MePaymentTransactionStatusEnum>))]
-public enum MePaymentTransactionStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MePaymentTransactionStatusEnum>))]
+public readonly partial struct MePaymentTransactionStatusEnum : global::Clients.Core.Wire.IStringEnum<MePaymentTransactionStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MePaymentTransactionStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CANCELED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CANCELED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CANCELED")]
-    CANCELED,
+    public static MePaymentTransactionStatusEnum CANCELED { get; } = new("CANCELED");
+
     /// <summary><c>CANCELING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CANCELING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CANCELING")]
-    CANCELING,
+    public static MePaymentTransactionStatusEnum CANCELING { get; } = new("CANCELING");
+
     /// <summary><c>CONFIRMING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CONFIRMING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CONFIRMING")]
-    CONFIRMING,
+    public static MePaymentTransactionStatusEnum CONFIRMING { get; } = new("CONFIRMING");
+
     /// <summary><c>ERROR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ERROR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ERROR")]
-    ERROR,
+    public static MePaymentTransactionStatusEnum ERROR { get; } = new("ERROR");
+
     /// <summary><c>EXPIRED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EXPIRED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EXPIRED")]
-    EXPIRED,
+    public static MePaymentTransactionStatusEnum EXPIRED { get; } = new("EXPIRED");
+
     /// <summary><c>FAILED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FAILED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FAILED")]
-    FAILED,
+    public static MePaymentTransactionStatusEnum FAILED { get; } = new("FAILED");
+
     /// <summary><c>READY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "READY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("READY")]
-    READY,
+    public static MePaymentTransactionStatusEnum READY { get; } = new("READY");
+
     /// <summary><c>SUCCESS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SUCCESS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SUCCESS")]
-    SUCCESS,
+    public static MePaymentTransactionStatusEnum SUCCESS { get; } = new("SUCCESS");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CANCELED" or "CANCELING" or "CONFIRMING" or "ERROR" or "EXPIRED" or "FAILED" or "READY" or "SUCCESS";
+
+    string global::Clients.Core.Wire.IStringEnum<MePaymentTransactionStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static MePaymentTransactionStatusEnum global::Clients.Core.Wire.IStringEnum<MePaymentTransactionStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MePaymentTransactionStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MePaymentTransactionStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MePaymentTransactionStatusEnum left, MePaymentTransactionStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(MePaymentTransactionStatusEnum left, MePaymentTransactionStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Transaction type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MePaymentTransactionTypeEnum>))]
-public enum MePaymentTransactionTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MePaymentTransactionTypeEnum>))]
+public readonly partial struct MePaymentTransactionTypeEnum : global::Clients.Core.Wire.IStringEnum<MePaymentTransactionTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MePaymentTransactionTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CREDIT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREDIT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREDIT")]
-    CREDIT,
+    public static MePaymentTransactionTypeEnum CREDIT { get; } = new("CREDIT");
+
     /// <summary><c>DEBIT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DEBIT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DEBIT")]
-    DEBIT,
+    public static MePaymentTransactionTypeEnum DEBIT { get; } = new("DEBIT");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CREDIT" or "DEBIT";
+
+    string global::Clients.Core.Wire.IStringEnum<MePaymentTransactionTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static MePaymentTransactionTypeEnum global::Clients.Core.Wire.IStringEnum<MePaymentTransactionTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MePaymentTransactionTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MePaymentTransactionTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MePaymentTransactionTypeEnum left, MePaymentTransactionTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(MePaymentTransactionTypeEnum left, MePaymentTransactionTypeEnum right) => !left.Equals(right);
 }

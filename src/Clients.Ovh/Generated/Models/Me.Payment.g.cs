@@ -70,94 +70,128 @@ public sealed partial class MePaymentAvailablePaymentMethod
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("registerableWithTransaction")]
     public bool? RegisterableWithTransaction { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Payment method available sub-type enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MePaymentAvailableSubTypeEnum>))]
-public enum MePaymentAvailableSubTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MePaymentAvailableSubTypeEnum>))]
+public readonly partial struct MePaymentAvailableSubTypeEnum : global::Clients.Core.Wire.IStringEnum<MePaymentAvailableSubTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MePaymentAvailableSubTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>30_DAYS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "30_DAYS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("30_DAYS")]
-    _30DAYS,
+    public static MePaymentAvailableSubTypeEnum _30DAYS { get; } = new("30_DAYS");
+
     /// <summary><c>45_DAYS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "45_DAYS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("45_DAYS")]
-    _45DAYS,
+    public static MePaymentAvailableSubTypeEnum _45DAYS { get; } = new("45_DAYS");
+
     /// <summary><c>60_DAYS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "60_DAYS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("60_DAYS")]
-    _60DAYS,
+    public static MePaymentAvailableSubTypeEnum _60DAYS { get; } = new("60_DAYS");
+
     /// <summary><c>AMERICAN_EXPRESS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AMERICAN_EXPRESS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AMERICAN_EXPRESS")]
-    AMERICANEXPRESS,
+    public static MePaymentAvailableSubTypeEnum AMERICANEXPRESS { get; } = new("AMERICAN_EXPRESS");
+
     /// <summary><c>AURA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AURA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AURA")]
-    AURA,
+    public static MePaymentAvailableSubTypeEnum AURA { get; } = new("AURA");
+
     /// <summary><c>CARTE_BANCAIRE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CARTE_BANCAIRE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CARTE_BANCAIRE")]
-    CARTEBANCAIRE,
+    public static MePaymentAvailableSubTypeEnum CARTEBANCAIRE { get; } = new("CARTE_BANCAIRE");
+
     /// <summary><c>CARTE_BLEUE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CARTE_BLEUE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CARTE_BLEUE")]
-    CARTEBLEUE,
+    public static MePaymentAvailableSubTypeEnum CARTEBLEUE { get; } = new("CARTE_BLEUE");
+
     /// <summary><c>CHORUS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CHORUS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CHORUS")]
-    CHORUS,
+    public static MePaymentAvailableSubTypeEnum CHORUS { get; } = new("CHORUS");
+
     /// <summary><c>DINERS_CLUB</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DINERS_CLUB")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DINERS_CLUB")]
-    DINERSCLUB,
+    public static MePaymentAvailableSubTypeEnum DINERSCLUB { get; } = new("DINERS_CLUB");
+
     /// <summary><c>DISCOVER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DISCOVER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DISCOVER")]
-    DISCOVER,
+    public static MePaymentAvailableSubTypeEnum DISCOVER { get; } = new("DISCOVER");
+
     /// <summary><c>JCB</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "JCB")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("JCB")]
-    JCB,
+    public static MePaymentAvailableSubTypeEnum JCB { get; } = new("JCB");
+
     /// <summary><c>MAESTRO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MAESTRO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MAESTRO")]
-    MAESTRO,
+    public static MePaymentAvailableSubTypeEnum MAESTRO { get; } = new("MAESTRO");
+
     /// <summary><c>MASTERCARD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MASTERCARD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MASTERCARD")]
-    MASTERCARD,
+    public static MePaymentAvailableSubTypeEnum MASTERCARD { get; } = new("MASTERCARD");
+
     /// <summary><c>NONE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NONE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NONE")]
-    NONE,
+    public static MePaymentAvailableSubTypeEnum NONE { get; } = new("NONE");
+
     /// <summary><c>RUPAY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RUPAY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RUPAY")]
-    RUPAY,
+    public static MePaymentAvailableSubTypeEnum RUPAY { get; } = new("RUPAY");
+
     /// <summary><c>VISA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VISA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VISA")]
-    VISA,
+    public static MePaymentAvailableSubTypeEnum VISA { get; } = new("VISA");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "30_DAYS" or "45_DAYS" or "60_DAYS" or "AMERICAN_EXPRESS" or "AURA" or "CARTE_BANCAIRE" or "CARTE_BLEUE" or "CHORUS" or "DINERS_CLUB" or "DISCOVER" or "JCB" or "MAESTRO" or "MASTERCARD" or "NONE" or "RUPAY" or "VISA";
+
+    string global::Clients.Core.Wire.IStringEnum<MePaymentAvailableSubTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static MePaymentAvailableSubTypeEnum global::Clients.Core.Wire.IStringEnum<MePaymentAvailableSubTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MePaymentAvailableSubTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MePaymentAvailableSubTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MePaymentAvailableSubTypeEnum left, MePaymentAvailableSubTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(MePaymentAvailableSubTypeEnum left, MePaymentAvailableSubTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Payment method creation sub-type enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MePaymentCreationSubTypeEnum>))]
-public enum MePaymentCreationSubTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MePaymentCreationSubTypeEnum>))]
+public readonly partial struct MePaymentCreationSubTypeEnum : global::Clients.Core.Wire.IStringEnum<MePaymentCreationSubTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MePaymentCreationSubTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CHORUS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CHORUS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CHORUS")]
-    CHORUS,
+    public static MePaymentCreationSubTypeEnum CHORUS { get; } = new("CHORUS");
+
     /// <summary><c>NONE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NONE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NONE")]
-    NONE,
+    public static MePaymentCreationSubTypeEnum NONE { get; } = new("NONE");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CHORUS" or "NONE";
+
+    string global::Clients.Core.Wire.IStringEnum<MePaymentCreationSubTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static MePaymentCreationSubTypeEnum global::Clients.Core.Wire.IStringEnum<MePaymentCreationSubTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MePaymentCreationSubTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MePaymentCreationSubTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MePaymentCreationSubTypeEnum left, MePaymentCreationSubTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(MePaymentCreationSubTypeEnum left, MePaymentCreationSubTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -182,42 +216,63 @@ public sealed partial class MePaymentIcon
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Register integration type enum
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MePaymentIntegrationEnum>))]
-public enum MePaymentIntegrationEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MePaymentIntegrationEnum>))]
+public readonly partial struct MePaymentIntegrationEnum : global::Clients.Core.Wire.IStringEnum<MePaymentIntegrationEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MePaymentIntegrationEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>BANK_TRANSFER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BANK_TRANSFER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BANK_TRANSFER")]
-    BANKTRANSFER,
+    public static MePaymentIntegrationEnum BANKTRANSFER { get; } = new("BANK_TRANSFER");
+
     /// <summary><c>COMPONENT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "COMPONENT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("COMPONENT")]
-    COMPONENT,
+    public static MePaymentIntegrationEnum COMPONENT { get; } = new("COMPONENT");
+
     /// <summary><c>IFRAME_VANTIV</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IFRAME_VANTIV")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IFRAME_VANTIV")]
-    IFRAMEVANTIV,
+    public static MePaymentIntegrationEnum IFRAMEVANTIV { get; } = new("IFRAME_VANTIV");
+
     /// <summary><c>IN_CONTEXT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IN_CONTEXT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IN_CONTEXT")]
-    INCONTEXT,
+    public static MePaymentIntegrationEnum INCONTEXT { get; } = new("IN_CONTEXT");
+
     /// <summary><c>NONE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NONE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NONE")]
-    NONE,
+    public static MePaymentIntegrationEnum NONE { get; } = new("NONE");
+
     /// <summary><c>POST_FORM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "POST_FORM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("POST_FORM")]
-    POSTFORM,
+    public static MePaymentIntegrationEnum POSTFORM { get; } = new("POST_FORM");
+
     /// <summary><c>REDIRECT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REDIRECT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REDIRECT")]
-    REDIRECT,
+    public static MePaymentIntegrationEnum REDIRECT { get; } = new("REDIRECT");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "BANK_TRANSFER" or "COMPONENT" or "IFRAME_VANTIV" or "IN_CONTEXT" or "NONE" or "POST_FORM" or "REDIRECT";
+
+    string global::Clients.Core.Wire.IStringEnum<MePaymentIntegrationEnum>.WireValue => _value ?? string.Empty;
+
+    static MePaymentIntegrationEnum global::Clients.Core.Wire.IStringEnum<MePaymentIntegrationEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MePaymentIntegrationEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MePaymentIntegrationEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MePaymentIntegrationEnum left, MePaymentIntegrationEnum right) => left.Equals(right);
+
+    public static bool operator !=(MePaymentIntegrationEnum left, MePaymentIntegrationEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -326,6 +381,10 @@ public sealed partial class MePaymentPaymentMethod
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.MePaymentMethodStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -374,4 +433,8 @@ public sealed partial class MePaymentTransaction
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.MePaymentTransactionTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -67,6 +67,10 @@ public sealed partial class MePaymentMeanBankAccount
 
     [global::System.Text.Json.Serialization.JsonPropertyName("validationDocumentLink")]
     public string? ValidationDocumentLink { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -79,6 +83,10 @@ public sealed partial class MePaymentMeanBankAccountChallengeCreation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("challenge")]
     public string Challenge { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -121,30 +129,54 @@ public sealed partial class MePaymentMeanBankAccountCreation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("setDefault")]
     public bool? SetDefault { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// State of your bank account
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MePaymentMeanBankAccountStateEnum>))]
-public enum MePaymentMeanBankAccountStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MePaymentMeanBankAccountStateEnum>))]
+public readonly partial struct MePaymentMeanBankAccountStateEnum : global::Clients.Core.Wire.IStringEnum<MePaymentMeanBankAccountStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MePaymentMeanBankAccountStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>blockedForIncidents</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "blockedForIncidents")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("blockedForIncidents")]
-    BlockedForIncidents,
+    public static MePaymentMeanBankAccountStateEnum BlockedForIncidents { get; } = new("blockedForIncidents");
+
     /// <summary><c>pendingValidation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pendingValidation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pendingValidation")]
-    PendingValidation,
+    public static MePaymentMeanBankAccountStateEnum PendingValidation { get; } = new("pendingValidation");
+
     /// <summary><c>replaced</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "replaced")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("replaced")]
-    Replaced,
+    public static MePaymentMeanBankAccountStateEnum Replaced { get; } = new("replaced");
+
     /// <summary><c>valid</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "valid")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("valid")]
-    Valid,
+    public static MePaymentMeanBankAccountStateEnum Valid { get; } = new("valid");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "blockedForIncidents" or "pendingValidation" or "replaced" or "valid";
+
+    string global::Clients.Core.Wire.IStringEnum<MePaymentMeanBankAccountStateEnum>.WireValue => _value ?? string.Empty;
+
+    static MePaymentMeanBankAccountStateEnum global::Clients.Core.Wire.IStringEnum<MePaymentMeanBankAccountStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MePaymentMeanBankAccountStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MePaymentMeanBankAccountStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MePaymentMeanBankAccountStateEnum left, MePaymentMeanBankAccountStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(MePaymentMeanBankAccountStateEnum left, MePaymentMeanBankAccountStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -169,6 +201,10 @@ public sealed partial class MePaymentMeanBankAccountValidation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validationType")]
     public global::Clients.Ovh.Models.MePaymentMeanValidationTypeEnum? ValidationType { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -223,6 +259,10 @@ public sealed partial class MePaymentMeanCreditCard
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public string? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -235,6 +275,10 @@ public sealed partial class MePaymentMeanCreditCardChallengeCreation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("challenge")]
     public string Challenge { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -259,26 +303,51 @@ public sealed partial class MePaymentMeanCreditCardCreation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("setDefault")]
     public bool? SetDefault { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// State of your credit card
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MePaymentMeanCreditCardStateEnum>))]
-public enum MePaymentMeanCreditCardStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MePaymentMeanCreditCardStateEnum>))]
+public readonly partial struct MePaymentMeanCreditCardStateEnum : global::Clients.Core.Wire.IStringEnum<MePaymentMeanCreditCardStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MePaymentMeanCreditCardStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>expired</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "expired")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("expired")]
-    Expired,
+    public static MePaymentMeanCreditCardStateEnum Expired { get; } = new("expired");
+
     /// <summary><c>tooManyFailures</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tooManyFailures")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tooManyFailures")]
-    TooManyFailures,
+    public static MePaymentMeanCreditCardStateEnum TooManyFailures { get; } = new("tooManyFailures");
+
     /// <summary><c>valid</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "valid")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("valid")]
-    Valid,
+    public static MePaymentMeanCreditCardStateEnum Valid { get; } = new("valid");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "expired" or "tooManyFailures" or "valid";
+
+    string global::Clients.Core.Wire.IStringEnum<MePaymentMeanCreditCardStateEnum>.WireValue => _value ?? string.Empty;
+
+    static MePaymentMeanCreditCardStateEnum global::Clients.Core.Wire.IStringEnum<MePaymentMeanCreditCardStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MePaymentMeanCreditCardStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MePaymentMeanCreditCardStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MePaymentMeanCreditCardStateEnum left, MePaymentMeanCreditCardStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(MePaymentMeanCreditCardStateEnum left, MePaymentMeanCreditCardStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -303,6 +372,10 @@ public sealed partial class MePaymentMeanCreditCardValidation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validationType")]
     public global::Clients.Ovh.Models.MePaymentMeanValidationTypeEnum? ValidationType { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -348,22 +421,48 @@ public sealed partial class MePaymentMeanDeferred
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
     public global::Clients.Ovh.Models.MePaymentMeanDeferredStateEnum? State { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// State of you deferred account
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MePaymentMeanDeferredStateEnum>))]
-public enum MePaymentMeanDeferredStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MePaymentMeanDeferredStateEnum>))]
+public readonly partial struct MePaymentMeanDeferredStateEnum : global::Clients.Core.Wire.IStringEnum<MePaymentMeanDeferredStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MePaymentMeanDeferredStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>failed</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "failed")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("failed")]
-    Failed,
+    public static MePaymentMeanDeferredStateEnum Failed { get; } = new("failed");
+
     /// <summary><c>valid</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "valid")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("valid")]
-    Valid,
+    public static MePaymentMeanDeferredStateEnum Valid { get; } = new("valid");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "failed" or "valid";
+
+    string global::Clients.Core.Wire.IStringEnum<MePaymentMeanDeferredStateEnum>.WireValue => _value ?? string.Empty;
+
+    static MePaymentMeanDeferredStateEnum global::Clients.Core.Wire.IStringEnum<MePaymentMeanDeferredStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MePaymentMeanDeferredStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MePaymentMeanDeferredStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MePaymentMeanDeferredStateEnum left, MePaymentMeanDeferredStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(MePaymentMeanDeferredStateEnum left, MePaymentMeanDeferredStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -388,6 +487,10 @@ public sealed partial class MePaymentMeanIconData
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -439,6 +542,10 @@ public sealed partial class MePaymentMeanPaypal
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
     public global::Clients.Ovh.Models.MePaymentMeanPaypalStateEnum? State { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -451,6 +558,10 @@ public sealed partial class MePaymentMeanPaypalChallengeCreation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("challenge")]
     public string Challenge { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -475,26 +586,51 @@ public sealed partial class MePaymentMeanPaypalCreation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("setDefault")]
     public bool? SetDefault { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// State of you paypal
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MePaymentMeanPaypalStateEnum>))]
-public enum MePaymentMeanPaypalStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MePaymentMeanPaypalStateEnum>))]
+public readonly partial struct MePaymentMeanPaypalStateEnum : global::Clients.Core.Wire.IStringEnum<MePaymentMeanPaypalStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MePaymentMeanPaypalStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>failing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "failing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("failing")]
-    Failing,
+    public static MePaymentMeanPaypalStateEnum Failing { get; } = new("failing");
+
     /// <summary><c>tooManyFailures</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "tooManyFailures")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("tooManyFailures")]
-    TooManyFailures,
+    public static MePaymentMeanPaypalStateEnum TooManyFailures { get; } = new("tooManyFailures");
+
     /// <summary><c>valid</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "valid")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("valid")]
-    Valid,
+    public static MePaymentMeanPaypalStateEnum Valid { get; } = new("valid");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "failing" or "tooManyFailures" or "valid";
+
+    string global::Clients.Core.Wire.IStringEnum<MePaymentMeanPaypalStateEnum>.WireValue => _value ?? string.Empty;
+
+    static MePaymentMeanPaypalStateEnum global::Clients.Core.Wire.IStringEnum<MePaymentMeanPaypalStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MePaymentMeanPaypalStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MePaymentMeanPaypalStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MePaymentMeanPaypalStateEnum left, MePaymentMeanPaypalStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(MePaymentMeanPaypalStateEnum left, MePaymentMeanPaypalStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -519,24 +655,49 @@ public sealed partial class MePaymentMeanPaypalValidation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validationType")]
     public global::Clients.Ovh.Models.MePaymentMeanValidationTypeEnum? ValidationType { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// All the validation you may have to do
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MePaymentMeanValidationTypeEnum>))]
-public enum MePaymentMeanValidationTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MePaymentMeanValidationTypeEnum>))]
+public readonly partial struct MePaymentMeanValidationTypeEnum : global::Clients.Core.Wire.IStringEnum<MePaymentMeanValidationTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MePaymentMeanValidationTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>creditAccount</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "creditAccount")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("creditAccount")]
-    CreditAccount,
+    public static MePaymentMeanValidationTypeEnum CreditAccount { get; } = new("creditAccount");
+
     /// <summary><c>documentToSend</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "documentToSend")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("documentToSend")]
-    DocumentToSend,
+    public static MePaymentMeanValidationTypeEnum DocumentToSend { get; } = new("documentToSend");
+
     /// <summary><c>simpleValidation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "simpleValidation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("simpleValidation")]
-    SimpleValidation,
+    public static MePaymentMeanValidationTypeEnum SimpleValidation { get; } = new("simpleValidation");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "creditAccount" or "documentToSend" or "simpleValidation";
+
+    string global::Clients.Core.Wire.IStringEnum<MePaymentMeanValidationTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static MePaymentMeanValidationTypeEnum global::Clients.Core.Wire.IStringEnum<MePaymentMeanValidationTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MePaymentMeanValidationTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MePaymentMeanValidationTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MePaymentMeanValidationTypeEnum left, MePaymentMeanValidationTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(MePaymentMeanValidationTypeEnum left, MePaymentMeanValidationTypeEnum right) => !left.Equals(right);
 }

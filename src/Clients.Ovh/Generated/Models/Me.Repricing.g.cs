@@ -106,4 +106,8 @@ public sealed partial class MeRepricingService
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalPriceBeforeWithoutTax")]
     public global::Clients.Ovh.Models.OrderPrice? TotalPriceBeforeWithoutTax { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

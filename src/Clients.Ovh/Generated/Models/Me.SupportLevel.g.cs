@@ -16,32 +16,55 @@ public sealed partial class MeSupportLevelLevel
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("level")]
     public global::Clients.Ovh.Models.MeSupportLevelLevelTypeEnum? Level { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Type of level
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeSupportLevelLevelTypeEnum>))]
-public enum MeSupportLevelLevelTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeSupportLevelLevelTypeEnum>))]
+public readonly partial struct MeSupportLevelLevelTypeEnum : global::Clients.Core.Wire.IStringEnum<MeSupportLevelLevelTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeSupportLevelLevelTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>business</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "business")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("business")]
-    Business,
+    public static MeSupportLevelLevelTypeEnum Business { get; } = new("business");
+
     /// <summary><c>enterprise</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enterprise")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enterprise")]
-    Enterprise,
+    public static MeSupportLevelLevelTypeEnum Enterprise { get; } = new("enterprise");
+
     /// <summary><c>premium</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "premium")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("premium")]
-    Premium,
+    public static MeSupportLevelLevelTypeEnum Premium { get; } = new("premium");
+
     /// <summary><c>premium-accredited</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "premium-accredited")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("premium-accredited")]
-    PremiumAccredited,
+    public static MeSupportLevelLevelTypeEnum PremiumAccredited { get; } = new("premium-accredited");
+
     /// <summary><c>standard</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "standard")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("standard")]
-    Standard,
+    public static MeSupportLevelLevelTypeEnum Standard { get; } = new("standard");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "business" or "enterprise" or "premium" or "premium-accredited" or "standard";
+
+    string global::Clients.Core.Wire.IStringEnum<MeSupportLevelLevelTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static MeSupportLevelLevelTypeEnum global::Clients.Core.Wire.IStringEnum<MeSupportLevelLevelTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeSupportLevelLevelTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeSupportLevelLevelTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeSupportLevelLevelTypeEnum left, MeSupportLevelLevelTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeSupportLevelLevelTypeEnum left, MeSupportLevelLevelTypeEnum right) => !left.Equals(right);
 }

@@ -9,31 +9,49 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Tag key type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeTagTagKeyTypeEnum>))]
-public enum MeTagTagKeyTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeTagTagKeyTypeEnum>))]
+public readonly partial struct MeTagTagKeyTypeEnum : global::Clients.Core.Wire.IStringEnum<MeTagTagKeyTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeTagTagKeyTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ARRAY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ARRAY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ARRAY")]
-    ARRAY,
+    public static MeTagTagKeyTypeEnum ARRAY { get; } = new("ARRAY");
+
     /// <summary><c>DATE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DATE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DATE")]
-    DATE,
+    public static MeTagTagKeyTypeEnum DATE { get; } = new("DATE");
+
     /// <summary><c>ENUM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ENUM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ENUM")]
-    ENUM,
+    public static MeTagTagKeyTypeEnum ENUM { get; } = new("ENUM");
+
     /// <summary><c>INTEGER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INTEGER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INTEGER")]
-    INTEGER,
+    public static MeTagTagKeyTypeEnum INTEGER { get; } = new("INTEGER");
+
     /// <summary><c>TEXT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TEXT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TEXT")]
-    TEXT,
+    public static MeTagTagKeyTypeEnum TEXT { get; } = new("TEXT");
+
     /// <summary><c>VARCHAR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VARCHAR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VARCHAR")]
-    VARCHAR,
+    public static MeTagTagKeyTypeEnum VARCHAR { get; } = new("VARCHAR");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ARRAY" or "DATE" or "ENUM" or "INTEGER" or "TEXT" or "VARCHAR";
+
+    string global::Clients.Core.Wire.IStringEnum<MeTagTagKeyTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static MeTagTagKeyTypeEnum global::Clients.Core.Wire.IStringEnum<MeTagTagKeyTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeTagTagKeyTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeTagTagKeyTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeTagTagKeyTypeEnum left, MeTagTagKeyTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeTagTagKeyTypeEnum left, MeTagTagKeyTypeEnum right) => !left.Equals(right);
 }

@@ -22,6 +22,10 @@ public sealed partial class MeTagAvailableTag
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -40,58 +44,75 @@ public sealed partial class MeTagCreation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tagName")]
     public string TagName { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Tag status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeTagStatusEnum>))]
-public enum MeTagStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<MeTagStatusEnum>))]
+public readonly partial struct MeTagStatusEnum : global::Clients.Core.Wire.IStringEnum<MeTagStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public MeTagStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CREATED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREATED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREATED")]
-    CREATED,
+    public static MeTagStatusEnum CREATED { get; } = new("CREATED");
+
     /// <summary><c>CREATING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREATING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREATING")]
-    CREATING,
+    public static MeTagStatusEnum CREATING { get; } = new("CREATING");
+
     /// <summary><c>DELETED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DELETED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DELETED")]
-    DELETED,
+    public static MeTagStatusEnum DELETED { get; } = new("DELETED");
+
     /// <summary><c>DELETING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DELETING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DELETING")]
-    DELETING,
+    public static MeTagStatusEnum DELETING { get; } = new("DELETING");
+
     /// <summary><c>ERROR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ERROR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ERROR")]
-    ERROR,
+    public static MeTagStatusEnum ERROR { get; } = new("ERROR");
+
     /// <summary><c>MODERATING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MODERATING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MODERATING")]
-    MODERATING,
+    public static MeTagStatusEnum MODERATING { get; } = new("MODERATING");
+
     /// <summary><c>REFUSED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUSED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUSED")]
-    REFUSED,
+    public static MeTagStatusEnum REFUSED { get; } = new("REFUSED");
+
     /// <summary><c>REFUSING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUSING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUSING")]
-    REFUSING,
+    public static MeTagStatusEnum REFUSING { get; } = new("REFUSING");
+
     /// <summary><c>REVOCATING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REVOCATING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REVOCATING")]
-    REVOCATING,
+    public static MeTagStatusEnum REVOCATING { get; } = new("REVOCATING");
+
     /// <summary><c>WAIT_MODERATION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WAIT_MODERATION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WAIT_MODERATION")]
-    WAITMODERATION,
+    public static MeTagStatusEnum WAITMODERATION { get; } = new("WAIT_MODERATION");
+
     /// <summary><c>WAIT_REVOCATION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WAIT_REVOCATION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WAIT_REVOCATION")]
-    WAITREVOCATION,
+    public static MeTagStatusEnum WAITREVOCATION { get; } = new("WAIT_REVOCATION");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CREATED" or "CREATING" or "DELETED" or "DELETING" or "ERROR" or "MODERATING" or "REFUSED" or "REFUSING" or "REVOCATING" or "WAIT_MODERATION" or "WAIT_REVOCATION";
+
+    string global::Clients.Core.Wire.IStringEnum<MeTagStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static MeTagStatusEnum global::Clients.Core.Wire.IStringEnum<MeTagStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(MeTagStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is MeTagStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(MeTagStatusEnum left, MeTagStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(MeTagStatusEnum left, MeTagStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -140,6 +161,10 @@ public sealed partial class MeTagTag
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tag")]
     public string? Tag { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -152,6 +177,10 @@ public sealed partial class MeTagTagExtra
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("exemption")]
     public string? Exemption { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -200,4 +229,8 @@ public sealed partial class MeTagTagKey
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.MeTagTagKeyTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -40,4 +40,8 @@ public sealed partial class MeMigration
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
     public global::Clients.Ovh.Models.NichandleOvhSubsidiaryEnum? To { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

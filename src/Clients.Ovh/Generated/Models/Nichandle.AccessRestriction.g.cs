@@ -9,17 +9,39 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Accept or deny IP access
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandleAccessRestrictionIpRestrictionRuleEnum>))]
-public enum NichandleAccessRestrictionIpRestrictionRuleEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandleAccessRestrictionIpRestrictionRuleEnum>))]
+public readonly partial struct NichandleAccessRestrictionIpRestrictionRuleEnum : global::Clients.Core.Wire.IStringEnum<NichandleAccessRestrictionIpRestrictionRuleEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandleAccessRestrictionIpRestrictionRuleEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>accept</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "accept")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("accept")]
-    Accept,
+    public static NichandleAccessRestrictionIpRestrictionRuleEnum Accept { get; } = new("accept");
+
     /// <summary><c>deny</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deny")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deny")]
-    Deny,
+    public static NichandleAccessRestrictionIpRestrictionRuleEnum Deny { get; } = new("deny");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "accept" or "deny";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandleAccessRestrictionIpRestrictionRuleEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandleAccessRestrictionIpRestrictionRuleEnum global::Clients.Core.Wire.IStringEnum<NichandleAccessRestrictionIpRestrictionRuleEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandleAccessRestrictionIpRestrictionRuleEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandleAccessRestrictionIpRestrictionRuleEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandleAccessRestrictionIpRestrictionRuleEnum left, NichandleAccessRestrictionIpRestrictionRuleEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandleAccessRestrictionIpRestrictionRuleEnum left, NichandleAccessRestrictionIpRestrictionRuleEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -50,6 +72,10 @@ public sealed partial class NichandleAccessRestrictionSOTPAccount
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.NichandleAccessRestrictionSOTPStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -59,30 +85,54 @@ public sealed partial class NichandleAccessRestrictionSOTPSecret
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("codes")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Codes { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Status of SOTP account
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandleAccessRestrictionSOTPStatusEnum>))]
-public enum NichandleAccessRestrictionSOTPStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandleAccessRestrictionSOTPStatusEnum>))]
+public readonly partial struct NichandleAccessRestrictionSOTPStatusEnum : global::Clients.Core.Wire.IStringEnum<NichandleAccessRestrictionSOTPStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandleAccessRestrictionSOTPStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>disabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disabled")]
-    Disabled,
+    public static NichandleAccessRestrictionSOTPStatusEnum Disabled { get; } = new("disabled");
+
     /// <summary><c>enabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enabled")]
-    Enabled,
+    public static NichandleAccessRestrictionSOTPStatusEnum Enabled { get; } = new("enabled");
+
     /// <summary><c>needCodeValidation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "needCodeValidation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("needCodeValidation")]
-    NeedCodeValidation,
+    public static NichandleAccessRestrictionSOTPStatusEnum NeedCodeValidation { get; } = new("needCodeValidation");
+
     /// <summary><c>needEmailValidation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "needEmailValidation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("needEmailValidation")]
-    NeedEmailValidation,
+    public static NichandleAccessRestrictionSOTPStatusEnum NeedEmailValidation { get; } = new("needEmailValidation");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "disabled" or "enabled" or "needCodeValidation" or "needEmailValidation";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandleAccessRestrictionSOTPStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandleAccessRestrictionSOTPStatusEnum global::Clients.Core.Wire.IStringEnum<NichandleAccessRestrictionSOTPStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandleAccessRestrictionSOTPStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandleAccessRestrictionSOTPStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandleAccessRestrictionSOTPStatusEnum left, NichandleAccessRestrictionSOTPStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandleAccessRestrictionSOTPStatusEnum left, NichandleAccessRestrictionSOTPStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -92,6 +142,10 @@ public sealed partial class NichandleAccessRestrictionSOTPValidate
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("remainingCodes")]
     public long? RemainingCodes { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -134,6 +188,10 @@ public sealed partial class NichandleAccessRestrictionSmsAccount
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.NichandleAccessRestrictionSmsStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -143,6 +201,10 @@ public sealed partial class NichandleAccessRestrictionSmsCode
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("challenge")]
     public string? Challenge { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -155,30 +217,54 @@ public sealed partial class NichandleAccessRestrictionSmsSecret
 
     [global::System.Text.Json.Serialization.JsonPropertyName("remainingTry")]
     public long? RemainingTry { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Status of the Sms account
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandleAccessRestrictionSmsStatusEnum>))]
-public enum NichandleAccessRestrictionSmsStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandleAccessRestrictionSmsStatusEnum>))]
+public readonly partial struct NichandleAccessRestrictionSmsStatusEnum : global::Clients.Core.Wire.IStringEnum<NichandleAccessRestrictionSmsStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandleAccessRestrictionSmsStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>disabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disabled")]
-    Disabled,
+    public static NichandleAccessRestrictionSmsStatusEnum Disabled { get; } = new("disabled");
+
     /// <summary><c>enabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enabled")]
-    Enabled,
+    public static NichandleAccessRestrictionSmsStatusEnum Enabled { get; } = new("enabled");
+
     /// <summary><c>needCodeValidation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "needCodeValidation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("needCodeValidation")]
-    NeedCodeValidation,
+    public static NichandleAccessRestrictionSmsStatusEnum NeedCodeValidation { get; } = new("needCodeValidation");
+
     /// <summary><c>needEmailValidation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "needEmailValidation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("needEmailValidation")]
-    NeedEmailValidation,
+    public static NichandleAccessRestrictionSmsStatusEnum NeedEmailValidation { get; } = new("needEmailValidation");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "disabled" or "enabled" or "needCodeValidation" or "needEmailValidation";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandleAccessRestrictionSmsStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandleAccessRestrictionSmsStatusEnum global::Clients.Core.Wire.IStringEnum<NichandleAccessRestrictionSmsStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandleAccessRestrictionSmsStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandleAccessRestrictionSmsStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandleAccessRestrictionSmsStatusEnum left, NichandleAccessRestrictionSmsStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandleAccessRestrictionSmsStatusEnum left, NichandleAccessRestrictionSmsStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -215,6 +301,10 @@ public sealed partial class NichandleAccessRestrictionTOTPAccount
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.NichandleAccessRestrictionTOTPStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -230,30 +320,54 @@ public sealed partial class NichandleAccessRestrictionTOTPSecret
 
     [global::System.Text.Json.Serialization.JsonPropertyName("secret")]
     public string? Secret { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Status of TOTP account
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandleAccessRestrictionTOTPStatusEnum>))]
-public enum NichandleAccessRestrictionTOTPStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandleAccessRestrictionTOTPStatusEnum>))]
+public readonly partial struct NichandleAccessRestrictionTOTPStatusEnum : global::Clients.Core.Wire.IStringEnum<NichandleAccessRestrictionTOTPStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandleAccessRestrictionTOTPStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>disabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disabled")]
-    Disabled,
+    public static NichandleAccessRestrictionTOTPStatusEnum Disabled { get; } = new("disabled");
+
     /// <summary><c>enabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enabled")]
-    Enabled,
+    public static NichandleAccessRestrictionTOTPStatusEnum Enabled { get; } = new("enabled");
+
     /// <summary><c>needCodeValidation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "needCodeValidation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("needCodeValidation")]
-    NeedCodeValidation,
+    public static NichandleAccessRestrictionTOTPStatusEnum NeedCodeValidation { get; } = new("needCodeValidation");
+
     /// <summary><c>needEmailValidation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "needEmailValidation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("needEmailValidation")]
-    NeedEmailValidation,
+    public static NichandleAccessRestrictionTOTPStatusEnum NeedEmailValidation { get; } = new("needEmailValidation");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "disabled" or "enabled" or "needCodeValidation" or "needEmailValidation";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandleAccessRestrictionTOTPStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandleAccessRestrictionTOTPStatusEnum global::Clients.Core.Wire.IStringEnum<NichandleAccessRestrictionTOTPStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandleAccessRestrictionTOTPStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandleAccessRestrictionTOTPStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandleAccessRestrictionTOTPStatusEnum left, NichandleAccessRestrictionTOTPStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandleAccessRestrictionTOTPStatusEnum left, NichandleAccessRestrictionTOTPStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -290,6 +404,10 @@ public sealed partial class NichandleAccessRestrictionU2FAccount
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.NichandleAccessRestrictionU2FStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -317,24 +435,49 @@ public sealed partial class NichandleAccessRestrictionU2FRegisterChallenge
 
     [global::System.Text.Json.Serialization.JsonPropertyName("userName")]
     public string? UserName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Status of U2F account
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandleAccessRestrictionU2FStatusEnum>))]
-public enum NichandleAccessRestrictionU2FStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandleAccessRestrictionU2FStatusEnum>))]
+public readonly partial struct NichandleAccessRestrictionU2FStatusEnum : global::Clients.Core.Wire.IStringEnum<NichandleAccessRestrictionU2FStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandleAccessRestrictionU2FStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>disabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disabled")]
-    Disabled,
+    public static NichandleAccessRestrictionU2FStatusEnum Disabled { get; } = new("disabled");
+
     /// <summary><c>enabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enabled")]
-    Enabled,
+    public static NichandleAccessRestrictionU2FStatusEnum Enabled { get; } = new("enabled");
+
     /// <summary><c>needCodeValidation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "needCodeValidation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("needCodeValidation")]
-    NeedCodeValidation,
+    public static NichandleAccessRestrictionU2FStatusEnum NeedCodeValidation { get; } = new("needCodeValidation");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "disabled" or "enabled" or "needCodeValidation";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandleAccessRestrictionU2FStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandleAccessRestrictionU2FStatusEnum global::Clients.Core.Wire.IStringEnum<NichandleAccessRestrictionU2FStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandleAccessRestrictionU2FStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandleAccessRestrictionU2FStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandleAccessRestrictionU2FStatusEnum left, NichandleAccessRestrictionU2FStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandleAccessRestrictionU2FStatusEnum left, NichandleAccessRestrictionU2FStatusEnum right) => !left.Equals(right);
 }

@@ -9,63 +9,99 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Allowed types of contact who can be changed by change contact task
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandleChangeContactContactTypeEnum>))]
-public enum NichandleChangeContactContactTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandleChangeContactContactTypeEnum>))]
+public readonly partial struct NichandleChangeContactContactTypeEnum : global::Clients.Core.Wire.IStringEnum<NichandleChangeContactContactTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandleChangeContactContactTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>contactAdmin</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "contactAdmin")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("contactAdmin")]
-    ContactAdmin,
+    public static NichandleChangeContactContactTypeEnum ContactAdmin { get; } = new("contactAdmin");
+
     /// <summary><c>contactBilling</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "contactBilling")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("contactBilling")]
-    ContactBilling,
+    public static NichandleChangeContactContactTypeEnum ContactBilling { get; } = new("contactBilling");
+
     /// <summary><c>contactTech</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "contactTech")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("contactTech")]
-    ContactTech,
+    public static NichandleChangeContactContactTypeEnum ContactTech { get; } = new("contactTech");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "contactAdmin" or "contactBilling" or "contactTech";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandleChangeContactContactTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandleChangeContactContactTypeEnum global::Clients.Core.Wire.IStringEnum<NichandleChangeContactContactTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandleChangeContactContactTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandleChangeContactContactTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandleChangeContactContactTypeEnum left, NichandleChangeContactContactTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandleChangeContactContactTypeEnum left, NichandleChangeContactContactTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// State of contact change task
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandleChangeContactTaskStateEnum>))]
-public enum NichandleChangeContactTaskStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandleChangeContactTaskStateEnum>))]
+public readonly partial struct NichandleChangeContactTaskStateEnum : global::Clients.Core.Wire.IStringEnum<NichandleChangeContactTaskStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandleChangeContactTaskStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>aborted</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "aborted")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("aborted")]
-    Aborted,
+    public static NichandleChangeContactTaskStateEnum Aborted { get; } = new("aborted");
+
     /// <summary><c>checkValidity</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "checkValidity")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("checkValidity")]
-    CheckValidity,
+    public static NichandleChangeContactTaskStateEnum CheckValidity { get; } = new("checkValidity");
+
     /// <summary><c>doing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "doing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("doing")]
-    Doing,
+    public static NichandleChangeContactTaskStateEnum Doing { get; } = new("doing");
+
     /// <summary><c>done</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "done")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("done")]
-    Done,
+    public static NichandleChangeContactTaskStateEnum Done { get; } = new("done");
+
     /// <summary><c>error</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "error")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("error")]
-    Error,
+    public static NichandleChangeContactTaskStateEnum Error { get; } = new("error");
+
     /// <summary><c>expired</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "expired")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("expired")]
-    Expired,
+    public static NichandleChangeContactTaskStateEnum Expired { get; } = new("expired");
+
     /// <summary><c>refused</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "refused")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("refused")]
-    Refused,
+    public static NichandleChangeContactTaskStateEnum Refused { get; } = new("refused");
+
     /// <summary><c>todo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "todo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("todo")]
-    Todo,
+    public static NichandleChangeContactTaskStateEnum Todo { get; } = new("todo");
+
     /// <summary><c>validatingByCustomers</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "validatingByCustomers")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("validatingByCustomers")]
-    ValidatingByCustomers,
+    public static NichandleChangeContactTaskStateEnum ValidatingByCustomers { get; } = new("validatingByCustomers");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "aborted" or "checkValidity" or "doing" or "done" or "error" or "expired" or "refused" or "todo" or "validatingByCustomers";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandleChangeContactTaskStateEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandleChangeContactTaskStateEnum global::Clients.Core.Wire.IStringEnum<NichandleChangeContactTaskStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandleChangeContactTaskStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandleChangeContactTaskStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandleChangeContactTaskStateEnum left, NichandleChangeContactTaskStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandleChangeContactTaskStateEnum left, NichandleChangeContactTaskStateEnum right) => !left.Equals(right);
 }

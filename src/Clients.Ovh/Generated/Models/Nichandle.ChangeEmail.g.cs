@@ -9,23 +9,43 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// State of email change task
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandleChangeEmailTaskStateEnum>))]
-public enum NichandleChangeEmailTaskStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandleChangeEmailTaskStateEnum>))]
+public readonly partial struct NichandleChangeEmailTaskStateEnum : global::Clients.Core.Wire.IStringEnum<NichandleChangeEmailTaskStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandleChangeEmailTaskStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>aborted</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "aborted")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("aborted")]
-    Aborted,
+    public static NichandleChangeEmailTaskStateEnum Aborted { get; } = new("aborted");
+
     /// <summary><c>done</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "done")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("done")]
-    Done,
+    public static NichandleChangeEmailTaskStateEnum Done { get; } = new("done");
+
     /// <summary><c>refused</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "refused")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("refused")]
-    Refused,
+    public static NichandleChangeEmailTaskStateEnum Refused { get; } = new("refused");
+
     /// <summary><c>todo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "todo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("todo")]
-    Todo,
+    public static NichandleChangeEmailTaskStateEnum Todo { get; } = new("todo");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "aborted" or "done" or "refused" or "todo";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandleChangeEmailTaskStateEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandleChangeEmailTaskStateEnum global::Clients.Core.Wire.IStringEnum<NichandleChangeEmailTaskStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandleChangeEmailTaskStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandleChangeEmailTaskStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandleChangeEmailTaskStateEnum left, NichandleChangeEmailTaskStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandleChangeEmailTaskStateEnum left, NichandleChangeEmailTaskStateEnum right) => !left.Equals(right);
 }

@@ -37,4 +37,8 @@ public sealed partial class NichandleEmailChangeTask
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
     public global::Clients.Ovh.Models.NichandleChangeEmailTaskStateEnum? State { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -28,1030 +28,804 @@ public sealed partial class NichandleBillingCapacities
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("requiredPaymentMethod")]
     public global::Clients.Ovh.Models.NichandleRequiredPaymentMethodEnum? RequiredPaymentMethod { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Countries a nichandle can choose
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandleCountryEnum>))]
-public enum NichandleCountryEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandleCountryEnum>))]
+public readonly partial struct NichandleCountryEnum : global::Clients.Core.Wire.IStringEnum<NichandleCountryEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandleCountryEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>AC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AC")]
-    AC,
+    public static NichandleCountryEnum AC { get; } = new("AC");
+
     /// <summary><c>AD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AD")]
-    AD,
+    public static NichandleCountryEnum AD { get; } = new("AD");
+
     /// <summary><c>AE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AE")]
-    AE,
+    public static NichandleCountryEnum AE { get; } = new("AE");
+
     /// <summary><c>AF</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AF")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AF")]
-    AF,
+    public static NichandleCountryEnum AF { get; } = new("AF");
+
     /// <summary><c>AG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AG")]
-    AG,
+    public static NichandleCountryEnum AG { get; } = new("AG");
+
     /// <summary><c>AI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AI")]
-    AI,
+    public static NichandleCountryEnum AI { get; } = new("AI");
+
     /// <summary><c>AL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AL")]
-    AL,
+    public static NichandleCountryEnum AL { get; } = new("AL");
+
     /// <summary><c>AM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AM")]
-    AM,
+    public static NichandleCountryEnum AM { get; } = new("AM");
+
     /// <summary><c>AO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AO")]
-    AO,
+    public static NichandleCountryEnum AO { get; } = new("AO");
+
     /// <summary><c>AQ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AQ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AQ")]
-    AQ,
+    public static NichandleCountryEnum AQ { get; } = new("AQ");
+
     /// <summary><c>AR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AR")]
-    AR,
+    public static NichandleCountryEnum AR { get; } = new("AR");
+
     /// <summary><c>AS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AS")]
-    AS,
+    public static NichandleCountryEnum AS { get; } = new("AS");
+
     /// <summary><c>AT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AT")]
-    AT,
+    public static NichandleCountryEnum AT { get; } = new("AT");
+
     /// <summary><c>AU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AU")]
-    AU,
+    public static NichandleCountryEnum AU { get; } = new("AU");
+
     /// <summary><c>AW</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AW")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AW")]
-    AW,
+    public static NichandleCountryEnum AW { get; } = new("AW");
+
     /// <summary><c>AX</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AX")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AX")]
-    AX,
+    public static NichandleCountryEnum AX { get; } = new("AX");
+
     /// <summary><c>AZ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AZ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AZ")]
-    AZ,
+    public static NichandleCountryEnum AZ { get; } = new("AZ");
+
     /// <summary><c>BA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BA")]
-    BA,
+    public static NichandleCountryEnum BA { get; } = new("BA");
+
     /// <summary><c>BB</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BB")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BB")]
-    BB,
+    public static NichandleCountryEnum BB { get; } = new("BB");
+
     /// <summary><c>BD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BD")]
-    BD,
+    public static NichandleCountryEnum BD { get; } = new("BD");
+
     /// <summary><c>BE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BE")]
-    BE,
+    public static NichandleCountryEnum BE { get; } = new("BE");
+
     /// <summary><c>BF</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BF")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BF")]
-    BF,
+    public static NichandleCountryEnum BF { get; } = new("BF");
+
     /// <summary><c>BG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BG")]
-    BG,
+    public static NichandleCountryEnum BG { get; } = new("BG");
+
     /// <summary><c>BH</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BH")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BH")]
-    BH,
+    public static NichandleCountryEnum BH { get; } = new("BH");
+
     /// <summary><c>BI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BI")]
-    BI,
+    public static NichandleCountryEnum BI { get; } = new("BI");
+
     /// <summary><c>BJ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BJ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BJ")]
-    BJ,
+    public static NichandleCountryEnum BJ { get; } = new("BJ");
+
     /// <summary><c>BL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BL")]
-    BL,
+    public static NichandleCountryEnum BL { get; } = new("BL");
+
     /// <summary><c>BM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BM")]
-    BM,
+    public static NichandleCountryEnum BM { get; } = new("BM");
+
     /// <summary><c>BN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BN")]
-    BN,
+    public static NichandleCountryEnum BN { get; } = new("BN");
+
     /// <summary><c>BO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BO")]
-    BO,
+    public static NichandleCountryEnum BO { get; } = new("BO");
+
     /// <summary><c>BQ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BQ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BQ")]
-    BQ,
+    public static NichandleCountryEnum BQ { get; } = new("BQ");
+
     /// <summary><c>BR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BR")]
-    BR,
+    public static NichandleCountryEnum BR { get; } = new("BR");
+
     /// <summary><c>BS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BS")]
-    BS,
+    public static NichandleCountryEnum BS { get; } = new("BS");
+
     /// <summary><c>BT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BT")]
-    BT,
+    public static NichandleCountryEnum BT { get; } = new("BT");
+
     /// <summary><c>BW</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BW")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BW")]
-    BW,
+    public static NichandleCountryEnum BW { get; } = new("BW");
+
     /// <summary><c>BY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BY")]
-    BY,
+    public static NichandleCountryEnum BY { get; } = new("BY");
+
     /// <summary><c>BZ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BZ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BZ")]
-    BZ,
+    public static NichandleCountryEnum BZ { get; } = new("BZ");
+
     /// <summary><c>CA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CA")]
-    CA,
+    public static NichandleCountryEnum CA { get; } = new("CA");
+
     /// <summary><c>CC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CC")]
-    CC,
+    public static NichandleCountryEnum CC { get; } = new("CC");
+
     /// <summary><c>CD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CD")]
-    CD,
+    public static NichandleCountryEnum CD { get; } = new("CD");
+
     /// <summary><c>CF</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CF")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CF")]
-    CF,
+    public static NichandleCountryEnum CF { get; } = new("CF");
+
     /// <summary><c>CG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CG")]
-    CG,
+    public static NichandleCountryEnum CG { get; } = new("CG");
+
     /// <summary><c>CH</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CH")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CH")]
-    CH,
+    public static NichandleCountryEnum CH { get; } = new("CH");
+
     /// <summary><c>CI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CI")]
-    CI,
+    public static NichandleCountryEnum CI { get; } = new("CI");
+
     /// <summary><c>CK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CK")]
-    CK,
+    public static NichandleCountryEnum CK { get; } = new("CK");
+
     /// <summary><c>CL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CL")]
-    CL,
+    public static NichandleCountryEnum CL { get; } = new("CL");
+
     /// <summary><c>CM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CM")]
-    CM,
+    public static NichandleCountryEnum CM { get; } = new("CM");
+
     /// <summary><c>CN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CN")]
-    CN,
+    public static NichandleCountryEnum CN { get; } = new("CN");
+
     /// <summary><c>CO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CO")]
-    CO,
+    public static NichandleCountryEnum CO { get; } = new("CO");
+
     /// <summary><c>CR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CR")]
-    CR,
+    public static NichandleCountryEnum CR { get; } = new("CR");
+
     /// <summary><c>CU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CU")]
-    CU,
+    public static NichandleCountryEnum CU { get; } = new("CU");
+
     /// <summary><c>CV</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CV")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CV")]
-    CV,
+    public static NichandleCountryEnum CV { get; } = new("CV");
+
     /// <summary><c>CW</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CW")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CW")]
-    CW,
+    public static NichandleCountryEnum CW { get; } = new("CW");
+
     /// <summary><c>CX</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CX")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CX")]
-    CX,
+    public static NichandleCountryEnum CX { get; } = new("CX");
+
     /// <summary><c>CY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CY")]
-    CY,
+    public static NichandleCountryEnum CY { get; } = new("CY");
+
     /// <summary><c>CZ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CZ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CZ")]
-    CZ,
+    public static NichandleCountryEnum CZ { get; } = new("CZ");
+
     /// <summary><c>DE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DE")]
-    DE,
+    public static NichandleCountryEnum DE { get; } = new("DE");
+
     /// <summary><c>DG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DG")]
-    DG,
+    public static NichandleCountryEnum DG { get; } = new("DG");
+
     /// <summary><c>DJ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DJ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DJ")]
-    DJ,
+    public static NichandleCountryEnum DJ { get; } = new("DJ");
+
     /// <summary><c>DK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DK")]
-    DK,
+    public static NichandleCountryEnum DK { get; } = new("DK");
+
     /// <summary><c>DM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DM")]
-    DM,
+    public static NichandleCountryEnum DM { get; } = new("DM");
+
     /// <summary><c>DO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DO")]
-    DO,
+    public static NichandleCountryEnum DO { get; } = new("DO");
+
     /// <summary><c>DZ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DZ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DZ")]
-    DZ,
+    public static NichandleCountryEnum DZ { get; } = new("DZ");
+
     /// <summary><c>EA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EA")]
-    EA,
+    public static NichandleCountryEnum EA { get; } = new("EA");
+
     /// <summary><c>EC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EC")]
-    EC,
+    public static NichandleCountryEnum EC { get; } = new("EC");
+
     /// <summary><c>EE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EE")]
-    EE,
+    public static NichandleCountryEnum EE { get; } = new("EE");
+
     /// <summary><c>EG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EG")]
-    EG,
+    public static NichandleCountryEnum EG { get; } = new("EG");
+
     /// <summary><c>EH</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EH")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EH")]
-    EH,
+    public static NichandleCountryEnum EH { get; } = new("EH");
+
     /// <summary><c>ER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ER")]
-    ER,
+    public static NichandleCountryEnum ER { get; } = new("ER");
+
     /// <summary><c>ES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ES")]
-    ES,
+    public static NichandleCountryEnum ES { get; } = new("ES");
+
     /// <summary><c>ET</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ET")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ET")]
-    ET,
+    public static NichandleCountryEnum ET { get; } = new("ET");
+
     /// <summary><c>FI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FI")]
-    FI,
+    public static NichandleCountryEnum FI { get; } = new("FI");
+
     /// <summary><c>FJ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FJ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FJ")]
-    FJ,
+    public static NichandleCountryEnum FJ { get; } = new("FJ");
+
     /// <summary><c>FK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FK")]
-    FK,
+    public static NichandleCountryEnum FK { get; } = new("FK");
+
     /// <summary><c>FM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FM")]
-    FM,
+    public static NichandleCountryEnum FM { get; } = new("FM");
+
     /// <summary><c>FO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FO")]
-    FO,
+    public static NichandleCountryEnum FO { get; } = new("FO");
+
     /// <summary><c>FR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FR")]
-    FR,
+    public static NichandleCountryEnum FR { get; } = new("FR");
+
     /// <summary><c>GA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GA")]
-    GA,
+    public static NichandleCountryEnum GA { get; } = new("GA");
+
     /// <summary><c>GB</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GB")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GB")]
-    GB,
+    public static NichandleCountryEnum GB { get; } = new("GB");
+
     /// <summary><c>GD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GD")]
-    GD,
+    public static NichandleCountryEnum GD { get; } = new("GD");
+
     /// <summary><c>GE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GE")]
-    GE,
+    public static NichandleCountryEnum GE { get; } = new("GE");
+
     /// <summary><c>GF</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GF")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GF")]
-    GF,
+    public static NichandleCountryEnum GF { get; } = new("GF");
+
     /// <summary><c>GG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GG")]
-    GG,
+    public static NichandleCountryEnum GG { get; } = new("GG");
+
     /// <summary><c>GH</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GH")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GH")]
-    GH,
+    public static NichandleCountryEnum GH { get; } = new("GH");
+
     /// <summary><c>GI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GI")]
-    GI,
+    public static NichandleCountryEnum GI { get; } = new("GI");
+
     /// <summary><c>GL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GL")]
-    GL,
+    public static NichandleCountryEnum GL { get; } = new("GL");
+
     /// <summary><c>GM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GM")]
-    GM,
+    public static NichandleCountryEnum GM { get; } = new("GM");
+
     /// <summary><c>GN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GN")]
-    GN,
+    public static NichandleCountryEnum GN { get; } = new("GN");
+
     /// <summary><c>GP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GP")]
-    GP,
+    public static NichandleCountryEnum GP { get; } = new("GP");
+
     /// <summary><c>GQ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GQ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GQ")]
-    GQ,
+    public static NichandleCountryEnum GQ { get; } = new("GQ");
+
     /// <summary><c>GR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GR")]
-    GR,
+    public static NichandleCountryEnum GR { get; } = new("GR");
+
     /// <summary><c>GS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GS")]
-    GS,
+    public static NichandleCountryEnum GS { get; } = new("GS");
+
     /// <summary><c>GT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GT")]
-    GT,
+    public static NichandleCountryEnum GT { get; } = new("GT");
+
     /// <summary><c>GU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GU")]
-    GU,
+    public static NichandleCountryEnum GU { get; } = new("GU");
+
     /// <summary><c>GW</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GW")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GW")]
-    GW,
+    public static NichandleCountryEnum GW { get; } = new("GW");
+
     /// <summary><c>GY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GY")]
-    GY,
+    public static NichandleCountryEnum GY { get; } = new("GY");
+
     /// <summary><c>HK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "HK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("HK")]
-    HK,
+    public static NichandleCountryEnum HK { get; } = new("HK");
+
     /// <summary><c>HN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "HN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("HN")]
-    HN,
+    public static NichandleCountryEnum HN { get; } = new("HN");
+
     /// <summary><c>HR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "HR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("HR")]
-    HR,
+    public static NichandleCountryEnum HR { get; } = new("HR");
+
     /// <summary><c>HT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "HT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("HT")]
-    HT,
+    public static NichandleCountryEnum HT { get; } = new("HT");
+
     /// <summary><c>HU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "HU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("HU")]
-    HU,
+    public static NichandleCountryEnum HU { get; } = new("HU");
+
     /// <summary><c>IC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IC")]
-    IC,
+    public static NichandleCountryEnum IC { get; } = new("IC");
+
     /// <summary><c>ID</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ID")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ID")]
-    ID,
+    public static NichandleCountryEnum ID { get; } = new("ID");
+
     /// <summary><c>IE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IE")]
-    IE,
+    public static NichandleCountryEnum IE { get; } = new("IE");
+
     /// <summary><c>IL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IL")]
-    IL,
+    public static NichandleCountryEnum IL { get; } = new("IL");
+
     /// <summary><c>IM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IM")]
-    IM,
+    public static NichandleCountryEnum IM { get; } = new("IM");
+
     /// <summary><c>IN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IN")]
-    IN,
+    public static NichandleCountryEnum IN { get; } = new("IN");
+
     /// <summary><c>IO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IO")]
-    IO,
+    public static NichandleCountryEnum IO { get; } = new("IO");
+
     /// <summary><c>IQ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IQ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IQ")]
-    IQ,
+    public static NichandleCountryEnum IQ { get; } = new("IQ");
+
     /// <summary><c>IR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IR")]
-    IR,
+    public static NichandleCountryEnum IR { get; } = new("IR");
+
     /// <summary><c>IS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IS")]
-    IS,
+    public static NichandleCountryEnum IS { get; } = new("IS");
+
     /// <summary><c>IT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IT")]
-    IT,
+    public static NichandleCountryEnum IT { get; } = new("IT");
+
     /// <summary><c>JE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "JE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("JE")]
-    JE,
+    public static NichandleCountryEnum JE { get; } = new("JE");
+
     /// <summary><c>JM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "JM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("JM")]
-    JM,
+    public static NichandleCountryEnum JM { get; } = new("JM");
+
     /// <summary><c>JO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "JO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("JO")]
-    JO,
+    public static NichandleCountryEnum JO { get; } = new("JO");
+
     /// <summary><c>JP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "JP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("JP")]
-    JP,
+    public static NichandleCountryEnum JP { get; } = new("JP");
+
     /// <summary><c>KE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "KE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("KE")]
-    KE,
+    public static NichandleCountryEnum KE { get; } = new("KE");
+
     /// <summary><c>KG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "KG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("KG")]
-    KG,
+    public static NichandleCountryEnum KG { get; } = new("KG");
+
     /// <summary><c>KH</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "KH")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("KH")]
-    KH,
+    public static NichandleCountryEnum KH { get; } = new("KH");
+
     /// <summary><c>KI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "KI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("KI")]
-    KI,
+    public static NichandleCountryEnum KI { get; } = new("KI");
+
     /// <summary><c>KM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "KM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("KM")]
-    KM,
+    public static NichandleCountryEnum KM { get; } = new("KM");
+
     /// <summary><c>KN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "KN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("KN")]
-    KN,
+    public static NichandleCountryEnum KN { get; } = new("KN");
+
     /// <summary><c>KP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "KP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("KP")]
-    KP,
+    public static NichandleCountryEnum KP { get; } = new("KP");
+
     /// <summary><c>KR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "KR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("KR")]
-    KR,
+    public static NichandleCountryEnum KR { get; } = new("KR");
+
     /// <summary><c>KW</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "KW")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("KW")]
-    KW,
+    public static NichandleCountryEnum KW { get; } = new("KW");
+
     /// <summary><c>KY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "KY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("KY")]
-    KY,
+    public static NichandleCountryEnum KY { get; } = new("KY");
+
     /// <summary><c>KZ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "KZ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("KZ")]
-    KZ,
+    public static NichandleCountryEnum KZ { get; } = new("KZ");
+
     /// <summary><c>LA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LA")]
-    LA,
+    public static NichandleCountryEnum LA { get; } = new("LA");
+
     /// <summary><c>LB</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LB")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LB")]
-    LB,
+    public static NichandleCountryEnum LB { get; } = new("LB");
+
     /// <summary><c>LC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LC")]
-    LC,
+    public static NichandleCountryEnum LC { get; } = new("LC");
+
     /// <summary><c>LI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LI")]
-    LI,
+    public static NichandleCountryEnum LI { get; } = new("LI");
+
     /// <summary><c>LK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LK")]
-    LK,
+    public static NichandleCountryEnum LK { get; } = new("LK");
+
     /// <summary><c>LR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LR")]
-    LR,
+    public static NichandleCountryEnum LR { get; } = new("LR");
+
     /// <summary><c>LS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LS")]
-    LS,
+    public static NichandleCountryEnum LS { get; } = new("LS");
+
     /// <summary><c>LT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LT")]
-    LT,
+    public static NichandleCountryEnum LT { get; } = new("LT");
+
     /// <summary><c>LU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LU")]
-    LU,
+    public static NichandleCountryEnum LU { get; } = new("LU");
+
     /// <summary><c>LV</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LV")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LV")]
-    LV,
+    public static NichandleCountryEnum LV { get; } = new("LV");
+
     /// <summary><c>LY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LY")]
-    LY,
+    public static NichandleCountryEnum LY { get; } = new("LY");
+
     /// <summary><c>MA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MA")]
-    MA,
+    public static NichandleCountryEnum MA { get; } = new("MA");
+
     /// <summary><c>MC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MC")]
-    MC,
+    public static NichandleCountryEnum MC { get; } = new("MC");
+
     /// <summary><c>MD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MD")]
-    MD,
+    public static NichandleCountryEnum MD { get; } = new("MD");
+
     /// <summary><c>ME</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ME")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ME")]
-    ME,
+    public static NichandleCountryEnum ME { get; } = new("ME");
+
     /// <summary><c>MF</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MF")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MF")]
-    MF,
+    public static NichandleCountryEnum MF { get; } = new("MF");
+
     /// <summary><c>MG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MG")]
-    MG,
+    public static NichandleCountryEnum MG { get; } = new("MG");
+
     /// <summary><c>MH</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MH")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MH")]
-    MH,
+    public static NichandleCountryEnum MH { get; } = new("MH");
+
     /// <summary><c>MK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MK")]
-    MK,
+    public static NichandleCountryEnum MK { get; } = new("MK");
+
     /// <summary><c>ML</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ML")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ML")]
-    ML,
+    public static NichandleCountryEnum ML { get; } = new("ML");
+
     /// <summary><c>MM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MM")]
-    MM,
+    public static NichandleCountryEnum MM { get; } = new("MM");
+
     /// <summary><c>MN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MN")]
-    MN,
+    public static NichandleCountryEnum MN { get; } = new("MN");
+
     /// <summary><c>MO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MO")]
-    MO,
+    public static NichandleCountryEnum MO { get; } = new("MO");
+
     /// <summary><c>MP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MP")]
-    MP,
+    public static NichandleCountryEnum MP { get; } = new("MP");
+
     /// <summary><c>MQ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MQ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MQ")]
-    MQ,
+    public static NichandleCountryEnum MQ { get; } = new("MQ");
+
     /// <summary><c>MR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MR")]
-    MR,
+    public static NichandleCountryEnum MR { get; } = new("MR");
+
     /// <summary><c>MS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MS")]
-    MS,
+    public static NichandleCountryEnum MS { get; } = new("MS");
+
     /// <summary><c>MT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MT")]
-    MT,
+    public static NichandleCountryEnum MT { get; } = new("MT");
+
     /// <summary><c>MU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MU")]
-    MU,
+    public static NichandleCountryEnum MU { get; } = new("MU");
+
     /// <summary><c>MV</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MV")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MV")]
-    MV,
+    public static NichandleCountryEnum MV { get; } = new("MV");
+
     /// <summary><c>MW</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MW")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MW")]
-    MW,
+    public static NichandleCountryEnum MW { get; } = new("MW");
+
     /// <summary><c>MX</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MX")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MX")]
-    MX,
+    public static NichandleCountryEnum MX { get; } = new("MX");
+
     /// <summary><c>MY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MY")]
-    MY,
+    public static NichandleCountryEnum MY { get; } = new("MY");
+
     /// <summary><c>MZ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MZ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MZ")]
-    MZ,
+    public static NichandleCountryEnum MZ { get; } = new("MZ");
+
     /// <summary><c>NA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NA")]
-    NA,
+    public static NichandleCountryEnum NA { get; } = new("NA");
+
     /// <summary><c>NC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NC")]
-    NC,
+    public static NichandleCountryEnum NC { get; } = new("NC");
+
     /// <summary><c>NE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NE")]
-    NE,
+    public static NichandleCountryEnum NE { get; } = new("NE");
+
     /// <summary><c>NF</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NF")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NF")]
-    NF,
+    public static NichandleCountryEnum NF { get; } = new("NF");
+
     /// <summary><c>NG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NG")]
-    NG,
+    public static NichandleCountryEnum NG { get; } = new("NG");
+
     /// <summary><c>NI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NI")]
-    NI,
+    public static NichandleCountryEnum NI { get; } = new("NI");
+
     /// <summary><c>NL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NL")]
-    NL,
+    public static NichandleCountryEnum NL { get; } = new("NL");
+
     /// <summary><c>NO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NO")]
-    NO,
+    public static NichandleCountryEnum NO { get; } = new("NO");
+
     /// <summary><c>NP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NP")]
-    NP,
+    public static NichandleCountryEnum NP { get; } = new("NP");
+
     /// <summary><c>NR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NR")]
-    NR,
+    public static NichandleCountryEnum NR { get; } = new("NR");
+
     /// <summary><c>NU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NU")]
-    NU,
+    public static NichandleCountryEnum NU { get; } = new("NU");
+
     /// <summary><c>NZ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NZ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NZ")]
-    NZ,
+    public static NichandleCountryEnum NZ { get; } = new("NZ");
+
     /// <summary><c>OM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OM")]
-    OM,
+    public static NichandleCountryEnum OM { get; } = new("OM");
+
     /// <summary><c>PA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PA")]
-    PA,
+    public static NichandleCountryEnum PA { get; } = new("PA");
+
     /// <summary><c>PE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PE")]
-    PE,
+    public static NichandleCountryEnum PE { get; } = new("PE");
+
     /// <summary><c>PF</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PF")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PF")]
-    PF,
+    public static NichandleCountryEnum PF { get; } = new("PF");
+
     /// <summary><c>PG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PG")]
-    PG,
+    public static NichandleCountryEnum PG { get; } = new("PG");
+
     /// <summary><c>PH</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PH")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PH")]
-    PH,
+    public static NichandleCountryEnum PH { get; } = new("PH");
+
     /// <summary><c>PK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PK")]
-    PK,
+    public static NichandleCountryEnum PK { get; } = new("PK");
+
     /// <summary><c>PL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PL")]
-    PL,
+    public static NichandleCountryEnum PL { get; } = new("PL");
+
     /// <summary><c>PM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PM")]
-    PM,
+    public static NichandleCountryEnum PM { get; } = new("PM");
+
     /// <summary><c>PN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PN")]
-    PN,
+    public static NichandleCountryEnum PN { get; } = new("PN");
+
     /// <summary><c>PR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PR")]
-    PR,
+    public static NichandleCountryEnum PR { get; } = new("PR");
+
     /// <summary><c>PS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PS")]
-    PS,
+    public static NichandleCountryEnum PS { get; } = new("PS");
+
     /// <summary><c>PT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PT")]
-    PT,
+    public static NichandleCountryEnum PT { get; } = new("PT");
+
     /// <summary><c>PW</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PW")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PW")]
-    PW,
+    public static NichandleCountryEnum PW { get; } = new("PW");
+
     /// <summary><c>PY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PY")]
-    PY,
+    public static NichandleCountryEnum PY { get; } = new("PY");
+
     /// <summary><c>QA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "QA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("QA")]
-    QA,
+    public static NichandleCountryEnum QA { get; } = new("QA");
+
     /// <summary><c>RE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RE")]
-    RE,
+    public static NichandleCountryEnum RE { get; } = new("RE");
+
     /// <summary><c>RO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RO")]
-    RO,
+    public static NichandleCountryEnum RO { get; } = new("RO");
+
     /// <summary><c>RS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RS")]
-    RS,
+    public static NichandleCountryEnum RS { get; } = new("RS");
+
     /// <summary><c>RU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RU")]
-    RU,
+    public static NichandleCountryEnum RU { get; } = new("RU");
+
     /// <summary><c>RW</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RW")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RW")]
-    RW,
+    public static NichandleCountryEnum RW { get; } = new("RW");
+
     /// <summary><c>SA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SA")]
-    SA,
+    public static NichandleCountryEnum SA { get; } = new("SA");
+
     /// <summary><c>SB</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SB")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SB")]
-    SB,
+    public static NichandleCountryEnum SB { get; } = new("SB");
+
     /// <summary><c>SC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SC")]
-    SC,
+    public static NichandleCountryEnum SC { get; } = new("SC");
+
     /// <summary><c>SD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SD")]
-    SD,
+    public static NichandleCountryEnum SD { get; } = new("SD");
+
     /// <summary><c>SE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SE")]
-    SE,
+    public static NichandleCountryEnum SE { get; } = new("SE");
+
     /// <summary><c>SG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SG")]
-    SG,
+    public static NichandleCountryEnum SG { get; } = new("SG");
+
     /// <summary><c>SH</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SH")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SH")]
-    SH,
+    public static NichandleCountryEnum SH { get; } = new("SH");
+
     /// <summary><c>SI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SI")]
-    SI,
+    public static NichandleCountryEnum SI { get; } = new("SI");
+
     /// <summary><c>SJ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SJ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SJ")]
-    SJ,
+    public static NichandleCountryEnum SJ { get; } = new("SJ");
+
     /// <summary><c>SK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SK")]
-    SK,
+    public static NichandleCountryEnum SK { get; } = new("SK");
+
     /// <summary><c>SL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SL")]
-    SL,
+    public static NichandleCountryEnum SL { get; } = new("SL");
+
     /// <summary><c>SM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SM")]
-    SM,
+    public static NichandleCountryEnum SM { get; } = new("SM");
+
     /// <summary><c>SN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SN")]
-    SN,
+    public static NichandleCountryEnum SN { get; } = new("SN");
+
     /// <summary><c>SO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SO")]
-    SO,
+    public static NichandleCountryEnum SO { get; } = new("SO");
+
     /// <summary><c>SR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SR")]
-    SR,
+    public static NichandleCountryEnum SR { get; } = new("SR");
+
     /// <summary><c>SS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SS")]
-    SS,
+    public static NichandleCountryEnum SS { get; } = new("SS");
+
     /// <summary><c>ST</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ST")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ST")]
-    ST,
+    public static NichandleCountryEnum ST { get; } = new("ST");
+
     /// <summary><c>SV</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SV")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SV")]
-    SV,
+    public static NichandleCountryEnum SV { get; } = new("SV");
+
     /// <summary><c>SX</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SX")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SX")]
-    SX,
+    public static NichandleCountryEnum SX { get; } = new("SX");
+
     /// <summary><c>SY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SY")]
-    SY,
+    public static NichandleCountryEnum SY { get; } = new("SY");
+
     /// <summary><c>SZ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SZ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SZ")]
-    SZ,
+    public static NichandleCountryEnum SZ { get; } = new("SZ");
+
     /// <summary><c>TA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TA")]
-    TA,
+    public static NichandleCountryEnum TA { get; } = new("TA");
+
     /// <summary><c>TC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TC")]
-    TC,
+    public static NichandleCountryEnum TC { get; } = new("TC");
+
     /// <summary><c>TD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TD")]
-    TD,
+    public static NichandleCountryEnum TD { get; } = new("TD");
+
     /// <summary><c>TF</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TF")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TF")]
-    TF,
+    public static NichandleCountryEnum TF { get; } = new("TF");
+
     /// <summary><c>TG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TG")]
-    TG,
+    public static NichandleCountryEnum TG { get; } = new("TG");
+
     /// <summary><c>TH</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TH")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TH")]
-    TH,
+    public static NichandleCountryEnum TH { get; } = new("TH");
+
     /// <summary><c>TJ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TJ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TJ")]
-    TJ,
+    public static NichandleCountryEnum TJ { get; } = new("TJ");
+
     /// <summary><c>TK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TK")]
-    TK,
+    public static NichandleCountryEnum TK { get; } = new("TK");
+
     /// <summary><c>TL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TL")]
-    TL,
+    public static NichandleCountryEnum TL { get; } = new("TL");
+
     /// <summary><c>TM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TM")]
-    TM,
+    public static NichandleCountryEnum TM { get; } = new("TM");
+
     /// <summary><c>TN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TN")]
-    TN,
+    public static NichandleCountryEnum TN { get; } = new("TN");
+
     /// <summary><c>TO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TO")]
-    TO,
+    public static NichandleCountryEnum TO { get; } = new("TO");
+
     /// <summary><c>TR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TR")]
-    TR,
+    public static NichandleCountryEnum TR { get; } = new("TR");
+
     /// <summary><c>TT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TT")]
-    TT,
+    public static NichandleCountryEnum TT { get; } = new("TT");
+
     /// <summary><c>TV</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TV")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TV")]
-    TV,
+    public static NichandleCountryEnum TV { get; } = new("TV");
+
     /// <summary><c>TW</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TW")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TW")]
-    TW,
+    public static NichandleCountryEnum TW { get; } = new("TW");
+
     /// <summary><c>TZ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TZ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TZ")]
-    TZ,
+    public static NichandleCountryEnum TZ { get; } = new("TZ");
+
     /// <summary><c>UA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UA")]
-    UA,
+    public static NichandleCountryEnum UA { get; } = new("UA");
+
     /// <summary><c>UG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UG")]
-    UG,
+    public static NichandleCountryEnum UG { get; } = new("UG");
+
     /// <summary><c>UM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UM")]
-    UM,
+    public static NichandleCountryEnum UM { get; } = new("UM");
+
     /// <summary><c>UNKNOWN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNKNOWN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNKNOWN")]
-    UNKNOWN,
+    public static NichandleCountryEnum UNKNOWN { get; } = new("UNKNOWN");
+
     /// <summary><c>US</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "US")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("US")]
-    US,
+    public static NichandleCountryEnum US { get; } = new("US");
+
     /// <summary><c>UY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UY")]
-    UY,
+    public static NichandleCountryEnum UY { get; } = new("UY");
+
     /// <summary><c>UZ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UZ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UZ")]
-    UZ,
+    public static NichandleCountryEnum UZ { get; } = new("UZ");
+
     /// <summary><c>VA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VA")]
-    VA,
+    public static NichandleCountryEnum VA { get; } = new("VA");
+
     /// <summary><c>VC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VC")]
-    VC,
+    public static NichandleCountryEnum VC { get; } = new("VC");
+
     /// <summary><c>VE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VE")]
-    VE,
+    public static NichandleCountryEnum VE { get; } = new("VE");
+
     /// <summary><c>VG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VG")]
-    VG,
+    public static NichandleCountryEnum VG { get; } = new("VG");
+
     /// <summary><c>VI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VI")]
-    VI,
+    public static NichandleCountryEnum VI { get; } = new("VI");
+
     /// <summary><c>VN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VN")]
-    VN,
+    public static NichandleCountryEnum VN { get; } = new("VN");
+
     /// <summary><c>VU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VU")]
-    VU,
+    public static NichandleCountryEnum VU { get; } = new("VU");
+
     /// <summary><c>WF</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WF")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WF")]
-    WF,
+    public static NichandleCountryEnum WF { get; } = new("WF");
+
     /// <summary><c>WS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WS")]
-    WS,
+    public static NichandleCountryEnum WS { get; } = new("WS");
+
     /// <summary><c>XK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "XK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("XK")]
-    XK,
+    public static NichandleCountryEnum XK { get; } = new("XK");
+
     /// <summary><c>YE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "YE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("YE")]
-    YE,
+    public static NichandleCountryEnum YE { get; } = new("YE");
+
     /// <summary><c>YT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "YT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("YT")]
-    YT,
+    public static NichandleCountryEnum YT { get; } = new("YT");
+
     /// <summary><c>ZA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ZA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ZA")]
-    ZA,
+    public static NichandleCountryEnum ZA { get; } = new("ZA");
+
     /// <summary><c>ZM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ZM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ZM")]
-    ZM,
+    public static NichandleCountryEnum ZM { get; } = new("ZM");
+
     /// <summary><c>ZW</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ZW")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ZW")]
-    ZW,
+    public static NichandleCountryEnum ZW { get; } = new("ZW");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "AC" or "AD" or "AE" or "AF" or "AG" or "AI" or "AL" or "AM" or "AO" or "AQ" or "AR" or "AS" or "AT" or "AU" or "AW" or "AX" or "AZ" or "BA" or "BB" or "BD" or "BE" or "BF" or "BG" or "BH" or "BI" or "BJ" or "BL" or "BM" or "BN" or "BO" or "BQ" or "BR" or "BS" or "BT" or "BW" or "BY" or "BZ" or "CA" or "CC" or "CD" or "CF" or "CG" or "CH" or "CI" or "CK" or "CL" or "CM" or "CN" or "CO" or "CR" or "CU" or "CV" or "CW" or "CX" or "CY" or "CZ" or "DE" or "DG" or "DJ" or "DK" or "DM" or "DO" or "DZ" or "EA" or "EC" or "EE" or "EG" or "EH" or "ER" or "ES" or "ET" or "FI" or "FJ" or "FK" or "FM" or "FO" or "FR" or "GA" or "GB" or "GD" or "GE" or "GF" or "GG" or "GH" or "GI" or "GL" or "GM" or "GN" or "GP" or "GQ" or "GR" or "GS" or "GT" or "GU" or "GW" or "GY" or "HK" or "HN" or "HR" or "HT" or "HU" or "IC" or "ID" or "IE" or "IL" or "IM" or "IN" or "IO" or "IQ" or "IR" or "IS" or "IT" or "JE" or "JM" or "JO" or "JP" or "KE" or "KG" or "KH" or "KI" or "KM" or "KN" or "KP" or "KR" or "KW" or "KY" or "KZ" or "LA" or "LB" or "LC" or "LI" or "LK" or "LR" or "LS" or "LT" or "LU" or "LV" or "LY" or "MA" or "MC" or "MD" or "ME" or "MF" or "MG" or "MH" or "MK" or "ML" or "MM" or "MN" or "MO" or "MP" or "MQ" or "MR" or "MS" or "MT" or "MU" or "MV" or "MW" or "MX" or "MY" or "MZ" or "NA" or "NC" or "NE" or "NF" or "NG" or "NI" or "NL" or "NO" or "NP" or "NR" or "NU" or "NZ" or "OM" or "PA" or "PE" or "PF" or "PG" or "PH" or "PK" or "PL" or "PM" or "PN" or "PR" or "PS" or "PT" or "PW" or "PY" or "QA" or "RE" or "RO" or "RS" or "RU" or "RW" or "SA" or "SB" or "SC" or "SD" or "SE" or "SG" or "SH" or "SI" or "SJ" or "SK" or "SL" or "SM" or "SN" or "SO" or "SR" or "SS" or "ST" or "SV" or "SX" or "SY" or "SZ" or "TA" or "TC" or "TD" or "TF" or "TG" or "TH" or "TJ" or "TK" or "TL" or "TM" or "TN" or "TO" or "TR" or "TT" or "TV" or "TW" or "TZ" or "UA" or "UG" or "UM" or "UNKNOWN" or "US" or "UY" or "UZ" or "VA" or "VC" or "VE" or "VG" or "VI" or "VN" or "VU" or "WF" or "WS" or "XK" or "YE" or "YT" or "ZA" or "ZM" or "ZW";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandleCountryEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandleCountryEnum global::Clients.Core.Wire.IStringEnum<NichandleCountryEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandleCountryEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandleCountryEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandleCountryEnum left, NichandleCountryEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandleCountryEnum left, NichandleCountryEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1070,6 +844,10 @@ public sealed partial class NichandleCurrency
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("symbol")]
     public string? Symbol { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1082,6 +860,10 @@ public sealed partial class NichandleDeveloperModeRestriction
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
     public bool? Enabled { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1154,6 +936,10 @@ public sealed partial class NichandleDomainTaskArgument
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1202,6 +988,10 @@ public sealed partial class NichandleDomainTaskProgressBar
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("taskStatus")]
     public global::Clients.Ovh.Models.DomainOperationStatusEnum? TaskStatus { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1232,38 +1022,86 @@ public sealed partial class NichandleEmailNotification
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
     public string? Subject { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// All genders a person can choose
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandleGenderEnum>))]
-public enum NichandleGenderEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandleGenderEnum>))]
+public readonly partial struct NichandleGenderEnum : global::Clients.Core.Wire.IStringEnum<NichandleGenderEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandleGenderEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>female</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "female")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("female")]
-    Female,
+    public static NichandleGenderEnum Female { get; } = new("female");
+
     /// <summary><c>male</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "male")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("male")]
-    Male,
+    public static NichandleGenderEnum Male { get; } = new("male");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "female" or "male";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandleGenderEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandleGenderEnum global::Clients.Core.Wire.IStringEnum<NichandleGenderEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandleGenderEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandleGenderEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandleGenderEnum left, NichandleGenderEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandleGenderEnum left, NichandleGenderEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Ip registries
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandleIpRegistryEnum>))]
-public enum NichandleIpRegistryEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandleIpRegistryEnum>))]
+public readonly partial struct NichandleIpRegistryEnum : global::Clients.Core.Wire.IStringEnum<NichandleIpRegistryEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandleIpRegistryEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ARIN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ARIN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ARIN")]
-    ARIN,
+    public static NichandleIpRegistryEnum ARIN { get; } = new("ARIN");
+
     /// <summary><c>RIPE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RIPE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RIPE")]
-    RIPE,
+    public static NichandleIpRegistryEnum RIPE { get; } = new("RIPE");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ARIN" or "RIPE";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandleIpRegistryEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandleIpRegistryEnum global::Clients.Core.Wire.IStringEnum<NichandleIpRegistryEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandleIpRegistryEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandleIpRegistryEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandleIpRegistryEnum left, NichandleIpRegistryEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandleIpRegistryEnum left, NichandleIpRegistryEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1294,6 +1132,10 @@ public sealed partial class NichandleIpRestriction
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("warning")]
     public bool? Warning { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1312,6 +1154,10 @@ public sealed partial class NichandleIpRestrictionDefaultRule
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("warning")]
     public bool? Warning { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1351,122 +1197,149 @@ public sealed partial class NichandleIpv4Org
 
     [global::System.Text.Json.Serialization.JsonPropertyName("zip")]
     public string? Zip { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Languages a nichandle can choose
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandleLanguageEnum>))]
-public enum NichandleLanguageEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandleLanguageEnum>))]
+public readonly partial struct NichandleLanguageEnum : global::Clients.Core.Wire.IStringEnum<NichandleLanguageEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandleLanguageEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cs_CZ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cs_CZ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cs_CZ")]
-    CsCZ,
+    public static NichandleLanguageEnum CsCZ { get; } = new("cs_CZ");
+
     /// <summary><c>de_DE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "de_DE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("de_DE")]
-    DeDE,
+    public static NichandleLanguageEnum DeDE { get; } = new("de_DE");
+
     /// <summary><c>en_AU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "en_AU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("en_AU")]
-    EnAU,
+    public static NichandleLanguageEnum EnAU { get; } = new("en_AU");
+
     /// <summary><c>en_CA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "en_CA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("en_CA")]
-    EnCA,
+    public static NichandleLanguageEnum EnCA { get; } = new("en_CA");
+
     /// <summary><c>en_GB</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "en_GB")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("en_GB")]
-    EnGB,
+    public static NichandleLanguageEnum EnGB { get; } = new("en_GB");
+
     /// <summary><c>en_IE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "en_IE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("en_IE")]
-    EnIE,
+    public static NichandleLanguageEnum EnIE { get; } = new("en_IE");
+
     /// <summary><c>en_US</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "en_US")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("en_US")]
-    EnUS,
+    public static NichandleLanguageEnum EnUS { get; } = new("en_US");
+
     /// <summary><c>es_ES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "es_ES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("es_ES")]
-    EsES,
+    public static NichandleLanguageEnum EsES { get; } = new("es_ES");
+
     /// <summary><c>fi_FI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fi_FI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fi_FI")]
-    FiFI,
+    public static NichandleLanguageEnum FiFI { get; } = new("fi_FI");
+
     /// <summary><c>fr_CA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fr_CA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fr_CA")]
-    FrCA,
+    public static NichandleLanguageEnum FrCA { get; } = new("fr_CA");
+
     /// <summary><c>fr_FR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fr_FR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fr_FR")]
-    FrFR,
+    public static NichandleLanguageEnum FrFR { get; } = new("fr_FR");
+
     /// <summary><c>fr_MA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fr_MA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fr_MA")]
-    FrMA,
+    public static NichandleLanguageEnum FrMA { get; } = new("fr_MA");
+
     /// <summary><c>fr_SN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fr_SN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fr_SN")]
-    FrSN,
+    public static NichandleLanguageEnum FrSN { get; } = new("fr_SN");
+
     /// <summary><c>fr_TN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fr_TN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fr_TN")]
-    FrTN,
+    public static NichandleLanguageEnum FrTN { get; } = new("fr_TN");
+
     /// <summary><c>it_IT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "it_IT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("it_IT")]
-    ItIT,
+    public static NichandleLanguageEnum ItIT { get; } = new("it_IT");
+
     /// <summary><c>lt_LT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lt_LT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lt_LT")]
-    LtLT,
+    public static NichandleLanguageEnum LtLT { get; } = new("lt_LT");
+
     /// <summary><c>nl_NL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nl_NL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nl_NL")]
-    NlNL,
+    public static NichandleLanguageEnum NlNL { get; } = new("nl_NL");
+
     /// <summary><c>pl_PL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pl_PL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pl_PL")]
-    PlPL,
+    public static NichandleLanguageEnum PlPL { get; } = new("pl_PL");
+
     /// <summary><c>pt_PT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pt_PT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pt_PT")]
-    PtPT,
+    public static NichandleLanguageEnum PtPT { get; } = new("pt_PT");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cs_CZ" or "de_DE" or "en_AU" or "en_CA" or "en_GB" or "en_IE" or "en_US" or "es_ES" or "fi_FI" or "fr_CA" or "fr_FR" or "fr_MA" or "fr_SN" or "fr_TN" or "it_IT" or "lt_LT" or "nl_NL" or "pl_PL" or "pt_PT";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandleLanguageEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandleLanguageEnum global::Clients.Core.Wire.IStringEnum<NichandleLanguageEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandleLanguageEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandleLanguageEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandleLanguageEnum left, NichandleLanguageEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandleLanguageEnum left, NichandleLanguageEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Legal forms a nichandle can be registered as
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandleLegalFormEnum>))]
-public enum NichandleLegalFormEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandleLegalFormEnum>))]
+public readonly partial struct NichandleLegalFormEnum : global::Clients.Core.Wire.IStringEnum<NichandleLegalFormEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandleLegalFormEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>administration</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "administration")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("administration")]
-    Administration,
+    public static NichandleLegalFormEnum Administration { get; } = new("administration");
+
     /// <summary><c>association</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "association")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("association")]
-    Association,
+    public static NichandleLegalFormEnum Association { get; } = new("association");
+
     /// <summary><c>corporation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "corporation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("corporation")]
-    Corporation,
+    public static NichandleLegalFormEnum Corporation { get; } = new("corporation");
+
     /// <summary><c>individual</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "individual")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("individual")]
-    Individual,
+    public static NichandleLegalFormEnum Individual { get; } = new("individual");
+
     /// <summary><c>other</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "other")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("other")]
-    Other,
+    public static NichandleLegalFormEnum Other { get; } = new("other");
+
     /// <summary><c>personalcorporation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "personalcorporation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("personalcorporation")]
-    Personalcorporation,
+    public static NichandleLegalFormEnum Personalcorporation { get; } = new("personalcorporation");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "administration" or "association" or "corporation" or "individual" or "other" or "personalcorporation";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandleLegalFormEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandleLegalFormEnum global::Clients.Core.Wire.IStringEnum<NichandleLegalFormEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandleLegalFormEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandleLegalFormEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandleLegalFormEnum left, NichandleLegalFormEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandleLegalFormEnum left, NichandleLegalFormEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1485,6 +1358,10 @@ public sealed partial class NichandleManagerPreference
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1509,6 +1386,10 @@ public sealed partial class NichandleNicAutorenewInfos
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("renewDay")]
     public long? RenewDay { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1710,150 +1591,248 @@ public sealed partial class NichandleNichandle
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zip")]
     public string? Zip { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// OVH companies
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandleOvhCompanyEnum>))]
-public enum NichandleOvhCompanyEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandleOvhCompanyEnum>))]
+public readonly partial struct NichandleOvhCompanyEnum : global::Clients.Core.Wire.IStringEnum<NichandleOvhCompanyEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandleOvhCompanyEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>kimsufi</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "kimsufi")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("kimsufi")]
-    Kimsufi,
+    public static NichandleOvhCompanyEnum Kimsufi { get; } = new("kimsufi");
+
     /// <summary><c>ovh</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ovh")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ovh")]
-    Ovh,
+    public static NichandleOvhCompanyEnum Ovh { get; } = new("ovh");
+
     /// <summary><c>soyoustart</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "soyoustart")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("soyoustart")]
-    Soyoustart,
+    public static NichandleOvhCompanyEnum Soyoustart { get; } = new("soyoustart");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "kimsufi" or "ovh" or "soyoustart";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandleOvhCompanyEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandleOvhCompanyEnum global::Clients.Core.Wire.IStringEnum<NichandleOvhCompanyEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandleOvhCompanyEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandleOvhCompanyEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandleOvhCompanyEnum left, NichandleOvhCompanyEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandleOvhCompanyEnum left, NichandleOvhCompanyEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// OVH subsidiaries
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandleOvhSubsidiaryEnum>))]
-public enum NichandleOvhSubsidiaryEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandleOvhSubsidiaryEnum>))]
+public readonly partial struct NichandleOvhSubsidiaryEnum : global::Clients.Core.Wire.IStringEnum<NichandleOvhSubsidiaryEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandleOvhSubsidiaryEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CZ</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CZ")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CZ")]
-    CZ,
+    public static NichandleOvhSubsidiaryEnum CZ { get; } = new("CZ");
+
     /// <summary><c>DE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DE")]
-    DE,
+    public static NichandleOvhSubsidiaryEnum DE { get; } = new("DE");
+
     /// <summary><c>ES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ES")]
-    ES,
+    public static NichandleOvhSubsidiaryEnum ES { get; } = new("ES");
+
     /// <summary><c>EU</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EU")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EU")]
-    EU,
+    public static NichandleOvhSubsidiaryEnum EU { get; } = new("EU");
+
     /// <summary><c>FI</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FI")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FI")]
-    FI,
+    public static NichandleOvhSubsidiaryEnum FI { get; } = new("FI");
+
     /// <summary><c>FR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FR")]
-    FR,
+    public static NichandleOvhSubsidiaryEnum FR { get; } = new("FR");
+
     /// <summary><c>GB</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GB")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GB")]
-    GB,
+    public static NichandleOvhSubsidiaryEnum GB { get; } = new("GB");
+
     /// <summary><c>IE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IE")]
-    IE,
+    public static NichandleOvhSubsidiaryEnum IE { get; } = new("IE");
+
     /// <summary><c>IT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IT")]
-    IT,
+    public static NichandleOvhSubsidiaryEnum IT { get; } = new("IT");
+
     /// <summary><c>LT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LT")]
-    LT,
+    public static NichandleOvhSubsidiaryEnum LT { get; } = new("LT");
+
     /// <summary><c>MA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MA")]
-    MA,
+    public static NichandleOvhSubsidiaryEnum MA { get; } = new("MA");
+
     /// <summary><c>NL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NL")]
-    NL,
+    public static NichandleOvhSubsidiaryEnum NL { get; } = new("NL");
+
     /// <summary><c>PL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PL")]
-    PL,
+    public static NichandleOvhSubsidiaryEnum PL { get; } = new("PL");
+
     /// <summary><c>PT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PT")]
-    PT,
+    public static NichandleOvhSubsidiaryEnum PT { get; } = new("PT");
+
     /// <summary><c>SN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SN")]
-    SN,
+    public static NichandleOvhSubsidiaryEnum SN { get; } = new("SN");
+
     /// <summary><c>TN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TN")]
-    TN,
+    public static NichandleOvhSubsidiaryEnum TN { get; } = new("TN");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CZ" or "DE" or "ES" or "EU" or "FI" or "FR" or "GB" or "IE" or "IT" or "LT" or "MA" or "NL" or "PL" or "PT" or "SN" or "TN";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandleOvhSubsidiaryEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandleOvhSubsidiaryEnum global::Clients.Core.Wire.IStringEnum<NichandleOvhSubsidiaryEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandleOvhSubsidiaryEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandleOvhSubsidiaryEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandleOvhSubsidiaryEnum left, NichandleOvhSubsidiaryEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandleOvhSubsidiaryEnum left, NichandleOvhSubsidiaryEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// All phone type a person can choose
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandlePhoneTypeEnum>))]
-public enum NichandlePhoneTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandlePhoneTypeEnum>))]
+public readonly partial struct NichandlePhoneTypeEnum : global::Clients.Core.Wire.IStringEnum<NichandlePhoneTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandlePhoneTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>landline</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "landline")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("landline")]
-    Landline,
+    public static NichandlePhoneTypeEnum Landline { get; } = new("landline");
+
     /// <summary><c>mobile</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mobile")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mobile")]
-    Mobile,
+    public static NichandlePhoneTypeEnum Mobile { get; } = new("mobile");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "landline" or "mobile";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandlePhoneTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandlePhoneTypeEnum global::Clients.Core.Wire.IStringEnum<NichandlePhoneTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandlePhoneTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandlePhoneTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandlePhoneTypeEnum left, NichandlePhoneTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandlePhoneTypeEnum left, NichandlePhoneTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Indicates the mandatory nature of having a valid payment method
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandleRequiredPaymentMethodEnum>))]
-public enum NichandleRequiredPaymentMethodEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandleRequiredPaymentMethodEnum>))]
+public readonly partial struct NichandleRequiredPaymentMethodEnum : global::Clients.Core.Wire.IStringEnum<NichandleRequiredPaymentMethodEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandleRequiredPaymentMethodEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>mandatoryForAutorenew</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mandatoryForAutorenew")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mandatoryForAutorenew")]
-    MandatoryForAutorenew,
+    public static NichandleRequiredPaymentMethodEnum MandatoryForAutorenew { get; } = new("mandatoryForAutorenew");
+
     /// <summary><c>mandatoryForPostpaid</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mandatoryForPostpaid")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mandatoryForPostpaid")]
-    MandatoryForPostpaid,
+    public static NichandleRequiredPaymentMethodEnum MandatoryForPostpaid { get; } = new("mandatoryForPostpaid");
+
     /// <summary><c>notMandatory</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "notMandatory")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("notMandatory")]
-    NotMandatory,
+    public static NichandleRequiredPaymentMethodEnum NotMandatory { get; } = new("notMandatory");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "mandatoryForAutorenew" or "mandatoryForPostpaid" or "notMandatory";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandleRequiredPaymentMethodEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandleRequiredPaymentMethodEnum global::Clients.Core.Wire.IStringEnum<NichandleRequiredPaymentMethodEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandleRequiredPaymentMethodEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandleRequiredPaymentMethodEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandleRequiredPaymentMethodEnum left, NichandleRequiredPaymentMethodEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandleRequiredPaymentMethodEnum left, NichandleRequiredPaymentMethodEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// States a nichandle can be in
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<NichandleStateEnum>))]
-public enum NichandleStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<NichandleStateEnum>))]
+public readonly partial struct NichandleStateEnum : global::Clients.Core.Wire.IStringEnum<NichandleStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public NichandleStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>complete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "complete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("complete")]
-    Complete,
+    public static NichandleStateEnum Complete { get; } = new("complete");
+
     /// <summary><c>incomplete</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "incomplete")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("incomplete")]
-    Incomplete,
+    public static NichandleStateEnum Incomplete { get; } = new("incomplete");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "complete" or "incomplete";
+
+    string global::Clients.Core.Wire.IStringEnum<NichandleStateEnum>.WireValue => _value ?? string.Empty;
+
+    static NichandleStateEnum global::Clients.Core.Wire.IStringEnum<NichandleStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(NichandleStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is NichandleStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(NichandleStateEnum left, NichandleStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(NichandleStateEnum left, NichandleStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1878,6 +1857,10 @@ public sealed partial class NichandleSubAccount
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
     public long? Id { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1890,6 +1873,10 @@ public sealed partial class NichandleSubAccountConsumerKey
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("consumerKey")]
     public string? ConsumerKey { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1908,6 +1895,10 @@ public sealed partial class NichandleSubscription
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public string? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1938,6 +1929,10 @@ public sealed partial class NichandleVipStatus
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("web")]
     public bool? Web { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1950,6 +1945,10 @@ public sealed partial class NichandleVoucherStatus
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validity")]
     public bool? Validity { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1980,6 +1979,10 @@ public sealed partial class NichandleEmailNotification2
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
     public string? Subject { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -1998,4 +2001,8 @@ public sealed partial class NichandleSshKey
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keyName")]
     public string? KeyName { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

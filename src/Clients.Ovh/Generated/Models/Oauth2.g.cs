@@ -9,17 +9,39 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// oAuth2 Flow
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<Oauth2ClientFlowEnum>))]
-public enum Oauth2ClientFlowEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<Oauth2ClientFlowEnum>))]
+public readonly partial struct Oauth2ClientFlowEnum : global::Clients.Core.Wire.IStringEnum<Oauth2ClientFlowEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public Oauth2ClientFlowEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>AUTHORIZATION_CODE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AUTHORIZATION_CODE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AUTHORIZATION_CODE")]
-    AUTHORIZATIONCODE,
+    public static Oauth2ClientFlowEnum AUTHORIZATIONCODE { get; } = new("AUTHORIZATION_CODE");
+
     /// <summary><c>CLIENT_CREDENTIALS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CLIENT_CREDENTIALS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CLIENT_CREDENTIALS")]
-    CLIENTCREDENTIALS,
+    public static Oauth2ClientFlowEnum CLIENTCREDENTIALS { get; } = new("CLIENT_CREDENTIALS");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "AUTHORIZATION_CODE" or "CLIENT_CREDENTIALS";
+
+    string global::Clients.Core.Wire.IStringEnum<Oauth2ClientFlowEnum>.WireValue => _value ?? string.Empty;
+
+    static Oauth2ClientFlowEnum global::Clients.Core.Wire.IStringEnum<Oauth2ClientFlowEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(Oauth2ClientFlowEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is Oauth2ClientFlowEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(Oauth2ClientFlowEnum left, Oauth2ClientFlowEnum right) => left.Equals(right);
+
+    public static bool operator !=(Oauth2ClientFlowEnum left, Oauth2ClientFlowEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -50,6 +72,10 @@ public sealed partial class Oauth2AccessToken
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scopes")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -98,6 +124,10 @@ public sealed partial class Oauth2Client
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -128,6 +158,10 @@ public sealed partial class Oauth2ClientRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string Name { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -146,6 +180,10 @@ public sealed partial class Oauth2ClientSecret
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("clientSecret")]
     public string? ClientSecret { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -212,4 +250,8 @@ public sealed partial class Oauth2Token
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("scopes")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -34,6 +34,10 @@ public sealed partial class OrderCartGenericProductDefinition
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("productType")]
     public global::Clients.Ovh.Models.OrderCartGenericProductTypeEnum? ProductType { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -112,100 +116,158 @@ public sealed partial class OrderCartGenericProductPricing
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pricingType")]
     public global::Clients.Ovh.Models.OrderCartGenericProductPricingTypeEnum? PricingType { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Capacity of a pricing (type)
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<OrderCartGenericProductPricingCapacitiesEnum>))]
-public enum OrderCartGenericProductPricingCapacitiesEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<OrderCartGenericProductPricingCapacitiesEnum>))]
+public readonly partial struct OrderCartGenericProductPricingCapacitiesEnum : global::Clients.Core.Wire.IStringEnum<OrderCartGenericProductPricingCapacitiesEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public OrderCartGenericProductPricingCapacitiesEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>consumption</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "consumption")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("consumption")]
-    Consumption,
+    public static OrderCartGenericProductPricingCapacitiesEnum Consumption { get; } = new("consumption");
+
     /// <summary><c>detach</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "detach")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("detach")]
-    Detach,
+    public static OrderCartGenericProductPricingCapacitiesEnum Detach { get; } = new("detach");
+
     /// <summary><c>downgrade</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "downgrade")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("downgrade")]
-    Downgrade,
+    public static OrderCartGenericProductPricingCapacitiesEnum Downgrade { get; } = new("downgrade");
+
     /// <summary><c>dynamic</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "dynamic")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("dynamic")]
-    Dynamic,
+    public static OrderCartGenericProductPricingCapacitiesEnum Dynamic { get; } = new("dynamic");
+
     /// <summary><c>installation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "installation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("installation")]
-    Installation,
+    public static OrderCartGenericProductPricingCapacitiesEnum Installation { get; } = new("installation");
+
     /// <summary><c>renew</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "renew")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("renew")]
-    Renew,
+    public static OrderCartGenericProductPricingCapacitiesEnum Renew { get; } = new("renew");
+
     /// <summary><c>upgrade</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "upgrade")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("upgrade")]
-    Upgrade,
+    public static OrderCartGenericProductPricingCapacitiesEnum Upgrade { get; } = new("upgrade");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "consumption" or "detach" or "downgrade" or "dynamic" or "installation" or "renew" or "upgrade";
+
+    string global::Clients.Core.Wire.IStringEnum<OrderCartGenericProductPricingCapacitiesEnum>.WireValue => _value ?? string.Empty;
+
+    static OrderCartGenericProductPricingCapacitiesEnum global::Clients.Core.Wire.IStringEnum<OrderCartGenericProductPricingCapacitiesEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(OrderCartGenericProductPricingCapacitiesEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is OrderCartGenericProductPricingCapacitiesEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(OrderCartGenericProductPricingCapacitiesEnum left, OrderCartGenericProductPricingCapacitiesEnum right) => left.Equals(right);
+
+    public static bool operator !=(OrderCartGenericProductPricingCapacitiesEnum left, OrderCartGenericProductPricingCapacitiesEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Type of a pricing
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<OrderCartGenericProductPricingTypeEnum>))]
-public enum OrderCartGenericProductPricingTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<OrderCartGenericProductPricingTypeEnum>))]
+public readonly partial struct OrderCartGenericProductPricingTypeEnum : global::Clients.Core.Wire.IStringEnum<OrderCartGenericProductPricingTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public OrderCartGenericProductPricingTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>consumption</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "consumption")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("consumption")]
-    Consumption,
+    public static OrderCartGenericProductPricingTypeEnum Consumption { get; } = new("consumption");
+
     /// <summary><c>purchase</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "purchase")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("purchase")]
-    Purchase,
+    public static OrderCartGenericProductPricingTypeEnum Purchase { get; } = new("purchase");
+
     /// <summary><c>rental</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rental")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rental")]
-    Rental,
+    public static OrderCartGenericProductPricingTypeEnum Rental { get; } = new("rental");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "consumption" or "purchase" or "rental";
+
+    string global::Clients.Core.Wire.IStringEnum<OrderCartGenericProductPricingTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static OrderCartGenericProductPricingTypeEnum global::Clients.Core.Wire.IStringEnum<OrderCartGenericProductPricingTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(OrderCartGenericProductPricingTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is OrderCartGenericProductPricingTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(OrderCartGenericProductPricingTypeEnum left, OrderCartGenericProductPricingTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(OrderCartGenericProductPricingTypeEnum left, OrderCartGenericProductPricingTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Type of a product
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<OrderCartGenericProductTypeEnum>))]
-public enum OrderCartGenericProductTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<OrderCartGenericProductTypeEnum>))]
+public readonly partial struct OrderCartGenericProductTypeEnum : global::Clients.Core.Wire.IStringEnum<OrderCartGenericProductTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public OrderCartGenericProductTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cloud_service</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cloud_service")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cloud_service")]
-    CloudService,
+    public static OrderCartGenericProductTypeEnum CloudService { get; } = new("cloud_service");
+
     /// <summary><c>delivery</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "delivery")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("delivery")]
-    Delivery,
+    public static OrderCartGenericProductTypeEnum Delivery { get; } = new("delivery");
+
     /// <summary><c>deposit</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deposit")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deposit")]
-    Deposit,
+    public static OrderCartGenericProductTypeEnum Deposit { get; } = new("deposit");
+
     /// <summary><c>domain</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "domain")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("domain")]
-    Domain,
+    public static OrderCartGenericProductTypeEnum Domain { get; } = new("domain");
+
     /// <summary><c>implementation_services</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "implementation_services")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("implementation_services")]
-    ImplementationServices,
+    public static OrderCartGenericProductTypeEnum ImplementationServices { get; } = new("implementation_services");
+
     /// <summary><c>saas_license</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "saas_license")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("saas_license")]
-    SaasLicense,
+    public static OrderCartGenericProductTypeEnum SaasLicense { get; } = new("saas_license");
+
     /// <summary><c>shipping</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "shipping")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("shipping")]
-    Shipping,
+    public static OrderCartGenericProductTypeEnum Shipping { get; } = new("shipping");
+
     /// <summary><c>storage</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "storage")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("storage")]
-    Storage,
+    public static OrderCartGenericProductTypeEnum Storage { get; } = new("storage");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cloud_service" or "delivery" or "deposit" or "domain" or "implementation_services" or "saas_license" or "shipping" or "storage";
+
+    string global::Clients.Core.Wire.IStringEnum<OrderCartGenericProductTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static OrderCartGenericProductTypeEnum global::Clients.Core.Wire.IStringEnum<OrderCartGenericProductTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(OrderCartGenericProductTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is OrderCartGenericProductTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(OrderCartGenericProductTypeEnum left, OrderCartGenericProductTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(OrderCartGenericProductTypeEnum left, OrderCartGenericProductTypeEnum right) => !left.Equals(right);
 }

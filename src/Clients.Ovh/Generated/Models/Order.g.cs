@@ -28,74 +28,87 @@ public sealed partial class OrderContract
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Currency code
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<OrderCurrencyCodeEnum>))]
-public enum OrderCurrencyCodeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<OrderCurrencyCodeEnum>))]
+public readonly partial struct OrderCurrencyCodeEnum : global::Clients.Core.Wire.IStringEnum<OrderCurrencyCodeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public OrderCurrencyCodeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>AUD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AUD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AUD")]
-    AUD,
+    public static OrderCurrencyCodeEnum AUD { get; } = new("AUD");
+
     /// <summary><c>CAD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CAD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CAD")]
-    CAD,
+    public static OrderCurrencyCodeEnum CAD { get; } = new("CAD");
+
     /// <summary><c>CZK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CZK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CZK")]
-    CZK,
+    public static OrderCurrencyCodeEnum CZK { get; } = new("CZK");
+
     /// <summary><c>EUR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EUR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EUR")]
-    EUR,
+    public static OrderCurrencyCodeEnum EUR { get; } = new("EUR");
+
     /// <summary><c>GBP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GBP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GBP")]
-    GBP,
+    public static OrderCurrencyCodeEnum GBP { get; } = new("GBP");
+
     /// <summary><c>INR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INR")]
-    INR,
+    public static OrderCurrencyCodeEnum INR { get; } = new("INR");
+
     /// <summary><c>LTL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LTL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LTL")]
-    LTL,
+    public static OrderCurrencyCodeEnum LTL { get; } = new("LTL");
+
     /// <summary><c>MAD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MAD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MAD")]
-    MAD,
+    public static OrderCurrencyCodeEnum MAD { get; } = new("MAD");
+
     /// <summary><c>N/A</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "N/A")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("N/A")]
-    NA,
+    public static OrderCurrencyCodeEnum NA { get; } = new("N/A");
+
     /// <summary><c>PLN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PLN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PLN")]
-    PLN,
+    public static OrderCurrencyCodeEnum PLN { get; } = new("PLN");
+
     /// <summary><c>SGD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SGD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SGD")]
-    SGD,
+    public static OrderCurrencyCodeEnum SGD { get; } = new("SGD");
+
     /// <summary><c>TND</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TND")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TND")]
-    TND,
+    public static OrderCurrencyCodeEnum TND { get; } = new("TND");
+
     /// <summary><c>USD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "USD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("USD")]
-    USD,
+    public static OrderCurrencyCodeEnum USD { get; } = new("USD");
+
     /// <summary><c>XOF</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "XOF")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("XOF")]
-    XOF,
+    public static OrderCurrencyCodeEnum XOF { get; } = new("XOF");
+
     /// <summary><c>points</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "points")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("points")]
-    Points,
+    public static OrderCurrencyCodeEnum Points { get; } = new("points");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "AUD" or "CAD" or "CZK" or "EUR" or "GBP" or "INR" or "LTL" or "MAD" or "N/A" or "PLN" or "SGD" or "TND" or "USD" or "XOF" or "points";
+
+    string global::Clients.Core.Wire.IStringEnum<OrderCurrencyCodeEnum>.WireValue => _value ?? string.Empty;
+
+    static OrderCurrencyCodeEnum global::Clients.Core.Wire.IStringEnum<OrderCurrencyCodeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(OrderCurrencyCodeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is OrderCurrencyCodeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(OrderCurrencyCodeEnum left, OrderCurrencyCodeEnum right) => left.Equals(right);
+
+    public static bool operator !=(OrderCurrencyCodeEnum left, OrderCurrencyCodeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -111,6 +124,10 @@ public sealed partial class OrderLongPrice
 
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public double? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -147,6 +164,10 @@ public sealed partial class OrderOrder
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -213,94 +234,102 @@ public sealed partial class OrderOrderDetail
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unitPrice")]
     public global::Clients.Ovh.Models.OrderPrice? UnitPrice { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Product type of item in order
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<OrderOrderDetailTypeEnum>))]
-public enum OrderOrderDetailTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<OrderOrderDetailTypeEnum>))]
+public readonly partial struct OrderOrderDetailTypeEnum : global::Clients.Core.Wire.IStringEnum<OrderOrderDetailTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public OrderOrderDetailTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>ACCESSORY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ACCESSORY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ACCESSORY")]
-    ACCESSORY,
+    public static OrderOrderDetailTypeEnum ACCESSORY { get; } = new("ACCESSORY");
+
     /// <summary><c>CAUTION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CAUTION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CAUTION")]
-    CAUTION,
+    public static OrderOrderDetailTypeEnum CAUTION { get; } = new("CAUTION");
+
     /// <summary><c>CHOOSED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CHOOSED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CHOOSED")]
-    CHOOSED,
+    public static OrderOrderDetailTypeEnum CHOOSED { get; } = new("CHOOSED");
+
     /// <summary><c>CONSUMPTION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CONSUMPTION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CONSUMPTION")]
-    CONSUMPTION,
+    public static OrderOrderDetailTypeEnum CONSUMPTION { get; } = new("CONSUMPTION");
+
     /// <summary><c>CREATION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREATION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREATION")]
-    CREATION,
+    public static OrderOrderDetailTypeEnum CREATION { get; } = new("CREATION");
+
     /// <summary><c>DELIVERY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DELIVERY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DELIVERY")]
-    DELIVERY,
+    public static OrderOrderDetailTypeEnum DELIVERY { get; } = new("DELIVERY");
+
     /// <summary><c>DURATION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DURATION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DURATION")]
-    DURATION,
+    public static OrderOrderDetailTypeEnum DURATION { get; } = new("DURATION");
+
     /// <summary><c>GIFT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GIFT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GIFT")]
-    GIFT,
+    public static OrderOrderDetailTypeEnum GIFT { get; } = new("GIFT");
+
     /// <summary><c>INSTALLATION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "INSTALLATION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("INSTALLATION")]
-    INSTALLATION,
+    public static OrderOrderDetailTypeEnum INSTALLATION { get; } = new("INSTALLATION");
+
     /// <summary><c>LICENSE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LICENSE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LICENSE")]
-    LICENSE,
+    public static OrderOrderDetailTypeEnum LICENSE { get; } = new("LICENSE");
+
     /// <summary><c>MUTE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MUTE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MUTE")]
-    MUTE,
+    public static OrderOrderDetailTypeEnum MUTE { get; } = new("MUTE");
+
     /// <summary><c>OTHER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OTHER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OTHER")]
-    OTHER,
+    public static OrderOrderDetailTypeEnum OTHER { get; } = new("OTHER");
+
     /// <summary><c>OUTPLAN</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OUTPLAN")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OUTPLAN")]
-    OUTPLAN,
+    public static OrderOrderDetailTypeEnum OUTPLAN { get; } = new("OUTPLAN");
+
     /// <summary><c>QUANTITY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "QUANTITY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("QUANTITY")]
-    QUANTITY,
+    public static OrderOrderDetailTypeEnum QUANTITY { get; } = new("QUANTITY");
+
     /// <summary><c>REFUND</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REFUND")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REFUND")]
-    REFUND,
+    public static OrderOrderDetailTypeEnum REFUND { get; } = new("REFUND");
+
     /// <summary><c>RENEW</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RENEW")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RENEW")]
-    RENEW,
+    public static OrderOrderDetailTypeEnum RENEW { get; } = new("RENEW");
+
     /// <summary><c>SPECIAL</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SPECIAL")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SPECIAL")]
-    SPECIAL,
+    public static OrderOrderDetailTypeEnum SPECIAL { get; } = new("SPECIAL");
+
     /// <summary><c>SWITCH</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SWITCH")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SWITCH")]
-    SWITCH,
+    public static OrderOrderDetailTypeEnum SWITCH { get; } = new("SWITCH");
+
     /// <summary><c>TRANSFER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TRANSFER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TRANSFER")]
-    TRANSFER,
+    public static OrderOrderDetailTypeEnum TRANSFER { get; } = new("TRANSFER");
+
     /// <summary><c>VOUCHER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VOUCHER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VOUCHER")]
-    VOUCHER,
+    public static OrderOrderDetailTypeEnum VOUCHER { get; } = new("VOUCHER");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "ACCESSORY" or "CAUTION" or "CHOOSED" or "CONSUMPTION" or "CREATION" or "DELIVERY" or "DURATION" or "GIFT" or "INSTALLATION" or "LICENSE" or "MUTE" or "OTHER" or "OUTPLAN" or "QUANTITY" or "REFUND" or "RENEW" or "SPECIAL" or "SWITCH" or "TRANSFER" or "VOUCHER";
+
+    string global::Clients.Core.Wire.IStringEnum<OrderOrderDetailTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static OrderOrderDetailTypeEnum global::Clients.Core.Wire.IStringEnum<OrderOrderDetailTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(OrderOrderDetailTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is OrderOrderDetailTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(OrderOrderDetailTypeEnum left, OrderOrderDetailTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(OrderOrderDetailTypeEnum left, OrderOrderDetailTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -337,6 +366,10 @@ public sealed partial class OrderOrderPrices
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("withoutTax")]
     public global::Clients.Ovh.Models.OrderPrice? WithoutTax { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -367,6 +400,10 @@ public sealed partial class OrderPrice
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public double? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -409,40 +446,87 @@ public sealed partial class OrderReduction
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public global::Clients.Ovh.Models.OrderPrice? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Context of the reduction
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<OrderReductionContextEnum>))]
-public enum OrderReductionContextEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<OrderReductionContextEnum>))]
+public readonly partial struct OrderReductionContextEnum : global::Clients.Core.Wire.IStringEnum<OrderReductionContextEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public OrderReductionContextEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>promotion</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "promotion")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("promotion")]
-    Promotion,
+    public static OrderReductionContextEnum Promotion { get; } = new("promotion");
+
     /// <summary><c>voucher</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "voucher")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("voucher")]
-    Voucher,
+    public static OrderReductionContextEnum Voucher { get; } = new("voucher");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "promotion" or "voucher";
+
+    string global::Clients.Core.Wire.IStringEnum<OrderReductionContextEnum>.WireValue => _value ?? string.Empty;
+
+    static OrderReductionContextEnum global::Clients.Core.Wire.IStringEnum<OrderReductionContextEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(OrderReductionContextEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is OrderReductionContextEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(OrderReductionContextEnum left, OrderReductionContextEnum right) => left.Equals(right);
+
+    public static bool operator !=(OrderReductionContextEnum left, OrderReductionContextEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Type of reduction
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<OrderReductionTypeEnum>))]
-public enum OrderReductionTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<OrderReductionTypeEnum>))]
+public readonly partial struct OrderReductionTypeEnum : global::Clients.Core.Wire.IStringEnum<OrderReductionTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public OrderReductionTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>fixed_amount</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fixed_amount")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fixed_amount")]
-    FixedAmount,
+    public static OrderReductionTypeEnum FixedAmount { get; } = new("fixed_amount");
+
     /// <summary><c>forced_amount</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "forced_amount")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("forced_amount")]
-    ForcedAmount,
+    public static OrderReductionTypeEnum ForcedAmount { get; } = new("forced_amount");
+
     /// <summary><c>percentage</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "percentage")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("percentage")]
-    Percentage,
+    public static OrderReductionTypeEnum Percentage { get; } = new("percentage");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "fixed_amount" or "forced_amount" or "percentage";
+
+    string global::Clients.Core.Wire.IStringEnum<OrderReductionTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static OrderReductionTypeEnum global::Clients.Core.Wire.IStringEnum<OrderReductionTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(OrderReductionTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is OrderReductionTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(OrderReductionTypeEnum left, OrderReductionTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(OrderReductionTypeEnum left, OrderReductionTypeEnum right) => !left.Equals(right);
 }

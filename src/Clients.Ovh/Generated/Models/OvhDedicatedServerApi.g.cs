@@ -13,6 +13,10 @@ public sealed partial class PostDedicatedServerAntiDDosGameActivateRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enable")]
     public bool Enable { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerBiosSettingsSgxConfigureRequest
@@ -28,6 +32,10 @@ public sealed partial class PostDedicatedServerBiosSettingsSgxConfigureRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.DedicatedServerBiosSettingsSgxStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerChangeContactRequest
@@ -49,6 +57,10 @@ public sealed partial class PostDedicatedServerChangeContactRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactTech")]
     public string? ContactTech { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerConfirmTerminationRequest
@@ -76,6 +88,10 @@ public sealed partial class PostDedicatedServerConfirmTerminationRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("token")]
     public string Token { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerFeaturesBackupCloudRequest
@@ -91,6 +107,10 @@ public sealed partial class PostDedicatedServerFeaturesBackupCloudRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("projectDescription")]
     public string? ProjectDescription { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerFeaturesBackupFTPAccessRequest
@@ -118,6 +138,10 @@ public sealed partial class PostDedicatedServerFeaturesBackupFTPAccessRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nfs")]
     public bool Nfs { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerFeaturesBmcJavaKvmRequest
@@ -133,6 +157,10 @@ public sealed partial class PostDedicatedServerFeaturesBmcJavaKvmRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ttl")]
     public global::Clients.Ovh.Models.DedicatedServerCacheTTLEnum? Ttl { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerFeaturesBmcSshSolRequest
@@ -148,6 +176,10 @@ public sealed partial class PostDedicatedServerFeaturesBmcSshSolRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ttl")]
     public global::Clients.Ovh.Models.DedicatedServerCacheTTLEnum? Ttl { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerFeaturesBmcTestRequest
@@ -163,6 +195,10 @@ public sealed partial class PostDedicatedServerFeaturesBmcTestRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DedicatedServerBmcTestTypeEnum Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerFeaturesBmcWebKvmRequest
@@ -178,6 +214,10 @@ public sealed partial class PostDedicatedServerFeaturesBmcWebKvmRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ttl")]
     public global::Clients.Ovh.Models.DedicatedServerCacheTTLEnum? Ttl { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerFeaturesBmcWebSolRequest
@@ -193,6 +233,10 @@ public sealed partial class PostDedicatedServerFeaturesBmcWebSolRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ttl")]
     public global::Clients.Ovh.Models.DedicatedServerCacheTTLEnum? Ttl { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerFeaturesIpmiAccessRequest
@@ -220,6 +264,10 @@ public sealed partial class PostDedicatedServerFeaturesIpmiAccessRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DedicatedServerIpmiAccessTypeEnum Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerFeaturesIpmiTestRequest
@@ -235,6 +283,10 @@ public sealed partial class PostDedicatedServerFeaturesIpmiTestRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DedicatedServerIpmiTestTypeEnum Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerInstallStartRequest
@@ -262,6 +314,10 @@ public sealed partial class PostDedicatedServerInstallStartRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("userMetadata")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.ComplexTypeSafeKeyValueString>? UserMetadata { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerIpBlockMergeRequest
@@ -271,6 +327,10 @@ public sealed partial class PostDedicatedServerIpBlockMergeRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("block")]
     public string Block { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerIpMoveRequest
@@ -280,6 +340,10 @@ public sealed partial class PostDedicatedServerIpMoveRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ip")]
     public string Ip { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerLicenseWindowsRequest
@@ -295,6 +359,10 @@ public sealed partial class PostDedicatedServerLicenseWindowsRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
     public global::Clients.Ovh.Models.LicenseWindowsOsVersionEnum Version { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerNetworkingRequest
@@ -304,6 +372,10 @@ public sealed partial class PostDedicatedServerNetworkingRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("interfaces")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.DedicatedServerInterfaces> Interfaces { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerOlaAggregationRequest
@@ -319,6 +391,10 @@ public sealed partial class PostDedicatedServerOlaAggregationRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("virtualNetworkInterfaces")]
     public global::System.Collections.Generic.IReadOnlyList<global::System.Guid> VirtualNetworkInterfaces { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerOlaGroupRequest
@@ -334,6 +410,10 @@ public sealed partial class PostDedicatedServerOlaGroupRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("virtualNetworkInterfaces")]
     public global::System.Collections.Generic.IReadOnlyList<global::System.Guid> VirtualNetworkInterfaces { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerOlaResetRequest
@@ -343,6 +423,10 @@ public sealed partial class PostDedicatedServerOlaResetRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("virtualNetworkInterface")]
     public global::System.Guid VirtualNetworkInterface { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerOlaUngroupRequest
@@ -352,6 +436,10 @@ public sealed partial class PostDedicatedServerOlaUngroupRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("virtualNetworkInterface")]
     public global::System.Guid VirtualNetworkInterface { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerSecondaryDnsDomainsRequest
@@ -364,6 +452,10 @@ public sealed partial class PostDedicatedServerSecondaryDnsDomainsRequest
 
     [global::System.Text.Json.Serialization.JsonPropertyName("ip")]
     public string? Ip { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerSplaRequest
@@ -379,6 +471,10 @@ public sealed partial class PostDedicatedServerSplaRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.DedicatedServerSplaTypeEnum Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerSupportReplaceCoolingRequest
@@ -394,6 +490,10 @@ public sealed partial class PostDedicatedServerSupportReplaceCoolingRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("details")]
     public string Details { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerSupportReplaceHardDiskDriveRequest
@@ -415,6 +515,10 @@ public sealed partial class PostDedicatedServerSupportReplaceHardDiskDriveReques
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inverse")]
     public bool Inverse { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerSupportReplaceMemoryRequest
@@ -436,6 +540,10 @@ public sealed partial class PostDedicatedServerSupportReplaceMemoryRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slots")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Slots { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerTaskScheduleRequest
@@ -451,6 +559,10 @@ public sealed partial class PostDedicatedServerTaskScheduleRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wantedBeginingDate")]
     public global::System.DateTimeOffset WantedBeginingDate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerVirtualMacRequest
@@ -472,6 +584,10 @@ public sealed partial class PostDedicatedServerVirtualMacRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("virtualMachineName")]
     public string VirtualMachineName { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostDedicatedServerVirtualMacVirtualAddressRequest
@@ -487,4 +603,8 @@ public sealed partial class PostDedicatedServerVirtualMacVirtualAddressRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("virtualMachineName")]
     public string VirtualMachineName { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

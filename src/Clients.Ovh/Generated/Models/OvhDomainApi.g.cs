@@ -13,4 +13,8 @@ public sealed partial class UpdateDomainZoneOptionServiceInfosRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("renew")]
     public global::Clients.Ovh.Models.ServiceRenewType Renew { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

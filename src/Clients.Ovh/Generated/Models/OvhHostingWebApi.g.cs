@@ -13,6 +13,10 @@ public sealed partial class PostHostingWebCdnServiceInfosUpdateRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("renew")]
     public global::Clients.Ovh.Models.ServiceRenewType Renew { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebDatabaseRequest
@@ -52,6 +56,10 @@ public sealed partial class PostHostingWebDatabaseRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
     public global::Clients.Ovh.Models.HostingWebDatabaseVersionEnum? Version { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebDatabaseChangePasswordRequest
@@ -61,6 +69,10 @@ public sealed partial class PostHostingWebDatabaseChangePasswordRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("password")]
     public string Password { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebDatabaseCopyRestoreRequest
@@ -76,6 +88,10 @@ public sealed partial class PostHostingWebDatabaseCopyRestoreRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("flushDatabase")]
     public bool? FlushDatabase { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebDatabaseDumpRequest
@@ -91,6 +107,10 @@ public sealed partial class PostHostingWebDatabaseDumpRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sendEmail")]
     public bool? SendEmail { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebDatabaseImportRequest
@@ -112,6 +132,10 @@ public sealed partial class PostHostingWebDatabaseImportRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sendEmail")]
     public bool? SendEmail { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebDatabaseRequestRequest
@@ -121,6 +145,10 @@ public sealed partial class PostHostingWebDatabaseRequestRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
     public global::Clients.Ovh.Models.HostingWebDatabaseRequestActionEnum Action { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebDatabaseRestoreRequest
@@ -136,6 +164,10 @@ public sealed partial class PostHostingWebDatabaseRestoreRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sendEmail")]
     public bool? SendEmail { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebEmailRequestRequest
@@ -145,6 +177,10 @@ public sealed partial class PostHostingWebEmailRequestRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
     public global::Clients.Ovh.Models.HostingWebMailActionEnum Action { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebExtraSqlPersoServiceInfosUpdateRequest
@@ -154,6 +190,10 @@ public sealed partial class PostHostingWebExtraSqlPersoServiceInfosUpdateRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("renew")]
     public global::Clients.Ovh.Models.ServiceRenewType Renew { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebLocalSeoLocationServiceInfosUpdateRequest
@@ -163,6 +203,10 @@ public sealed partial class PostHostingWebLocalSeoLocationServiceInfosUpdateRequ
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("renew")]
     public global::Clients.Ovh.Models.ServiceRenewType Renew { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebLocalSeoVisibilityCheckRequest
@@ -190,6 +234,10 @@ public sealed partial class PostHostingWebLocalSeoVisibilityCheckRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zip")]
     public string Zip { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebModuleRequest
@@ -235,6 +283,10 @@ public sealed partial class PostHostingWebModuleRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("path")]
     public string? Path { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebModuleUpgradeRequest
@@ -244,6 +296,10 @@ public sealed partial class PostHostingWebModuleUpgradeRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("moduleId")]
     public long ModuleId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebOvhConfigChangeConfigurationRequest
@@ -277,6 +333,10 @@ public sealed partial class PostHostingWebOvhConfigChangeConfigurationRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("httpFirewall")]
     public global::Clients.Ovh.Models.HostingWebOvhConfigHttpFirewallEnum? HttpFirewall { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebOvhConfigRollbackRequest
@@ -286,6 +346,10 @@ public sealed partial class PostHostingWebOvhConfigRollbackRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rollbackId")]
     public long RollbackId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebOwnLogsUserLogsRequest
@@ -313,6 +377,10 @@ public sealed partial class PostHostingWebOwnLogsUserLogsRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("password")]
     public string Password { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebOwnLogsUserLogsChangePasswordRequest
@@ -322,6 +390,10 @@ public sealed partial class PostHostingWebOwnLogsUserLogsChangePasswordRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("password")]
     public string Password { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebRequestRequest
@@ -331,6 +403,10 @@ public sealed partial class PostHostingWebRequestRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("action")]
     public global::Clients.Ovh.Models.HostingWebRequestActionEnum Action { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebRestoreSnapshotRequest
@@ -340,6 +416,10 @@ public sealed partial class PostHostingWebRestoreSnapshotRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backup")]
     public global::Clients.Ovh.Models.HostingWebBackupTypeEnum Backup { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebRuntimeRequest
@@ -385,6 +465,10 @@ public sealed partial class PostHostingWebRuntimeRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.HostingWebRuntimeTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebUserRequest
@@ -412,6 +496,10 @@ public sealed partial class PostHostingWebUserRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sshState")]
     public global::Clients.Ovh.Models.HostingWebUserSshStateEnum? SshState { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebUserChangePasswordRequest
@@ -421,6 +509,10 @@ public sealed partial class PostHostingWebUserChangePasswordRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("password")]
     public string Password { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebUserLogsRequest
@@ -448,6 +540,10 @@ public sealed partial class PostHostingWebUserLogsRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("password")]
     public string Password { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostHostingWebUserLogsChangePasswordRequest
@@ -457,4 +553,8 @@ public sealed partial class PostHostingWebUserLogsChangePasswordRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("password")]
     public string Password { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -13,6 +13,10 @@ public sealed partial class PostIpBringYourOwnIpAggregateRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("aggregationIp")]
     public string AggregationIp { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostIpBringYourOwnIpSliceRequest
@@ -22,6 +26,10 @@ public sealed partial class PostIpBringYourOwnIpSliceRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slicingSize")]
     public long SlicingSize { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostIpChangeOrgRequest
@@ -31,6 +39,10 @@ public sealed partial class PostIpChangeOrgRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organisation")]
     public string Organisation { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostIpDelegationRequest
@@ -40,12 +52,20 @@ public sealed partial class PostIpDelegationRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("target")]
     public string Target { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostIpFirewallRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("ipOnFirewall")]
     public string IpOnFirewall { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostIpFirewallRuleRequest
@@ -91,6 +111,10 @@ public sealed partial class PostIpFirewallRuleRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tcpOption")]
     public global::Clients.Ovh.Models.IpFirewallOptionTCP? TcpOption { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostIpGameRuleRequest
@@ -106,6 +130,10 @@ public sealed partial class PostIpGameRuleRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("protocol")]
     public global::Clients.Ovh.Models.IpGameMitigationRuleProtocolEnum Protocol { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostIpMigrationTokenRequest
@@ -115,12 +143,20 @@ public sealed partial class PostIpMigrationTokenRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customerId")]
     public string CustomerId { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostIpMitigationRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("ipOnMitigation")]
     public string IpOnMitigation { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostIpMitigationProfilesRequest
@@ -133,6 +169,10 @@ public sealed partial class PostIpMitigationProfilesRequest
 
     [global::System.Text.Json.Serialization.JsonPropertyName("ipMitigationProfile")]
     public string IpMitigationProfile { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostIpMoveRequest
@@ -148,6 +188,10 @@ public sealed partial class PostIpMoveRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("to")]
     public string To { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostIpReverseRequest
@@ -157,6 +201,10 @@ public sealed partial class PostIpReverseRequest
 
     [global::System.Text.Json.Serialization.JsonPropertyName("reverse")]
     public string Reverse { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostIpServiceChangeContactRequest
@@ -178,6 +226,10 @@ public sealed partial class PostIpServiceChangeContactRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactTech")]
     public string? ContactTech { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostIpServiceConfirmTerminationRequest
@@ -205,4 +257,8 @@ public sealed partial class PostIpServiceConfirmTerminationRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("token")]
     public string Token { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -13,6 +13,10 @@ public sealed partial class PostMeAccessRestrictionBackupCodeDisableRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
     public string Code { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeAccessRestrictionBackupCodeEnableRequest
@@ -22,6 +26,10 @@ public sealed partial class PostMeAccessRestrictionBackupCodeEnableRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
     public string Code { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeAccessRestrictionBackupCodeValidateRequest
@@ -31,6 +39,10 @@ public sealed partial class PostMeAccessRestrictionBackupCodeValidateRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
     public string Code { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeAccessRestrictionIpRequest
@@ -52,6 +64,10 @@ public sealed partial class PostMeAccessRestrictionIpRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("warning")]
     public bool Warning { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeAccessRestrictionSmsRequest
@@ -61,6 +77,10 @@ public sealed partial class PostMeAccessRestrictionSmsRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phone")]
     public string Phone { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeAccessRestrictionSmsDisableRequest
@@ -70,6 +90,10 @@ public sealed partial class PostMeAccessRestrictionSmsDisableRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
     public string Code { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeAccessRestrictionSmsEnableRequest
@@ -79,6 +103,10 @@ public sealed partial class PostMeAccessRestrictionSmsEnableRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
     public string Code { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeAccessRestrictionSmsValidateRequest
@@ -88,6 +116,10 @@ public sealed partial class PostMeAccessRestrictionSmsValidateRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
     public string Code { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeAccessRestrictionTotpDisableRequest
@@ -97,6 +129,10 @@ public sealed partial class PostMeAccessRestrictionTotpDisableRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
     public string Code { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeAccessRestrictionTotpEnableRequest
@@ -106,6 +142,10 @@ public sealed partial class PostMeAccessRestrictionTotpEnableRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
     public string Code { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeAccessRestrictionTotpValidateRequest
@@ -115,6 +155,10 @@ public sealed partial class PostMeAccessRestrictionTotpValidateRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
     public string Code { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeAccessRestrictionU2fValidateRequest
@@ -127,6 +171,10 @@ public sealed partial class PostMeAccessRestrictionU2fValidateRequest
 
     [global::System.Text.Json.Serialization.JsonPropertyName("rawId")]
     public string RawId { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeAutorenewRequest
@@ -136,6 +184,10 @@ public sealed partial class PostMeAutorenewRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("renewDay")]
     public long RenewDay { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeBillExportRequest
@@ -163,6 +215,10 @@ public sealed partial class PostMeBillExportRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
     public global::System.DateTimeOffset? StartDate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeBillingInvoicesByPostalMailRequest
@@ -172,6 +228,10 @@ public sealed partial class PostMeBillingInvoicesByPostalMailRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enable")]
     public bool Enable { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeChangeEmailRequest
@@ -181,6 +241,10 @@ public sealed partial class PostMeChangeEmailRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newEmail")]
     public string NewEmail { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeDocumentRequest
@@ -196,6 +260,10 @@ public sealed partial class PostMeDocumentRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.ComplexTypeSafeKeyValueString>? Tags { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeDocumentCorsRequest
@@ -205,6 +273,10 @@ public sealed partial class PostMeDocumentCorsRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("origin")]
     public string Origin { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeFaxCustomDomainsRequest
@@ -214,6 +286,10 @@ public sealed partial class PostMeFaxCustomDomainsRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domain")]
     public string Domain { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeFeedbackRequest
@@ -229,6 +305,10 @@ public sealed partial class PostMeFeedbackRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subject")]
     public string Subject { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeFidelityAccountCreditOrderRequest
@@ -238,6 +318,10 @@ public sealed partial class PostMeFidelityAccountCreditOrderRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("amount")]
     public long Amount { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeIpOrganisationRequest
@@ -271,6 +355,10 @@ public sealed partial class PostMeIpOrganisationRequest
 
     [global::System.Text.Json.Serialization.JsonPropertyName("zip")]
     public string? Zip { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeMailingListSubscribeRequest
@@ -286,6 +374,10 @@ public sealed partial class PostMeMailingListSubscribeRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mailingList")]
     public string MailingList { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeOrderBalanceRequest
@@ -295,6 +387,10 @@ public sealed partial class PostMeOrderBalanceRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("balanceName")]
     public string BalanceName { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeOrderPayRequest
@@ -304,6 +400,10 @@ public sealed partial class PostMeOrderPayRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentMethod")]
     public global::Clients.Ovh.Models.BillingOrderPayWithPaymentMethod PaymentMethod { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeOrderPayWithRegisteredPaymentMeanRequest
@@ -319,6 +419,10 @@ public sealed partial class PostMeOrderPayWithRegisteredPaymentMeanRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("paymentMeanId")]
     public long? PaymentMeanId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeOrderRetractionRequest
@@ -334,6 +438,10 @@ public sealed partial class PostMeOrderRetractionRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("reason")]
     public global::Clients.Ovh.Models.BillingOrderRetractionReasonEnum Reason { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeOvhAccountCreditOrderRequest
@@ -343,6 +451,10 @@ public sealed partial class PostMeOvhAccountCreditOrderRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("amount")]
     public long Amount { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeOvhAccountMovementsRequestRefundRequest
@@ -352,6 +464,10 @@ public sealed partial class PostMeOvhAccountMovementsRequestRefundRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("amount")]
     public long Amount { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeOvhAccountRetrieveMoneyRequest
@@ -367,6 +483,10 @@ public sealed partial class PostMeOvhAccountRetrieveMoneyRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("bankAccountId")]
     public long BankAccountId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMePasswordRecoverRequest
@@ -382,6 +502,10 @@ public sealed partial class PostMePasswordRecoverRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ovhId")]
     public string OvhId { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMePreferencesManagerRequest
@@ -397,6 +521,10 @@ public sealed partial class PostMePreferencesManagerRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public string Value { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeRefundExportRequest
@@ -424,6 +552,10 @@ public sealed partial class PostMeRefundExportRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startDate")]
     public global::System.DateTimeOffset? StartDate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeSshKeyRequest
@@ -439,6 +571,10 @@ public sealed partial class PostMeSshKeyRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("keyName")]
     public string KeyName { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeSubAccountRequest
@@ -448,6 +584,10 @@ public sealed partial class PostMeSubAccountRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
     public string? Description { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeTaskContactChangeAcceptRequest
@@ -457,6 +597,10 @@ public sealed partial class PostMeTaskContactChangeAcceptRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("token")]
     public string Token { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeTaskContactChangeRefuseRequest
@@ -466,6 +610,10 @@ public sealed partial class PostMeTaskContactChangeRefuseRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("token")]
     public string Token { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeTaskEmailChangeAcceptRequest
@@ -475,6 +623,10 @@ public sealed partial class PostMeTaskEmailChangeAcceptRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("token")]
     public string Token { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeTaskEmailChangeRefuseRequest
@@ -484,6 +636,10 @@ public sealed partial class PostMeTaskEmailChangeRefuseRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("token")]
     public string Token { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeTelephonyDefaultIpRestrictionRequest
@@ -499,6 +655,10 @@ public sealed partial class PostMeTelephonyDefaultIpRestrictionRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.TelephonyProtocolEnum Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeTelephonySettingsRequest
@@ -508,6 +668,10 @@ public sealed partial class PostMeTelephonySettingsRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("settings")]
     public global::Clients.Ovh.Models.TelephonySettings Settings { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeVoucherCheckValidityRequest
@@ -517,6 +681,10 @@ public sealed partial class PostMeVoucherCheckValidityRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voucher")]
     public string Voucher { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed partial class PostMeXdslSettingRequest
@@ -532,4 +700,8 @@ public sealed partial class PostMeXdslSettingRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resellerModemBasicConfig")]
     public bool? ResellerModemBasicConfig { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

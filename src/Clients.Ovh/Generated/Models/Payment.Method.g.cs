@@ -70,6 +70,10 @@ public sealed partial class PaymentMethodAvailablePaymentMethod
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("registerableWithTransaction")]
     public bool? RegisterableWithTransaction { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -94,46 +98,66 @@ public sealed partial class PaymentMethodIcon
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Payment method integration type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<PaymentMethodIntegrationType>))]
-public enum PaymentMethodIntegrationType
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<PaymentMethodIntegrationType>))]
+public readonly partial struct PaymentMethodIntegrationType : global::Clients.Core.Wire.IStringEnum<PaymentMethodIntegrationType>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public PaymentMethodIntegrationType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>BANK_TRANSFER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BANK_TRANSFER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BANK_TRANSFER")]
-    BANKTRANSFER,
+    public static PaymentMethodIntegrationType BANKTRANSFER { get; } = new("BANK_TRANSFER");
+
     /// <summary><c>COMPONENT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "COMPONENT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("COMPONENT")]
-    COMPONENT,
+    public static PaymentMethodIntegrationType COMPONENT { get; } = new("COMPONENT");
+
     /// <summary><c>DONE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DONE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DONE")]
-    DONE,
+    public static PaymentMethodIntegrationType DONE { get; } = new("DONE");
+
     /// <summary><c>IFRAME_VANTIV</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IFRAME_VANTIV")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IFRAME_VANTIV")]
-    IFRAMEVANTIV,
+    public static PaymentMethodIntegrationType IFRAMEVANTIV { get; } = new("IFRAME_VANTIV");
+
     /// <summary><c>IN_CONTEXT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "IN_CONTEXT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("IN_CONTEXT")]
-    INCONTEXT,
+    public static PaymentMethodIntegrationType INCONTEXT { get; } = new("IN_CONTEXT");
+
     /// <summary><c>NONE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NONE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NONE")]
-    NONE,
+    public static PaymentMethodIntegrationType NONE { get; } = new("NONE");
+
     /// <summary><c>POST_FORM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "POST_FORM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("POST_FORM")]
-    POSTFORM,
+    public static PaymentMethodIntegrationType POSTFORM { get; } = new("POST_FORM");
+
     /// <summary><c>REDIRECT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REDIRECT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REDIRECT")]
-    REDIRECT,
+    public static PaymentMethodIntegrationType REDIRECT { get; } = new("REDIRECT");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "BANK_TRANSFER" or "COMPONENT" or "DONE" or "IFRAME_VANTIV" or "IN_CONTEXT" or "NONE" or "POST_FORM" or "REDIRECT";
+
+    string global::Clients.Core.Wire.IStringEnum<PaymentMethodIntegrationType>.WireValue => _value ?? string.Empty;
+
+    static PaymentMethodIntegrationType global::Clients.Core.Wire.IStringEnum<PaymentMethodIntegrationType>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(PaymentMethodIntegrationType other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is PaymentMethodIntegrationType other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(PaymentMethodIntegrationType left, PaymentMethodIntegrationType right) => left.Equals(right);
+
+    public static bool operator !=(PaymentMethodIntegrationType left, PaymentMethodIntegrationType right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -242,136 +266,159 @@ public sealed partial class PaymentMethodPaymentMethod
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.PaymentMethodStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Payment method status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<PaymentMethodStatusEnum>))]
-public enum PaymentMethodStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<PaymentMethodStatusEnum>))]
+public readonly partial struct PaymentMethodStatusEnum : global::Clients.Core.Wire.IStringEnum<PaymentMethodStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public PaymentMethodStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>CANCELED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CANCELED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CANCELED")]
-    CANCELED,
+    public static PaymentMethodStatusEnum CANCELED { get; } = new("CANCELED");
+
     /// <summary><c>CANCELING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CANCELING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CANCELING")]
-    CANCELING,
+    public static PaymentMethodStatusEnum CANCELING { get; } = new("CANCELING");
+
     /// <summary><c>CREATED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREATED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREATED")]
-    CREATED,
+    public static PaymentMethodStatusEnum CREATED { get; } = new("CREATED");
+
     /// <summary><c>CREATING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CREATING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CREATING")]
-    CREATING,
+    public static PaymentMethodStatusEnum CREATING { get; } = new("CREATING");
+
     /// <summary><c>ERROR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ERROR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ERROR")]
-    ERROR,
+    public static PaymentMethodStatusEnum ERROR { get; } = new("ERROR");
+
     /// <summary><c>EXPIRED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "EXPIRED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("EXPIRED")]
-    EXPIRED,
+    public static PaymentMethodStatusEnum EXPIRED { get; } = new("EXPIRED");
+
     /// <summary><c>FAILED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FAILED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FAILED")]
-    FAILED,
+    public static PaymentMethodStatusEnum FAILED { get; } = new("FAILED");
+
     /// <summary><c>MAINTENANCE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MAINTENANCE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MAINTENANCE")]
-    MAINTENANCE,
+    public static PaymentMethodStatusEnum MAINTENANCE { get; } = new("MAINTENANCE");
+
     /// <summary><c>PAUSED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PAUSED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PAUSED")]
-    PAUSED,
+    public static PaymentMethodStatusEnum PAUSED { get; } = new("PAUSED");
+
     /// <summary><c>REJECTED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REJECTED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REJECTED")]
-    REJECTED,
+    public static PaymentMethodStatusEnum REJECTED { get; } = new("REJECTED");
+
     /// <summary><c>REPLACED</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "REPLACED")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("REPLACED")]
-    REPLACED,
+    public static PaymentMethodStatusEnum REPLACED { get; } = new("REPLACED");
+
     /// <summary><c>VALID</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VALID")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VALID")]
-    VALID,
+    public static PaymentMethodStatusEnum VALID { get; } = new("VALID");
+
     /// <summary><c>VALIDATING</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VALIDATING")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VALIDATING")]
-    VALIDATING,
+    public static PaymentMethodStatusEnum VALIDATING { get; } = new("VALIDATING");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "CANCELED" or "CANCELING" or "CREATED" or "CREATING" or "ERROR" or "EXPIRED" or "FAILED" or "MAINTENANCE" or "PAUSED" or "REJECTED" or "REPLACED" or "VALID" or "VALIDATING";
+
+    string global::Clients.Core.Wire.IStringEnum<PaymentMethodStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static PaymentMethodStatusEnum global::Clients.Core.Wire.IStringEnum<PaymentMethodStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(PaymentMethodStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is PaymentMethodStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(PaymentMethodStatusEnum left, PaymentMethodStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(PaymentMethodStatusEnum left, PaymentMethodStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Payment method sub-type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<PaymentMethodSubTypeEnum>))]
-public enum PaymentMethodSubTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<PaymentMethodSubTypeEnum>))]
+public readonly partial struct PaymentMethodSubTypeEnum : global::Clients.Core.Wire.IStringEnum<PaymentMethodSubTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public PaymentMethodSubTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>30_DAYS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "30_DAYS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("30_DAYS")]
-    _30DAYS,
+    public static PaymentMethodSubTypeEnum _30DAYS { get; } = new("30_DAYS");
+
     /// <summary><c>45_DAYS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "45_DAYS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("45_DAYS")]
-    _45DAYS,
+    public static PaymentMethodSubTypeEnum _45DAYS { get; } = new("45_DAYS");
+
     /// <summary><c>60_DAYS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "60_DAYS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("60_DAYS")]
-    _60DAYS,
+    public static PaymentMethodSubTypeEnum _60DAYS { get; } = new("60_DAYS");
+
     /// <summary><c>AMERICAN_EXPRESS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AMERICAN_EXPRESS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AMERICAN_EXPRESS")]
-    AMERICANEXPRESS,
+    public static PaymentMethodSubTypeEnum AMERICANEXPRESS { get; } = new("AMERICAN_EXPRESS");
+
     /// <summary><c>AURA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AURA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AURA")]
-    AURA,
+    public static PaymentMethodSubTypeEnum AURA { get; } = new("AURA");
+
     /// <summary><c>CARTE_BANCAIRE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CARTE_BANCAIRE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CARTE_BANCAIRE")]
-    CARTEBANCAIRE,
+    public static PaymentMethodSubTypeEnum CARTEBANCAIRE { get; } = new("CARTE_BANCAIRE");
+
     /// <summary><c>CARTE_BLEUE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CARTE_BLEUE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CARTE_BLEUE")]
-    CARTEBLEUE,
+    public static PaymentMethodSubTypeEnum CARTEBLEUE { get; } = new("CARTE_BLEUE");
+
     /// <summary><c>CHORUS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CHORUS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CHORUS")]
-    CHORUS,
+    public static PaymentMethodSubTypeEnum CHORUS { get; } = new("CHORUS");
+
     /// <summary><c>DINERS_CLUB</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DINERS_CLUB")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DINERS_CLUB")]
-    DINERSCLUB,
+    public static PaymentMethodSubTypeEnum DINERSCLUB { get; } = new("DINERS_CLUB");
+
     /// <summary><c>DISCOVER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DISCOVER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DISCOVER")]
-    DISCOVER,
+    public static PaymentMethodSubTypeEnum DISCOVER { get; } = new("DISCOVER");
+
     /// <summary><c>JCB</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "JCB")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("JCB")]
-    JCB,
+    public static PaymentMethodSubTypeEnum JCB { get; } = new("JCB");
+
     /// <summary><c>MAESTRO</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MAESTRO")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MAESTRO")]
-    MAESTRO,
+    public static PaymentMethodSubTypeEnum MAESTRO { get; } = new("MAESTRO");
+
     /// <summary><c>MASTERCARD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MASTERCARD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MASTERCARD")]
-    MASTERCARD,
+    public static PaymentMethodSubTypeEnum MASTERCARD { get; } = new("MASTERCARD");
+
     /// <summary><c>NONE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NONE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NONE")]
-    NONE,
+    public static PaymentMethodSubTypeEnum NONE { get; } = new("NONE");
+
     /// <summary><c>RUPAY</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "RUPAY")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("RUPAY")]
-    RUPAY,
+    public static PaymentMethodSubTypeEnum RUPAY { get; } = new("RUPAY");
+
     /// <summary><c>VISA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VISA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VISA")]
-    VISA,
+    public static PaymentMethodSubTypeEnum VISA { get; } = new("VISA");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "30_DAYS" or "45_DAYS" or "60_DAYS" or "AMERICAN_EXPRESS" or "AURA" or "CARTE_BANCAIRE" or "CARTE_BLEUE" or "CHORUS" or "DINERS_CLUB" or "DISCOVER" or "JCB" or "MAESTRO" or "MASTERCARD" or "NONE" or "RUPAY" or "VISA";
+
+    string global::Clients.Core.Wire.IStringEnum<PaymentMethodSubTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static PaymentMethodSubTypeEnum global::Clients.Core.Wire.IStringEnum<PaymentMethodSubTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(PaymentMethodSubTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is PaymentMethodSubTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(PaymentMethodSubTypeEnum left, PaymentMethodSubTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(PaymentMethodSubTypeEnum left, PaymentMethodSubTypeEnum right) => !left.Equals(right);
 }

@@ -25,6 +25,10 @@ public sealed partial class RecommendationsRecommendation
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rank")]
     public long? Rank { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -49,6 +53,10 @@ public sealed partial class RecommendationsRecommendationAdvice
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -58,36 +66,58 @@ public sealed partial class RecommendationsRecommendations
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("recommendations")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.RecommendationsRecommendation>? Recommendations { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Recommendations product ranges
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<RecommendationsProductRangesEnum>))]
-public enum RecommendationsProductRangesEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<RecommendationsProductRangesEnum>))]
+public readonly partial struct RecommendationsProductRangesEnum : global::Clients.Core.Wire.IStringEnum<RecommendationsProductRangesEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public RecommendationsProductRangesEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>baremetal</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "baremetal")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("baremetal")]
-    Baremetal,
+    public static RecommendationsProductRangesEnum Baremetal { get; } = new("baremetal");
+
     /// <summary><c>domain</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "domain")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("domain")]
-    Domain,
+    public static RecommendationsProductRangesEnum Domain { get; } = new("domain");
+
     /// <summary><c>public_cloud</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "public_cloud")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("public_cloud")]
-    PublicCloud,
+    public static RecommendationsProductRangesEnum PublicCloud { get; } = new("public_cloud");
+
     /// <summary><c>saas</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "saas")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("saas")]
-    Saas,
+    public static RecommendationsProductRangesEnum Saas { get; } = new("saas");
+
     /// <summary><c>vps</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vps")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vps")]
-    Vps,
+    public static RecommendationsProductRangesEnum Vps { get; } = new("vps");
+
     /// <summary><c>web</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "web")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("web")]
-    Web,
+    public static RecommendationsProductRangesEnum Web { get; } = new("web");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "baremetal" or "domain" or "public_cloud" or "saas" or "vps" or "web";
+
+    string global::Clients.Core.Wire.IStringEnum<RecommendationsProductRangesEnum>.WireValue => _value ?? string.Empty;
+
+    static RecommendationsProductRangesEnum global::Clients.Core.Wire.IStringEnum<RecommendationsProductRangesEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(RecommendationsProductRangesEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is RecommendationsProductRangesEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(RecommendationsProductRangesEnum left, RecommendationsProductRangesEnum right) => left.Equals(right);
+
+    public static bool operator !=(RecommendationsProductRangesEnum left, RecommendationsProductRangesEnum right) => !left.Equals(right);
 }

@@ -211,4 +211,8 @@ public sealed partial class ResellerNichandle
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("zip")]
     public string? Zip { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -31,6 +31,10 @@ public sealed partial class SecondaryDnsSecondaryDNS
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ipMaster")]
     public string? IpMaster { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -55,6 +59,10 @@ public sealed partial class SecondaryDnsSecondaryDNSCheckField
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("subDomain")]
     public string? SubDomain { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -73,4 +81,8 @@ public sealed partial class SecondaryDnsSecondaryDNSNameServer
 
     [global::System.Text.Json.Serialization.JsonPropertyName("ipv6")]
     public string? Ipv6 { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -40,168 +40,235 @@ public sealed partial class ServiceRenewType
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("period")]
     public long? Period { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Detailed renewal type of a service
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ServiceRenewalTypeEnum>))]
-public enum ServiceRenewalTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<ServiceRenewalTypeEnum>))]
+public readonly partial struct ServiceRenewalTypeEnum : global::Clients.Core.Wire.IStringEnum<ServiceRenewalTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public ServiceRenewalTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>automaticForcedProduct</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "automaticForcedProduct")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("automaticForcedProduct")]
-    AutomaticForcedProduct,
+    public static ServiceRenewalTypeEnum AutomaticForcedProduct { get; } = new("automaticForcedProduct");
+
     /// <summary><c>automaticV2012</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "automaticV2012")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("automaticV2012")]
-    AutomaticV2012,
+    public static ServiceRenewalTypeEnum AutomaticV2012 { get; } = new("automaticV2012");
+
     /// <summary><c>automaticV2014</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "automaticV2014")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("automaticV2014")]
-    AutomaticV2014,
+    public static ServiceRenewalTypeEnum AutomaticV2014 { get; } = new("automaticV2014");
+
     /// <summary><c>automaticV2016</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "automaticV2016")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("automaticV2016")]
-    AutomaticV2016,
+    public static ServiceRenewalTypeEnum AutomaticV2016 { get; } = new("automaticV2016");
+
     /// <summary><c>automaticV2024</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "automaticV2024")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("automaticV2024")]
-    AutomaticV2024,
+    public static ServiceRenewalTypeEnum AutomaticV2024 { get; } = new("automaticV2024");
+
     /// <summary><c>manual</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "manual")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("manual")]
-    Manual,
+    public static ServiceRenewalTypeEnum Manual { get; } = new("manual");
+
     /// <summary><c>oneShot</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "oneShot")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("oneShot")]
-    OneShot,
+    public static ServiceRenewalTypeEnum OneShot { get; } = new("oneShot");
+
     /// <summary><c>option</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "option")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("option")]
-    Option,
+    public static ServiceRenewalTypeEnum Option { get; } = new("option");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "automaticForcedProduct" or "automaticV2012" or "automaticV2014" or "automaticV2016" or "automaticV2024" or "manual" or "oneShot" or "option";
+
+    string global::Clients.Core.Wire.IStringEnum<ServiceRenewalTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static ServiceRenewalTypeEnum global::Clients.Core.Wire.IStringEnum<ServiceRenewalTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(ServiceRenewalTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is ServiceRenewalTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(ServiceRenewalTypeEnum left, ServiceRenewalTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(ServiceRenewalTypeEnum left, ServiceRenewalTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// The provider's &lt;c&gt;service.StateEnum&lt;/c&gt; schema.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ServiceStateEnum>))]
-public enum ServiceStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<ServiceStateEnum>))]
+public readonly partial struct ServiceStateEnum : global::Clients.Core.Wire.IStringEnum<ServiceStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public ServiceStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>autorenewInProgress</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "autorenewInProgress")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("autorenewInProgress")]
-    AutorenewInProgress,
+    public static ServiceStateEnum AutorenewInProgress { get; } = new("autorenewInProgress");
+
     /// <summary><c>expired</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "expired")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("expired")]
-    Expired,
+    public static ServiceStateEnum Expired { get; } = new("expired");
+
     /// <summary><c>inCreation</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "inCreation")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("inCreation")]
-    InCreation,
+    public static ServiceStateEnum InCreation { get; } = new("inCreation");
+
     /// <summary><c>ok</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ok")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ok")]
-    Ok,
+    public static ServiceStateEnum Ok { get; } = new("ok");
+
     /// <summary><c>pendingDebt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pendingDebt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pendingDebt")]
-    PendingDebt,
+    public static ServiceStateEnum PendingDebt { get; } = new("pendingDebt");
+
     /// <summary><c>unPaid</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unPaid")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unPaid")]
-    UnPaid,
+    public static ServiceStateEnum UnPaid { get; } = new("unPaid");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "autorenewInProgress" or "expired" or "inCreation" or "ok" or "pendingDebt" or "unPaid";
+
+    string global::Clients.Core.Wire.IStringEnum<ServiceStateEnum>.WireValue => _value ?? string.Empty;
+
+    static ServiceStateEnum global::Clients.Core.Wire.IStringEnum<ServiceStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(ServiceStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is ServiceStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(ServiceStateEnum left, ServiceStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(ServiceStateEnum left, ServiceStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// All future uses you can provide for a service termination
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ServiceTerminationFutureUseEnum>))]
-public enum ServiceTerminationFutureUseEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<ServiceTerminationFutureUseEnum>))]
+public readonly partial struct ServiceTerminationFutureUseEnum : global::Clients.Core.Wire.IStringEnum<ServiceTerminationFutureUseEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public ServiceTerminationFutureUseEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>NOT_REPLACING_SERVICE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NOT_REPLACING_SERVICE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NOT_REPLACING_SERVICE")]
-    NOTREPLACINGSERVICE,
+    public static ServiceTerminationFutureUseEnum NOTREPLACINGSERVICE { get; } = new("NOT_REPLACING_SERVICE");
+
     /// <summary><c>OTHER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OTHER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OTHER")]
-    OTHER,
+    public static ServiceTerminationFutureUseEnum OTHER { get; } = new("OTHER");
+
     /// <summary><c>SUBSCRIBE_AN_OTHER_SERVICE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SUBSCRIBE_AN_OTHER_SERVICE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SUBSCRIBE_AN_OTHER_SERVICE")]
-    SUBSCRIBEANOTHERSERVICE,
+    public static ServiceTerminationFutureUseEnum SUBSCRIBEANOTHERSERVICE { get; } = new("SUBSCRIBE_AN_OTHER_SERVICE");
+
     /// <summary><c>SUBSCRIBE_OTHER_KIND_OF_SERVICE_WITH_COMPETITOR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SUBSCRIBE_OTHER_KIND_OF_SERVICE_WITH_COMPETITOR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SUBSCRIBE_OTHER_KIND_OF_SERVICE_WITH_COMPETITOR")]
-    SUBSCRIBEOTHERKINDOFSERVICEWITHCOMPETITOR,
+    public static ServiceTerminationFutureUseEnum SUBSCRIBEOTHERKINDOFSERVICEWITHCOMPETITOR { get; } = new("SUBSCRIBE_OTHER_KIND_OF_SERVICE_WITH_COMPETITOR");
+
     /// <summary><c>SUBSCRIBE_SIMILAR_SERVICE_WITH_COMPETITOR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SUBSCRIBE_SIMILAR_SERVICE_WITH_COMPETITOR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SUBSCRIBE_SIMILAR_SERVICE_WITH_COMPETITOR")]
-    SUBSCRIBESIMILARSERVICEWITHCOMPETITOR,
+    public static ServiceTerminationFutureUseEnum SUBSCRIBESIMILARSERVICEWITHCOMPETITOR { get; } = new("SUBSCRIBE_SIMILAR_SERVICE_WITH_COMPETITOR");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "NOT_REPLACING_SERVICE" or "OTHER" or "SUBSCRIBE_AN_OTHER_SERVICE" or "SUBSCRIBE_OTHER_KIND_OF_SERVICE_WITH_COMPETITOR" or "SUBSCRIBE_SIMILAR_SERVICE_WITH_COMPETITOR";
+
+    string global::Clients.Core.Wire.IStringEnum<ServiceTerminationFutureUseEnum>.WireValue => _value ?? string.Empty;
+
+    static ServiceTerminationFutureUseEnum global::Clients.Core.Wire.IStringEnum<ServiceTerminationFutureUseEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(ServiceTerminationFutureUseEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is ServiceTerminationFutureUseEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(ServiceTerminationFutureUseEnum left, ServiceTerminationFutureUseEnum right) => left.Equals(right);
+
+    public static bool operator !=(ServiceTerminationFutureUseEnum left, ServiceTerminationFutureUseEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// All reasons you can provide for a service termination
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ServiceTerminationReasonEnum>))]
-public enum ServiceTerminationReasonEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<ServiceTerminationReasonEnum>))]
+public readonly partial struct ServiceTerminationReasonEnum : global::Clients.Core.Wire.IStringEnum<ServiceTerminationReasonEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public ServiceTerminationReasonEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>FEATURES_DONT_SUIT_ME</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "FEATURES_DONT_SUIT_ME")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("FEATURES_DONT_SUIT_ME")]
-    FEATURESDONTSUITME,
+    public static ServiceTerminationReasonEnum FEATURESDONTSUITME { get; } = new("FEATURES_DONT_SUIT_ME");
+
     /// <summary><c>LACK_OF_PERFORMANCES</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LACK_OF_PERFORMANCES")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LACK_OF_PERFORMANCES")]
-    LACKOFPERFORMANCES,
+    public static ServiceTerminationReasonEnum LACKOFPERFORMANCES { get; } = new("LACK_OF_PERFORMANCES");
+
     /// <summary><c>MIGRATED_TO_ANOTHER_OVH_PRODUCT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MIGRATED_TO_ANOTHER_OVH_PRODUCT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MIGRATED_TO_ANOTHER_OVH_PRODUCT")]
-    MIGRATEDTOANOTHEROVHPRODUCT,
+    public static ServiceTerminationReasonEnum MIGRATEDTOANOTHEROVHPRODUCT { get; } = new("MIGRATED_TO_ANOTHER_OVH_PRODUCT");
+
     /// <summary><c>MIGRATED_TO_COMPETITOR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MIGRATED_TO_COMPETITOR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MIGRATED_TO_COMPETITOR")]
-    MIGRATEDTOCOMPETITOR,
+    public static ServiceTerminationReasonEnum MIGRATEDTOCOMPETITOR { get; } = new("MIGRATED_TO_COMPETITOR");
+
     /// <summary><c>NOT_ENOUGH_RECOGNITION</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NOT_ENOUGH_RECOGNITION")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NOT_ENOUGH_RECOGNITION")]
-    NOTENOUGHRECOGNITION,
+    public static ServiceTerminationReasonEnum NOTENOUGHRECOGNITION { get; } = new("NOT_ENOUGH_RECOGNITION");
+
     /// <summary><c>NOT_NEEDED_ANYMORE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NOT_NEEDED_ANYMORE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NOT_NEEDED_ANYMORE")]
-    NOTNEEDEDANYMORE,
+    public static ServiceTerminationReasonEnum NOTNEEDEDANYMORE { get; } = new("NOT_NEEDED_ANYMORE");
+
     /// <summary><c>NOT_RELIABLE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NOT_RELIABLE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NOT_RELIABLE")]
-    NOTRELIABLE,
+    public static ServiceTerminationReasonEnum NOTRELIABLE { get; } = new("NOT_RELIABLE");
+
     /// <summary><c>NO_ANSWER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NO_ANSWER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NO_ANSWER")]
-    NOANSWER,
+    public static ServiceTerminationReasonEnum NOANSWER { get; } = new("NO_ANSWER");
+
     /// <summary><c>OTHER</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "OTHER")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("OTHER")]
-    OTHER,
+    public static ServiceTerminationReasonEnum OTHER { get; } = new("OTHER");
+
     /// <summary><c>PRODUCT_DIMENSION_DONT_SUIT_ME</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PRODUCT_DIMENSION_DONT_SUIT_ME")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PRODUCT_DIMENSION_DONT_SUIT_ME")]
-    PRODUCTDIMENSIONDONTSUITME,
+    public static ServiceTerminationReasonEnum PRODUCTDIMENSIONDONTSUITME { get; } = new("PRODUCT_DIMENSION_DONT_SUIT_ME");
+
     /// <summary><c>PRODUCT_TOOLS_DONT_SUIT_ME</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PRODUCT_TOOLS_DONT_SUIT_ME")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PRODUCT_TOOLS_DONT_SUIT_ME")]
-    PRODUCTTOOLSDONTSUITME,
+    public static ServiceTerminationReasonEnum PRODUCTTOOLSDONTSUITME { get; } = new("PRODUCT_TOOLS_DONT_SUIT_ME");
+
     /// <summary><c>TOO_EXPENSIVE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TOO_EXPENSIVE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TOO_EXPENSIVE")]
-    TOOEXPENSIVE,
+    public static ServiceTerminationReasonEnum TOOEXPENSIVE { get; } = new("TOO_EXPENSIVE");
+
     /// <summary><c>TOO_HARD_TO_USE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TOO_HARD_TO_USE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TOO_HARD_TO_USE")]
-    TOOHARDTOUSE,
+    public static ServiceTerminationReasonEnum TOOHARDTOUSE { get; } = new("TOO_HARD_TO_USE");
+
     /// <summary><c>UNSATIFIED_BY_CUSTOMER_SUPPORT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UNSATIFIED_BY_CUSTOMER_SUPPORT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UNSATIFIED_BY_CUSTOMER_SUPPORT")]
-    UNSATIFIEDBYCUSTOMERSUPPORT,
+    public static ServiceTerminationReasonEnum UNSATIFIEDBYCUSTOMERSUPPORT { get; } = new("UNSATIFIED_BY_CUSTOMER_SUPPORT");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "FEATURES_DONT_SUIT_ME" or "LACK_OF_PERFORMANCES" or "MIGRATED_TO_ANOTHER_OVH_PRODUCT" or "MIGRATED_TO_COMPETITOR" or "NOT_ENOUGH_RECOGNITION" or "NOT_NEEDED_ANYMORE" or "NOT_RELIABLE" or "NO_ANSWER" or "OTHER" or "PRODUCT_DIMENSION_DONT_SUIT_ME" or "PRODUCT_TOOLS_DONT_SUIT_ME" or "TOO_EXPENSIVE" or "TOO_HARD_TO_USE" or "UNSATIFIED_BY_CUSTOMER_SUPPORT";
+
+    string global::Clients.Core.Wire.IStringEnum<ServiceTerminationReasonEnum>.WireValue => _value ?? string.Empty;
+
+    static ServiceTerminationReasonEnum global::Clients.Core.Wire.IStringEnum<ServiceTerminationReasonEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(ServiceTerminationReasonEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is ServiceTerminationReasonEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(ServiceTerminationReasonEnum left, ServiceTerminationReasonEnum right) => left.Equals(right);
+
+    public static bool operator !=(ServiceTerminationReasonEnum left, ServiceTerminationReasonEnum right) => !left.Equals(right);
 }

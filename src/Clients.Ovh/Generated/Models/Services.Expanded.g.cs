@@ -28,4 +28,8 @@ public sealed partial class ServicesExpandedRoute
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vars")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.ComplexTypeSafeKeyValueString>? Vars { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -58,6 +58,10 @@ public sealed partial class ServicesService
 
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.ServiceStateEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -82,6 +86,10 @@ public sealed partial class ServicesChangeContact
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("contactTech")]
     public string? ContactTech { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -112,4 +120,8 @@ public sealed partial class ServicesConfirmTermination
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("token")]
     public string Token { get; set; } = default!;
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -16,6 +16,10 @@ public sealed partial class TelephonyBillingSettings
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("renewByBillingContact")]
     public bool? RenewByBillingContact { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -37,6 +41,10 @@ public sealed partial class TelephonyDefaultIpRestriction
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.TelephonyProtocolEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -55,6 +63,10 @@ public sealed partial class TelephonyLineDescriptionSettings
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("displayOnIncomingCall")]
     public bool? DisplayOnIncomingCall { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -70,22 +82,48 @@ public sealed partial class TelephonyMailDomain2Service
 
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
     public long? Id { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Phone protocol
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<TelephonyProtocolEnum>))]
-public enum TelephonyProtocolEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<TelephonyProtocolEnum>))]
+public readonly partial struct TelephonyProtocolEnum : global::Clients.Core.Wire.IStringEnum<TelephonyProtocolEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public TelephonyProtocolEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>mgcp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mgcp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mgcp")]
-    Mgcp,
+    public static TelephonyProtocolEnum Mgcp { get; } = new("mgcp");
+
     /// <summary><c>sip</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sip")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sip")]
-    Sip,
+    public static TelephonyProtocolEnum Sip { get; } = new("sip");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "mgcp" or "sip";
+
+    string global::Clients.Core.Wire.IStringEnum<TelephonyProtocolEnum>.WireValue => _value ?? string.Empty;
+
+    static TelephonyProtocolEnum global::Clients.Core.Wire.IStringEnum<TelephonyProtocolEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(TelephonyProtocolEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is TelephonyProtocolEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(TelephonyProtocolEnum left, TelephonyProtocolEnum right) => left.Equals(right);
+
+    public static bool operator !=(TelephonyProtocolEnum left, TelephonyProtocolEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -104,4 +142,8 @@ public sealed partial class TelephonySettings
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lineDescriptionPolicies")]
     public global::Clients.Ovh.Models.TelephonyLineDescriptionSettings? LineDescriptionPolicies { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

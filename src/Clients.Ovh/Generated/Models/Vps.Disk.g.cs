@@ -9,51 +9,116 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Possible states the disk can be in
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsDiskStateEnum>))]
-public enum VpsDiskStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsDiskStateEnum>))]
+public readonly partial struct VpsDiskStateEnum : global::Clients.Core.Wire.IStringEnum<VpsDiskStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsDiskStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>connected</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "connected")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("connected")]
-    Connected,
+    public static VpsDiskStateEnum Connected { get; } = new("connected");
+
     /// <summary><c>disconnected</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disconnected")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disconnected")]
-    Disconnected,
+    public static VpsDiskStateEnum Disconnected { get; } = new("disconnected");
+
     /// <summary><c>pending</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pending")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pending")]
-    Pending,
+    public static VpsDiskStateEnum Pending { get; } = new("pending");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "connected" or "disconnected" or "pending";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsDiskStateEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsDiskStateEnum global::Clients.Core.Wire.IStringEnum<VpsDiskStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsDiskStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsDiskStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsDiskStateEnum left, VpsDiskStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsDiskStateEnum left, VpsDiskStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Available types for the Disk monitoring and use
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsDiskStatisticTypeEnum>))]
-public enum VpsDiskStatisticTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsDiskStatisticTypeEnum>))]
+public readonly partial struct VpsDiskStatisticTypeEnum : global::Clients.Core.Wire.IStringEnum<VpsDiskStatisticTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsDiskStatisticTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>max</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "max")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("max")]
-    Max,
+    public static VpsDiskStatisticTypeEnum Max { get; } = new("max");
+
     /// <summary><c>used</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "used")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("used")]
-    Used,
+    public static VpsDiskStatisticTypeEnum Used { get; } = new("used");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "max" or "used";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsDiskStatisticTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsDiskStatisticTypeEnum global::Clients.Core.Wire.IStringEnum<VpsDiskStatisticTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsDiskStatisticTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsDiskStatisticTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsDiskStatisticTypeEnum left, VpsDiskStatisticTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsDiskStatisticTypeEnum left, VpsDiskStatisticTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Possible type a disk can be in
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsDiskTypeEnum>))]
-public enum VpsDiskTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsDiskTypeEnum>))]
+public readonly partial struct VpsDiskTypeEnum : global::Clients.Core.Wire.IStringEnum<VpsDiskTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsDiskTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>additional</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "additional")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("additional")]
-    Additional,
+    public static VpsDiskTypeEnum Additional { get; } = new("additional");
+
     /// <summary><c>primary</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "primary")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("primary")]
-    Primary,
+    public static VpsDiskTypeEnum Primary { get; } = new("primary");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "additional" or "primary";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsDiskTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsDiskTypeEnum global::Clients.Core.Wire.IStringEnum<VpsDiskTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsDiskTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsDiskTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsDiskTypeEnum left, VpsDiskTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsDiskTypeEnum left, VpsDiskTypeEnum right) => !left.Equals(right);
 }

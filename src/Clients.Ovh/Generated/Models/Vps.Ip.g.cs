@@ -9,85 +9,90 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Geolocation of the IP Address
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsIpGeolocationEnum>))]
-public enum VpsIpGeolocationEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsIpGeolocationEnum>))]
+public readonly partial struct VpsIpGeolocationEnum : global::Clients.Core.Wire.IStringEnum<VpsIpGeolocationEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsIpGeolocationEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>au</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "au")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("au")]
-    Au,
+    public static VpsIpGeolocationEnum Au { get; } = new("au");
+
     /// <summary><c>be</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "be")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("be")]
-    Be,
+    public static VpsIpGeolocationEnum Be { get; } = new("be");
+
     /// <summary><c>ca</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ca")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ca")]
-    Ca,
+    public static VpsIpGeolocationEnum Ca { get; } = new("ca");
+
     /// <summary><c>cz</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cz")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cz")]
-    Cz,
+    public static VpsIpGeolocationEnum Cz { get; } = new("cz");
+
     /// <summary><c>de</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "de")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("de")]
-    De,
+    public static VpsIpGeolocationEnum De { get; } = new("de");
+
     /// <summary><c>es</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "es")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("es")]
-    Es,
+    public static VpsIpGeolocationEnum Es { get; } = new("es");
+
     /// <summary><c>fi</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fi")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fi")]
-    Fi,
+    public static VpsIpGeolocationEnum Fi { get; } = new("fi");
+
     /// <summary><c>fr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fr")]
-    Fr,
+    public static VpsIpGeolocationEnum Fr { get; } = new("fr");
+
     /// <summary><c>gb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gb")]
-    Gb,
+    public static VpsIpGeolocationEnum Gb { get; } = new("gb");
+
     /// <summary><c>ie</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ie")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ie")]
-    Ie,
+    public static VpsIpGeolocationEnum Ie { get; } = new("ie");
+
     /// <summary><c>in</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "in")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("in")]
-    In,
+    public static VpsIpGeolocationEnum In { get; } = new("in");
+
     /// <summary><c>it</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "it")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("it")]
-    It,
+    public static VpsIpGeolocationEnum It { get; } = new("it");
+
     /// <summary><c>lt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lt")]
-    Lt,
+    public static VpsIpGeolocationEnum Lt { get; } = new("lt");
+
     /// <summary><c>nl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nl")]
-    Nl,
+    public static VpsIpGeolocationEnum Nl { get; } = new("nl");
+
     /// <summary><c>pl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pl")]
-    Pl,
+    public static VpsIpGeolocationEnum Pl { get; } = new("pl");
+
     /// <summary><c>pt</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "pt")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("pt")]
-    Pt,
+    public static VpsIpGeolocationEnum Pt { get; } = new("pt");
+
     /// <summary><c>sg</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "sg")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("sg")]
-    Sg,
+    public static VpsIpGeolocationEnum Sg { get; } = new("sg");
+
     /// <summary><c>uk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "uk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("uk")]
-    Uk,
+    public static VpsIpGeolocationEnum Uk { get; } = new("uk");
+
     /// <summary><c>us</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us")]
-    Us,
+    public static VpsIpGeolocationEnum Us { get; } = new("us");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "au" or "be" or "ca" or "cz" or "de" or "es" or "fi" or "fr" or "gb" or "ie" or "in" or "it" or "lt" or "nl" or "pl" or "pt" or "sg" or "uk" or "us";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsIpGeolocationEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsIpGeolocationEnum global::Clients.Core.Wire.IStringEnum<VpsIpGeolocationEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsIpGeolocationEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsIpGeolocationEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsIpGeolocationEnum left, VpsIpGeolocationEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsIpGeolocationEnum left, VpsIpGeolocationEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -133,6 +138,10 @@ public sealed partial class VpsIpServiceStatus
 
     [global::System.Text.Json.Serialization.JsonPropertyName("tools")]
     public global::Clients.Ovh.Models.VpsIpServiceStatusStateEnum? Tools { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -148,36 +157,84 @@ public sealed partial class VpsIpServiceStatusService
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
     public global::Clients.Ovh.Models.VpsIpServiceStatusStateEnum? State { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Possible states of a service (ping, port)
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsIpServiceStatusStateEnum>))]
-public enum VpsIpServiceStatusStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsIpServiceStatusStateEnum>))]
+public readonly partial struct VpsIpServiceStatusStateEnum : global::Clients.Core.Wire.IStringEnum<VpsIpServiceStatusStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsIpServiceStatusStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>down</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "down")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("down")]
-    Down,
+    public static VpsIpServiceStatusStateEnum Down { get; } = new("down");
+
     /// <summary><c>up</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "up")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("up")]
-    Up,
+    public static VpsIpServiceStatusStateEnum Up { get; } = new("up");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "down" or "up";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsIpServiceStatusStateEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsIpServiceStatusStateEnum global::Clients.Core.Wire.IStringEnum<VpsIpServiceStatusStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsIpServiceStatusStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsIpServiceStatusStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsIpServiceStatusStateEnum left, VpsIpServiceStatusStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsIpServiceStatusStateEnum left, VpsIpServiceStatusStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Ip types on a VPS
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsIpTypeEnum>))]
-public enum VpsIpTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsIpTypeEnum>))]
+public readonly partial struct VpsIpTypeEnum : global::Clients.Core.Wire.IStringEnum<VpsIpTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsIpTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>additional</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "additional")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("additional")]
-    Additional,
+    public static VpsIpTypeEnum Additional { get; } = new("additional");
+
     /// <summary><c>primary</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "primary")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("primary")]
-    Primary,
+    public static VpsIpTypeEnum Primary { get; } = new("primary");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "additional" or "primary";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsIpTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsIpTypeEnum global::Clients.Core.Wire.IStringEnum<VpsIpTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsIpTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsIpTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsIpTypeEnum left, VpsIpTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsIpTypeEnum left, VpsIpTypeEnum right) => !left.Equals(right);
 }

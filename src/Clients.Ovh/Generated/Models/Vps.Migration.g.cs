@@ -9,41 +9,57 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// All datacenter of vps migration
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsMigrationDatacenterEnum>))]
-public enum VpsMigrationDatacenterEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsMigrationDatacenterEnum>))]
+public readonly partial struct VpsMigrationDatacenterEnum : global::Clients.Core.Wire.IStringEnum<VpsMigrationDatacenterEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsMigrationDatacenterEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>BHS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "BHS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("BHS")]
-    BHS,
+    public static VpsMigrationDatacenterEnum BHS { get; } = new("BHS");
+
     /// <summary><c>DE</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DE")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DE")]
-    DE,
+    public static VpsMigrationDatacenterEnum DE { get; } = new("DE");
+
     /// <summary><c>GRA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "GRA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("GRA")]
-    GRA,
+    public static VpsMigrationDatacenterEnum GRA { get; } = new("GRA");
+
     /// <summary><c>SBG</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SBG")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SBG")]
-    SBG,
+    public static VpsMigrationDatacenterEnum SBG { get; } = new("SBG");
+
     /// <summary><c>SGP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SGP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SGP")]
-    SGP,
+    public static VpsMigrationDatacenterEnum SGP { get; } = new("SGP");
+
     /// <summary><c>SYD</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SYD")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SYD")]
-    SYD,
+    public static VpsMigrationDatacenterEnum SYD { get; } = new("SYD");
+
     /// <summary><c>UK</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "UK")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("UK")]
-    UK,
+    public static VpsMigrationDatacenterEnum UK { get; } = new("UK");
+
     /// <summary><c>WAW</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "WAW")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("WAW")]
-    WAW,
+    public static VpsMigrationDatacenterEnum WAW { get; } = new("WAW");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "BHS" or "DE" or "GRA" or "SBG" or "SGP" or "SYD" or "UK" or "WAW";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsMigrationDatacenterEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsMigrationDatacenterEnum global::Clients.Core.Wire.IStringEnum<VpsMigrationDatacenterEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsMigrationDatacenterEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsMigrationDatacenterEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsMigrationDatacenterEnum left, VpsMigrationDatacenterEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsMigrationDatacenterEnum left, VpsMigrationDatacenterEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -74,6 +90,10 @@ public sealed partial class VpsMigrationOptionMapping2016
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("product")]
     public string? Product { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -98,34 +118,57 @@ public sealed partial class VpsMigrationOptionOptionMapping2016
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("product")]
     public string? Product { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// All status a migration task can be in
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsMigrationStatusEnum>))]
-public enum VpsMigrationStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsMigrationStatusEnum>))]
+public readonly partial struct VpsMigrationStatusEnum : global::Clients.Core.Wire.IStringEnum<VpsMigrationStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsMigrationStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>available</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "available")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("available")]
-    Available,
+    public static VpsMigrationStatusEnum Available { get; } = new("available");
+
     /// <summary><c>notAvailable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "notAvailable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("notAvailable")]
-    NotAvailable,
+    public static VpsMigrationStatusEnum NotAvailable { get; } = new("notAvailable");
+
     /// <summary><c>ongoing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ongoing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ongoing")]
-    Ongoing,
+    public static VpsMigrationStatusEnum Ongoing { get; } = new("ongoing");
+
     /// <summary><c>planned</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "planned")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("planned")]
-    Planned,
+    public static VpsMigrationStatusEnum Planned { get; } = new("planned");
+
     /// <summary><c>toPlan</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "toPlan")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("toPlan")]
-    ToPlan,
+    public static VpsMigrationStatusEnum ToPlan { get; } = new("toPlan");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "available" or "notAvailable" or "ongoing" or "planned" or "toPlan";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsMigrationStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsMigrationStatusEnum global::Clients.Core.Wire.IStringEnum<VpsMigrationStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsMigrationStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsMigrationStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsMigrationStatusEnum left, VpsMigrationStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsMigrationStatusEnum left, VpsMigrationStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -174,6 +217,10 @@ public sealed partial class VpsMigrationVPS2016to2020
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.VpsMigrationStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -204,6 +251,10 @@ public sealed partial class VpsMigrationVPS2018to2020
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.VpsMigrationStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -234,4 +285,8 @@ public sealed partial class VpsMigrationVPS2018to2020Plan
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("product")]
     public string? Product { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

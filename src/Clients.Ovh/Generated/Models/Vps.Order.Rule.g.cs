@@ -16,22 +16,48 @@ public sealed partial class VpsOrderRuleDatacenter
 
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.VpsOrderRuleDatacenterStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Possible values for datacenter status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsOrderRuleDatacenterStatusEnum>))]
-public enum VpsOrderRuleDatacenterStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsOrderRuleDatacenterStatusEnum>))]
+public readonly partial struct VpsOrderRuleDatacenterStatusEnum : global::Clients.Core.Wire.IStringEnum<VpsOrderRuleDatacenterStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsOrderRuleDatacenterStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>available</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "available")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("available")]
-    Available,
+    public static VpsOrderRuleDatacenterStatusEnum Available { get; } = new("available");
+
     /// <summary><c>out-of-stock</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "out-of-stock")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("out-of-stock")]
-    OutOfStock,
+    public static VpsOrderRuleDatacenterStatusEnum OutOfStock { get; } = new("out-of-stock");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "available" or "out-of-stock";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsOrderRuleDatacenterStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsOrderRuleDatacenterStatusEnum global::Clients.Core.Wire.IStringEnum<VpsOrderRuleDatacenterStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsOrderRuleDatacenterStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsOrderRuleDatacenterStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsOrderRuleDatacenterStatusEnum left, VpsOrderRuleDatacenterStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsOrderRuleDatacenterStatusEnum left, VpsOrderRuleDatacenterStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -41,6 +67,10 @@ public sealed partial class VpsOrderRuleDatacenters
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("datacenters")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.VpsOrderRuleDatacenter>? Datacenters { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -53,26 +83,51 @@ public sealed partial class VpsOrderRuleOSChoice
 
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public global::Clients.Ovh.Models.VpsOrderRuleOSChoiceStatusEnum? Status { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Possible values for OS choice status
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsOrderRuleOSChoiceStatusEnum>))]
-public enum VpsOrderRuleOSChoiceStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsOrderRuleOSChoiceStatusEnum>))]
+public readonly partial struct VpsOrderRuleOSChoiceStatusEnum : global::Clients.Core.Wire.IStringEnum<VpsOrderRuleOSChoiceStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsOrderRuleOSChoiceStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>available</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "available")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("available")]
-    Available,
+    public static VpsOrderRuleOSChoiceStatusEnum Available { get; } = new("available");
+
     /// <summary><c>checked-by-default</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "checked-by-default")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("checked-by-default")]
-    CheckedByDefault,
+    public static VpsOrderRuleOSChoiceStatusEnum CheckedByDefault { get; } = new("checked-by-default");
+
     /// <summary><c>unavailable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unavailable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unavailable")]
-    Unavailable,
+    public static VpsOrderRuleOSChoiceStatusEnum Unavailable { get; } = new("unavailable");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "available" or "checked-by-default" or "unavailable";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsOrderRuleOSChoiceStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsOrderRuleOSChoiceStatusEnum global::Clients.Core.Wire.IStringEnum<VpsOrderRuleOSChoiceStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsOrderRuleOSChoiceStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsOrderRuleOSChoiceStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsOrderRuleOSChoiceStatusEnum left, VpsOrderRuleOSChoiceStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsOrderRuleOSChoiceStatusEnum left, VpsOrderRuleOSChoiceStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -82,4 +137,8 @@ public sealed partial class VpsOrderRuleOSChoices
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("choices")]
     public global::System.Collections.Generic.IReadOnlyList<global::Clients.Ovh.Models.VpsOrderRuleOSChoice>? Choices { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -46,4 +46,8 @@ public sealed partial class VpsReinstallPost
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("templateId")]
     public long TemplateId { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

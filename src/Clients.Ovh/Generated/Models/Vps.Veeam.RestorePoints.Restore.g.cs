@@ -28,4 +28,8 @@ public sealed partial class VpsVeeamRestorePointsRestorePost
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("full")]
     public bool Full { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

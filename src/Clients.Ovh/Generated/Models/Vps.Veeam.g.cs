@@ -9,17 +9,39 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// A structure describing a Veeam backup's export options
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsVeeamExportTypeEnum>))]
-public enum VpsVeeamExportTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsVeeamExportTypeEnum>))]
+public readonly partial struct VpsVeeamExportTypeEnum : global::Clients.Core.Wire.IStringEnum<VpsVeeamExportTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsVeeamExportTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>nfs</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nfs")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nfs")]
-    Nfs,
+    public static VpsVeeamExportTypeEnum Nfs { get; } = new("nfs");
+
     /// <summary><c>smb</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "smb")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("smb")]
-    Smb,
+    public static VpsVeeamExportTypeEnum Smb { get; } = new("smb");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "nfs" or "smb";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsVeeamExportTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsVeeamExportTypeEnum global::Clients.Core.Wire.IStringEnum<VpsVeeamExportTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsVeeamExportTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsVeeamExportTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsVeeamExportTypeEnum left, VpsVeeamExportTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsVeeamExportTypeEnum left, VpsVeeamExportTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -38,6 +60,10 @@ public sealed partial class VpsVeeamInfos
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("smb")]
     public string? Smb { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -56,6 +82,10 @@ public sealed partial class VpsVeeamRestorePoint
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
     public long? Id { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -80,28 +110,52 @@ public sealed partial class VpsVeeamRestoredBackup
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
     public global::Clients.Ovh.Models.VpsVeeamStateEnum? State { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// A structure describing a Veeam restored backup's state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsVeeamStateEnum>))]
-public enum VpsVeeamStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsVeeamStateEnum>))]
+public readonly partial struct VpsVeeamStateEnum : global::Clients.Core.Wire.IStringEnum<VpsVeeamStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsVeeamStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>mounted</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mounted")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mounted")]
-    Mounted,
+    public static VpsVeeamStateEnum Mounted { get; } = new("mounted");
+
     /// <summary><c>restoring</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "restoring")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("restoring")]
-    Restoring,
+    public static VpsVeeamStateEnum Restoring { get; } = new("restoring");
+
     /// <summary><c>unmounted</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unmounted")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unmounted")]
-    Unmounted,
+    public static VpsVeeamStateEnum Unmounted { get; } = new("unmounted");
+
     /// <summary><c>unmounting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "unmounting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("unmounting")]
-    Unmounting,
+    public static VpsVeeamStateEnum Unmounting { get; } = new("unmounting");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "mounted" or "restoring" or "unmounted" or "unmounting";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsVeeamStateEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsVeeamStateEnum global::Clients.Core.Wire.IStringEnum<VpsVeeamStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsVeeamStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsVeeamStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsVeeamStateEnum left, VpsVeeamStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsVeeamStateEnum left, VpsVeeamStateEnum right) => !left.Equals(right);
 }

@@ -22,6 +22,10 @@ public sealed partial class VpsAutomatedBackup
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
     public global::Clients.Ovh.Models.VpsBackupStateEnum? State { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -58,22 +62,48 @@ public sealed partial class VpsBackupFtp
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usage")]
     public global::Clients.Ovh.Models.ComplexTypeUnitAndValueLong? Usage { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Available AutomatedBackup states
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsBackupStateEnum>))]
-public enum VpsBackupStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsBackupStateEnum>))]
+public readonly partial struct VpsBackupStateEnum : global::Clients.Core.Wire.IStringEnum<VpsBackupStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsBackupStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>disabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "disabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("disabled")]
-    Disabled,
+    public static VpsBackupStateEnum Disabled { get; } = new("disabled");
+
     /// <summary><c>enabled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "enabled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("enabled")]
-    Enabled,
+    public static VpsBackupStateEnum Enabled { get; } = new("enabled");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "disabled" or "enabled";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsBackupStateEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsBackupStateEnum global::Clients.Core.Wire.IStringEnum<VpsBackupStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsBackupStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsBackupStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsBackupStateEnum left, VpsBackupStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsBackupStateEnum left, VpsBackupStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -98,6 +128,10 @@ public sealed partial class VpsDatacenter
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -137,6 +171,10 @@ public sealed partial class VpsDisk
 
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.VpsDiskTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -155,6 +193,10 @@ public sealed partial class VpsDownloadSnapshotURL
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public string? Url { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -167,6 +209,10 @@ public sealed partial class VpsImage
 
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -197,6 +243,10 @@ public sealed partial class VpsIp
 
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
     public global::Clients.Ovh.Models.CoreTypesIpVersionEnum? Version { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -233,6 +283,10 @@ public sealed partial class VpsModel
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
     public global::Clients.Ovh.Models.VpsVpsVersionEnum? Version { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -251,42 +305,89 @@ public sealed partial class VpsOption
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("state")]
     public global::Clients.Ovh.Models.VpsVpsOptionStateEnum? State { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Available restore state
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsRestoreStateEnum>))]
-public enum VpsRestoreStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsRestoreStateEnum>))]
+public readonly partial struct VpsRestoreStateEnum : global::Clients.Core.Wire.IStringEnum<VpsRestoreStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsRestoreStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>available</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "available")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("available")]
-    Available,
+    public static VpsRestoreStateEnum Available { get; } = new("available");
+
     /// <summary><c>restored</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "restored")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("restored")]
-    Restored,
+    public static VpsRestoreStateEnum Restored { get; } = new("restored");
+
     /// <summary><c>restoring</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "restoring")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("restoring")]
-    Restoring,
+    public static VpsRestoreStateEnum Restoring { get; } = new("restoring");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "available" or "restored" or "restoring";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsRestoreStateEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsRestoreStateEnum global::Clients.Core.Wire.IStringEnum<VpsRestoreStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsRestoreStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsRestoreStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsRestoreStateEnum left, VpsRestoreStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsRestoreStateEnum left, VpsRestoreStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Available restore types
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsRestoreTypeEnum>))]
-public enum VpsRestoreTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsRestoreTypeEnum>))]
+public readonly partial struct VpsRestoreTypeEnum : global::Clients.Core.Wire.IStringEnum<VpsRestoreTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsRestoreTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>file</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "file")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("file")]
-    File,
+    public static VpsRestoreTypeEnum File { get; } = new("file");
+
     /// <summary><c>full</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "full")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("full")]
-    Full,
+    public static VpsRestoreTypeEnum Full { get; } = new("full");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "file" or "full";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsRestoreTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsRestoreTypeEnum global::Clients.Core.Wire.IStringEnum<VpsRestoreTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsRestoreTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsRestoreTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsRestoreTypeEnum left, VpsRestoreTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsRestoreTypeEnum left, VpsRestoreTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -305,6 +406,10 @@ public sealed partial class VpsSnapshot
 
     [global::System.Text.Json.Serialization.JsonPropertyName("region")]
     public string? Region { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -323,46 +428,92 @@ public sealed partial class VpsSoftware
 
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.VpsSoftwareTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Available Status for a vps Software
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsSoftwareStatusEnum>))]
-public enum VpsSoftwareStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsSoftwareStatusEnum>))]
+public readonly partial struct VpsSoftwareStatusEnum : global::Clients.Core.Wire.IStringEnum<VpsSoftwareStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsSoftwareStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>deprecated</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deprecated")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deprecated")]
-    Deprecated,
+    public static VpsSoftwareStatusEnum Deprecated { get; } = new("deprecated");
+
     /// <summary><c>stable</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "stable")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("stable")]
-    Stable,
+    public static VpsSoftwareStatusEnum Stable { get; } = new("stable");
+
     /// <summary><c>testing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "testing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("testing")]
-    Testing,
+    public static VpsSoftwareStatusEnum Testing { get; } = new("testing");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "deprecated" or "stable" or "testing";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsSoftwareStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsSoftwareStatusEnum global::Clients.Core.Wire.IStringEnum<VpsSoftwareStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsSoftwareStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsSoftwareStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsSoftwareStatusEnum left, VpsSoftwareStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsSoftwareStatusEnum left, VpsSoftwareStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Available Type for a vps Software
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsSoftwareTypeEnum>))]
-public enum VpsSoftwareTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsSoftwareTypeEnum>))]
+public readonly partial struct VpsSoftwareTypeEnum : global::Clients.Core.Wire.IStringEnum<VpsSoftwareTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsSoftwareTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>database</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "database")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("database")]
-    Database,
+    public static VpsSoftwareTypeEnum Database { get; } = new("database");
+
     /// <summary><c>environment</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "environment")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("environment")]
-    Environment,
+    public static VpsSoftwareTypeEnum Environment { get; } = new("environment");
+
     /// <summary><c>webserver</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "webserver")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("webserver")]
-    Webserver,
+    public static VpsSoftwareTypeEnum Webserver { get; } = new("webserver");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "database" or "environment" or "webserver";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsSoftwareTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsSoftwareTypeEnum global::Clients.Core.Wire.IStringEnum<VpsSoftwareTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsSoftwareTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsSoftwareTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsSoftwareTypeEnum left, VpsSoftwareTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsSoftwareTypeEnum left, VpsSoftwareTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -384,150 +535,170 @@ public sealed partial class VpsTask
 
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public global::Clients.Ovh.Models.VpsTaskTypeEnum? Type { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// All states a VPS task can be in
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsTaskStateEnum>))]
-public enum VpsTaskStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsTaskStateEnum>))]
+public readonly partial struct VpsTaskStateEnum : global::Clients.Core.Wire.IStringEnum<VpsTaskStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsTaskStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>blocked</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "blocked")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("blocked")]
-    Blocked,
+    public static VpsTaskStateEnum Blocked { get; } = new("blocked");
+
     /// <summary><c>cancelled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancelled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancelled")]
-    Cancelled,
+    public static VpsTaskStateEnum Cancelled { get; } = new("cancelled");
+
     /// <summary><c>doing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "doing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("doing")]
-    Doing,
+    public static VpsTaskStateEnum Doing { get; } = new("doing");
+
     /// <summary><c>done</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "done")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("done")]
-    Done,
+    public static VpsTaskStateEnum Done { get; } = new("done");
+
     /// <summary><c>error</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "error")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("error")]
-    Error,
+    public static VpsTaskStateEnum Error { get; } = new("error");
+
     /// <summary><c>paused</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "paused")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("paused")]
-    Paused,
+    public static VpsTaskStateEnum Paused { get; } = new("paused");
+
     /// <summary><c>todo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "todo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("todo")]
-    Todo,
+    public static VpsTaskStateEnum Todo { get; } = new("todo");
+
     /// <summary><c>waitingAck</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "waitingAck")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("waitingAck")]
-    WaitingAck,
+    public static VpsTaskStateEnum WaitingAck { get; } = new("waitingAck");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "blocked" or "cancelled" or "doing" or "done" or "error" or "paused" or "todo" or "waitingAck";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsTaskStateEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsTaskStateEnum global::Clients.Core.Wire.IStringEnum<VpsTaskStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsTaskStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsTaskStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsTaskStateEnum left, VpsTaskStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsTaskStateEnum left, VpsTaskStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// All type a VPS task can be
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsTaskTypeEnum>))]
-public enum VpsTaskTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsTaskTypeEnum>))]
+public readonly partial struct VpsTaskTypeEnum : global::Clients.Core.Wire.IStringEnum<VpsTaskTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsTaskTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>addVeeamBackupJob</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "addVeeamBackupJob")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("addVeeamBackupJob")]
-    AddVeeamBackupJob,
+    public static VpsTaskTypeEnum AddVeeamBackupJob { get; } = new("addVeeamBackupJob");
+
     /// <summary><c>changeRootPassword</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "changeRootPassword")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("changeRootPassword")]
-    ChangeRootPassword,
+    public static VpsTaskTypeEnum ChangeRootPassword { get; } = new("changeRootPassword");
+
     /// <summary><c>createSnapshot</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "createSnapshot")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("createSnapshot")]
-    CreateSnapshot,
+    public static VpsTaskTypeEnum CreateSnapshot { get; } = new("createSnapshot");
+
     /// <summary><c>deleteSnapshot</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deleteSnapshot")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deleteSnapshot")]
-    DeleteSnapshot,
+    public static VpsTaskTypeEnum DeleteSnapshot { get; } = new("deleteSnapshot");
+
     /// <summary><c>deliverVm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "deliverVm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("deliverVm")]
-    DeliverVm,
+    public static VpsTaskTypeEnum DeliverVm { get; } = new("deliverVm");
+
     /// <summary><c>getConsoleUrl</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "getConsoleUrl")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("getConsoleUrl")]
-    GetConsoleUrl,
+    public static VpsTaskTypeEnum GetConsoleUrl { get; } = new("getConsoleUrl");
+
     /// <summary><c>internalTask</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "internalTask")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("internalTask")]
-    InternalTask,
+    public static VpsTaskTypeEnum InternalTask { get; } = new("internalTask");
+
     /// <summary><c>migrate</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "migrate")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("migrate")]
-    Migrate,
+    public static VpsTaskTypeEnum Migrate { get; } = new("migrate");
+
     /// <summary><c>openConsoleAccess</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "openConsoleAccess")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("openConsoleAccess")]
-    OpenConsoleAccess,
+    public static VpsTaskTypeEnum OpenConsoleAccess { get; } = new("openConsoleAccess");
+
     /// <summary><c>provisioningAdditionalIp</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "provisioningAdditionalIp")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("provisioningAdditionalIp")]
-    ProvisioningAdditionalIp,
+    public static VpsTaskTypeEnum ProvisioningAdditionalIp { get; } = new("provisioningAdditionalIp");
+
     /// <summary><c>reOpenVm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "reOpenVm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("reOpenVm")]
-    ReOpenVm,
+    public static VpsTaskTypeEnum ReOpenVm { get; } = new("reOpenVm");
+
     /// <summary><c>rebootVm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rebootVm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rebootVm")]
-    RebootVm,
+    public static VpsTaskTypeEnum RebootVm { get; } = new("rebootVm");
+
     /// <summary><c>reinstallVm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "reinstallVm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("reinstallVm")]
-    ReinstallVm,
+    public static VpsTaskTypeEnum ReinstallVm { get; } = new("reinstallVm");
+
     /// <summary><c>removeVeeamBackup</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "removeVeeamBackup")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("removeVeeamBackup")]
-    RemoveVeeamBackup,
+    public static VpsTaskTypeEnum RemoveVeeamBackup { get; } = new("removeVeeamBackup");
+
     /// <summary><c>rescheduleAutoBackup</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rescheduleAutoBackup")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rescheduleAutoBackup")]
-    RescheduleAutoBackup,
+    public static VpsTaskTypeEnum RescheduleAutoBackup { get; } = new("rescheduleAutoBackup");
+
     /// <summary><c>restoreFullVeeamBackup</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "restoreFullVeeamBackup")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("restoreFullVeeamBackup")]
-    RestoreFullVeeamBackup,
+    public static VpsTaskTypeEnum RestoreFullVeeamBackup { get; } = new("restoreFullVeeamBackup");
+
     /// <summary><c>restoreVeeamBackup</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "restoreVeeamBackup")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("restoreVeeamBackup")]
-    RestoreVeeamBackup,
+    public static VpsTaskTypeEnum RestoreVeeamBackup { get; } = new("restoreVeeamBackup");
+
     /// <summary><c>restoreVm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "restoreVm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("restoreVm")]
-    RestoreVm,
+    public static VpsTaskTypeEnum RestoreVm { get; } = new("restoreVm");
+
     /// <summary><c>revertSnapshot</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "revertSnapshot")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("revertSnapshot")]
-    RevertSnapshot,
+    public static VpsTaskTypeEnum RevertSnapshot { get; } = new("revertSnapshot");
+
     /// <summary><c>setMonitoring</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "setMonitoring")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("setMonitoring")]
-    SetMonitoring,
+    public static VpsTaskTypeEnum SetMonitoring { get; } = new("setMonitoring");
+
     /// <summary><c>setNetboot</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "setNetboot")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("setNetboot")]
-    SetNetboot,
+    public static VpsTaskTypeEnum SetNetboot { get; } = new("setNetboot");
+
     /// <summary><c>startVm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "startVm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("startVm")]
-    StartVm,
+    public static VpsTaskTypeEnum StartVm { get; } = new("startVm");
+
     /// <summary><c>stopVm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "stopVm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("stopVm")]
-    StopVm,
+    public static VpsTaskTypeEnum StopVm { get; } = new("stopVm");
+
     /// <summary><c>upgradeVm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "upgradeVm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("upgradeVm")]
-    UpgradeVm,
+    public static VpsTaskTypeEnum UpgradeVm { get; } = new("upgradeVm");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "addVeeamBackupJob" or "changeRootPassword" or "createSnapshot" or "deleteSnapshot" or "deliverVm" or "getConsoleUrl" or "internalTask" or "migrate" or "openConsoleAccess" or "provisioningAdditionalIp" or "reOpenVm" or "rebootVm" or "reinstallVm" or "removeVeeamBackup" or "rescheduleAutoBackup" or "restoreFullVeeamBackup" or "restoreVeeamBackup" or "restoreVm" or "revertSnapshot" or "setMonitoring" or "setNetboot" or "startVm" or "stopVm" or "upgradeVm";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsTaskTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsTaskTypeEnum global::Clients.Core.Wire.IStringEnum<VpsTaskTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsTaskTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsTaskTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsTaskTypeEnum left, VpsTaskTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsTaskTypeEnum left, VpsTaskTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -552,17 +723,48 @@ public sealed partial class VpsTemplate
 
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Bitness of a VPS template
 /// </summary>
-public enum VpsTemplateBitFormatEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.IntegerEnumJsonConverter<VpsTemplateBitFormatEnum>))]
+public readonly partial struct VpsTemplateBitFormatEnum : global::Clients.Core.Wire.IIntegerEnum<VpsTemplateBitFormatEnum>
 {
+    private readonly long _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsTemplateBitFormatEnum(long value) => _value = value;
+
     /// <summary><c>32</c></summary>
-    Value32 = 32,
+    public static VpsTemplateBitFormatEnum Value32 { get; } = new(32);
+
     /// <summary><c>64</c></summary>
-    Value64 = 64,
+    public static VpsTemplateBitFormatEnum Value64 { get; } = new(64);
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is 32 or 64;
+
+    long global::Clients.Core.Wire.IIntegerEnum<VpsTemplateBitFormatEnum>.WireValue => _value;
+
+    static VpsTemplateBitFormatEnum global::Clients.Core.Wire.IIntegerEnum<VpsTemplateBitFormatEnum>.FromWire(long value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool Equals(VpsTemplateBitFormatEnum other) => _value == other._value;
+
+    public override bool Equals(object? obj) => obj is VpsTemplateBitFormatEnum other && Equals(other);
+
+    public override int GetHashCode() => _value.GetHashCode();
+
+    public static bool operator ==(VpsTemplateBitFormatEnum left, VpsTemplateBitFormatEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsTemplateBitFormatEnum left, VpsTemplateBitFormatEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -623,6 +825,10 @@ public sealed partial class VpsVPS
 
     [global::System.Text.Json.Serialization.JsonPropertyName("zoneType")]
     public global::Clients.Ovh.Models.VpsZoneTypeEnum? ZoneType { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -689,6 +895,10 @@ public sealed partial class VpsVPSWithIAM
 
     [global::System.Text.Json.Serialization.JsonPropertyName("zoneType")]
     public global::Clients.Ovh.Models.VpsZoneTypeEnum? ZoneType { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -701,6 +911,10 @@ public sealed partial class VpsVeeam
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("backup")]
     public bool? Backup { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
@@ -716,22 +930,48 @@ public sealed partial class VpsVnc
 
     [global::System.Text.Json.Serialization.JsonPropertyName("port")]
     public long? Port { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// All supported VNC protocols by VPS
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsVncProtocolEnum>))]
-public enum VpsVncProtocolEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsVncProtocolEnum>))]
+public readonly partial struct VpsVncProtocolEnum : global::Clients.Core.Wire.IStringEnum<VpsVncProtocolEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsVncProtocolEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>VNC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VNC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VNC")]
-    VNC,
+    public static VpsVncProtocolEnum VNC { get; } = new("VNC");
+
     /// <summary><c>VNCOverWebSocket</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "VNCOverWebSocket")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("VNCOverWebSocket")]
-    VNCOverWebSocket,
+    public static VpsVncProtocolEnum VNCOverWebSocket { get; } = new("VNCOverWebSocket");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "VNC" or "VNCOverWebSocket";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsVncProtocolEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsVncProtocolEnum global::Clients.Core.Wire.IStringEnum<VpsVncProtocolEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsVncProtocolEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsVncProtocolEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsVncProtocolEnum left, VpsVncProtocolEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsVncProtocolEnum left, VpsVncProtocolEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -741,50 +981,95 @@ public sealed partial class VpsVpsBillingVersion
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
     public long? Version { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// All values keymap can be in
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsVpsKeymapEnum>))]
-public enum VpsVpsKeymapEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsVpsKeymapEnum>))]
+public readonly partial struct VpsVpsKeymapEnum : global::Clients.Core.Wire.IStringEnum<VpsVpsKeymapEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsVpsKeymapEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>fr</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fr")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fr")]
-    Fr,
+    public static VpsVpsKeymapEnum Fr { get; } = new("fr");
+
     /// <summary><c>us</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "us")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("us")]
-    Us,
+    public static VpsVpsKeymapEnum Us { get; } = new("us");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "fr" or "us";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsVpsKeymapEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsVpsKeymapEnum global::Clients.Core.Wire.IStringEnum<VpsVpsKeymapEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsVpsKeymapEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsVpsKeymapEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsVpsKeymapEnum left, VpsVpsKeymapEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsVpsKeymapEnum left, VpsVpsKeymapEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Available periods for the VPS monitoring
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsVpsMonitoringPeriodEnum>))]
-public enum VpsVpsMonitoringPeriodEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsVpsMonitoringPeriodEnum>))]
+public readonly partial struct VpsVpsMonitoringPeriodEnum : global::Clients.Core.Wire.IStringEnum<VpsVpsMonitoringPeriodEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsVpsMonitoringPeriodEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>lastday</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lastday")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lastday")]
-    Lastday,
+    public static VpsVpsMonitoringPeriodEnum Lastday { get; } = new("lastday");
+
     /// <summary><c>lastmonth</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lastmonth")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lastmonth")]
-    Lastmonth,
+    public static VpsVpsMonitoringPeriodEnum Lastmonth { get; } = new("lastmonth");
+
     /// <summary><c>lastweek</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lastweek")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lastweek")]
-    Lastweek,
+    public static VpsVpsMonitoringPeriodEnum Lastweek { get; } = new("lastweek");
+
     /// <summary><c>lastyear</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lastyear")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lastyear")]
-    Lastyear,
+    public static VpsVpsMonitoringPeriodEnum Lastyear { get; } = new("lastyear");
+
     /// <summary><c>today</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "today")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("today")]
-    Today,
+    public static VpsVpsMonitoringPeriodEnum Today { get; } = new("today");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "lastday" or "lastmonth" or "lastweek" or "lastyear" or "today";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsVpsMonitoringPeriodEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsVpsMonitoringPeriodEnum global::Clients.Core.Wire.IStringEnum<VpsVpsMonitoringPeriodEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsVpsMonitoringPeriodEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsVpsMonitoringPeriodEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsVpsMonitoringPeriodEnum left, VpsVpsMonitoringPeriodEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsVpsMonitoringPeriodEnum left, VpsVpsMonitoringPeriodEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -809,206 +1094,316 @@ public sealed partial class VpsVpsMonitoringStatistics
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("memory")]
     public double? Memory { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// All values a VPS netboot mode can be in
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsVpsNetbootEnum>))]
-public enum VpsVpsNetbootEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsVpsNetbootEnum>))]
+public readonly partial struct VpsVpsNetbootEnum : global::Clients.Core.Wire.IStringEnum<VpsVpsNetbootEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsVpsNetbootEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>local</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "local")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("local")]
-    Local,
+    public static VpsVpsNetbootEnum Local { get; } = new("local");
+
     /// <summary><c>rescue</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rescue")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rescue")]
-    Rescue,
+    public static VpsVpsNetbootEnum Rescue { get; } = new("rescue");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "local" or "rescue";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsVpsNetbootEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsVpsNetbootEnum global::Clients.Core.Wire.IStringEnum<VpsVpsNetbootEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsVpsNetbootEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsVpsNetbootEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsVpsNetbootEnum left, VpsVpsNetbootEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsVpsNetbootEnum left, VpsVpsNetbootEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// All offers a VPS can have
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsVpsOfferEnum>))]
-public enum VpsVpsOfferEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsVpsOfferEnum>))]
+public readonly partial struct VpsVpsOfferEnum : global::Clients.Core.Wire.IStringEnum<VpsVpsOfferEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsVpsOfferEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>beta-classic</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "beta-classic")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("beta-classic")]
-    BetaClassic,
+    public static VpsVpsOfferEnum BetaClassic { get; } = new("beta-classic");
+
     /// <summary><c>classic</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "classic")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("classic")]
-    Classic,
+    public static VpsVpsOfferEnum Classic { get; } = new("classic");
+
     /// <summary><c>cloud</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cloud")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cloud")]
-    Cloud,
+    public static VpsVpsOfferEnum Cloud { get; } = new("cloud");
+
     /// <summary><c>cloudram</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cloudram")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cloudram")]
-    Cloudram,
+    public static VpsVpsOfferEnum Cloudram { get; } = new("cloudram");
+
     /// <summary><c>game-classic</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "game-classic")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("game-classic")]
-    GameClassic,
+    public static VpsVpsOfferEnum GameClassic { get; } = new("game-classic");
+
     /// <summary><c>lowlat</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lowlat")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lowlat")]
-    Lowlat,
+    public static VpsVpsOfferEnum Lowlat { get; } = new("lowlat");
+
     /// <summary><c>ssd</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ssd")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ssd")]
-    Ssd,
+    public static VpsVpsOfferEnum Ssd { get; } = new("ssd");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "beta-classic" or "classic" or "cloud" or "cloudram" or "game-classic" or "lowlat" or "ssd";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsVpsOfferEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsVpsOfferEnum global::Clients.Core.Wire.IStringEnum<VpsVpsOfferEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsVpsOfferEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsVpsOfferEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsVpsOfferEnum left, VpsVpsOfferEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsVpsOfferEnum left, VpsVpsOfferEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// All options a VPS can have
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsVpsOptionEnum>))]
-public enum VpsVpsOptionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsVpsOptionEnum>))]
+public readonly partial struct VpsVpsOptionEnum : global::Clients.Core.Wire.IStringEnum<VpsVpsOptionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsVpsOptionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>additionalDisk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "additionalDisk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("additionalDisk")]
-    AdditionalDisk,
+    public static VpsVpsOptionEnum AdditionalDisk { get; } = new("additionalDisk");
+
     /// <summary><c>automatedBackup</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "automatedBackup")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("automatedBackup")]
-    AutomatedBackup,
+    public static VpsVpsOptionEnum AutomatedBackup { get; } = new("automatedBackup");
+
     /// <summary><c>cpanel</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cpanel")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cpanel")]
-    Cpanel,
+    public static VpsVpsOptionEnum Cpanel { get; } = new("cpanel");
+
     /// <summary><c>ftpbackup</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "ftpbackup")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("ftpbackup")]
-    Ftpbackup,
+    public static VpsVpsOptionEnum Ftpbackup { get; } = new("ftpbackup");
+
     /// <summary><c>plesk</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "plesk")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("plesk")]
-    Plesk,
+    public static VpsVpsOptionEnum Plesk { get; } = new("plesk");
+
     /// <summary><c>snapshot</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "snapshot")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("snapshot")]
-    Snapshot,
+    public static VpsVpsOptionEnum Snapshot { get; } = new("snapshot");
+
     /// <summary><c>veeam</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "veeam")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("veeam")]
-    Veeam,
+    public static VpsVpsOptionEnum Veeam { get; } = new("veeam");
+
     /// <summary><c>windows</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "windows")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("windows")]
-    Windows,
+    public static VpsVpsOptionEnum Windows { get; } = new("windows");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "additionalDisk" or "automatedBackup" or "cpanel" or "ftpbackup" or "plesk" or "snapshot" or "veeam" or "windows";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsVpsOptionEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsVpsOptionEnum global::Clients.Core.Wire.IStringEnum<VpsVpsOptionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsVpsOptionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsVpsOptionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsVpsOptionEnum left, VpsVpsOptionEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsVpsOptionEnum left, VpsVpsOptionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// All states a VPS Option can be in
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsVpsOptionStateEnum>))]
-public enum VpsVpsOptionStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsVpsOptionStateEnum>))]
+public readonly partial struct VpsVpsOptionStateEnum : global::Clients.Core.Wire.IStringEnum<VpsVpsOptionStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsVpsOptionStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>released</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "released")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("released")]
-    Released,
+    public static VpsVpsOptionStateEnum Released { get; } = new("released");
+
     /// <summary><c>subscribed</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "subscribed")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("subscribed")]
-    Subscribed,
+    public static VpsVpsOptionStateEnum Subscribed { get; } = new("subscribed");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "released" or "subscribed";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsVpsOptionStateEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsVpsOptionStateEnum global::Clients.Core.Wire.IStringEnum<VpsVpsOptionStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsVpsOptionStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsVpsOptionStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsVpsOptionStateEnum left, VpsVpsOptionStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsVpsOptionStateEnum left, VpsVpsOptionStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// All states a VPS can be in
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsVpsStateEnum>))]
-public enum VpsVpsStateEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsVpsStateEnum>))]
+public readonly partial struct VpsVpsStateEnum : global::Clients.Core.Wire.IStringEnum<VpsVpsStateEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsVpsStateEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>backuping</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "backuping")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("backuping")]
-    Backuping,
+    public static VpsVpsStateEnum Backuping { get; } = new("backuping");
+
     /// <summary><c>installing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "installing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("installing")]
-    Installing,
+    public static VpsVpsStateEnum Installing { get; } = new("installing");
+
     /// <summary><c>maintenance</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "maintenance")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("maintenance")]
-    Maintenance,
+    public static VpsVpsStateEnum Maintenance { get; } = new("maintenance");
+
     /// <summary><c>rebooting</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rebooting")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rebooting")]
-    Rebooting,
+    public static VpsVpsStateEnum Rebooting { get; } = new("rebooting");
+
     /// <summary><c>rescued</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "rescued")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("rescued")]
-    Rescued,
+    public static VpsVpsStateEnum Rescued { get; } = new("rescued");
+
     /// <summary><c>running</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "running")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("running")]
-    Running,
+    public static VpsVpsStateEnum Running { get; } = new("running");
+
     /// <summary><c>stopped</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "stopped")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("stopped")]
-    Stopped,
+    public static VpsVpsStateEnum Stopped { get; } = new("stopped");
+
     /// <summary><c>stopping</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "stopping")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("stopping")]
-    Stopping,
+    public static VpsVpsStateEnum Stopping { get; } = new("stopping");
+
     /// <summary><c>upgrading</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "upgrading")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("upgrading")]
-    Upgrading,
+    public static VpsVpsStateEnum Upgrading { get; } = new("upgrading");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "backuping" or "installing" or "maintenance" or "rebooting" or "rescued" or "running" or "stopped" or "stopping" or "upgrading";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsVpsStateEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsVpsStateEnum global::Clients.Core.Wire.IStringEnum<VpsVpsStateEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsVpsStateEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsVpsStateEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsVpsStateEnum left, VpsVpsStateEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsVpsStateEnum left, VpsVpsStateEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Available types for the VPS monitoring and use
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsVpsStatisticTypeEnum>))]
-public enum VpsVpsStatisticTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsVpsStatisticTypeEnum>))]
+public readonly partial struct VpsVpsStatisticTypeEnum : global::Clients.Core.Wire.IStringEnum<VpsVpsStatisticTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsVpsStatisticTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cpu:iowait</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cpu:iowait")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cpu:iowait")]
-    CpuIowait,
+    public static VpsVpsStatisticTypeEnum CpuIowait { get; } = new("cpu:iowait");
+
     /// <summary><c>cpu:max</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cpu:max")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cpu:max")]
-    CpuMax,
+    public static VpsVpsStatisticTypeEnum CpuMax { get; } = new("cpu:max");
+
     /// <summary><c>cpu:nice</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cpu:nice")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cpu:nice")]
-    CpuNice,
+    public static VpsVpsStatisticTypeEnum CpuNice { get; } = new("cpu:nice");
+
     /// <summary><c>cpu:sys</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cpu:sys")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cpu:sys")]
-    CpuSys,
+    public static VpsVpsStatisticTypeEnum CpuSys { get; } = new("cpu:sys");
+
     /// <summary><c>cpu:used</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cpu:used")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cpu:used")]
-    CpuUsed,
+    public static VpsVpsStatisticTypeEnum CpuUsed { get; } = new("cpu:used");
+
     /// <summary><c>cpu:user</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cpu:user")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cpu:user")]
-    CpuUser,
+    public static VpsVpsStatisticTypeEnum CpuUser { get; } = new("cpu:user");
+
     /// <summary><c>mem:max</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mem:max")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mem:max")]
-    MemMax,
+    public static VpsVpsStatisticTypeEnum MemMax { get; } = new("mem:max");
+
     /// <summary><c>mem:used</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "mem:used")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("mem:used")]
-    MemUsed,
+    public static VpsVpsStatisticTypeEnum MemUsed { get; } = new("mem:used");
+
     /// <summary><c>net:rx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "net:rx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("net:rx")]
-    NetRx,
+    public static VpsVpsStatisticTypeEnum NetRx { get; } = new("net:rx");
+
     /// <summary><c>net:tx</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "net:tx")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("net:tx")]
-    NetTx,
+    public static VpsVpsStatisticTypeEnum NetTx { get; } = new("net:tx");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cpu:iowait" or "cpu:max" or "cpu:nice" or "cpu:sys" or "cpu:used" or "cpu:user" or "mem:max" or "mem:used" or "net:rx" or "net:tx";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsVpsStatisticTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsVpsStatisticTypeEnum global::Clients.Core.Wire.IStringEnum<VpsVpsStatisticTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsVpsStatisticTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsVpsStatisticTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsVpsStatisticTypeEnum left, VpsVpsStatisticTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsVpsStatisticTypeEnum left, VpsVpsStatisticTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -1021,64 +1416,105 @@ public sealed partial class VpsVpsTimestampValue
 
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public double? Value { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// All versions that VPS can have
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsVpsVersionEnum>))]
-public enum VpsVpsVersionEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsVpsVersionEnum>))]
+public readonly partial struct VpsVpsVersionEnum : global::Clients.Core.Wire.IStringEnum<VpsVpsVersionEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsVpsVersionEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>2013v1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "2013v1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("2013v1")]
-    _2013v1,
+    public static VpsVpsVersionEnum _2013v1 { get; } = new("2013v1");
+
     /// <summary><c>2014v1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "2014v1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("2014v1")]
-    _2014v1,
+    public static VpsVpsVersionEnum _2014v1 { get; } = new("2014v1");
+
     /// <summary><c>2015v1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "2015v1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("2015v1")]
-    _2015v1,
+    public static VpsVpsVersionEnum _2015v1 { get; } = new("2015v1");
+
     /// <summary><c>2017v1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "2017v1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("2017v1")]
-    _2017v1,
+    public static VpsVpsVersionEnum _2017v1 { get; } = new("2017v1");
+
     /// <summary><c>2017v2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "2017v2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("2017v2")]
-    _2017v2,
+    public static VpsVpsVersionEnum _2017v2 { get; } = new("2017v2");
+
     /// <summary><c>2017v3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "2017v3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("2017v3")]
-    _2017v3,
+    public static VpsVpsVersionEnum _2017v3 { get; } = new("2017v3");
+
     /// <summary><c>2018v1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "2018v1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("2018v1")]
-    _2018v1,
+    public static VpsVpsVersionEnum _2018v1 { get; } = new("2018v1");
+
     /// <summary><c>2018v2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "2018v2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("2018v2")]
-    _2018v2,
+    public static VpsVpsVersionEnum _2018v2 { get; } = new("2018v2");
+
     /// <summary><c>2019v1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "2019v1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("2019v1")]
-    _2019v1,
+    public static VpsVpsVersionEnum _2019v1 { get; } = new("2019v1");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "2013v1" or "2014v1" or "2015v1" or "2017v1" or "2017v2" or "2017v3" or "2018v1" or "2018v2" or "2019v1";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsVpsVersionEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsVpsVersionEnum global::Clients.Core.Wire.IStringEnum<VpsVpsVersionEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsVpsVersionEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsVpsVersionEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsVpsVersionEnum left, VpsVpsVersionEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsVpsVersionEnum left, VpsVpsVersionEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Enum values for zone type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VpsZoneTypeEnum>))]
-public enum VpsZoneTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VpsZoneTypeEnum>))]
+public readonly partial struct VpsZoneTypeEnum : global::Clients.Core.Wire.IStringEnum<VpsZoneTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VpsZoneTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>localzone</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "localzone")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("localzone")]
-    Localzone,
+    public static VpsZoneTypeEnum Localzone { get; } = new("localzone");
+
     /// <summary><c>region</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "region")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("region")]
-    Region,
+    public static VpsZoneTypeEnum Region { get; } = new("region");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "localzone" or "region";
+
+    string global::Clients.Core.Wire.IStringEnum<VpsZoneTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static VpsZoneTypeEnum global::Clients.Core.Wire.IStringEnum<VpsZoneTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VpsZoneTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VpsZoneTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VpsZoneTypeEnum left, VpsZoneTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(VpsZoneTypeEnum left, VpsZoneTypeEnum right) => !left.Equals(right);
 }

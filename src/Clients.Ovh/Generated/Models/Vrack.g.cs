@@ -37,34 +37,57 @@ public sealed partial class VrackTask
 
     [global::System.Text.Json.Serialization.JsonPropertyName("todoDate")]
     public global::System.DateTimeOffset? TodoDate { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// All states a vRack Task can be in
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<VrackTaskStatusEnum>))]
-public enum VrackTaskStatusEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<VrackTaskStatusEnum>))]
+public readonly partial struct VrackTaskStatusEnum : global::Clients.Core.Wire.IStringEnum<VrackTaskStatusEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public VrackTaskStatusEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>cancelled</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cancelled")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cancelled")]
-    Cancelled,
+    public static VrackTaskStatusEnum Cancelled { get; } = new("cancelled");
+
     /// <summary><c>doing</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "doing")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("doing")]
-    Doing,
+    public static VrackTaskStatusEnum Doing { get; } = new("doing");
+
     /// <summary><c>done</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "done")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("done")]
-    Done,
+    public static VrackTaskStatusEnum Done { get; } = new("done");
+
     /// <summary><c>init</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "init")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("init")]
-    Init,
+    public static VrackTaskStatusEnum Init { get; } = new("init");
+
     /// <summary><c>todo</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "todo")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("todo")]
-    Todo,
+    public static VrackTaskStatusEnum Todo { get; } = new("todo");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "cancelled" or "doing" or "done" or "init" or "todo";
+
+    string global::Clients.Core.Wire.IStringEnum<VrackTaskStatusEnum>.WireValue => _value ?? string.Empty;
+
+    static VrackTaskStatusEnum global::Clients.Core.Wire.IStringEnum<VrackTaskStatusEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(VrackTaskStatusEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is VrackTaskStatusEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(VrackTaskStatusEnum left, VrackTaskStatusEnum right) => left.Equals(right);
+
+    public static bool operator !=(VrackTaskStatusEnum left, VrackTaskStatusEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -83,4 +106,8 @@ public sealed partial class VrackDedicatedServer
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vrack")]
     public string? Vrack { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -9,119 +9,115 @@ namespace Clients.Ovh.Models;
 /// <summary>
 /// Available contact fields
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<XanderContactFieldEnum>))]
-public enum XanderContactFieldEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<XanderContactFieldEnum>))]
+public readonly partial struct XanderContactFieldEnum : global::Clients.Core.Wire.IStringEnum<XanderContactFieldEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public XanderContactFieldEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>address.city</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "address.city")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("address.city")]
-    AddressCity,
+    public static XanderContactFieldEnum AddressCity { get; } = new("address.city");
+
     /// <summary><c>address.country</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "address.country")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("address.country")]
-    AddressCountry,
+    public static XanderContactFieldEnum AddressCountry { get; } = new("address.country");
+
     /// <summary><c>address.line1</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "address.line1")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("address.line1")]
-    AddressLine1,
+    public static XanderContactFieldEnum AddressLine1 { get; } = new("address.line1");
+
     /// <summary><c>address.line2</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "address.line2")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("address.line2")]
-    AddressLine2,
+    public static XanderContactFieldEnum AddressLine2 { get; } = new("address.line2");
+
     /// <summary><c>address.line3</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "address.line3")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("address.line3")]
-    AddressLine3,
+    public static XanderContactFieldEnum AddressLine3 { get; } = new("address.line3");
+
     /// <summary><c>address.otherDetails</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "address.otherDetails")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("address.otherDetails")]
-    AddressOtherDetails,
+    public static XanderContactFieldEnum AddressOtherDetails { get; } = new("address.otherDetails");
+
     /// <summary><c>address.province</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "address.province")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("address.province")]
-    AddressProvince,
+    public static XanderContactFieldEnum AddressProvince { get; } = new("address.province");
+
     /// <summary><c>address.zip</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "address.zip")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("address.zip")]
-    AddressZip,
+    public static XanderContactFieldEnum AddressZip { get; } = new("address.zip");
+
     /// <summary><c>birthCity</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "birthCity")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("birthCity")]
-    BirthCity,
+    public static XanderContactFieldEnum BirthCity { get; } = new("birthCity");
+
     /// <summary><c>birthCountry</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "birthCountry")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("birthCountry")]
-    BirthCountry,
+    public static XanderContactFieldEnum BirthCountry { get; } = new("birthCountry");
+
     /// <summary><c>birthDay</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "birthDay")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("birthDay")]
-    BirthDay,
+    public static XanderContactFieldEnum BirthDay { get; } = new("birthDay");
+
     /// <summary><c>birthZip</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "birthZip")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("birthZip")]
-    BirthZip,
+    public static XanderContactFieldEnum BirthZip { get; } = new("birthZip");
+
     /// <summary><c>cellPhone</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "cellPhone")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("cellPhone")]
-    CellPhone,
+    public static XanderContactFieldEnum CellPhone { get; } = new("cellPhone");
+
     /// <summary><c>companyNationalIdentificationNumber</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "companyNationalIdentificationNumber")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("companyNationalIdentificationNumber")]
-    CompanyNationalIdentificationNumber,
+    public static XanderContactFieldEnum CompanyNationalIdentificationNumber { get; } = new("companyNationalIdentificationNumber");
+
     /// <summary><c>email</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "email")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("email")]
-    Email,
+    public static XanderContactFieldEnum Email { get; } = new("email");
+
     /// <summary><c>fax</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "fax")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("fax")]
-    Fax,
+    public static XanderContactFieldEnum Fax { get; } = new("fax");
+
     /// <summary><c>firstName</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "firstName")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("firstName")]
-    FirstName,
+    public static XanderContactFieldEnum FirstName { get; } = new("firstName");
+
     /// <summary><c>gender</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "gender")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gender")]
-    Gender,
+    public static XanderContactFieldEnum Gender { get; } = new("gender");
+
     /// <summary><c>language</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "language")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("language")]
-    Language,
+    public static XanderContactFieldEnum Language { get; } = new("language");
+
     /// <summary><c>lastName</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "lastName")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("lastName")]
-    LastName,
+    public static XanderContactFieldEnum LastName { get; } = new("lastName");
+
     /// <summary><c>legalForm</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "legalForm")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("legalForm")]
-    LegalForm,
+    public static XanderContactFieldEnum LegalForm { get; } = new("legalForm");
+
     /// <summary><c>nationalIdentificationNumber</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nationalIdentificationNumber")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nationalIdentificationNumber")]
-    NationalIdentificationNumber,
+    public static XanderContactFieldEnum NationalIdentificationNumber { get; } = new("nationalIdentificationNumber");
+
     /// <summary><c>nationality</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "nationality")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("nationality")]
-    Nationality,
+    public static XanderContactFieldEnum Nationality { get; } = new("nationality");
+
     /// <summary><c>organisationName</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "organisationName")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("organisationName")]
-    OrganisationName,
+    public static XanderContactFieldEnum OrganisationName { get; } = new("organisationName");
+
     /// <summary><c>organisationType</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "organisationType")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("organisationType")]
-    OrganisationType,
+    public static XanderContactFieldEnum OrganisationType { get; } = new("organisationType");
+
     /// <summary><c>phone</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "phone")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("phone")]
-    Phone,
+    public static XanderContactFieldEnum Phone { get; } = new("phone");
+
     /// <summary><c>spareEmail</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "spareEmail")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("spareEmail")]
-    SpareEmail,
+    public static XanderContactFieldEnum SpareEmail { get; } = new("spareEmail");
+
     /// <summary><c>vat</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "vat")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("vat")]
-    Vat,
+    public static XanderContactFieldEnum Vat { get; } = new("vat");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "address.city" or "address.country" or "address.line1" or "address.line2" or "address.line3" or "address.otherDetails" or "address.province" or "address.zip" or "birthCity" or "birthCountry" or "birthDay" or "birthZip" or "cellPhone" or "companyNationalIdentificationNumber" or "email" or "fax" or "firstName" or "gender" or "language" or "lastName" or "legalForm" or "nationalIdentificationNumber" or "nationality" or "organisationName" or "organisationType" or "phone" or "spareEmail" or "vat";
+
+    string global::Clients.Core.Wire.IStringEnum<XanderContactFieldEnum>.WireValue => _value ?? string.Empty;
+
+    static XanderContactFieldEnum global::Clients.Core.Wire.IStringEnum<XanderContactFieldEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(XanderContactFieldEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is XanderContactFieldEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(XanderContactFieldEnum left, XanderContactFieldEnum right) => left.Equals(right);
+
+    public static bool operator !=(XanderContactFieldEnum left, XanderContactFieldEnum right) => !left.Equals(right);
 }

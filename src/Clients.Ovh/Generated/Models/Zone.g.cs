@@ -16,102 +16,134 @@ public sealed partial class ZoneCapabilities
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dynHost")]
     public bool? DynHost { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Resource record fieldType
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ZoneNamedResolutionFieldTypeEnum>))]
-public enum ZoneNamedResolutionFieldTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<ZoneNamedResolutionFieldTypeEnum>))]
+public readonly partial struct ZoneNamedResolutionFieldTypeEnum : global::Clients.Core.Wire.IStringEnum<ZoneNamedResolutionFieldTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public ZoneNamedResolutionFieldTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>A</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "A")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("A")]
-    A,
+    public static ZoneNamedResolutionFieldTypeEnum A { get; } = new("A");
+
     /// <summary><c>AAAA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "AAAA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("AAAA")]
-    AAAA,
+    public static ZoneNamedResolutionFieldTypeEnum AAAA { get; } = new("AAAA");
+
     /// <summary><c>CAA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CAA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CAA")]
-    CAA,
+    public static ZoneNamedResolutionFieldTypeEnum CAA { get; } = new("CAA");
+
     /// <summary><c>CNAME</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "CNAME")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("CNAME")]
-    CNAME,
+    public static ZoneNamedResolutionFieldTypeEnum CNAME { get; } = new("CNAME");
+
     /// <summary><c>DKIM</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DKIM")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DKIM")]
-    DKIM,
+    public static ZoneNamedResolutionFieldTypeEnum DKIM { get; } = new("DKIM");
+
     /// <summary><c>DMARC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DMARC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DMARC")]
-    DMARC,
+    public static ZoneNamedResolutionFieldTypeEnum DMARC { get; } = new("DMARC");
+
     /// <summary><c>DNAME</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "DNAME")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("DNAME")]
-    DNAME,
+    public static ZoneNamedResolutionFieldTypeEnum DNAME { get; } = new("DNAME");
+
     /// <summary><c>LOC</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "LOC")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("LOC")]
-    LOC,
+    public static ZoneNamedResolutionFieldTypeEnum LOC { get; } = new("LOC");
+
     /// <summary><c>MX</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MX")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MX")]
-    MX,
+    public static ZoneNamedResolutionFieldTypeEnum MX { get; } = new("MX");
+
     /// <summary><c>NAPTR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NAPTR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NAPTR")]
-    NAPTR,
+    public static ZoneNamedResolutionFieldTypeEnum NAPTR { get; } = new("NAPTR");
+
     /// <summary><c>NS</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "NS")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("NS")]
-    NS,
+    public static ZoneNamedResolutionFieldTypeEnum NS { get; } = new("NS");
+
     /// <summary><c>PTR</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "PTR")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("PTR")]
-    PTR,
+    public static ZoneNamedResolutionFieldTypeEnum PTR { get; } = new("PTR");
+
     /// <summary><c>SPF</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SPF")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SPF")]
-    SPF,
+    public static ZoneNamedResolutionFieldTypeEnum SPF { get; } = new("SPF");
+
     /// <summary><c>SRV</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SRV")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SRV")]
-    SRV,
+    public static ZoneNamedResolutionFieldTypeEnum SRV { get; } = new("SRV");
+
     /// <summary><c>SSHFP</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "SSHFP")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("SSHFP")]
-    SSHFP,
+    public static ZoneNamedResolutionFieldTypeEnum SSHFP { get; } = new("SSHFP");
+
     /// <summary><c>TLSA</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TLSA")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TLSA")]
-    TLSA,
+    public static ZoneNamedResolutionFieldTypeEnum TLSA { get; } = new("TLSA");
+
     /// <summary><c>TXT</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "TXT")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("TXT")]
-    TXT,
+    public static ZoneNamedResolutionFieldTypeEnum TXT { get; } = new("TXT");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "A" or "AAAA" or "CAA" or "CNAME" or "DKIM" or "DMARC" or "DNAME" or "LOC" or "MX" or "NAPTR" or "NS" or "PTR" or "SPF" or "SRV" or "SSHFP" or "TLSA" or "TXT";
+
+    string global::Clients.Core.Wire.IStringEnum<ZoneNamedResolutionFieldTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static ZoneNamedResolutionFieldTypeEnum global::Clients.Core.Wire.IStringEnum<ZoneNamedResolutionFieldTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(ZoneNamedResolutionFieldTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is ZoneNamedResolutionFieldTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(ZoneNamedResolutionFieldTypeEnum left, ZoneNamedResolutionFieldTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(ZoneNamedResolutionFieldTypeEnum left, ZoneNamedResolutionFieldTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
 /// Redirection type enum : visible -&gt; Redirection by http code 302, visiblePermanent -&gt; Redirection by http code 301, invisible -&gt; Redirection by html frame
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ZoneRedirectionTypeEnum>))]
-public enum ZoneRedirectionTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<ZoneRedirectionTypeEnum>))]
+public readonly partial struct ZoneRedirectionTypeEnum : global::Clients.Core.Wire.IStringEnum<ZoneRedirectionTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public ZoneRedirectionTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>invisible</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "invisible")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("invisible")]
-    Invisible,
+    public static ZoneRedirectionTypeEnum Invisible { get; } = new("invisible");
+
     /// <summary><c>visible</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "visible")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("visible")]
-    Visible,
+    public static ZoneRedirectionTypeEnum Visible { get; } = new("visible");
+
     /// <summary><c>visiblePermanent</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "visiblePermanent")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("visiblePermanent")]
-    VisiblePermanent,
+    public static ZoneRedirectionTypeEnum VisiblePermanent { get; } = new("visiblePermanent");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "invisible" or "visible" or "visiblePermanent";
+
+    string global::Clients.Core.Wire.IStringEnum<ZoneRedirectionTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static ZoneRedirectionTypeEnum global::Clients.Core.Wire.IStringEnum<ZoneRedirectionTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(ZoneRedirectionTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is ZoneRedirectionTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(ZoneRedirectionTypeEnum left, ZoneRedirectionTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(ZoneRedirectionTypeEnum left, ZoneRedirectionTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -127,22 +159,48 @@ public sealed partial class ZoneResetRecord
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("target")]
     public string? Target { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>
 /// Resource record type
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ZoneResettableNamedResolutionFieldTypeEnum>))]
-public enum ZoneResettableNamedResolutionFieldTypeEnum
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clients.Core.Wire.StringEnumJsonConverter<ZoneResettableNamedResolutionFieldTypeEnum>))]
+public readonly partial struct ZoneResettableNamedResolutionFieldTypeEnum : global::Clients.Core.Wire.IStringEnum<ZoneResettableNamedResolutionFieldTypeEnum>
 {
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, documented or not.</summary>
+    public ZoneResettableNamedResolutionFieldTypeEnum(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary><c>A</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "A")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("A")]
-    A,
+    public static ZoneResettableNamedResolutionFieldTypeEnum A { get; } = new("A");
+
     /// <summary><c>MX</c></summary>
-    [global::System.Runtime.Serialization.EnumMember(Value = "MX")]
-    [global::System.Text.Json.Serialization.JsonStringEnumMemberName("MX")]
-    MX,
+    public static ZoneResettableNamedResolutionFieldTypeEnum MX { get; } = new("MX");
+
+    /// <summary>True when the value is one the provider's document lists.</summary>
+    public bool IsKnown => _value is "A" or "MX";
+
+    string global::Clients.Core.Wire.IStringEnum<ZoneResettableNamedResolutionFieldTypeEnum>.WireValue => _value ?? string.Empty;
+
+    static ZoneResettableNamedResolutionFieldTypeEnum global::Clients.Core.Wire.IStringEnum<ZoneResettableNamedResolutionFieldTypeEnum>.FromWire(string value) => new(value);
+
+    /// <summary>The exact wire value.</summary>
+    public override string ToString() => _value ?? string.Empty;
+
+    public bool Equals(ZoneResettableNamedResolutionFieldTypeEnum other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is ZoneResettableNamedResolutionFieldTypeEnum other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+
+    public static bool operator ==(ZoneResettableNamedResolutionFieldTypeEnum left, ZoneResettableNamedResolutionFieldTypeEnum right) => left.Equals(right);
+
+    public static bool operator !=(ZoneResettableNamedResolutionFieldTypeEnum left, ZoneResettableNamedResolutionFieldTypeEnum right) => !left.Equals(right);
 }
 
 /// <summary>
@@ -167,4 +225,8 @@ public sealed partial class ZoneStatus
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("warnings")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Warnings { get; set; }
+
+    /// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
