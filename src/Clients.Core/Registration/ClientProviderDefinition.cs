@@ -1,3 +1,6 @@
+using Clients.Core.OAuth2;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Refit;
 
 namespace Clients.Core;
@@ -28,6 +31,26 @@ public sealed class ClientProviderDefinition
 
     /// <summary>The provider's name.</summary>
     public string ProviderName { get; }
+
+    /// <summary>A provider authenticated with OAuth2 bearer tokens: <see cref="BearerTokenHandler"/> over <paramref name="tokens"/>.</summary>
+    /// <param name="providerName">The provider's name.</param>
+    /// <param name="configureHttpClient">Sets the base address (and anything else) of each client's <see cref="HttpClient"/>.</param>
+    /// <param name="createRefitSettings">The Refit settings (serializer, error handling) of the provider's clients.</param>
+    /// <param name="tokens">The provider's token provider (one per container: it is where tokens are cached).</param>
+    /// <returns>The definition.</returns>
+    public static ClientProviderDefinition WithBearerToken(
+        string providerName,
+        Action<IServiceProvider, HttpClient> configureHttpClient,
+        Func<IServiceProvider, RefitSettings> createRefitSettings,
+        Func<IServiceProvider, IAccessTokenProvider> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return new ClientProviderDefinition(
+            providerName,
+            configureHttpClient,
+            createRefitSettings,
+            sp => new BearerTokenHandler(tokens(sp), sp.GetService<ILogger<BearerTokenHandler>>()));
+    }
 
     /// <summary>Sets the base address (and anything else) of each client's <see cref="HttpClient"/>.</summary>
     public Action<IServiceProvider, HttpClient> ConfigureHttpClient { get; }
