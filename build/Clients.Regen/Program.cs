@@ -5,9 +5,11 @@ namespace Clients.Regen;
 
 /// <summary>
 /// <c>Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS]
-/// [--provider NAME]... [--force]</c>, and for a consumer project (the Clients.Build package's targets):
-/// <c>[--specs DIR] [--stamps DIR] [--namespace NS] [--generated DIR] [--ovh-universe KEY]... [--optimum-document live|FILE]
-/// [--origami-document FILE]</c>. Normally run by the MSBuild targets RegenClients and CheckSpecDrift.
+/// [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking]</c>, and for a consumer project (the
+/// Clients.Build package's targets): <c>[--specs DIR] [--stamps DIR] [--namespace NS] [--generated DIR]
+/// [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE]</c>. Normally run by the MSBuild
+/// targets RegenClients and CheckSpecDrift. <c>check</c> exits 0 (no drift), 3 (non-breaking drift only), 4 (breaking
+/// drift) or 1 (a document could not be pulled or is invalid).
 /// </summary>
 internal static class Program
 {
@@ -15,7 +17,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is not ("regen" or "check" or "bench"))
         {
-            Console.Error.WriteLine("usage: Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS] [--provider NAME]... [--force] [--specs DIR] [--stamps DIR] [--namespace NS] [--generated DIR] [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE]");
+            Console.Error.WriteLine("usage: Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS] [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking] [--specs DIR] [--stamps DIR] [--namespace NS] [--generated DIR] [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE]");
             return 2;
         }
 
@@ -27,6 +29,8 @@ internal static class Program
         var force = false;
         string? specs = null, stamps = null, ns = null, generated = null, optimumDocument = null, origamiDocument = null;
         List<string>? universes = null;
+        string? report = null;
+        var failOnBreakingOnly = false;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -44,6 +48,18 @@ internal static class Program
                 case "--ovh-universe": (universes ??= []).Add(args[++i].Trim().Trim('/')); break;
                 case "--optimum-document": optimumDocument = args[++i]; break;
                 case "--origami-document": origamiDocument = args[++i]; break;
+                case "--report": report = args[++i]; break;
+                case "--fail-on":
+                    switch (args[++i].ToLowerInvariant())
+                    {
+                        case "any" or "": failOnBreakingOnly = false; break;
+                        case "breaking": failOnBreakingOnly = true; break;
+                        default:
+                            Console.Error.WriteLine($"CheckSpecDrift : error REGEN003: --fail-on (SpecDriftFailOn) is '{args[i]}'; use Any or Breaking.");
+                            return 2;
+                    }
+
+                    break;
                 default:
                     Console.Error.WriteLine($"unknown option '{args[i]}'");
                     return 2;
@@ -77,6 +93,8 @@ internal static class Program
             Timeout = timeout,
             Providers = providers,
             Force = force,
+            ReportPath = string.IsNullOrWhiteSpace(report) ? null : Path.GetFullPath(report),
+            FailOnBreakingOnly = failOnBreakingOnly,
             Environment = environment,
             SpecsDirectory = specs is null ? null : Path.GetFullPath(specs, root),
             StampDirectory = stamps is null ? null : Path.GetFullPath(stamps, root),

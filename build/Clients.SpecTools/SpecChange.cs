@@ -33,6 +33,6 @@ public sealed record SpecChange(SpecChangeKind Kind, string Document, string Sub
     public override int GetHashCode() => HashCode.Combine(Kind, Breaking, Document, Subject, Detail, AffectedOperations.Count);
 
     /// <summary>One line: breaking flag, document, subject, detail.</summary>
-    /// <returns>The line used by <see cref="SpecDiffReport.ToText"/>.</returns>
+    /// <returns>The line used by <see cref="SpecDiffReport.ToText()"/>.</returns>
     public override string ToString() => $"{(Breaking ? "BREAKING" : "non-breaking")} {Document}: {Subject}: {Detail}";
 }

@@ -19,7 +19,15 @@ public sealed record SpecDiffReport(string Provider, IReadOnlyList<SpecChange> C
     /// one change per line. Identical inputs give identical text.
     /// </summary>
     /// <returns>The summary, with <c>\n</c> line endings.</returns>
-    public string ToText()
+    public string ToText() => ToText(null);
+
+    /// <summary>
+    /// <see cref="ToText()"/>, with extra lines under each change (indented, after an arrow): for example the generated
+    /// members a change touches.
+    /// </summary>
+    /// <param name="annotate">Lines to show under a change; null or empty for none.</param>
+    /// <returns>The summary, with <c>\n</c> line endings.</returns>
+    public string ToText(Func<SpecChange, IReadOnlyList<string>?>? annotate)
     {
         var text = new StringBuilder();
         var breaking = Changes.Where(c => c.Breaking).ToList();
@@ -37,12 +45,12 @@ public sealed record SpecDiffReport(string Provider, IReadOnlyList<SpecChange> C
             .OrderBy(g => g.Key)
             .Select(g => Invariant($"{g.Key} {g.Count()}"));
         text.Append("  ").Append(string.Join(", ", counts)).Append('\n');
-        AppendSection(text, "BREAKING", breaking);
-        AppendSection(text, "non-breaking", nonBreaking);
+        AppendSection(text, "BREAKING", breaking, annotate);
+        AppendSection(text, "non-breaking", nonBreaking, annotate);
         return text.ToString();
     }
 
-    private static void AppendSection(StringBuilder text, string title, List<SpecChange> changes)
+    private static void AppendSection(StringBuilder text, string title, List<SpecChange> changes, Func<SpecChange, IReadOnlyList<string>?>? annotate)
     {
         if (changes.Count == 0)
         {
@@ -62,6 +70,10 @@ public sealed record SpecDiffReport(string Provider, IReadOnlyList<SpecChange> C
             }
 
             text.Append('\n');
+            foreach (var line in annotate?.Invoke(change) ?? [])
+            {
+                text.Append("      → ").Append(line).Append('\n');
+            }
         }
     }
 

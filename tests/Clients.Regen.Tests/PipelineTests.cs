@@ -85,23 +85,95 @@ public sealed class PipelineTests
 
         var (exitCode, output) = await repository.RunAsync("check", repository.Mirror);
 
-        exitCode.Should().Be(1);
-        output.Should().Contain("ovh: DRIFT").And.Contain("v1/domain: sha256");
+        exitCode.Should().Be(4, "breaking drift");
+        output.Should().Contain("ovh: DRIFT, BREAKING").And.Contain("v1/domain: sha256");
         var breaking = Section(output, "BREAKING");
         var nonBreaking = Section(output, "non-breaking");
-        breaking.Should().Contain("POST /domain/zone/{zoneName}/refresh");
-        nonBreaking.Should().Contain("GET /domain/zone/{zoneName}/health");
+        breaking.Should().Contain("POST /domain/zone/{zoneName}/refresh").And.Contain("→ IOvhDomainApi.PostDomainZoneRefreshAsync removed");
+        nonBreaking.Should().Contain("GET /domain/zone/{zoneName}/health").And.Contain("→ IOvhDomainApi.GetDomainZoneHealthAsync added");
         breaking.Should().NotContain("/health");
         output.Should().Contain("IOvhDomainApi.g.cs (differs)");
         output.Should().Contain("error REGEN002");
         repository.Snapshot().Should().Equal(before, "the drift check touches nothing in the working tree");
     }
 
+    [Fact]
+    public async Task Check_with_fail_on_breaking_passes_on_an_addition_and_writes_the_same_facts_as_markdown()
+    {
+        using var repository = await PreparedAsync();
+        (await repository.RunAsync("regen", repository.Mirror)).ExitCode.Should().Be(0);
+        var before = repository.Snapshot();
+        await EditMirrorAsync(repository, "v1/domain", paths => paths["/domain/zzzProbe"] = JsonNode.Parse("""
+            {"get":{"summary":"probe","responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"type":"string"}}}}}}}
+            """));
+        var report = Path.Combine(Path.GetTempPath(), "drift-" + Guid.NewGuid().ToString("N")[..8] + ".md");
+
+        try
+        {
+            var (exitCode, output) = await repository.RunAsync("check", repository.Mirror, failOnBreakingOnly: true, reportPath: report);
+
+            exitCode.Should().Be(3, "only non-breaking drift");
+            output.Should().Contain("ovh: DRIFT, non-breaking").And.Contain("warning REGEN004").And.NotContain("error REGEN");
+            Section(output, "non-breaking").Should().Contain("GET /domain/zzzProbe").And.Contain("→ IOvhDomainApi.GetDomainZzzProbeAsync added");
+            var markdown = await File.ReadAllTextAsync(report);
+            markdown.Should().Contain("# Spec drift: non-breaking changes only")
+                .And.Contain("| ovh | DRIFT, non-breaking")
+                .And.Contain("| non-breaking | v1/domain | `GET /domain/zzzProbe` | operation added: probe | `IOvhDomainApi.GetDomainZzzProbeAsync added` |")
+                .And.Contain("- IOvhDomainApi.g.cs (differs)");
+            repository.Snapshot().Should().Equal(before, "the drift check touches nothing in the working tree");
+        }
+        finally
+        {
+            File.Delete(report);
+        }
+    }
+
+    [Fact]
+    public async Task Check_names_the_contract_property_a_schema_change_touches()
+    {
+        using var repository = await PreparedAsync();
+        (await repository.RunAsync("regen", repository.Mirror)).ExitCode.Should().Be(0);
+        await EditMirrorAsync(repository, "v1/domain", _ => { }, schemas => schemas["domain.zone.Record"]!["properties"]!["ttl"] = JsonNode.Parse("""{"type":"string","description":"TTL"}"""));
+
+        var (exitCode, output) = await repository.RunAsync("check", repository.Mirror);
+
+        exitCode.Should().Be(4, output);
+        Section(output, "BREAKING").Should().Contain("schema domain.zone.Record").And.Contain("→ DomainZoneRecord.Ttl changed: long? → string?");
+    }
+
+    [Theory]
+    [InlineData("<!DOCTYPE html><html><body>Service unavailable</body></html>", "HTML")]
+    [InlineData("{\"openapi\":\"3.0.0\",\"paths\":{\"/domain\":{\"get\":", "truncated")]
+    [InlineData("{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"t\",\"version\":\"1\"},\"paths\":{\"/x\":{\"get\":{\"responses\":{\"200\":{\"description\":\"ok\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/missing.Thing\"}}}}}}}}}", "missing.Thing")]
+    public async Task Check_reports_an_invalid_drifted_document_as_invalid_not_as_removals(string content, string reason)
+    {
+        using var repository = await PreparedAsync();
+        (await repository.RunAsync("regen", repository.Mirror)).ExitCode.Should().Be(0);
+        var before = repository.Snapshot();
+        repository.MirrorDocument("v1/domain", Encoding.UTF8.GetBytes(content));
+
+        var (exitCode, output) = await repository.RunAsync("check", repository.Mirror);
+
+        exitCode.Should().Be(1, output);
+        output.Should().Contain("ovh: INVALID").And.Contain("domain.json").And.Contain(reason).And.Contain("error REGEN005");
+        output.Should().NotContain("removed");
+        repository.Snapshot().Should().Equal(before);
+    }
+
+    private static async Task EditMirrorAsync(TempRepository repository, string key, Action<JsonObject> editPaths, Action<JsonObject>? editSchemas = null)
+    {
+        var path = Path.Combine(repository.Mirror, "ovh", key.Replace('/', Path.DirectorySeparatorChar) + ".json");
+        var document = JsonNode.Parse(await File.ReadAllBytesAsync(path))!.AsObject();
+        editPaths(document["paths"]!.AsObject());
+        editSchemas?.Invoke(document["components"]!["schemas"]!.AsObject());
+        await File.WriteAllBytesAsync(path, Encoding.UTF8.GetBytes(document.ToJsonString()));
+    }
+
     private static string Section(string output, string title)
     {
-        var start = output.IndexOf("\n" + title + " (", StringComparison.Ordinal);
+        var start = output.IndexOf("\n  " + title + " (", StringComparison.Ordinal);
         start.Should().BeGreaterThan(0, $"the report has a {title} section:\n{output}");
-        var lines = output[(start + 1)..].Split('\n').Skip(1).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal));
+        var lines = output[(start + 1)..].Split('\n').Skip(1).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal));
         return string.Join("\n", lines);
     }
 }

@@ -52,7 +52,7 @@ internal sealed class TempRepository : IDisposable
         File.WriteAllBytes(path, content);
     }
 
-    public async Task<(int ExitCode, string Output)> RunAsync(string command, string? mirror = null, string? ovhBaseUrl = null, TimeSpan? timeout = null, bool force = false, string provider = "ovh", IReadOnlyDictionary<string, string?>? environment = null)
+    public async Task<(int ExitCode, string Output)> RunAsync(string command, string? mirror = null, string? ovhBaseUrl = null, TimeSpan? timeout = null, bool force = false, string provider = "ovh", IReadOnlyDictionary<string, string?>? environment = null, bool failOnBreakingOnly = false, string? reportPath = null)
     {
         var options = new RegenOptions
         {
@@ -63,6 +63,8 @@ internal sealed class TempRepository : IDisposable
             Providers = [provider],
             Environment = environment ?? new Dictionary<string, string?>(),
             Force = force,
+            FailOnBreakingOnly = failOnBreakingOnly,
+            ReportPath = reportPath,
         };
         var output = new StringWriter { NewLine = "\n" };
         var pipeline = new RegenPipeline(options, output, TimeProvider.System);

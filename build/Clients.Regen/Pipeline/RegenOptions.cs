@@ -61,4 +61,10 @@ internal sealed record RegenOptions
         Namespace = Namespace is null ? provider.Namespace : Namespace + "." + provider.Prefix,
         GeneratedDirectory = GeneratedDirectory is null ? provider.GeneratedDirectory : Path.Combine(GeneratedDirectory, provider.Prefix),
     };
+
+    /// <summary>CheckSpecDrift: also write the report as Markdown to this file.</summary>
+    public string? ReportPath { get; init; }
+
+    /// <summary>CheckSpecDrift: fail only on breaking drift (non-breaking drift is reported, as a warning).</summary>
+    public bool FailOnBreakingOnly { get; init; }
 }

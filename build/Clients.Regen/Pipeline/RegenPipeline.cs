@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Clients.Regen.Drift;
 using Clients.Regen.Emit;
 using Clients.Regen.Model;
 using Clients.Regen.Sources;
@@ -59,123 +60,130 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
         return 0;
     }
 
+    /// <summary>
+    /// CheckSpecDrift: pulls every provider's documents (an invalid one is reported as such for its provider, never
+    /// diffed), compares them with the lock and with the committed documents (the semantic diff), regenerates in memory
+    /// and compares with the committed <c>Generated/</c> (stale files, and the generated members each change touches).
+    /// Prints the report, writes it as Markdown when asked, writes nothing in the working tree.
+    /// </summary>
+    /// <returns>A <see cref="DriftOutcome"/> code.</returns>
     public async Task<int> CheckAsync(CancellationToken cancellationToken)
     {
-        var acquired = await AcquireAsync(cancellationToken).ConfigureAwait(false);
-        if (acquired is null)
+        var results = new List<ProviderDrift>();
+        using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        http.Timeout = Timeout.InfiniteTimeSpan;
+        var resolver = new SourceResolver(options, new DocumentPuller(http, options.Timeout), http, output);
+        foreach (var provider in SelectedProviders())
         {
-            return 1;
+            ProviderDocuments documents;
+            try
+            {
+                documents = await resolver.ResolveAsync(provider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SpecException ex)
+            {
+                results.Add(new ProviderDrift(provider.Name, 0, [$"{ex.SourceLocation}: {ex.Reason}"], [], null, new Dictionary<SpecChange, IReadOnlyList<string>>(), [], []));
+                continue;
+            }
+
+            results.Add(documents.KeepCommitted
+                ? new ProviderDrift(provider.Name, 0, [], [], null, new Dictionary<SpecChange, IReadOnlyList<string>>(), [], [], documents.KeepCommittedReason)
+                : Check(documents));
         }
 
-        var temporary = Path.Combine(Path.GetTempPath(), "clients-spec-drift-" + Guid.NewGuid().ToString("N")[..12]);
-        var drifted = false;
-        var report = new StringBuilder();
-        try
+        output.Write(DriftReport.ToText(results));
+        if (options.ReportPath is { } reportPath)
         {
-            foreach (var documents in acquired)
+            AtomicFile.WriteIfChanged(Path.GetFullPath(reportPath), Encoding.UTF8.GetBytes(DriftReport.ToMarkdown(results)));
+            output.WriteLine($"CheckSpecDrift: Markdown report written to {reportPath}.");
+        }
+
+        var outcome = DriftReport.Outcome(results);
+        switch (outcome)
+        {
+            case DriftOutcome.Error:
+                output.WriteLine("CheckSpecDrift : error REGEN005: a pulled document is invalid (see above); nothing was compared for its provider.");
+                break;
+            case DriftOutcome.Breaking:
+                output.WriteLine("CheckSpecDrift : error REGEN002: BREAKING drift: the providers' documents or the generated code changed in ways that can break callers (see above).");
+                break;
+            case DriftOutcome.NonBreaking when options.FailOnBreakingOnly:
+                output.WriteLine("CheckSpecDrift : warning REGEN004: non-breaking drift (see above); SpecDriftFailOn=Breaking lets it pass. Run `dotnet build -t:RegenClients` to take it.");
+                break;
+            case DriftOutcome.NonBreaking:
+                output.WriteLine("CheckSpecDrift : error REGEN004: non-breaking drift (see above). Run `dotnet build -t:RegenClients` to take it, or pass -p:SpecDriftFailOn=Breaking to fail only on breaking drift.");
+                break;
+        }
+
+        return outcome;
+    }
+
+    private ProviderDrift Check(ProviderDocuments documents)
+    {
+        var provider = documents.Provider;
+        var facts = new List<string>();
+        var specLock = SpecLock.Read(options.Specs, provider.Name);
+        var before = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+        var after = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+        foreach (var document in documents.Documents)
+        {
+            var entry = specLock?.Find(document.Key);
+            if (entry is null)
             {
-                var provider = documents.Provider;
-                if (documents.KeepCommitted)
+                facts.Add($"{document.Key}: not in the lock (new document)");
+                after[document.Key] = document.Content;
+            }
+            else if (entry.Sha256 != document.Sha256)
+            {
+                facts.Add($"{document.Key}: sha256 {document.Sha256[..12]}… differs from the lock's {entry.Sha256[..12]}… ({document.ReadFrom})");
+                if (PreviousDocument(provider, document.Key, entry) is { } previous)
                 {
-                    output.WriteLine($"CheckSpecDrift : warning REGEN100: {provider.Name}: not checked: {documents.KeepCommittedReason}.");
-                    continue;
+                    before[document.Key] = previous;
+                    after[document.Key] = document.Content;
                 }
-
-                foreach (var document in documents.Documents)
+                else
                 {
-                    var pulled = Path.Combine(temporary, "specs", provider.Name, document.Key.Replace('/', Path.DirectorySeparatorChar) + ".json");
-                    Directory.CreateDirectory(Path.GetDirectoryName(pulled)!);
-                    await File.WriteAllBytesAsync(pulled, document.Content, cancellationToken).ConfigureAwait(false);
-                }
-
-                var problems = new List<string>();
-                var specLock = SpecLock.Read(options.Specs, provider.Name);
-                var before = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
-                var after = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
-                foreach (var document in documents.Documents)
-                {
-                    var entry = specLock?.Find(document.Key);
-                    if (entry is null)
-                    {
-                        problems.Add($"  {document.Key}: not in the lock (new document)");
-                        after[document.Key] = document.Content;
-                    }
-                    else if (entry.Sha256 != document.Sha256)
-                    {
-                        problems.Add($"  {document.Key}: sha256 {document.Sha256[..12]}… differs from the lock's {entry.Sha256[..12]}… ({document.ReadFrom})");
-                        after[document.Key] = document.Content;
-                        if (PreviousDocument(provider, document.Key, entry) is { } previous)
-                        {
-                            before[document.Key] = previous;
-                        }
-                        else
-                        {
-                            problems.Add($"  {document.Key}: the locked version is not available locally, so no semantic diff for it");
-                            after.Remove(document.Key);
-                        }
-                    }
-                }
-
-                foreach (var entry in specLock?.Documents ?? [])
-                {
-                    if (documents.Documents.All(d => d.Key != entry.Key))
-                    {
-                        problems.Add($"  {entry.Key}: in the lock but no longer selected or available");
-                    }
-                }
-
-                var generated = Path.Combine(options.Root, provider.GeneratedDirectory);
-                var files = Generate(documents);
-                if (files is null)
-                {
-                    return 1;
-                }
-
-                var stale = StaleFiles(generated, files, Path.Combine(temporary, "generated", provider.Name));
-                if (problems.Count == 0 && stale.Count == 0)
-                {
-                    output.WriteLine($"CheckSpecDrift: {provider.Name}: no drift ({documents.Documents.Count} document(s) match the lock, {files.Count} generated file(s) current).");
-                    continue;
-                }
-
-                drifted = true;
-                report.Append(provider.Name).Append(": DRIFT\n");
-                foreach (var problem in problems)
-                {
-                    report.Append(problem).Append('\n');
-                }
-
-                if (before.Count > 0 || after.Count > 0)
-                {
-                    report.Append(SpecDiff.Compare(provider.Name, before, after).ToText()).Append('\n');
-                }
-
-                if (stale.Count > 0)
-                {
-                    report.Append("  stale generated files (run `dotnet build -t:RegenClients`):\n");
-                    foreach (var file in stale)
-                    {
-                        report.Append("    ").Append(file).Append('\n');
-                    }
+                    facts.Add($"{document.Key}: the locked version is not available under specs/ (it should be committed), so no semantic diff for it");
                 }
             }
         }
-        finally
+
+        foreach (var entry in specLock?.Documents ?? [])
         {
-            if (Directory.Exists(temporary))
+            if (documents.Documents.All(d => d.Key != entry.Key))
             {
-                Directory.Delete(temporary, recursive: true);
+                facts.Add($"{entry.Key}: in the lock but no longer selected or available");
+                if (PreviousDocument(provider, entry.Key, entry) is { } previous)
+                {
+                    before[entry.Key] = previous;
+                }
             }
         }
 
-        if (drifted)
+        var files = Generate(documents);
+        if (files is null)
         {
-            output.Write(report.ToString());
-            output.WriteLine("CheckSpecDrift : error REGEN002: the providers' documents or the generated code drifted from what is committed (see above).");
-            return 1;
+            return new ProviderDrift(provider.Name, documents.Documents.Count, ["generation failed (see above)"], facts, null, new Dictionary<SpecChange, IReadOnlyList<string>>(), [], []);
         }
 
-        return 0;
+        var generated = Path.Combine(options.Root, provider.GeneratedDirectory);
+        var committed = GenerationStamp.GeneratedFiles(generated);
+        var stale = StaleFiles(committed, files);
+        var diff = before.Count > 0 || after.Count > 0 ? SpecDiff.Compare(provider.Name, before, after) : null;
+        IReadOnlyList<MemberChange> memberChanges = [];
+        IReadOnlyDictionary<SpecChange, IReadOnlyList<string>> members = new Dictionary<SpecChange, IReadOnlyList<string>>();
+        if (stale.Count > 0 || diff is { HasChanges: true })
+        {
+            var beforeSurface = GeneratedSurface.Read(committed.Values.Select(File.ReadAllText));
+            var afterSurface = GeneratedSurface.Read(files.Values);
+            memberChanges = GeneratedSurface.Compare(beforeSurface, afterSurface);
+            if (diff is not null)
+            {
+                members = ChangedMembers.Map(diff, beforeSurface, afterSurface, memberChanges);
+            }
+        }
+
+        return new ProviderDrift(provider.Name, documents.Documents.Count, [], facts, diff, members, memberChanges, stale);
     }
 
     private async Task<List<ProviderDocuments>?> AcquireAsync(CancellationToken cancellationToken)
@@ -184,7 +192,7 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
         http.Timeout = Timeout.InfiniteTimeSpan;
         var resolver = new SourceResolver(options, new DocumentPuller(http, options.Timeout), http, output);
         var result = new List<ProviderDocuments>();
-        foreach (var provider in Providers.All.Where(p => options.Providers.Count == 0 || options.Providers.Contains(p.Name)).Select(options.Apply))
+        foreach (var provider in SelectedProviders())
         {
             try
             {
@@ -199,6 +207,9 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
 
         return result;
     }
+
+    private IEnumerable<ProviderDefinition> SelectedProviders() =>
+        Providers.All.Where(p => options.Providers.Count == 0 || options.Providers.Contains(p.Name)).Select(options.Apply);
 
     private SortedDictionary<string, string>? Generate(ProviderDocuments documents)
     {
@@ -281,21 +292,16 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
         return null;
     }
 
-    private static List<string> StaleFiles(string generated, SortedDictionary<string, string> files, string temporary)
+    private static List<string> StaleFiles(IReadOnlyDictionary<string, string> committed, SortedDictionary<string, string> files)
     {
         var stale = new List<string>();
-        var committed = GenerationStamp.GeneratedFiles(generated);
         foreach (var (relative, content) in files)
         {
-            var bytes = Encoding.UTF8.GetBytes(content);
-            var target = Path.Combine(temporary, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllBytes(target, bytes);
             if (!committed.TryGetValue(relative, out var existing))
             {
                 stale.Add(relative + " (missing)");
             }
-            else if (!File.ReadAllBytes(existing).AsSpan().SequenceEqual(bytes))
+            else if (!File.ReadAllBytes(existing).AsSpan().SequenceEqual(Encoding.UTF8.GetBytes(content)))
             {
                 stale.Add(relative + " (differs)");
             }
