@@ -158,6 +158,13 @@ grep -E "DRIFT|BREAKING|operation removed|REGEN002" "$work/drift-bad.log" | sed 
 check "CheckSpecDrift fails on the mirror copy with '$removed' removed, naming it" \
   bash -c "[ $status -ne 0 ] && grep -q 'REGEN002' '$work/drift-bad.log' && grep -qF '$removed: operation removed' '$work/drift-bad.log'"
 
+# CLIENTS_PACKAGES_PUBLISH=0 skips the trimmed/AOT publishes and their two tests, and says so (for a merge window in
+# which a known trim defect is being fixed elsewhere); the default runs them and fails on any Clients.* warning.
+if [ "${CLIENTS_PACKAGES_PUBLISH:-1}" = "0" ]; then
+  echo "-- publish checks NOT RUN (CLIENTS_PACKAGES_PUBLISH=0): trimmed/AOT publish and the published-app tests are not part of this count"
+  test_filter=(--filter "FullyQualifiedName!~published")
+else
+test_filter=()
 echo "-- publish (trimmed)"
 count_warnings() { # file -> "clients other" counts of distinct IL/trim/AOT warnings
   grep -oE "warning IL[0-9]+[^[]*" "$1" | sort -u > "$1.warnings" || true
@@ -189,10 +196,11 @@ else
   fi
   tail -20 "$work/publish-aot.log"; fail "dotnet publish -p:PublishAot=true"
 fi
+fi
 
 echo "-- consumer tests (emulators from the Clients.Sandbox package; the published apps against them)"
 status=0
-bounded 600 dotnet test Consumer.Tests --no-build "${props[@]}" --logger "console;verbosity=normal" >"$work/test.out" 2>&1 || status=$?
+bounded 600 dotnet test Consumer.Tests --no-build "${props[@]}" "${test_filter[@]}" --logger "console;verbosity=normal" >"$work/test.out" 2>&1 || status=$?
 grep -E "^\s+(Passed|Failed) " "$work/test.out" | sed -E 's/^\s+/    /' | head -30
 tests_passed=$(grep -oE "Passed: +[0-9]+" "$work/test.out" | awk '{s+=$2} END {print s+0}')
 tests_failed=$(grep -oE "Failed: +[0-9]+" "$work/test.out" | awk '{s+=$2} END {print s+0}')
