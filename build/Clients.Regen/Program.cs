@@ -5,9 +5,11 @@ namespace Clients.Regen;
 
 /// <summary>
 /// <c>Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS]
-/// [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking]</c>. Normally run by the MSBuild targets
-/// RegenClients and CheckSpecDrift. <c>check</c> exits 0 (no drift), 3 (non-breaking drift only), 4 (breaking drift)
-/// or 1 (a document could not be pulled or is invalid).
+/// [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking]</c>, and for a consumer project (the
+/// Clients.Build package's targets): <c>[--specs DIR] [--stamps DIR] [--namespace NS] [--generated DIR]
+/// [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE]</c>. Normally run by the MSBuild
+/// targets RegenClients and CheckSpecDrift. <c>check</c> exits 0 (no drift), 3 (non-breaking drift only), 4 (breaking
+/// drift) or 1 (a document could not be pulled or is invalid).
 /// </summary>
 internal static class Program
 {
@@ -15,7 +17,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is not ("regen" or "check" or "bench"))
         {
-            Console.Error.WriteLine("usage: Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS] [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking]");
+            Console.Error.WriteLine("usage: Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS] [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking] [--specs DIR] [--stamps DIR] [--namespace NS] [--generated DIR] [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE]");
             return 2;
         }
 
@@ -25,6 +27,8 @@ internal static class Program
         var timeout = TimeSpan.FromSeconds(30);
         var providers = new List<string>();
         var force = false;
+        string? specs = null, stamps = null, ns = null, generated = null, optimumDocument = null, origamiDocument = null;
+        List<string>? universes = null;
         string? report = null;
         var failOnBreakingOnly = false;
         for (var i = 1; i < args.Length; i++)
@@ -37,6 +41,13 @@ internal static class Program
                 case "--timeout": timeout = TimeSpan.FromSeconds(double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture)); break;
                 case "--provider": providers.Add(args[++i]); break;
                 case "--force": force = true; break;
+                case "--specs": specs = args[++i]; break;
+                case "--stamps": stamps = args[++i]; break;
+                case "--namespace": ns = args[++i]; break;
+                case "--generated": generated = args[++i]; break;
+                case "--ovh-universe": (universes ??= []).Add(args[++i].Trim().Trim('/')); break;
+                case "--optimum-document": optimumDocument = args[++i]; break;
+                case "--origami-document": origamiDocument = args[++i]; break;
                 case "--report": report = args[++i]; break;
                 case "--fail-on":
                     switch (args[++i].ToLowerInvariant())
@@ -62,6 +73,16 @@ internal static class Program
             return 2;
         }
 
+        root = Path.GetFullPath(root);
+        foreach (var universe in universes ?? [])
+        {
+            if (!System.Text.RegularExpressions.Regex.IsMatch(universe, "^v[12]/[A-Za-z0-9][A-Za-z0-9/]*$") || universe.Contains("//", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"RegenClients : error REGEN003: OvhUniverse '{universe}' is not an OVH universe key such as v1/sms or v2/iam.");
+                return 2;
+            }
+        }
+
         var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
         var options = new RegenOptions
@@ -75,6 +96,13 @@ internal static class Program
             ReportPath = string.IsNullOrWhiteSpace(report) ? null : Path.GetFullPath(report),
             FailOnBreakingOnly = failOnBreakingOnly,
             Environment = environment,
+            SpecsDirectory = specs is null ? null : Path.GetFullPath(specs, root),
+            StampDirectory = stamps is null ? null : Path.GetFullPath(stamps, root),
+            Namespace = string.IsNullOrWhiteSpace(ns) ? null : ns,
+            GeneratedDirectory = generated is null ? null : Path.GetFullPath(generated, root),
+            OvhUniverses = universes,
+            OptimumDocument = string.IsNullOrWhiteSpace(optimumDocument) ? null : optimumDocument,
+            OrigamiDocument = string.IsNullOrWhiteSpace(origamiDocument) ? null : origamiDocument,
         };
 
         if (options.Mirror is { } m && !Directory.Exists(m))

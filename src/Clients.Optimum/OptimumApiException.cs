@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Clients.Core;
 using Refit;
 
 namespace Clients.Optimum;
@@ -8,20 +9,16 @@ namespace Clients.Optimum;
 /// An Optimum API call failed: the HTTP status, the problem details Optimum (an ASP.NET Core API) sends when it sends
 /// them, and the raw body otherwise.
 /// </summary>
-public sealed class OptimumApiException : ApiException
+public sealed class OptimumApiException : ClientApiException
 {
     private OptimumApiException(string message, HttpRequestMessage request, HttpResponseMessage response, string? content, RefitSettings settings, OptimumProblemDetails? problem)
-        : base(message, request, request.Method, content, response.StatusCode, response.ReasonPhrase, response.Headers, settings)
+        : base(message, request, response, content, settings)
     {
         Problem = problem;
-        RetryAfter = response.Headers.RetryAfter?.Delta;
     }
 
     /// <summary>The problem details of the response, if its body was one.</summary>
     public OptimumProblemDetails? Problem { get; }
-
-    /// <summary>The <c>Retry-After</c> delay of a 429, if the server sent one.</summary>
-    public TimeSpan? RetryAfter { get; }
 
     /// <summary>Builds the exception from a failed response (Refit's <see cref="RefitSettings.ExceptionFactory"/>).</summary>
     /// <param name="response">The response.</param>
@@ -29,14 +26,12 @@ public sealed class OptimumApiException : ApiException
     /// <returns>The exception, or <see langword="null"/> for a success.</returns>
     public static async Task<Exception?> CreateAsync(HttpResponseMessage response, RefitSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(response);
-        if (response.IsSuccessStatusCode)
+        if (await FailedResponse.ReadAsync(response).ConfigureAwait(false) is not { } failure)
         {
             return null;
         }
 
-        var request = response.RequestMessage ?? new HttpRequestMessage();
-        var content = response.Content is null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        var (request, content) = (failure.Request, failure.Content);
         var problem = TryParseProblem(content);
         var code = (int)response.StatusCode;
         var message = $"Optimum API {request.Method} {request.RequestUri?.AbsolutePath} failed with HTTP {code} ({response.StatusCode})"

@@ -3,7 +3,6 @@ using Clients.Core.OAuth2;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Clients.Optimum;
@@ -11,57 +10,60 @@ namespace Clients.Optimum;
 /// <summary>The Optimum registration hook called by the generated <c>AddOptimumClients</c> methods.</summary>
 public static class OptimumClientRegistration
 {
+    private const string ProviderName = "Optimum";
+
+    // One attribute (OptimumApiAttribute), one options class, one auth choice (client-credentials bearer tokens).
+    private static readonly ClientProviderRegistration<OptimumOptions> Registration = new(
+        ProviderName,
+        static sectionPath => new OptimumOptionsValidator(sectionPath),
+        static services =>
+        {
+            services.TryAddSingleton<OptimumRefitSettings>();
+            services.TryAddKeyedSingleton(ProviderName, static (sp, _) => CreateTokenProvider(sp));
+            return ClientProviderDefinition.WithBearerToken(
+                ProviderName,
+                static (sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<OptimumOptions>>().Value.ResolveApiBaseUrl(),
+                static sp => sp.GetRequiredService<OptimumRefitSettings>().Settings,
+                static sp => sp.GetRequiredKeyedService<IAccessTokenProvider>(ProviderName),
+                // Optimum answers 429 beyond about 30 requests per minute, with a Retry-After of up to a minute: wait for it.
+                static o =>
+                {
+                    o.MaxRetryAttempts = 8;
+                    o.MaxRetryAfter = TimeSpan.FromSeconds(65);
+                    o.TotalTimeout = TimeSpan.FromMinutes(5);
+                });
+        });
+
     /// <summary>Registers the Optimum options (bound from <paramref name="section"/>, validated at start) and its handler chain.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="section">The configuration section holding the Optimum settings.</param>
     /// <returns>A builder to add clients to and configure them.</returns>
-    public static ClientProviderBuilder AddProvider(IServiceCollection services, IConfiguration section)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(section);
-        services.AddOptions<OptimumOptions>().Bind(section);
-        return AddCore(services, (section as IConfigurationSection)?.Path ?? "Optimum");
-    }
+    public static ClientProviderBuilder AddProvider(IServiceCollection services, IConfiguration section) =>
+        Registration.Add(services, section, static (options, s) => options.Bind(s));
 
     /// <summary>Registers the Optimum options (set by <paramref name="configure"/>, validated at start) and its handler chain.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>A builder to add clients to and configure them.</returns>
-    public static ClientProviderBuilder AddProvider(IServiceCollection services, Action<OptimumOptions> configure)
+    public static ClientProviderBuilder AddProvider(IServiceCollection services, Action<OptimumOptions> configure) =>
+        Registration.Add(services, configure);
+
+    private static IAccessTokenProvider CreateTokenProvider(IServiceProvider services)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<OptimumOptions>().Configure(configure);
-        return AddCore(services, "Optimum");
-    }
-
-    private static ClientProviderBuilder AddCore(IServiceCollection services, string sectionPath)
-    {
-        services.AddOptions<OptimumOptions>().ValidateOnStart();
-        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<OptimumOptions>)))
-        {
-            services.AddSingleton<IValidateOptions<OptimumOptions>>(new OptimumOptionsValidator(sectionPath));
-        }
-
-        services.AddClientsTokenManagement();
-        services.AddHttpClient(OptimumTokenProvider.TokenHttpClientName);
-        services.TryAddSingleton<OptimumTokenProvider>();
-        services.TryAddSingleton<OptimumRefitSettings>();
-
-        var definition = new ClientProviderDefinition(
-            "Optimum",
-            static (sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<OptimumOptions>>().Value.ResolveApiBaseUrl(),
-            static sp => sp.GetRequiredService<OptimumRefitSettings>().Settings,
-            static sp => new BearerTokenHandler(sp.GetRequiredService<OptimumTokenProvider>(), sp.GetRequiredService<ILogger<BearerTokenHandler>>(), "Optimum"))
-        {
-            // Optimum answers 429 beyond about 30 requests per minute, with a Retry-After of up to a minute: wait for it.
-            ResilienceDefaults = static o =>
+        var o = services.GetRequiredService<IOptions<OptimumOptions>>().Value;
+        return services.GetRequiredService<OAuth2TokenProviders>().ClientCredentials(
+            new OAuth2TokenClientOptions
             {
-                o.MaxRetryAttempts = 8;
-                o.MaxRetryAfter = TimeSpan.FromSeconds(65);
-                o.TotalTimeout = TimeSpan.FromMinutes(5);
+                ProviderName = ProviderName,
+                TokenEndpoint = o.ResolveTokenUrl(),
+                ClientId = o.ClientId!,
+                ClientSecret = o.ClientSecret,
+                ClientAuthentication = o.ClientAuthentication,
+                RequestFormat = OAuth2RequestFormat.Form,
+                MaxRetries = o.TokenRequestRetries,
+                RetryDelay = o.TokenRequestRetryDelay,
             },
-        };
-        return new ClientProviderBuilder(services, definition);
+            o.Scope,
+            o.TokenExpiryBuffer);
     }
 }

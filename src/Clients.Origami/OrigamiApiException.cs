@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Clients.Core;
 using Refit;
 
 namespace Clients.Origami;
 
 /// <summary>An Origami API call failed: <see cref="OrigamiStatusCode"/> (the body's <c>status_code</c>) and every <c>errors[]</c> entry.</summary>
-public sealed class OrigamiApiException : ApiException
+public sealed class OrigamiApiException : ClientApiException
 {
     private OrigamiApiException(string message, HttpRequestMessage request, HttpResponseMessage response, string? content, RefitSettings settings, int? statusCode, IReadOnlyList<OrigamiErrorItem> errors, string? userGroup)
-        : base(message, request, request.Method, content, response.StatusCode, response.ReasonPhrase, response.Headers, settings)
+        : base(message, request, response, content, settings)
     {
         OrigamiStatusCode = statusCode ?? (int)response.StatusCode;
         Errors = errors;
@@ -31,14 +32,12 @@ public sealed class OrigamiApiException : ApiException
     /// <returns>The exception, or <see langword="null"/> for a success.</returns>
     public static async Task<Exception?> CreateAsync(HttpResponseMessage response, RefitSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(response);
-        if (response.IsSuccessStatusCode)
+        if (await FailedResponse.ReadAsync(response).ConfigureAwait(false) is not { } failure)
         {
             return null;
         }
 
-        var request = response.RequestMessage ?? new HttpRequestMessage();
-        var content = response.Content is null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        var (request, content) = (failure.Request, failure.Content);
         var (statusCode, errors) = Parse(content);
         var userGroup = request.Headers.TryGetValues(OrigamiContext.HeaderName, out var values) ? values.FirstOrDefault() : null;
         var message = new StringBuilder()

@@ -11,13 +11,16 @@ internal sealed record ProviderDefinition(
     InterfaceGrouping Grouping,
     IReadOnlyList<string> RuntimeHeaders)
 {
-    public string Namespace => "Clients." + Prefix;
+    /// <summary>The namespace of the interfaces and the serializer context: <c>Clients.{Prefix}</c> here, the consumer's in a consumer project.</summary>
+    public string Namespace { get; init; } = "Clients." + Prefix;
 
     public string ModelsNamespace => Namespace + ".Models";
 
-    public string MarkerAttribute => "global::" + Namespace + "." + Prefix + "Api";
+    /// <summary>The provider package's marker attribute, wherever the interfaces are generated (it is what binds them).</summary>
+    public string MarkerAttribute => "global::Clients." + Prefix + "." + Prefix + "Api";
 
     public string ContextName => Prefix + "JsonSerializerContext";
 
-    public string GeneratedDirectory => Path.Combine("src", "Clients." + Prefix, "Generated");
+    /// <summary>Where the generated files go: relative to the root, or absolute (a consumer project's <c>Generated/{Prefix}</c>).</summary>
+    public string GeneratedDirectory { get; init; } = Path.Combine("src", "Clients." + Prefix, "Generated");
 }

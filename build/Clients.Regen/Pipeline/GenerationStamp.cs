@@ -3,7 +3,7 @@ using System.Text;
 namespace Clients.Regen.Pipeline;
 
 /// <summary>
-/// <c>build/Clients.Regen/obj/regen-stamps/{provider}.stamp</c> (git-ignored): the hash of the inputs (tool + documents) of the last generation
+/// <c>{stamps}/{provider}.stamp</c> (git-ignored: <c>build/Clients.Regen/obj/regen-stamps</c> here, the consumer's <c>obj/</c> in a consumer project): the hash of the inputs (tool + documents) of the last generation
 /// and the hash of every file it wrote. When both still hold, a run has nothing to do.
 /// </summary>
 internal static class GenerationStamp
@@ -20,9 +20,9 @@ internal static class GenerationStamp
         return Hashing.Sha256(Encoding.UTF8.GetBytes(text.ToString()));
     }
 
-    public static bool IsUpToDate(string root, string provider, string generatedDirectory, string inputsHash)
+    public static bool IsUpToDate(string stamps, string provider, string generatedDirectory, string inputsHash)
     {
-        var path = PathFor(root, provider);
+        var path = PathFor(stamps, provider);
         if (!File.Exists(path))
         {
             return false;
@@ -40,7 +40,7 @@ internal static class GenerationStamp
                && actual.All(file => recorded.TryGetValue(file.Key, out var hash) && hash == Hashing.Sha256(File.ReadAllBytes(file.Value)));
     }
 
-    public static void Write(string root, string provider, string inputsHash, IReadOnlyDictionary<string, string> files)
+    public static void Write(string stamps, string provider, string inputsHash, IReadOnlyDictionary<string, string> files)
     {
         var text = new StringBuilder().Append("inputs ").Append(inputsHash).Append('\n');
         foreach (var (relative, content) in files)
@@ -48,7 +48,7 @@ internal static class GenerationStamp
             text.Append(Hashing.Sha256(Encoding.UTF8.GetBytes(content))).Append(' ').Append(relative).Append('\n');
         }
 
-        AtomicFile.WriteIfChanged(PathFor(root, provider), Encoding.UTF8.GetBytes(text.ToString()));
+        AtomicFile.WriteIfChanged(PathFor(stamps, provider), Encoding.UTF8.GetBytes(text.ToString()));
     }
 
     /// <summary>Generated files (relative path with <c>/</c> → full path).</summary>
@@ -66,6 +66,5 @@ internal static class GenerationStamp
         return result;
     }
 
-    // Inside the tool's own (git-ignored) obj folder, so the repository's top level stays as it is.
-    private static string PathFor(string root, string provider) => Path.Combine(root, "build", "Clients.Regen", "obj", "regen-stamps", provider + ".stamp");
+    private static string PathFor(string stamps, string provider) => Path.Combine(stamps, provider + ".stamp");
 }

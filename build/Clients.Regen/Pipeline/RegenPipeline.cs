@@ -35,7 +35,7 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
 
             var generated = Path.Combine(options.Root, provider.GeneratedDirectory);
             var inputsHash = GenerationStamp.InputsHash(documents.Documents);
-            if (!options.Force && LockMatches(documents) && GenerationStamp.IsUpToDate(options.Root, provider.Name, generated, inputsHash))
+            if (!options.Force && LockMatches(documents) && GenerationStamp.IsUpToDate(options.Stamps, provider.Name, generated, inputsHash))
             {
                 output.WriteLine($"RegenClients: {provider.Name}: up to date ({documents.Documents.Count} document(s) unchanged); no generation.");
                 continue;
@@ -122,7 +122,7 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
     {
         var provider = documents.Provider;
         var facts = new List<string>();
-        var specLock = SpecLock.Read(options.Root, provider.Name);
+        var specLock = SpecLock.Read(options.Specs, provider.Name);
         var before = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
         var after = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
         foreach (var document in documents.Documents)
@@ -209,7 +209,7 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
     }
 
     private IEnumerable<ProviderDefinition> SelectedProviders() =>
-        Providers.All.Where(p => options.Providers.Count == 0 || options.Providers.Contains(p.Name));
+        Providers.All.Where(p => options.Providers.Count == 0 || options.Providers.Contains(p.Name)).Select(options.Apply);
 
     private SortedDictionary<string, string>? Generate(ProviderDocuments documents)
     {
@@ -226,7 +226,7 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
 
     private bool LockMatches(ProviderDocuments documents)
     {
-        var specLock = SpecLock.Read(options.Root, documents.Provider.Name);
+        var specLock = SpecLock.Read(options.Specs, documents.Provider.Name);
         return specLock is not null
                && specLock.Documents.Count == documents.Documents.Count
                && documents.Documents.All(d => specLock.Find(d.Key)?.Sha256 == d.Sha256)
@@ -264,13 +264,13 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
             }
         }
 
-        var previous = SpecLock.Read(options.Root, provider.Name);
+        var previous = SpecLock.Read(options.Specs, provider.Name);
         var now = time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         var entries = documents.Documents.Select(d => previous?.Find(d.Key) is { } old && old.Sha256 == d.Sha256
             ? old
             : new LockEntry(d.Key, d.Source, d.Sha256, d.Content.Length, now)).ToList();
-        AtomicFile.WriteIfChanged(SpecLock.PathFor(options.Root, provider.Name), new SpecLock(provider.Name, entries).ToBytes());
-        GenerationStamp.Write(options.Root, provider.Name, inputsHash, files);
+        AtomicFile.WriteIfChanged(SpecLock.PathFor(options.Specs, provider.Name), new SpecLock(provider.Name, entries).ToBytes());
+        GenerationStamp.Write(options.Stamps, provider.Name, inputsHash, files);
         output.WriteLine($"RegenClients: {provider.Name}: {changed} file(s) written, {removed} removed, {files.Count - changed} unchanged.");
     }
 
@@ -278,7 +278,7 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
     {
         var candidates = new[]
         {
-            Path.Combine(options.Root, "specs", provider.Name, key.Replace('/', Path.DirectorySeparatorChar) + ".json"),
+            Path.Combine(options.Specs, provider.Name, key.Replace('/', Path.DirectorySeparatorChar) + ".json"),
             Path.Combine(options.Root, entry.Source),
         };
         foreach (var candidate in candidates)

@@ -15,9 +15,9 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
     public const string DefaultOptimumSwaggerUrl = "https://public-api.optimum-automotive.com/swagger/v1/swagger.json";
     public const string DefaultOptimumTokenUrl = "https://identityserver.optimum-automotive.com/connect/token";
 
-    public static IReadOnlyList<string> ReadUniverses(string root)
+    public static IReadOnlyList<string> ReadUniverses(string specs)
     {
-        var path = Path.Combine(root, "specs", "ovh", "universes.json");
+        var path = Path.Combine(specs, "ovh", "universes.json");
         using var json = JsonDocument.Parse(File.ReadAllBytes(path));
         return json.RootElement.GetProperty("universes").EnumerateArray().Select(u => u.GetString()!).ToList();
     }
@@ -25,25 +25,31 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
     public Task<ProviderDocuments> ResolveAsync(ProviderDefinition provider, CancellationToken cancellationToken) => provider.Name switch
     {
         "optimum" => OptimumAsync(provider, cancellationToken),
-        "origami" => Task.FromResult(Committed(provider, "openapi", Path.Combine("specs", "origami", "openapi.json"))),
+        "origami" => Task.FromResult(Committed(provider, "openapi", options.OrigamiDocument ?? Path.Combine(options.Specs, "origami", "openapi.json"))),
         _ => OvhAsync(provider, cancellationToken),
     };
 
     private async Task<ProviderDocuments> OptimumAsync(ProviderDefinition provider, CancellationToken cancellationToken)
     {
-        const string committed = "specs/optimum/swagger.json";
+        // A consumer may name a file of its own: it is the document, nothing is pulled.
+        if (options.OptimumDocument is { } named && !string.Equals(named, "live", StringComparison.OrdinalIgnoreCase))
+        {
+            return Committed(provider, "swagger", named);
+        }
+
+        var committed = Path.Combine(options.Specs, "optimum", "swagger.json");
         var clientId = Env("OPTIMUM_CLIENT_ID");
         var clientSecret = Env("OPTIMUM_CLIENT_SECRET");
         if (options.Mirror is { } mirror && File.Exists(Path.Combine(mirror, "optimum", "swagger.json")))
         {
             var location = Path.Combine(mirror, "optimum", "swagger.json");
             var pulled = await puller.PullAsync(location, null, cancellationToken).ConfigureAwait(false);
-            return new ProviderDocuments(provider, [Accept(provider, pulled, "swagger", Env("OPTIMUM_SWAGGER_URL") ?? DefaultOptimumSwaggerUrl, Path.Combine(options.Root, committed))], null);
+            return new ProviderDocuments(provider, [Accept(provider, pulled, "swagger", Env("OPTIMUM_SWAGGER_URL") ?? DefaultOptimumSwaggerUrl, committed)], null);
         }
 
         if (clientId is null || clientSecret is null)
         {
-            log.WriteLine($"RegenClients: optimum: OPTIMUM_CLIENT_ID/OPTIMUM_CLIENT_SECRET not set; using the committed reconstruction {committed}.");
+            log.WriteLine($"RegenClients: optimum: OPTIMUM_CLIENT_ID/OPTIMUM_CLIENT_SECRET not set; using the committed reconstruction {Rel(committed)}.");
             return Committed(provider, "swagger", committed);
         }
 
@@ -56,7 +62,7 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
         }
         catch (Clients.Core.OAuth2.OAuth2Exception ex) when (ex.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError } transport)
         {
-            log.WriteLine($"RegenClients : warning REGEN101: optimum: {tokenUrl} unreachable ({transport.HttpRequestError}); using the committed {committed}.");
+            log.WriteLine($"RegenClients : warning REGEN101: optimum: {tokenUrl} unreachable ({transport.HttpRequestError}); using the committed {Rel(committed)}.");
             return Committed(provider, "swagger", committed);
         }
         catch (Exception ex) when (ex is Clients.Core.OAuth2.OAuth2Exception or HttpRequestException or InvalidOperationException or JsonException or TaskCanceledException)
@@ -67,16 +73,16 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
         var result = await puller.PullAsync(swaggerUrl, token, cancellationToken).ConfigureAwait(false);
         if (result.Unreachable)
         {
-            log.WriteLine($"RegenClients : warning REGEN101: optimum: {swaggerUrl} {result.Error}; using the committed {committed}.");
+            log.WriteLine($"RegenClients : warning REGEN101: optimum: {swaggerUrl} {result.Error}; using the committed {Rel(committed)}.");
             return Committed(provider, "swagger", committed);
         }
 
-        return new ProviderDocuments(provider, [Accept(provider, result, "swagger", swaggerUrl, Path.Combine(options.Root, committed))], null);
+        return new ProviderDocuments(provider, [Accept(provider, result, "swagger", swaggerUrl, committed)], null);
     }
 
     private async Task<ProviderDocuments> OvhAsync(ProviderDefinition provider, CancellationToken cancellationToken)
     {
-        var universes = ReadUniverses(options.Root);
+        var universes = options.OvhUniverses ?? ReadUniverses(options.Specs);
         var documents = new List<PulledDocument>();
         foreach (var key in universes)
         {
@@ -91,7 +97,7 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
                        ?? new ProviderDocuments(provider, [], $"its documents could not be pulled ({location}: {result.Error}) and no local copies match the lock; the committed generated code is kept");
             }
 
-            documents.Add(Accept(provider, result, key, canonical, Path.Combine(options.Root, "specs", "ovh", key.Replace('/', Path.DirectorySeparatorChar) + ".json")));
+            documents.Add(Accept(provider, result, key, canonical, Path.Combine(options.Specs, "ovh", key.Replace('/', Path.DirectorySeparatorChar) + ".json")));
         }
 
         return new ProviderDocuments(provider, documents, null);
@@ -100,7 +106,7 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
     /// <summary>Offline without a mirror: the committed documents are used when every one matches the lock.</summary>
     private ProviderDocuments? FromLocalCopies(ProviderDefinition provider, IReadOnlyList<string> universes)
     {
-        var specLock = SpecLock.Read(options.Root, provider.Name);
+        var specLock = SpecLock.Read(options.Specs, provider.Name);
         if (specLock is null)
         {
             return null;
@@ -109,7 +115,7 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
         var documents = new List<PulledDocument>();
         foreach (var key in universes)
         {
-            var path = Path.Combine(options.Root, "specs", "ovh", key.Replace('/', Path.DirectorySeparatorChar) + ".json");
+            var path = Path.Combine(options.Specs, "ovh", key.Replace('/', Path.DirectorySeparatorChar) + ".json");
             var entry = specLock.Find(key);
             if (entry is null || !File.Exists(path))
             {
@@ -129,9 +135,10 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
         return new ProviderDocuments(provider, documents, null);
     }
 
-    private ProviderDocuments Committed(ProviderDefinition provider, string key, string relative)
+    private ProviderDocuments Committed(ProviderDefinition provider, string key, string location)
     {
-        var path = Path.Combine(options.Root, relative);
+        var path = Path.Combine(options.Root, location);
+        var relative = Path.GetRelativePath(options.Root, path).Replace('\\', '/');
         if (!File.Exists(path))
         {
             throw new SpecException(provider.Name, relative, "the committed document is missing");
@@ -139,7 +146,7 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
 
         var content = File.ReadAllBytes(path);
         Validate(provider, key, relative, content, "application/json");
-        return new ProviderDocuments(provider, [new PulledDocument(key, relative.Replace('\\', '/'), path, content, null)], null);
+        return new ProviderDocuments(provider, [new PulledDocument(key, relative, path, content, null)], null);
     }
 
     private static PulledDocument Accept(ProviderDefinition provider, PullResult result, string key, string canonical, string localCopy)
@@ -161,6 +168,8 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
             throw new SpecException(provider.Name, location, result.Problem ?? result.Reason ?? "invalid document");
         }
     }
+
+    private string Rel(string path) => Path.GetRelativePath(options.Root, path).Replace('\\', '/');
 
     private string? Env(string name) =>
         options.Environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;

@@ -10,11 +10,11 @@ namespace Clients.Regen.Pipeline;
 /// </summary>
 internal sealed record SpecLock(string Provider, IReadOnlyList<LockEntry> Documents)
 {
-    public static string PathFor(string root, string provider) => Path.Combine(root, "specs", provider, provider + ".lock.json");
+    public static string PathFor(string specs, string provider) => Path.Combine(specs, provider, provider + ".lock.json");
 
-    public static SpecLock? Read(string root, string provider)
+    public static SpecLock? Read(string specs, string provider)
     {
-        var path = PathFor(root, provider);
+        var path = PathFor(specs, provider);
         if (!File.Exists(path))
         {
             return null;

@@ -1,4 +1,7 @@
+using Clients.Core.OAuth2;
 using Clients.Core.Resilience;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Refit;
 
 namespace Clients.Core;
@@ -29,6 +32,31 @@ public sealed class ClientProviderDefinition
 
     /// <summary>The provider's name.</summary>
     public string ProviderName { get; }
+
+    /// <summary>A provider authenticated with OAuth2 bearer tokens: <see cref="BearerTokenHandler"/> over <paramref name="tokens"/>.</summary>
+    /// <param name="providerName">The provider's name.</param>
+    /// <param name="configureHttpClient">Sets the base address (and anything else) of each client's <see cref="HttpClient"/>.</param>
+    /// <param name="createRefitSettings">The Refit settings (serializer, error handling) of the provider's clients.</param>
+    /// <param name="tokens">The provider's token provider (one per container: it is where tokens are cached).</param>
+    /// <param name="resilienceDefaults">What the provider's resilience defaults differ in (see <see cref="ResilienceDefaults"/>).</param>
+    /// <returns>The definition.</returns>
+    public static ClientProviderDefinition WithBearerToken(
+        string providerName,
+        Action<IServiceProvider, HttpClient> configureHttpClient,
+        Func<IServiceProvider, RefitSettings> createRefitSettings,
+        Func<IServiceProvider, IAccessTokenProvider> tokens,
+        Action<ClientsResilienceOptions>? resilienceDefaults = null)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return new ClientProviderDefinition(
+            providerName,
+            configureHttpClient,
+            createRefitSettings,
+            sp => new BearerTokenHandler(tokens(sp), sp.GetService<ILogger<BearerTokenHandler>>(), providerName))
+        {
+            ResilienceDefaults = resilienceDefaults,
+        };
+    }
 
     /// <summary>Sets the base address (and anything else) of each client's <see cref="HttpClient"/>.</summary>
     public Action<IServiceProvider, HttpClient> ConfigureHttpClient { get; }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Clients.Core;
 using Refit;
 
 namespace Clients.Ovh;
@@ -13,7 +14,7 @@ namespace Clients.Ovh;
 /// consumer key and signature headers are removed from <see cref="ApiExceptionBase.RequestMessage"/>; the message never
 /// contains secrets.
 /// </remarks>
-public sealed class OvhApiException : ApiException
+public sealed class OvhApiException : ClientApiException
 {
     /// <summary>The name of OVH's query id header.</summary>
     public const string QueryIdHeader = "X-Ovh-Queryid";
@@ -21,14 +22,12 @@ public sealed class OvhApiException : ApiException
     internal OvhApiException(
         string exceptionMessage,
         HttpRequestMessage request,
-        HttpStatusCode statusCode,
-        string? reasonPhrase,
-        HttpResponseHeaders headers,
+        HttpResponseMessage response,
         string? content,
         OvhError? error,
         string? queryId,
         RefitSettings settings)
-        : base(exceptionMessage, request, request.Method, content, statusCode, reasonPhrase, headers, settings)
+        : base(exceptionMessage, request, response, content, settings)
     {
         ErrorCodeText = error?.ErrorCode;
         ErrorCode = error?.Code ?? OvhErrorCode.Unknown;

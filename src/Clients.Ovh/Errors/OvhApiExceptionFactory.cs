@@ -1,4 +1,5 @@
 using System.Text;
+using Clients.Core;
 using Refit;
 
 namespace Clients.Ovh;
@@ -8,15 +9,12 @@ internal static class OvhApiExceptionFactory
 {
     public static async ValueTask<Exception?> CreateAsync(HttpResponseMessage response, RefitSettings settings)
     {
-        if (response.IsSuccessStatusCode)
+        if (await FailedResponse.ReadAsync(response).ConfigureAwait(false) is not { } failure)
         {
             return null;
         }
 
-        var request = response.RequestMessage
-            ?? throw new InvalidOperationException("The OVH response carries no request message.");
-        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        var content = bytes.Length == 0 ? null : Encoding.UTF8.GetString(bytes);
+        var (request, bytes, content) = (failure.Request, failure.Body, failure.Content);
         var error = OvhError.TryParse(bytes);
         var queryId = response.Headers.TryGetValues(OvhApiException.QueryIdHeader, out var values) ? values.FirstOrDefault() : null;
         OvhSigningHandler.RemoveSecrets(request);
@@ -24,9 +22,7 @@ internal static class OvhApiExceptionFactory
         return new OvhApiException(
             Describe(request, response, error, queryId),
             request,
-            response.StatusCode,
-            response.ReasonPhrase,
-            response.Headers,
+            response,
             content,
             error,
             queryId,

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using Clients.Core.OAuth2;
 using Clients.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,8 +12,8 @@ namespace Clients.Ovh;
 /// <summary>
 /// Signs OVH requests with the application key and secret and the caller's consumer key, over the exact URL and body
 /// bytes sent, at server time; re-synchronises the clock and resends a fresh, re-signed copy once when OVH rejects the
-/// timestamp. Always the innermost handler, so outer retries are re-signed. With an OAuth2 service account it sends a
-/// bearer token instead (renewed once and the request resent after a 401).
+/// timestamp. Always the innermost handler, so outer retries are re-signed. (An OAuth2 service account uses Core's
+/// <see cref="Clients.Core.OAuth2.BearerTokenHandler"/> instead; <see cref="OvhEndpointHandler"/> maps the URL for both.)
 /// </summary>
 internal sealed class OvhSigningHandler : DelegatingHandler
 {
@@ -29,7 +27,6 @@ internal sealed class OvhSigningHandler : DelegatingHandler
     private readonly OvhEndpoint _endpoint;
     private readonly string _applicationKey;
     private readonly string _applicationSecret;
-    private readonly IAccessTokenProvider? _tokens;
     private readonly bool _synchronizeTime;
     private readonly TimeSpan _timeSyncTimeout;
     private readonly OvhServerClock _clock;
@@ -44,21 +41,12 @@ internal sealed class OvhSigningHandler : DelegatingHandler
         OvhServerClocks clocks,
         TimeProvider timeProvider,
         IServiceScopeFactory scopes,
-        IServiceProvider services,
         ILogger<OvhSigningHandler>? logger = null)
     {
         var value = options.Value;
         _endpoint = endpoint;
-        if (!string.IsNullOrEmpty(value.ClientId))
-        {
-            _tokens = services.GetRequiredService<OvhServiceAccountTokenProvider>();
-            _applicationKey = _applicationSecret = "";
-        }
-        else
-        {
-            _applicationKey = value.ApplicationKey ?? throw new InvalidOperationException("OVH application key is not set.");
-            _applicationSecret = value.ApplicationSecret ?? throw new InvalidOperationException("OVH application secret is not set.");
-        }
+        _applicationKey = value.ApplicationKey ?? throw new InvalidOperationException("OVH application key is not set.");
+        _applicationSecret = value.ApplicationSecret ?? throw new InvalidOperationException("OVH application secret is not set.");
 
         _synchronizeTime = value.SynchronizeTime;
         _timeSyncTimeout = value.TimeSyncTimeout;
@@ -83,13 +71,9 @@ internal sealed class OvhSigningHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // The signature covers the URL as sent: mapped by OvhEndpointHandler already, mapped here too when used alone (idempotent).
         var uri = request.RequestUri ?? throw new InvalidOperationException("An OVH request needs an absolute RequestUri.");
         request.RequestUri = uri = _endpoint.Rewrite(uri);
-        if (_tokens is not null)
-        {
-            return await SendWithTokenAsync(_tokens, request, cancellationToken).ConfigureAwait(false);
-        }
-
         foreach (var header in OvhAuthHeaders)
         {
             request.Headers.Remove(header);
@@ -133,24 +117,6 @@ internal sealed class OvhSigningHandler : DelegatingHandler
         var copy = Copy(request, body);
         Sign(copy, consumerKey, body, freshDelta);
         response.Dispose();
-        return await base.SendAsync(copy, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<HttpResponseMessage> SendWithTokenAsync(IAccessTokenProvider tokens, HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var body = await BufferBodyAsync(request, cancellationToken).ConfigureAwait(false);
-        var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue(token.TokenType, token.Value);
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Unauthorized)
-        {
-            return response;
-        }
-
-        response.Dispose();
-        var renewed = await tokens.RenewTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        var copy = Copy(request, body);
-        copy.Headers.Authorization = new AuthenticationHeaderValue(renewed.TokenType, renewed.Value);
         return await base.SendAsync(copy, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,0 +1,92 @@
+using System.Diagnostics.CodeAnalysis;
+using Clients.Core.OAuth2;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Clients.Core;
+
+/// <summary>
+/// The registration every provider shares, once: its options (bound from a configuration section or set by code,
+/// validated at start by the provider's validator, which names the section in its messages), the clock, token
+/// management, the named token <see cref="HttpClient"/>, and the <see cref="ClientProviderBuilder"/> of its clients.
+/// A provider states its name, its validator and what its clients are made of (<see cref="ClientProviderDefinition"/>:
+/// base address, Refit settings, one authentication choice).
+/// </summary>
+/// <typeparam name="TOptions">The provider's options.</typeparam>
+public sealed class ClientProviderRegistration<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>
+    where TOptions : class
+{
+    private readonly Func<string, IValidateOptions<TOptions>> _createValidator;
+    private readonly Func<IServiceCollection, ClientProviderDefinition> _addServices;
+
+    /// <summary>Describes a provider's registration.</summary>
+    /// <param name="providerName">The provider's name (<c>Optimum</c>); also the default configuration section name.</param>
+    /// <param name="createValidator">Creates the provider's options validator for a configuration section path.</param>
+    /// <param name="addServices">Adds the provider's own services and returns what its clients are made of.</param>
+    public ClientProviderRegistration(
+        string providerName,
+        Func<string, IValidateOptions<TOptions>> createValidator,
+        Func<IServiceCollection, ClientProviderDefinition> addServices)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(providerName);
+        ArgumentNullException.ThrowIfNull(createValidator);
+        ArgumentNullException.ThrowIfNull(addServices);
+        ProviderName = providerName;
+        _createValidator = createValidator;
+        _addServices = addServices;
+    }
+
+    /// <summary>The provider's name.</summary>
+    public string ProviderName { get; }
+
+    /// <summary>Registers the provider with options bound from <paramref name="section"/>.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="section">The configuration section holding the provider's settings.</param>
+    /// <param name="bind">
+    /// Binds the options (<c>static (options, section) =&gt; options.Bind(section)</c>): written in the provider's
+    /// assembly, where the configuration binding source generator makes it reflection-free (trimming, native AOT).
+    /// </param>
+    /// <returns>A builder to add clients to and configure them.</returns>
+    public ClientProviderBuilder Add(IServiceCollection services, IConfiguration section, Action<OptionsBuilder<TOptions>, IConfiguration> bind)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(bind);
+        bind(services.AddOptions<TOptions>(), section);
+        return AddCore(services, (section as IConfigurationSection)?.Path ?? ProviderName);
+    }
+
+    /// <summary>Registers the provider with options set by <paramref name="configure"/>.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>A builder to add clients to and configure them.</returns>
+    public ClientProviderBuilder Add(IServiceCollection services, Action<TOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<TOptions>().Configure(configure);
+        return AddCore(services, ProviderName);
+    }
+
+    private ClientProviderBuilder AddCore(IServiceCollection services, string sectionPath)
+    {
+        services.AddOptions<TOptions>().ValidateOnStart();
+        if (!services.Any(static d => d.ServiceType == typeof(ValidatorAdded)))
+        {
+            // Once per provider, however many Add{Provider}Clients / Add{Interface} calls: messages name the first section.
+            services.AddSingleton(new ValidatorAdded());
+            services.AddSingleton(_createValidator(sectionPath));
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddClientsTokenManagement();
+        services.AddHttpClient(OAuth2TokenProviders.HttpClientName(ProviderName));
+        services.TryAddSingleton<OAuth2TokenProviders>();
+        return new ClientProviderBuilder(services, _addServices(services));
+    }
+
+    // Marks, per options type, that the provider's validator is registered.
+    private sealed class ValidatorAdded;
+}
