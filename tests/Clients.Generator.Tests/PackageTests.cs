@@ -11,9 +11,9 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Clients.Generator.Tests;
 
 /// <summary>
-/// Packs the generator with <c>dotnet pack</c> (the already-built output, no rebuild) into a temporary folder, checks the
-/// package layout, then loads the analyzer assembly from inside the package (not from the build output) and runs it on
-/// a fixture compilation.
+/// Packs Clients.Core, which carries the generator, with <c>dotnet pack</c> (the already-built output, no rebuild) into a
+/// temporary folder, checks the package layout, then loads the analyzer assembly from inside the package (not from the
+/// build output) and runs it on a fixture compilation.
 /// </summary>
 public sealed class PackageTests
 {
@@ -33,10 +33,12 @@ public sealed class PackageTests
             using var archive = ZipFile.OpenRead(package);
 
             var entries = archive.Entries.Select(e => e.FullName).ToList();
-            entries.Should().Contain("analyzers/dotnet/cs/Clients.Generator.dll");
-            entries.Should().NotContain(e => e.StartsWith("lib/", StringComparison.Ordinal), "the generator is not a runtime reference");
+            entries.Should().Contain("analyzers/dotnet/cs/Clients.Generator.dll").And.Contain("lib/net10.0/Clients.Core.dll");
+            entries.Should().NotContain(e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("Clients.Generator.dll", StringComparison.Ordinal), "the generator is not a runtime reference");
             var nuspec = XDocument.Load(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
-            nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Should().BeEmpty("Roslyn is provided by the compiler");
+            nuspec.Descendants().Where(e => e.Name.LocalName == "dependency")
+                .Select(e => (string?)e.Attribute("id"))
+                .Should().NotContain(id => id != null && id.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal), "Roslyn is provided by the compiler");
 
             using var dll = new MemoryStream();
             await using (var entry = archive.GetEntry("analyzers/dotnet/cs/Clients.Generator.dll")!.Open())
@@ -75,7 +77,7 @@ public sealed class PackageTests
 
     private static async Task<string> PackAsync(string output)
     {
-        var project = Path.Combine(RepoRoot(), "generator", "Clients.Generator", "Clients.Generator.csproj");
+        var project = Path.Combine(RepoRoot(), "src", "Clients.Core", "Clients.Core.csproj");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -95,7 +97,7 @@ public sealed class PackageTests
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         process.ExitCode.Should().Be(0, await stdout + await stderr);
-        return Directory.GetFiles(output, "Clients.Generator.*.nupkg").Single();
+        return Directory.GetFiles(output, "Clients.Core.*.nupkg").Where(f => !f.EndsWith(".snupkg", StringComparison.Ordinal)).Single();
     }
 
     private static string RepoRoot([CallerFilePath] string thisFile = "") =>
