@@ -82,6 +82,8 @@ check "six packages with README, licence, repository, symbols, XML docs; generat
   bash -c "! grep -q PROBLEM '$work/inspect.txt' && [ \$(grep -c '^Clients' '$work/inspect.txt') -eq 6 ]"
 
 echo "== consumer outside the solution: $work/consumer"
+# the machine's normal sources, read before the consumer's own NuGet.config exists (it is written below)
+normal_sources=$(dotnet nuget list source 2>/dev/null | sed -nE 's/^ *[0-9]+\. +(.+) \[Enabled\]$/\1/p' || true)
 cp -r tests/Clients.Consumer "$work/consumer"
 rm -rf "$work/consumer"/*/bin "$work/consumer"/*/obj "$work/consumer"/*/Generated "$work/consumer"/*/specs
 cd "$work/consumer"
@@ -94,9 +96,9 @@ cd "$work/consumer"
   echo '  <packageSourceMapping>'
   echo '    <packageSource key="clients-feed"><package pattern="Clients.*" /></packageSource>'
   # the machine's normal sources (inherited from the user configuration) serve everything else
-  dotnet nuget list source 2>/dev/null | sed -nE 's/^ *[0-9]+\. +(.+) \[Enabled\]$/\1/p' | while read -r name; do
-    echo "    <packageSource key=\"$name\"><package pattern=\"*\" /></packageSource>"
-  done
+  while read -r name; do
+    [ -n "$name" ] && echo "    <packageSource key=\"$name\"><package pattern=\"*\" /></packageSource>"
+  done <<<"$normal_sources"
   echo '  </packageSourceMapping>'
   echo '</configuration>'
 } > NuGet.config
