@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Clients.Generator.Tests.Fixtures;
 using Clients.Generator.Tests.Infrastructure;
 
@@ -61,6 +60,5 @@ public sealed class GoldenFileTests
         }
     }
 
-    private static string GoldenDirectory([CallerFilePath] string thisFile = "") =>
-        Path.Combine(Path.GetDirectoryName(thisFile)!, "Golden");
+    private static string GoldenDirectory() => Clients.Testing.TestRepository.Path("tests", "Clients.Generator.Tests", "Golden");
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Clients.Ovh;
@@ -65,9 +64,9 @@ public sealed partial class OvhGeneratedManifestTests
     }
 
     /// <summary>The repository's <c>specs/ovh</c>: the documents the interfaces were generated from.</summary>
-    private static string CommittedOvhSpecs([CallerFilePath] string thisFile = "")
+    private static string CommittedOvhSpecs()
     {
-        var directory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "specs", "ovh"));
+        var directory = Clients.Testing.TestRepository.Path("specs", "ovh");
         Directory.Exists(directory).Should().BeTrue($"the committed OVH documents are in {directory}");
         return directory;
     }

@@ -100,6 +100,5 @@ public sealed class PackageTests
         return Directory.GetFiles(output, "Clients.Core.*.nupkg").Where(f => !f.EndsWith(".snupkg", StringComparison.Ordinal)).Single();
     }
 
-    private static string RepoRoot([CallerFilePath] string thisFile = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", ".."));
+    private static string RepoRoot() => Clients.Testing.TestRepository.Root;
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Clients.Regen.Emit;
 using Clients.Regen.Model;
 
@@ -81,5 +80,5 @@ public sealed class GoldenTests
         files["OvhJsonSerializerContext.g.cs"].Should().Contain("public partial class OvhJsonSerializerContext");
     }
 
-    private static string GoldenDirectory([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "Golden");
+    private static string GoldenDirectory() => Clients.Testing.TestRepository.Path("tests", "Clients.Regen.Tests", "Golden");
 }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
@@ -88,9 +87,9 @@ public class GeneratorBenchmarks
     private static GeneratorDriver CreateDriver(ISourceGenerator[] generators) =>
         CSharpGeneratorDriver.Create(generators, parseOptions: ParseOptions, optionsProvider: new RefitOptions());
 
-    private static CSharpCompilation OvhProjectCompilation([CallerFilePath] string thisFile = "")
+    private static CSharpCompilation OvhProjectCompilation()
     {
-        var project = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "..", "src", "Clients.Ovh"));
+        var project = Clients.Testing.TestRepository.Path("src", "Clients.Ovh");
         var sep = Path.DirectorySeparatorChar;
         var trees = Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{sep}obj{sep}", StringComparison.Ordinal) && !f.Contains($"{sep}bin{sep}", StringComparison.Ordinal))

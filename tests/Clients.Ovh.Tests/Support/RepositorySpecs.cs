@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Clients.Ovh.Tests.Support;
 
 /// <summary>The OVH documents committed in the repository (<c>specs/ovh</c>): what the emulator embeds and serves by default.</summary>
@@ -10,10 +8,9 @@ internal static class RepositorySpecs
     public static string OvhDocument(string version, string universe) =>
         Path.Combine(OvhDirectory, version, universe.TrimStart('/').Replace('/', Path.DirectorySeparatorChar) + ".json");
 
-    private static string Locate([CallerFilePath] string thisFile = "")
+    private static string Locate()
     {
-        // tests/Clients.Ovh.Tests/Support/RepositorySpecs.cs → the repository root is three folders up.
-        var directory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "..", "specs", "ovh"));
+        var directory = Clients.Testing.TestRepository.Path("specs", "ovh");
         return Directory.Exists(Path.Combine(directory, "v1"))
             ? directory
             : throw new DirectoryNotFoundException($"The committed OVH documents are expected in {directory}.");
