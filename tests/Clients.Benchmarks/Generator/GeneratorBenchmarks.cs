@@ -19,7 +19,7 @@ namespace Clients.Benchmarks.Generator;
 [Config(typeof(InProcessConfig))]
 public class GeneratorBenchmarks
 {
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Parse);
+    internal static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Parse);
 
     private CSharpCompilation _project = null!;
     private CSharpCompilation _edited = null!;
@@ -37,14 +37,7 @@ public class GeneratorBenchmarks
         _edited = _project.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
             "namespace Clients.Ovh.Unrelated { internal sealed class AddedLater { } }", ParseOptions, "AddedLater.cs"));
         _warmDriver = CreateDriver([new ClientsGenerator().AsSourceGenerator()]).RunGenerators(_project.Clone());
-        _allGenerators =
-        [
-            .. FrameworkGenerators(),
-            .. PackageGenerators(typeof(Microsoft.Extensions.Logging.ILogger).Assembly, "roslyn4.4"),
-            .. PackageGenerators(typeof(Microsoft.Extensions.Options.IOptions<>).Assembly, "roslyn4.4"),
-            RefitGenerator(),
-            new ClientsGenerator().AsSourceGenerator(),
-        ];
+        _allGenerators = AllGenerators();
 
         var output = CompileWithGenerators();
         var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -84,17 +77,37 @@ public class GeneratorBenchmarks
         return output;
     }
 
-    private static GeneratorDriver CreateDriver(ISourceGenerator[] generators) =>
+    /// <summary>Every generator the real build of <c>Clients.Ovh</c> runs.</summary>
+    internal static ISourceGenerator[] AllGenerators() =>
+    [
+        .. FrameworkGenerators(),
+        .. PackageGenerators(typeof(Microsoft.Extensions.Logging.ILogger).Assembly, "roslyn4.4"),
+        .. PackageGenerators(typeof(Microsoft.Extensions.Options.IOptions<>).Assembly, "roslyn4.4"),
+        RefitGenerator(),
+        new ClientsGenerator().AsSourceGenerator(),
+    ];
+
+    internal static GeneratorDriver CreateDriver(ISourceGenerator[] generators) =>
         CSharpGeneratorDriver.Create(generators, parseOptions: ParseOptions, optionsProvider: new RefitOptions());
 
-    private static CSharpCompilation OvhProjectCompilation()
+    internal static CSharpCompilation OvhProjectCompilation() =>
+        OvhCompilation(OvhProjectSources().Select(f => (f, File.ReadAllText(f))));
+
+    /// <summary>The C# files of <c>src/Clients.Ovh</c> on disk (no bin/obj).</summary>
+    internal static IEnumerable<string> OvhProjectSources()
     {
         var project = Clients.Testing.TestRepository.Path("src", "Clients.Ovh");
         var sep = Path.DirectorySeparatorChar;
-        var trees = Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories)
+        return Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{sep}obj{sep}", StringComparison.Ordinal) && !f.Contains($"{sep}bin{sep}", StringComparison.Ordinal))
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), ParseOptions, f))
+            .OrderBy(f => f, StringComparer.Ordinal);
+    }
+
+    /// <summary>A compilation shaped like <c>src/Clients.Ovh</c>'s from the given files (path, text).</summary>
+    internal static CSharpCompilation OvhCompilation(IEnumerable<(string Path, string Text)> files)
+    {
+        var trees = files
+            .Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, f.Path))
             .Append(CSharpSyntaxTree.ParseText(
                 "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;",
                 ParseOptions,
@@ -112,7 +125,7 @@ public class GeneratorBenchmarks
     }
 
     // The generators every net10.0 project runs (System.Text.Json, regex, interop), from the targeting pack.
-    private static IEnumerable<ISourceGenerator> FrameworkGenerators()
+    internal static IEnumerable<ISourceGenerator> FrameworkGenerators()
     {
         var dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
         var pack = Directory.GetDirectories(Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref")).OrderBy(d => d, StringComparer.Ordinal).Last();
@@ -127,7 +140,7 @@ public class GeneratorBenchmarks
     }
 
     // The generators a package ships next to the given assembly (LoggerMessage, options validation), when it has any.
-    private static IEnumerable<ISourceGenerator> PackageGenerators(Assembly assembly, string roslyn)
+    internal static IEnumerable<ISourceGenerator> PackageGenerators(Assembly assembly, string roslyn)
     {
         var root = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
@@ -161,7 +174,7 @@ public class GeneratorBenchmarks
         }
     }
 
-    private static ISourceGenerator RefitGenerator()
+    internal static ISourceGenerator RefitGenerator()
     {
         var root = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
@@ -174,7 +187,7 @@ public class GeneratorBenchmarks
     /// <summary>
     /// In process (no separate benchmark project build): what is measured is Roslyn work on an in-memory compilation.
     /// </summary>
-    private sealed class InProcessConfig : ManualConfig
+    internal sealed class InProcessConfig : ManualConfig
     {
         public InProcessConfig()
         {
