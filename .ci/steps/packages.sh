@@ -9,6 +9,8 @@
 #     Clients.Sandbox package, the generated IOvhSmsApi with a consumer key from OvhAccessRules.For<IOvhSmsApi>(),
 #     and the published (trimmed, AOT) app making authenticated calls.
 # Ends with "N passed, N failed".
+# Switches: CLIENTS_PACKAGES_PUBLISH=0 (no publish checks), CLIENTS_PACKAGES_AOT=0 (no native AOT publish),
+# CLIENTS_PACKAGES_FEED=dir + CLIENTS_PACKAGE_VERSION=v (reuse a feed packed beforehand); each says what it skipped.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -262,8 +264,14 @@ publish() { # kind property output-dir timeout
 }
 echo "-- publish (trimmed)"
 if publish trimmed PublishTrimmed "$work/trimmed" 900; then export CONSUMER_TRIMMED_APP="$work/trimmed/Consumer.App"; fi
-echo "-- publish (native AOT)"
-if publish aot PublishAot "$work/aot" 900; then export CONSUMER_AOT_APP="$work/aot/Consumer.App"; fi
+if [ "${CLIENTS_PACKAGES_AOT:-1}" = "0" ]; then
+  # for a machine where the native AOT compile does not fit the time budget: said, and left out of the count
+  echo "-- publish (native AOT) NOT RUN (CLIENTS_PACKAGES_AOT=0): the native AOT publish and its app test are not part of this count"
+  test_filter=(--filter "FullyQualifiedName!~native_aot")
+else
+  echo "-- publish (native AOT)"
+  if publish aot PublishAot "$work/aot" 900; then export CONSUMER_AOT_APP="$work/aot/Consumer.App"; fi
+fi
 export CONSUMER_PUBLISHED_LOG="$work/published-apps.txt"
 fi
 
