@@ -4,11 +4,14 @@
 # packages from the machine's normal feed; no project reference to this repository):
 #   - RegenClients with its own <OvhUniverse Include="v1/sms" /> (pulled from CLIENTS_SPEC_MIRROR), a no-op second run;
 #   - builds; CheckSpecDrift passes, then fails on a mirror copy with one operation removed;
-#   - dotnet publish -p:PublishTrimmed=true (and PublishAot=true): warnings counted, Clients.* must have none;
+#   - dotnet publish -p:PublishTrimmed=true (and PublishAot=true with CLIENTS_PACKAGES_AOT=1): warnings counted by
+#     assembly, Clients.* must have none;
 #   - its tests: AddOptimumClients / AddOvhClients / AddOrigamiClients from configuration against the emulators of the
 #     Clients.Sandbox package, the generated IOvhSmsApi with a consumer key from OvhAccessRules.For<IOvhSmsApi>(),
 #     and the published (trimmed, AOT) app making authenticated calls.
 # Ends with "N passed, N failed".
+# Switches: CLIENTS_PACKAGES_PUBLISH=0 (no publish checks), CLIENTS_PACKAGES_AOT=1 (the native AOT publish too: slow),
+# CLIENTS_PACKAGES_FEED=dir + CLIENTS_PACKAGE_VERSION=v (reuse a feed packed beforehand); each says what it skipped.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -35,15 +38,27 @@ check() { local name=$1; shift; if "$@"; then pass "$name"; else fail "$name"; f
 finish() { echo "packages: $passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
 bounded() { timeout --kill-after=10 "$1" "${@:2}"; }
 
-echo "== pack (version $version) into $work/feed"
-start=$(date +%s%N)
-if ! bounded 900 dotnet pack Clients.sln -c Release -o "$work/feed" -p:ClientsVersion="$version" -nologo -clp:NoSummary >"$work/pack.log" 2>&1; then
-  tail -40 "$work/pack.log"; fail "dotnet pack Clients.sln"; finish
+if [ -n "${CLIENTS_PACKAGES_FEED:-}" ]; then
+  # A feed packed beforehand (with CLIENTS_PACKAGE_VERSION its version), to rerun the consumer part alone: the pack and
+  # its warning check are not run, and say so.
+  [ -n "${CLIENTS_PACKAGE_VERSION:-}" ] || { echo "packages: CLIENTS_PACKAGES_FEED needs CLIENTS_PACKAGE_VERSION"; echo "0 passed, 1 failed"; exit 1; }
+  echo "== pack NOT RUN: using the feed $CLIENTS_PACKAGES_FEED (version $version)"
+  cp -r "$CLIENTS_PACKAGES_FEED" "$work/feed"
+else
+  echo "== pack (version $version) into $work/feed"
+  start=$(date +%s%N)
+  status=0
+  bounded 900 dotnet pack Clients.sln -c Release -o "$work/feed" -p:ClientsVersion="$version" -nologo -clp:NoSummary >"$work/pack.log" 2>&1 || status=$?
+  if [ "$status" -ne 0 ]; then
+    tail -40 "$work/pack.log"
+    case $status in 124|137) fail "dotnet pack Clients.sln: timed out after 900 s" ;; *) fail "dotnet pack Clients.sln (exit $status)" ;; esac
+    finish
+  fi
+  pack_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  echo "dotnet pack Clients.sln -c Release: ${pack_ms} ms"
+  pack_warnings=$(grep -cE ": warning [A-Z]+[0-9]+" "$work/pack.log" || true)
+  check "dotnet pack: 0 warnings (found $pack_warnings)" [ "$pack_warnings" -eq 0 ]
 fi
-pack_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-echo "dotnet pack Clients.sln -c Release: ${pack_ms} ms"
-pack_warnings=$(grep -cE ": warning [A-Z]+[0-9]+" "$work/pack.log" || true)
-check "dotnet pack: 0 warnings (found $pack_warnings)" [ "$pack_warnings" -eq 0 ]
 
 expected=(Clients.Core Clients.Optimum Clients.Ovh Clients.Origami Clients.Sandbox Clients.Build)
 python3 - "$work/feed" "$version" "${expected[@]}" >"$work/inspect.txt" <<'PY' || true
@@ -167,37 +182,100 @@ if [ "${CLIENTS_PACKAGES_PUBLISH:-1}" = "0" ]; then
   test_filter=(--filter "FullyQualifiedName!~published")
 else
 test_filter=()
-echo "-- publish (trimmed)"
-count_warnings() { # file -> "clients other" counts of distinct IL/trim/AOT warnings
-  grep -oE "warning IL[0-9]+[^[]*" "$1" | sort -u > "$1.warnings" || true
-  local clients other
-  clients=$(grep -cE "^[^:]*Clients\.(Core|Optimum|Ovh|Origami|Sandbox)|warning IL[0-9]+: Clients\." "$1.warnings" || true)
-  other=$(( $(wc -l < "$1.warnings") - clients ))
-  echo "$clients $other"
-}
-if bounded 900 dotnet publish $app -c Release -r linux-x64 -p:PublishTrimmed=true -o "$work/trimmed" "${props[@]}" -p:TreatWarningsAsErrors=false >"$work/publish-trim.log" 2>&1; then
-  read -r trim_clients trim_other < <(count_warnings "$work/publish-trim.log")
-  echo "   trim warnings: Clients.* $trim_clients, other assemblies $trim_other"
-  sed 's/^/    /' "$work/publish-trim.log.warnings" | head -20
-  check "PublishTrimmed: 0 warnings from Clients.* assemblies" [ "$trim_clients" -eq 0 ]
-  export CONSUMER_TRIMMED_APP="$work/trimmed/Consumer.App"
-else
-  tail -30 "$work/publish-trim.log"; fail "dotnet publish -p:PublishTrimmed=true"
-fi
-
-echo "-- publish (native AOT)"
-if bounded 1200 dotnet publish $app -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" "${props[@]}" -p:TreatWarningsAsErrors=false >"$work/publish-aot.log" 2>&1; then
-  read -r aot_clients aot_other < <(count_warnings "$work/publish-aot.log")
-  echo "   AOT warnings: Clients.* $aot_clients, other assemblies $aot_other"
-  sed 's/^/    /' "$work/publish-aot.log.warnings" | head -20
-  check "PublishAot: 0 warnings from Clients.* assemblies" [ "$aot_clients" -eq 0 ]
-  export CONSUMER_AOT_APP="$work/aot/Consumer.App"
-else
-  if grep -qE "NU1101|NU1102|Unable to find package.*ILCompiler|clang|linker" "$work/publish-aot.log"; then
-    echo "   native AOT unavailable on this machine (ILCompiler package or native toolchain):"; grep -E "error" "$work/publish-aot.log" | sort -u | head -5 | sed 's/^/    /'
+# Every trim/AOT warning reported with the member that raised it (TrimmerSingleWarn=false: no per-assembly IL2104
+# summaries hiding them), counted by the assembly that owns that member. Code the Clients generators wrote into the
+# consumer (Generated/, Clients.Generated.*, the Add{Provider}Clients extensions) counts as Clients.*.
+cat >"$work/publish-warnings.py" <<'PY'
+import re, sys, collections
+# Counts the distinct trim/AOT warnings (IL2xxx/IL3xxx) of a publish log by the assembly whose code raised them.
+PROVIDERS = ("Core", "Optimum", "Ovh", "Origami", "Sandbox")
+def owner(text, path):
+    m = re.match(r"Assembly '([^']+)' produced", text)
+    if m:
+        return m.group(1)
+    if path:
+        p = path.replace("\\", "/")
+        if "/Generated/" in p or "/Clients.Generator/" in p:
+            return "Clients (code generated into the consumer)"
+        if "/Consumer." in p:
+            return "Consumer.App"
+    member = re.split(r"[(:<\s]", text, 1)[0]
+    if member.startswith("Clients.Generated."):
+        return "Clients (code generated into the consumer)"
+    m = re.match(r"Clients\.(\w+)", member)
+    if m:
+        return "Clients." + m.group(1) if m.group(1) in PROVIDERS else "Clients (code generated into the consumer)"
+    m = re.match(r"Microsoft\.Extensions\.DependencyInjection\.(\w+?)Clients(Of\w+)?ServiceCollectionExtensions", member)
+    if m:
+        return "Clients (code generated into the consumer)" if m.group(2) else "Clients." + m.group(1)
+    if member.startswith("Consumer."):
+        return "Consumer.App"
+    parts = member.split(".")
+    if parts[0] == "Microsoft" and len(parts) > 2:
+        return ".".join(parts[:3])
+    if parts[0] == "System":
+        return "System.* (runtime)"
+    return parts[0] or "(unknown)"
+seen = set()
+counts = collections.Counter()
+lines = collections.defaultdict(list)
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    m = re.search(r"^\s*(?:(.*?)(?:\(\d+(?:,\d+)*\))?\s*:\s*)?(?:Trim analysis |AOT analysis )?warning (IL[23]\d{3}): (.*?)(?: \[[^\]]*\])?\s*$", line)
+    if not m:
+        continue
+    path, code, text = m.group(1) or "", m.group(2), m.group(3)
+    key = (code, text)
+    if key in seen:
+        continue
+    seen.add(key)
+    who = owner(text, path if path not in ("ILLink", "ILC") else "")
+    counts[who] += 1
+    lines[who].append(f"{code}: {text[:220]}")
+clients = sum(n for who, n in counts.items() if who.startswith("Clients"))
+print(f"CLIENTS {clients} OTHER {sum(counts.values()) - clients}")
+for who, n in sorted(counts.items(), key=lambda kv: (not kv[0].startswith("Clients"), kv[0])):
+    print(f"  {who:<45} {n}")
+for who in sorted(lines, key=lambda w: (not w.startswith("Clients"), w)):
+    for l in lines[who][:8]:
+        print(f"    [{who}] {l}")
+PY
+publish_props=(-c Release -r linux-x64 "${props[@]}" -p:TreatWarningsAsErrors=false -p:TrimmerSingleWarn=false)
+publish() { # kind property output-dir timeout
+  local kind=$1 property=$2 out=$3 limit=$4 start_ms status=0
+  start_ms=$(date +%s%N)
+  bounded "$limit" dotnet publish $app "${publish_props[@]}" -p:"$property"=true -o "$out" >"$work/publish-$kind.log" 2>&1 || status=$?
+  local ms=$(( ($(date +%s%N) - start_ms) / 1000000 ))
+  if [ "$status" -ne 0 ]; then
+    tail -30 "$work/publish-$kind.log"
+    if grep -qE "NU1101|NU1102|Unable to find package.*ILCompiler|clang|linker" "$work/publish-$kind.log"; then
+      echo "   $kind publish unavailable on this machine (ILCompiler package or native toolchain):"
+      grep -E "error" "$work/publish-$kind.log" | sort -u | head -5 | sed 's/^/    /'
+    fi
+    fail "dotnet publish -p:$property=true (exit $status after ${ms} ms)"
+    return 1
   fi
-  tail -20 "$work/publish-aot.log"; fail "dotnet publish -p:PublishAot=true"
+  python3 "$work/publish-warnings.py" "$work/publish-$kind.log" >"$work/publish-$kind.warnings"
+  local clients other size files
+  read -r _ clients _ other < <(head -1 "$work/publish-$kind.warnings")
+  size=$(du -sb "$out" | awk '{print $1}'); files=$(find "$out" -type f | wc -l)
+  echo "   dotnet publish -p:$property=true: ${ms} ms; output $(( size / 1024 )) KiB in $files files (executable $(( $(stat -c %s "$out/Consumer.App") / 1024 )) KiB)"
+  echo "   $kind warnings (distinct IL2xxx/IL3xxx) by assembly: Clients.* $clients, other assemblies $other"
+  tail -n +2 "$work/publish-$kind.warnings" | sed 's/^/  /'
+  check "$property: 0 trim/AOT warnings from Clients.* assemblies and Clients-generated code (found $clients)" [ "$clients" -eq 0 ]
+}
+echo "-- publish (trimmed)"
+if publish trimmed PublishTrimmed "$work/trimmed" 900; then export CONSUMER_TRIMMED_APP="$work/trimmed/Consumer.App"; fi
+if [ "${CLIENTS_PACKAGES_AOT:-0}" != "1" ]; then
+  # Off by default: on the 2-core CI machine the native compile of this app (ILC over Clients.Ovh's ~6 MB of generated
+  # clients and contracts, all registered by AddOvhClients) took more than 9 CPU-minutes without finishing, beyond the
+  # step's time budget. CLIENTS_PACKAGES_AOT=1 runs it (bounded to 15 minutes). Said, and left out of the count.
+  echo "-- publish (native AOT) NOT RUN (set CLIENTS_PACKAGES_AOT=1 to run it): the native AOT publish and its app test are not part of this count"
+  test_filter=(--filter "FullyQualifiedName!~native_aot")
+else
+  echo "-- publish (native AOT)"
+  if publish aot PublishAot "$work/aot" 900; then export CONSUMER_AOT_APP="$work/aot/Consumer.App"; fi
 fi
+export CONSUMER_PUBLISHED_LOG="$work/published-apps.txt"
 fi
 
 echo "-- consumer tests (emulators from the Clients.Sandbox package; the published apps against them)"
@@ -208,6 +286,10 @@ tests_passed=$({ grep -oE "Passed: +[0-9]+" "$work/test.out" || true; } | awk '{
 tests_failed=$({ grep -oE "Failed: +[0-9]+" "$work/test.out" || true; } | awk '{s+=$2} END {print s+0}')
 [ "$status" -eq 0 ] || { grep -vE "^\s+Passed " "$work/test.out" | tail -40; }
 passed=$((passed + tests_passed)); failed=$((failed + tests_failed))
+if [ -s "${CONSUMER_PUBLISHED_LOG:-/nonexistent}" ]; then
+  echo "   what the published apps answered (emulators of the Clients.Sandbox package):"
+  sed 's/^/    /' "$CONSUMER_PUBLISHED_LOG"
+fi
 [ "$status" -eq 0 ] || [ "$tests_failed" -gt 0 ] || fail "dotnet test Consumer.Tests (exit $status)"
 echo "consumer: $(( $(date +%s) - consumer_start )) s wall (regen, build, drift checks, publishes, tests); consumer tests: $tests_passed passed, $tests_failed failed"
 cd "$repo"

@@ -1,3 +1,4 @@
+using System.Linq;
 using Clients.Generator.Emitting;
 using Clients.Generator.Models;
 using Clients.Generator.Parsing;
@@ -56,10 +57,23 @@ public sealed class ClientsGenerator : IIncrementalGenerator
                 c.GetTypeByMetadataName("System.Runtime.CompilerServices.ModuleInitializerAttribute") is not null))
             .WithTrackingName(TrackingNames.Facts);
 
+        // The assembly's own source-generated JSON contexts: a consumer's interfaces' types are described by them, not by
+        // reflection (trimmed and native AOT apps), once the module initializer has registered them with Clients.Core.
+        var jsonContexts = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                JsonContextParser.JsonSerializableAttributeName,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, _) => JsonContextParser.Parse((INamedTypeSymbol)ctx.TargetSymbol))
+            .Where(static name => name is not null)
+            .Select(static (name, _) => name!)
+            .Collect()
+            .Select(static (names, _) => new EquatableArray<string>(names.Distinct().OrderBy(static n => n, System.StringComparer.Ordinal)))
+            .WithTrackingName(TrackingNames.JsonContexts);
+
         var outputs = interfaces.Collect()
             .Combine(localProviders.Collect())
-            .Combine(facts)
-            .SelectMany(static (input, _) => ProviderGrouper.Group(input.Left.Left, input.Left.Right, input.Right))
+            .Combine(facts.Combine(jsonContexts))
+            .SelectMany(static (input, _) => ProviderGrouper.Group(input.Left.Left, input.Left.Right, input.Right.Left, input.Right.Right))
             .WithTrackingName(TrackingNames.ProviderOutputs);
 
         context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));

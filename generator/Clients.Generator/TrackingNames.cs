@@ -18,6 +18,9 @@ public static class TrackingNames
     /// <summary>Compilation-wide facts.</summary>
     public const string Facts = nameof(Facts);
 
+    /// <summary>The source-generated System.Text.Json contexts declared in the compilation.</summary>
+    public const string JsonContexts = nameof(JsonContexts);
+
     /// <summary>One item per provider: what is emitted for it.</summary>
     public const string ProviderOutputs = nameof(ProviderOutputs);
 }

@@ -66,6 +66,50 @@ public sealed class ConsumerScenarioTests
         }
         """;
 
+    // A consumer's own contracts in its own source-generated context. The harness runs only the Clients generator, so
+    // the members System.Text.Json's generator would add (Default, the resolver) are written by hand here.
+    private const string ConsumerOfAcmeWithContracts = """
+        using System;
+        using System.Text.Json;
+        using System.Text.Json.Serialization;
+        using System.Text.Json.Serialization.Metadata;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.DependencyInjection;
+        using Refit;
+
+        namespace Consumer
+        {
+            public sealed class Gizmo { public string? Name { get; set; } }
+
+            [Acme.AcmeApi]
+            internal interface IConsumerGizmosApi
+            {
+                [Get("/gizmos")] Task<Gizmo> GetAsync();
+            }
+
+            [JsonSerializable(typeof(Gizmo))]
+            internal sealed partial class GizmoContracts : JsonSerializerContext, IJsonTypeInfoResolver
+            {
+                public GizmoContracts() : base(null) { }
+                public static GizmoContracts Default { get; } = new();
+                protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
+                public override JsonTypeInfo? GetTypeInfo(Type type) => null;
+                JsonTypeInfo? IJsonTypeInfoResolver.GetTypeInfo(Type type, JsonSerializerOptions options) =>
+                    type == typeof(Gizmo) ? JsonTypeInfo.CreateJsonTypeInfo(type, options) : null;
+            }
+
+            public static class Entry
+            {
+                public static IServiceCollection Run()
+                {
+                    var services = new ServiceCollection();
+                    services.AddAcmeClients(_ => { });
+                    return services;
+                }
+            }
+        }
+        """;
+
     [Fact]
     public void The_provider_package_carries_the_generated_public_entry_points()
     {
@@ -108,6 +152,38 @@ public sealed class ConsumerScenarioTests
             var registered = services.Select(d => d.ServiceType).ToList();
             registered.Should().Contain(provider.GetType("Acme.IAcmeWidgetsApi")!, "the provider assembly's own interface");
             registered.Should().Contain(consumer.GetType("Consumer.IConsumerGizmosApi")!, "the consumer's interface, handed over by its module initializer");
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    [Fact]
+    public void A_consumers_json_context_describes_its_types_in_every_providers_serializer_once_its_assembly_is_loaded()
+    {
+        var providerImage = Emit(GeneratorHarness.Compile("Acme.Provider", null,
+            ("AcmeProvider.cs", FixtureSources.AcmeProvider), ("AcmeWidgets.cs", FixtureSources.AcmeWidgets)));
+        var compilation = GeneratorHarness.Compile("Acme.ConsumerWithContracts", [MetadataReference.CreateFromImage(providerImage)],
+            ("Consumer.cs", ConsumerOfAcmeWithContracts));
+        var (_, _, result) = GeneratorHarness.Run(compilation);
+        GeneratorHarness.Sources(result)["Acme.Clients.g.cs"].Should()
+            .Contain("global::Clients.Core.GeneratedClientRegistry.RegisterContracts(global::Consumer.GizmoContracts.Default);");
+        var consumerImage = Emit(compilation);
+
+        var context = new AssemblyLoadContext("consumer-contracts", isCollectible: true);
+        try
+        {
+            context.LoadFromStream(new MemoryStream(providerImage));
+            var consumer = context.LoadFromStream(new MemoryStream(consumerImage));
+            var gizmo = consumer.GetType("Consumer.Gizmo")!;
+            consumer.GetType("Consumer.Entry")!.GetMethod("Run")!.Invoke(null, null);
+
+            // Any provider's options: the consumer's context answers for its type, before any reflection fallback.
+            var options = Clients.Core.Wire.ProviderRefitSettings.CreateJsonOptions(OptimumJsonSerializerContext.Default);
+            options.TypeInfoResolverChain.Should().HaveCountGreaterThanOrEqualTo(2);
+            options.TypeInfoResolverChain[0].GetTypeInfo(gizmo, options).Should().BeNull("the provider's own context does not know the consumer's type");
+            options.TypeInfoResolverChain[1].GetTypeInfo(gizmo, options).Should().NotBeNull("the consumer's module initializer registered its context");
         }
         finally
         {

@@ -37,6 +37,21 @@ public sealed class EmitterTests
     }
 
     [Fact]
+    public void A_consumers_module_initializer_registers_the_assemblys_json_contexts()
+    {
+        var external = Local with { IsDefinedHere = false };
+        var contexts = new EquatableArray<string>(["global::My.App.AppJson", "global::My.App.Ovh.OvhJsonSerializerContext"]);
+        var source = ProviderEmitter.EmitRegistration(new ProviderOutput(external, new EquatableArray<InterfaceModel>([Api("ZetaThingsApi", external)]), "My.App", true, contexts));
+
+        source.Should().Contain("global::Clients.Core.GeneratedClientRegistry.RegisterContracts(global::My.App.AppJson.Default);")
+            .And.Contain("global::Clients.Core.GeneratedClientRegistry.RegisterContracts(global::My.App.Ovh.OvhJsonSerializerContext.Default);");
+
+        // The provider package passes its own context to its Refit settings: nothing to register there.
+        ProviderEmitter.EmitRegistration(new ProviderOutput(Local, new EquatableArray<InterfaceModel>([Api("ZetaThingsApi", Local)]), "Z", true, contexts))
+            .Should().NotContain("RegisterContracts");
+    }
+
+    [Fact]
     public void Without_ModuleInitializer_a_consumer_gets_only_per_interface_methods()
     {
         var external = Local with { IsDefinedHere = false };

@@ -16,6 +16,7 @@ public sealed class IncrementalTests
         TrackingNames.Interfaces,
         TrackingNames.Diagnostics,
         TrackingNames.Facts,
+        TrackingNames.JsonContexts,
         TrackingNames.ProviderOutputs,
     ];
 

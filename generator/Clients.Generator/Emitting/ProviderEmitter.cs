@@ -13,7 +13,8 @@ namespace Clients.Generator.Emitting;
 /// In the assembly that declares the provider's marker (the provider package), it emits the public
 /// <c>Add{P}Clients</c> entry points. In any other assembly (a consumer declaring its own marked interfaces) it emits
 /// only internal code: per-interface methods and a module initializer that hands the interfaces to
-/// <c>Clients.Core.GeneratedClientRegistry</c>, which the provider's <c>Add{P}Clients</c> reads. So the consumer never
+/// <c>Clients.Core.GeneratedClientRegistry</c>, which the provider's <c>Add{P}Clients</c> reads, together with the
+/// assembly's source-generated JSON contexts, which every provider's serializer consults. So the consumer never
 /// gets a second public <c>Add{P}Clients</c> (no CS0121 ambiguity) and its interfaces are still registered.
 /// </remarks>
 internal static class ProviderEmitter
@@ -140,6 +141,13 @@ internal static class ProviderEmitter
         }
 
         writer.Line("});");
+
+        // The types of these interfaces are described by the assembly's own generated contexts, never by reflection.
+        foreach (var contracts in output.JsonContexts)
+        {
+            writer.Line($"{Registry}.RegisterContracts({contracts}.Default);");
+        }
+
         writer.Close();
     }
 

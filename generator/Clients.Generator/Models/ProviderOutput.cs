@@ -8,8 +8,10 @@ namespace Clients.Generator.Models;
 /// <param name="Interfaces">Its marked interfaces in this compilation, sorted by name.</param>
 /// <param name="AssemblyName">The compilation's assembly name (distinguishes consumer-side classes).</param>
 /// <param name="CanUseModuleInitializer">Whether <c>[ModuleInitializer]</c> exists in the target framework.</param>
+/// <param name="JsonContexts">The compilation's source-generated JSON contexts (fully qualified names, sorted).</param>
 internal sealed record ProviderOutput(
     ProviderModel Provider,
     EquatableArray<InterfaceModel> Interfaces,
     string AssemblyName,
-    bool CanUseModuleInitializer);
+    bool CanUseModuleInitializer,
+    EquatableArray<string> JsonContexts = default);

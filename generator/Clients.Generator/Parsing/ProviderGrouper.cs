@@ -11,7 +11,8 @@ internal static class ProviderGrouper
     public static ImmutableArray<ProviderOutput> Group(
         ImmutableArray<InterfaceModel> interfaces,
         ImmutableArray<ProviderModel> localProviders,
-        CompilationFacts facts)
+        CompilationFacts facts,
+        EquatableArray<string> jsonContexts)
     {
         var providers = new Dictionary<string, ProviderModel>();
         foreach (var provider in localProviders)
@@ -35,7 +36,8 @@ internal static class ProviderGrouper
                     .Where(i => i.Provider.MarkerType == provider.MarkerType)
                     .OrderBy(static i => i.FullName, System.StringComparer.Ordinal)),
                 facts.AssemblyName,
-                facts.CanUseModuleInitializer))
+                facts.CanUseModuleInitializer,
+                jsonContexts))
             .ToImmutableArray();
     }
 }

@@ -7,8 +7,9 @@ using Refit;
 namespace Clients.Core.Wire;
 
 /// <summary>
-/// The one way a provider's Refit settings are built: System.Text.Json with the provider's generated contracts first
-/// (reflection only for a consumer's own types), nulls left out of request bodies, no HTML escaping, URL parameters through
+/// The one way a provider's Refit settings are built: System.Text.Json with source-generated contracts (the provider's,
+/// then those of the assemblies declaring their own interfaces; reflection only where reflection-based JSON is enabled,
+/// never in trimmed or native AOT apps), nulls left out of request bodies, no HTML escaping, URL parameters through
 /// <see cref="WireUrlParameterFormatter"/>, error responses through the provider's exception factory, and token
 /// failures surfaced as <see cref="OAuth2Exception"/>.
 /// </summary>
@@ -35,8 +36,14 @@ public static class ProviderRefitSettings
     /// <summary>The JSON options the settings use (also what tests round-trip contracts with).</summary>
     /// <param name="generatedContracts">The provider's generated <see cref="JsonSerializerContext"/>.</param>
     /// <returns>New options.</returns>
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The generated context resolves every provider contract first; the reflection resolver only serves types outside it (a consumer's own interfaces' DTOs), which a trimmed app must root itself. The packages CI step counts what reaches a trimmed consumer.")]
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "As above: only types outside the generated context use reflection.")]
+    /// <remarks>
+    /// Types are described by, in order: <paramref name="generatedContracts"/>; the source-generated contexts of the
+    /// assemblies that declare their own interfaces (registered with <see cref="GeneratedClientRegistry.RegisterContracts"/> by the
+    /// code the Clients generator emits there); and, only where reflection-based JSON is enabled
+    /// (<see cref="JsonSerializer.IsReflectionEnabledByDefault"/>, which trimmed and native AOT apps turn off), reflection.
+    /// In a trimmed or native AOT app a type none of the contexts describes fails with a <see cref="NotSupportedException"/>
+    /// naming it, instead of being serialized from trimmed-away metadata.
+    /// </remarks>
     public static JsonSerializerOptions CreateJsonOptions(IJsonTypeInfoResolver generatedContracts)
     {
         ArgumentNullException.ThrowIfNull(generatedContracts);
@@ -47,7 +54,17 @@ public static class ProviderRefitSettings
             // JSON for an API, not for an HTML page: '+' (in every date-time offset), '<', '&' and non-ASCII letters go
             // out as themselves, like the providers' own answers, so what a client writes back matches what it read.
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(generatedContracts, new DefaultJsonTypeInfoResolver()),
+            TypeInfoResolver = JsonSerializer.IsReflectionEnabledByDefault
+                ? JsonTypeInfoResolver.Combine(generatedContracts, GeneratedClientRegistry.Contracts, ReflectionContracts())
+                : JsonTypeInfoResolver.Combine(generatedContracts, GeneratedClientRegistry.Contracts),
         };
     }
+
+    // The System.Text.Json feature switch decides, as it does for JsonSerializer's own defaults: the trimmer turns
+    // JsonSerializer.IsReflectionEnabledByDefault into the constant false in trimmed and native AOT apps (the SDK sets
+    // JsonSerializerIsReflectionEnabledByDefault=false for them unless the app opts back in) and removes the branch
+    // that calls this method, so it never runs where the metadata it reads may have been trimmed away.
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Called only when JsonSerializer.IsReflectionEnabledByDefault is true, which is false (and the call removed) in trimmed and native AOT apps unless the app explicitly enables reflection-based JSON, accepting its trimming requirements.")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "As for IL2026: not called in native AOT apps, where JsonSerializer.IsReflectionEnabledByDefault is false.")]
+    private static DefaultJsonTypeInfoResolver ReflectionContracts() => new();
 }

@@ -91,12 +91,43 @@ public sealed class ConsumerTests
         Assert.False(string.IsNullOrEmpty(app), $"{variable} must name the published Consumer.App (set by .ci/steps/packages.sh).");
         Assert.True(File.Exists(app), $"{variable}: {app} does not exist");
 
+        // The three providers' packaged interfaces (contracts from the packages' generated JSON contexts).
         await using var optimum = await OptimumSandbox.StartAsync();
         await using var origami = await OrigamiSandbox.StartAsync();
         await using var ovh = await OvhSandbox.StartAsync();
         var consumerKey = ovh.CreateConsumerKey([new OvhSandboxAccessRule("GET", "/me")]);
-        var start = new ProcessStartInfo(app!, ["optimum", "ovh", "origami"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (key, value) in Optimum(optimum).Concat(Ovh(ovh, consumerKey)).Concat(Origami(origami)))
+        var lines = await RunAsync(app!, ["optimum", "ovh", "origami"], Optimum(optimum).Concat(Ovh(ovh, consumerKey)).Concat(Origami(origami)));
+
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("optimum: ", lines[0]);
+        Assert.Equal($"ovh: me {ovh.DefaultCustomer.Nichandle}", lines[1]);
+        Assert.StartsWith("origami: me ", lines[2]);
+        Assert.Equal(1, optimum.TokenRequests);
+        Assert.Equal(1, optimum.ApiCalls);
+        Assert.StartsWith("Bearer opt_", optimum.LastAuthorization);
+        Assert.Equal(1, origami.PasswordGrants);
+        Assert.Equal(1, origami.ApiCalls);
+        Assert.NotNull(origami.LastContext);
+        Assert.Equal(consumerKey, ovh.LastRequestHeaders["X-Ovh-Consumer"]);
+        Assert.Matches("^\\$1\\$[0-9a-f]{40}$", ovh.LastRequestHeaders["X-Ovh-Signature"]);
+
+        // The interface this project generated itself (contracts from this project's own generated JSON context, which
+        // its module initializer registers: no reflection in the published app).
+        await using var sms = await OvhSandbox.StartAsync(new OvhSandboxOptions { SpecDirectory = SpecsOvh() });
+        var smsKey = sms.CreateConsumerKey(ConsumerClients.SmsRules().Select(r => new OvhSandboxAccessRule(r.Method, r.Path)));
+        var smsLines = await RunAsync(app!, ["sms"], Optimum(null).Concat(Ovh(sms, smsKey)).Concat(Origami(null)));
+
+        Assert.Single(smsLines);
+        Assert.StartsWith("ovh sms: 2 accounts, ", smsLines[0]);
+        Assert.Equal(smsKey, sms.LastRequestHeaders["X-Ovh-Consumer"]);
+        Assert.Equal(1, sms.GetRequestCount("/1.0/sms"));
+    }
+
+    // Runs the published app with the settings as environment variables; its output lines, after asserting exit code 0.
+    private static async Task<string[]> RunAsync(string app, string[] calls, IEnumerable<KeyValuePair<string, string?>> settings)
+    {
+        var start = new ProcessStartInfo(app, calls) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
@@ -104,17 +135,25 @@ public sealed class ConsumerTests
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(Timeout);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
 
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await output}{await error}");
-        var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(3, lines.Length);
-        Assert.StartsWith("optimum: ", lines[0]);
-        Assert.Equal($"ovh: me {ovh.DefaultCustomer.Nichandle}", lines[1]);
-        Assert.StartsWith("origami: me ", lines[2]);
-        Assert.Equal(1, optimum.TokenRequests);
-        Assert.Equal(1, origami.PasswordGrants);
-        Assert.Equal(consumerKey, ovh.LastRequestHeaders["X-Ovh-Consumer"]);
+        Assert.True(process.ExitCode == 0, $"{Path.GetFileName(Path.GetDirectoryName(app))}/{Path.GetFileName(app)} {string.Join(' ', calls)}: exit {process.ExitCode}: {await output}{await error}");
+        var text = await output;
+        if (Environment.GetEnvironmentVariable("CONSUMER_PUBLISHED_LOG") is { Length: > 0 } log)
+        {
+            // .ci/steps/packages.sh prints what the published apps answered
+            File.AppendAllText(log, $"$ {Path.GetFileName(Path.GetDirectoryName(app))}/{Path.GetFileName(app)} {string.Join(' ', calls)}\n{text}");
+        }
+
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     private static string SpecsOvh()
