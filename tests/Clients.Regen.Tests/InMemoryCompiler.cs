@@ -15,6 +15,18 @@ internal static class InMemoryCompiler
 
     public static (IReadOnlyList<Diagnostic> Diagnostics, Compilation Output) Compile(IReadOnlyDictionary<string, string> files)
     {
+        var compilation = Create(files);
+        var driver = CSharpGeneratorDriver.Create(JsonGenerator()).WithUpdatedParseOptions((CSharpParseOptions)compilation.SyntaxTrees.First().Options);
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var diagnostics = generatorDiagnostics.Concat(output.GetDiagnostics())
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.IsSuppressed)
+            .ToList();
+        return (diagnostics, output);
+    }
+
+    /// <summary>The compilation of the files (and the marker attributes), before any source generator ran.</summary>
+    public static CSharpCompilation Create(IReadOnlyDictionary<string, string> files)
+    {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Value, parse, path: f.Key))
             .Append(CSharpSyntaxTree.ParseText(Markers, parse, path: "Markers.cs"));
@@ -23,17 +35,11 @@ internal static class InMemoryCompiler
             .Append(typeof(Clients.Core.Wire.IOpenEnum).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
             .Select(p => MetadataReference.CreateFromFile(p));
-        var compilation = CSharpCompilation.Create(
+        return CSharpCompilation.Create(
             "Generated",
             trees,
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error));
-        var driver = CSharpGeneratorDriver.Create(JsonGenerator()).WithUpdatedParseOptions(parse);
-        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        var diagnostics = generatorDiagnostics.Concat(output.GetDiagnostics())
-            .Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.IsSuppressed)
-            .ToList();
-        return (diagnostics, output);
     }
 
     /// <summary>The System.Text.Json source generator shipped with the targeting pack this test runs on.</summary>
