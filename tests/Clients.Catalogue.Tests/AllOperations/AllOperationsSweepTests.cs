@@ -24,6 +24,9 @@ namespace Clients.Catalogue.Tests.AllOperations;
 /// </summary>
 public sealed class AllOperationsSweepTests(ITestOutputHelper output)
 {
+    private static readonly Lock ReportGate = new();
+    private static bool reportStarted;
+
     [Fact]
     public async Task Every_operation_of_every_mirrored_OVH_universe_goes_through_the_generated_client()
     {
@@ -125,9 +128,17 @@ public sealed class AllOperationsSweepTests(ITestOutputHelper output)
         var report = OperationSweep.Report(provider, results, elapsed) + (note is null ? "" : note + Environment.NewLine);
         output.WriteLine(report);
         output.WriteLine(OperationSweep.Summary(provider, results));
-        lock (typeof(AllOperationsSweepTests))
+        lock (ReportGate)
         {
-            File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "all-operations.md"), report + Environment.NewLine);
+            var file = Path.Combine(AppContext.BaseDirectory, "all-operations.md");
+            if (!reportStarted)
+            {
+                // One report per test run, not an ever-growing file.
+                File.Delete(file);
+                reportStarted = true;
+            }
+
+            File.AppendAllText(file, report + Environment.NewLine);
         }
 
     }
