@@ -19,6 +19,21 @@ public sealed class OrigamiApiTests
     }
 
     [Fact]
+    public async Task A_documented_operation_without_a_route_of_its_own_answers_schema_shaped_data_and_an_unknown_path_404()
+    {
+        await using var sandbox = await OrigamiSandbox.StartAsync();
+        await using var host = OrigamiTestHost.Create(sandbox);
+
+        var stats = await host.Get<IOrigamiInvitationsApi>().GetInvitationStatsAsync();
+        using var http = new HttpClient();
+        using var unknown = await http.GetAsync(new Uri(sandbox.BaseUri, "v1/nowhere"));
+
+        stats.Data.Should().BeEquivalentTo(new InvitationStats { Pending = 1, Accepted = 1, Refused = 1 });
+        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await unknown.Content.ReadAsStringAsync()).Should().Contain("040400");
+    }
+
+    [Fact]
     public async Task A_validation_error_carries_every_entry()
     {
         await using var sandbox = await OrigamiSandbox.StartAsync();

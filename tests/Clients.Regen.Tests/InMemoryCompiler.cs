@@ -43,7 +43,7 @@ internal static class InMemoryCompiler
     }
 
     /// <summary>The System.Text.Json source generator shipped with the targeting pack this test runs on.</summary>
-    private static ISourceGenerator JsonGenerator()
+    internal static ISourceGenerator JsonGenerator()
     {
         var dotnetRoot = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(typeof(object).Assembly.Location))))!;
         var version = Environment.Version;

@@ -13,12 +13,14 @@ namespace Clients.Sandbox.Origami;
 /// An Origami Marketplace emulator on loopback: <c>/oauth/token</c> (password and rotating refresh_token grants, client
 /// credentials in the body or Basic, form or JSON) and <c>/v1/...</c> routes of <c>specs/origami/openapi.json</c> that
 /// require a bearer token and a <c>context</c> header naming a user group the user belongs to (403 in Origami's error
-/// format otherwise), with the <c>{data}</c> and <c>{data, meta.pagination}</c> envelopes.
+/// format otherwise), with the <c>{data}</c> and <c>{data, meta.pagination}</c> envelopes. The operations of the document
+/// without a hand-written route answer schema-shaped synthesized data.
 /// </summary>
 public sealed class OrigamiSandbox : IAsyncDisposable
 {
     private readonly SandboxHost _host;
     private readonly OrigamiSandboxOptions _options;
+    private Ovh.OvhSpecDocument? _document;
     private readonly SandboxTokens _accessTokens;
     private int _drift;
     private readonly ConcurrentDictionary<string, bool> _refreshTokens = new(StringComparer.Ordinal);
@@ -151,7 +153,11 @@ public sealed class OrigamiSandbox : IAsyncDisposable
                 MapRoutes(app, () => sandbox!);
             },
             cancellationToken).ConfigureAwait(false);
-        sandbox = new OrigamiSandbox(host, options) { Drift = options.Drift };
+        sandbox = new OrigamiSandbox(host, options)
+        {
+            Drift = options.Drift,
+            _document = document is null ? null : Ovh.OvhSpecDocument.Load("Clients.Sandbox.Origami.openapi.json", document),
+        };
         return sandbox;
     }
 
@@ -225,7 +231,7 @@ public sealed class OrigamiSandbox : IAsyncDisposable
             new JsonObject { ["id"] = 49, ["code"] = "DE", ["name"] = "Germany" },
         ]));
         v1.MapGet("/catalog/categories/{id:long}", (long id) => Data(new JsonObject { ["id"] = id, ["name"] = $"Category {id}", ["parent_id"] = null }));
-        app.MapFallback((HttpContext c) => OrigamiSandboxErrors.Of(404, ("040400", $"No route {c.Request.Method} {c.Request.Path}.")));
+        app.MapFallback((HttpContext c) => sandbox().Documented(c));
     }
 
     private static long IdOf(JsonObject resource) =>
@@ -348,6 +354,36 @@ public sealed class OrigamiSandbox : IAsyncDisposable
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// A documented operation without a route of its own above answers data shaped like its success schema (synthesized
+    /// as the OVH emulator does), after the same authorization; anything else is Origami's 404.
+    /// </summary>
+    private IResult Documented(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? string.Empty;
+        var route = _document is not null && path.StartsWith("/v1/", StringComparison.Ordinal) ? _document.Match(path[4..].Split('/'), out _) : null;
+        if (route is null || !route.Operations.TryGetValue(context.Request.Method, out var operation))
+        {
+            return OrigamiSandboxErrors.Of(404, ("040400", $"No route {context.Request.Method} {context.Request.Path}."));
+        }
+
+        if (Authorize(context) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var success = operation.GetProperty("responses").EnumerateObject().Where(static r => r.Name.StartsWith('2')).OrderBy(static r => r.Name, StringComparer.Ordinal).FirstOrDefault();
+        var status = int.TryParse(success.Name, NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) ? code : 200;
+        if (success.Value.ValueKind != JsonValueKind.Object || !success.Value.TryGetProperty("content", out var content)
+            || !content.TryGetProperty("application/json", out var media) || !media.TryGetProperty("schema", out var schema))
+        {
+            return Results.StatusCode(status);
+        }
+
+        var hint = route.Segments.LastOrDefault(static s => !s.IsParameter).Text ?? "value";
+        return Results.Json(new Ovh.OvhResponseSynthesizer(_document!).Synthesize(schema, hint), statusCode: status);
     }
 
     private IResult? Authorize(HttpContext context)

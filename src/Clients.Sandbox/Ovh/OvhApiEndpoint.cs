@@ -148,12 +148,30 @@ internal static class OvhApiEndpoint
         {
             foreach (var (name, value) in fields)
             {
-                if (result.ContainsKey(name) && value is not null)
+                // Only a value of the same shape: a body's `farmId: [1]` (ids) is not the answer's `farmId` (farm objects).
+                if (result.TryGetPropertyValue(name, out var synthesized) && value is not null && SameShape(value, synthesized))
                 {
                     result[name] = value.DeepClone();
                 }
             }
         }
+    }
+
+    /// <summary>Same JSON kind, and for arrays the same kind of items (as far as both have some).</summary>
+    private static bool SameShape(JsonNode sent, JsonNode? synthesized)
+    {
+        if (synthesized is null)
+        {
+            return true;
+        }
+
+        if (sent.GetValueKind() != synthesized.GetValueKind())
+        {
+            return false;
+        }
+
+        return sent is not JsonArray items || synthesized is not JsonArray { Count: > 0 } model || items.Count == 0
+               || items.All(item => item is not null && SameShape(item, model[0]));
     }
 
     private static OvhSandboxCustomer? CustomerOf(OvhCredential credential)

@@ -15,6 +15,9 @@ public sealed class OvhSandboxCustomSpecTests : IDisposable
             """);
         File.WriteAllText(Path.Combine(directory, "v1", "thing.json"), """
             {"openapi":"3.0.0","paths":{"/thing/{id}":{"get":{"security":[{}],"parameters":[{"in":"path","name":"id","required":true,"schema":{"type":"integer"}}],
+              "responses":{"200":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/thing.Node"}}}}}},
+              "post":{"security":[{}],"parameters":[{"in":"path","name":"id","required":true,"schema":{"type":"integer"}}],
+              "requestBody":{"content":{"application/json":{"schema":{"type":"object","properties":{"name":{"type":"string"},"parent":{"type":"integer"}}}}}},
               "responses":{"200":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/thing.Node"}}}}}}}},
              "components":{"schemas":{"thing.Node":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"parent":{"$ref":"#/components/schemas/thing.Node"},"kind":{"$ref":"#/components/schemas/thing.KindEnum"}}},
                "thing.KindEnum":{"type":"string","enum":["leaf","branch"]}}}}
@@ -30,6 +33,20 @@ public sealed class OvhSandboxCustomSpecTests : IDisposable
         var key = ovh.CreateConsumerKey([new OvhSandboxAccessRule("GET", "/*")]);
         using var response = await new OvhTestSigner(http, ovh.ApplicationKey, ovh.ApplicationSecret).SendAsync(HttpMethod.Get, ovh.BaseUri + "/thing/5", key);
         (await response.Content.ReadAsStringAsync()).Should().Be("""{"id":5,"name":"name","parent":{},"kind":"leaf"}""");
+    }
+
+    [Fact]
+    public async Task ACreateAnswer_EchoesOnlyBodyValuesOfTheAnswersShape()
+    {
+        await using var ovh = await OvhSandbox.StartAsync(new OvhSandboxOptions { SpecDirectory = directory });
+        using var http = new HttpClient();
+        var key = ovh.CreateConsumerKey([new OvhSandboxAccessRule("POST", "/*")]);
+
+        // The body's `parent` is an id, the answer's a node: echoing it would give an answer that does not fit its schema.
+        using var response = await new OvhTestSigner(http, ovh.ApplicationKey, ovh.ApplicationSecret)
+            .SendAsync(HttpMethod.Post, ovh.BaseUri + "/thing/5", key, body: """{"name":"renamed","parent":3}""");
+
+        (await response.Content.ReadAsStringAsync()).Should().Be("""{"id":5,"name":"renamed","parent":{},"kind":"leaf"}""");
     }
 
     [Fact]
