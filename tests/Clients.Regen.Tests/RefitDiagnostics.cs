@@ -57,6 +57,9 @@ internal static class RefitDiagnostics
         return new RefitResult(diagnostics, stubs, analyzers.Length, withStubs);
     }
 
+    /// <summary>Refit's source generator(s) from the restored Refit package (the stubs Refit 16 needs).</summary>
+    internal static ImmutableArray<ISourceGenerator> Generators => Package.Value.Generators;
+
     private static (ImmutableArray<ISourceGenerator>, ImmutableArray<DiagnosticAnalyzer>) Load()
     {
         var package = typeof(RefitDiagnostics).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()

@@ -60,7 +60,7 @@ internal static class GeneratedClientAssembly
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
                 generalDiagnosticOption: ReportDiagnostic.Error));
-        var generators = new[] { InMemoryCompiler.JsonGenerator(), RefitStubGenerator(), new Clients.Generator.ClientsGenerator().AsSourceGenerator() };
+        ISourceGenerator[] generators = [InMemoryCompiler.JsonGenerator(), .. RefitDiagnostics.Generators, new Clients.Generator.ClientsGenerator().AsSourceGenerator()];
         var driver = CSharpGeneratorDriver.Create(generators, parseOptions: parse);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var generated = clock.Elapsed;
@@ -84,20 +84,6 @@ internal static class GeneratedClientAssembly
         var assembly = Assembly.Load(image.ToArray());
         RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
         return new CompiledClients(output, assembly, inputs, timings);
-    }
-
-    /// <summary>Refit's source generator from the Refit package this project restores (copied next to the tests by the project file).</summary>
-    private static ISourceGenerator RefitStubGenerator()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "RefitGenerator", "InterfaceStubGeneratorV2.dll");
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException("Refit's InterfaceStubGeneratorV2.dll is not next to the tests: the project file copies it from the Refit package's analyzers folder.", path);
-        }
-
-        var assembly = Assembly.LoadFrom(path);
-        var type = assembly.GetTypes().Single(t => !t.IsAbstract && typeof(IIncrementalGenerator).IsAssignableFrom(t));
-        return ((IIncrementalGenerator)Activator.CreateInstance(type)!).AsSourceGenerator();
     }
 }
 
