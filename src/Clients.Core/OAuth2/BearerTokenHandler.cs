@@ -135,8 +135,13 @@ public sealed partial class BearerTokenHandler : DelegatingHandler
 
     private const string AuthorizationHeaderName = "Authorization";
 
-    // The token and the header value made from it, swapped together.
-    private sealed record AuthorizationHeader(AccessToken Token, string Value);
+    // The token and the header value made from it, swapped together. A class, not a record: no ToString showing the token.
+    private sealed class AuthorizationHeader(AccessToken token, string value)
+    {
+        public AccessToken Token { get; } = token;
+
+        public string Value { get; } = value;
+    }
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "{Method} {Path} answered 401: renewing the token and sending the request once more")]
     private static partial void Renewing(ILogger logger, string method, string? path);
