@@ -58,6 +58,29 @@ public sealed class BearerTokenHandlerTests
     }
 
     [Fact]
+    public async Task A_request_sent_again_carries_one_Authorization_header_with_the_current_token()
+    {
+        await using var server = await SandboxHost.StartAsync(app => app.MapGet("/who", (HttpRequest request) =>
+            Results.Text(string.Join(" | ", request.Headers.Authorization.ToArray()))));
+        var tokens = new StubTokens();
+        using var invoker = new HttpMessageInvoker(new BearerTokenHandler(tokens) { InnerHandler = new SocketsHttpHandler() });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.BaseUri, "who"));
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer set-by-the-caller");
+
+        // The same message twice, as an outer retry sends it, with a renewal in between.
+        using var first = await invoker.SendAsync(request, CancellationToken.None);
+        var firstSeen = await first.Content.ReadAsStringAsync();
+        await tokens.RenewTokenAsync(await tokens.GetTokenAsync(CancellationToken.None), CancellationToken.None);
+        using var second = await invoker.SendAsync(request, CancellationToken.None);
+        var secondSeen = await second.Content.ReadAsStringAsync();
+
+        firstSeen.Should().Be("Bearer t1");
+        secondSeen.Should().Be("Bearer t2");
+        request.Headers.Authorization!.Scheme.Should().Be("Bearer");
+        request.Headers.Authorization.Parameter.Should().Be("t2");
+    }
+
+    [Fact]
     public async Task A_second_401_is_returned_without_a_third_attempt()
     {
         var attempts = 0;
