@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using Clients.Benchmarks.Optimum;
 using Clients.Ovh.Models;
 
 namespace Clients.Benchmarks.Wire;
@@ -11,6 +12,7 @@ namespace Clients.Benchmarks.Wire;
 /// Run: <c>dotnet run -c Release --project tests/Clients.Benchmarks -- --filter '*OpenEnumBenchmarks*'</c>.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(ShortInProcessConfig))]
 public class OpenEnumBenchmarks
 {
     private static readonly string[] States = ["running", "stopped", "installing", "rebooting", "maintenance", "upgrading", "rescued", "backuping"];
