@@ -30,7 +30,11 @@ internal static class InMemoryCompiler
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Value, parse, path: f.Key))
             .Append(CSharpSyntaxTree.ParseText(Markers, parse, path: "Markers.cs"));
+        // The provider assemblies are left out: the files compiled here stand in for them (same namespaces, marker
+        // attributes above), and a test project that also references them (the catalogue sweeps) would see every
+        // generated type twice (CS0436).
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p) is not ("Clients.Ovh.dll" or "Clients.Optimum.dll" or "Clients.Origami.dll"))
             .Append(typeof(Refit.GetAttribute).Assembly.Location)
             .Append(typeof(Clients.Core.Wire.IOpenEnum).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
