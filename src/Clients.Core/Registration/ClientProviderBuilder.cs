@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Clients.Core.Resilience;
+using Clients.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
@@ -12,9 +13,20 @@ namespace Clients.Core;
 /// configure all of them at once (resilience, extra handlers, timeouts).
 /// </summary>
 /// <remarks>
+/// <para>
 /// The provider's authentication handler (token or signature) is always the innermost handler of every client,
 /// whatever the consumer adds and in whatever order, so each retry of an outer resilience handler is
 /// re-authenticated.
+/// </para>
+/// <para>
+/// Each client logs through one handler of the library, outermost, under the category
+/// <c>Clients.{Provider}.Http.{Interface}</c> (for example <c>Clients.Optimum.Http.IOptimumVehiclesApi</c>): at
+/// <c>Debug</c>, each request's method and URI without its query string, then its status code and elapsed time, or its
+/// exception; never a header or a body. <see cref="IHttpClientFactory"/>'s default logging handlers
+/// (<c>System.Net.Http.HttpClient.{name}.LogicalHandler</c> and <c>.ClientHandler</c>) are removed from the provider's
+/// clients; a consumer who wants them back adds them with
+/// <c>.ConfigureHttpClients(c =&gt; c.AddDefaultLogger())</c>.
+/// </para>
 /// </remarks>
 public sealed class ClientProviderBuilder
 {
@@ -62,9 +74,15 @@ public sealed class ClientProviderBuilder
         }
 
         var definition = _definition;
+        var category = ClientsHttpLoggingHandler.Category(ProviderName, typeof(TApi));
         var client = Services
             .AddRefitGeneratedClient<TApi>(sp => definition.CreateRefitSettings(sp), name)
-            .ConfigureHttpClient((sp, http) => definition.ConfigureHttpClient(sp, http));
+            .ConfigureHttpClient((sp, http) => definition.ConfigureHttpClient(sp, http))
+
+            // The library's one logging handler instead of the factory's two (a logging scope and two async frames per
+            // request, logged at Information); added first, so it is the outermost handler.
+            .RemoveAllLoggers()
+            .AddHttpMessageHandler(sp => ClientsHttpLoggingHandler.Create(sp, category));
 
         Services.Configure<InnermostHandlerOptions>(name, o => o.Factory = definition.CreateAuthHandler);
         _clients.Add(client);
