@@ -36,13 +36,15 @@ public sealed partial class BearerTokenHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        // The hot path (no body, the cached token at hand) is one small async frame: the 401 renewal lives elsewhere.
+        // The hot path (no body, the cached token at hand) is one async frame, the smallest that can see a 401: its
+        // state is the token's header (which knows this handler and the token), the request, the cancellation token
+        // and one awaiter. The 401 renewal lives elsewhere.
         if (request.Content is null)
         {
             var pending = _tokens.GetTokenAsync(cancellationToken);
             if (pending.IsCompletedSuccessfully)
             {
-                return SendWithTokenAsync(request, pending.Result, cancellationToken);
+                return SetAuthorization(request, pending.Result).SendAsync(request, cancellationToken);
             }
 
             return SendAfterTokenAsync(request, pending, cancellationToken);
@@ -56,23 +58,17 @@ public sealed partial class BearerTokenHandler : DelegatingHandler
         // A 401 means sending again: the body must survive the first send (a stream would be consumed).
         await request.Content!.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        return await SendWithTokenAsync(request, token, cancellationToken).ConfigureAwait(false);
+        return await SetAuthorization(request, token).SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<HttpResponseMessage> SendAfterTokenAsync(HttpRequestMessage request, ValueTask<AccessToken> pending, CancellationToken cancellationToken)
     {
         var token = await pending.ConfigureAwait(false);
-        return await SendWithTokenAsync(request, token, cancellationToken).ConfigureAwait(false);
+        return await SetAuthorization(request, token).SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<HttpResponseMessage> SendWithTokenAsync(HttpRequestMessage request, AccessToken token, CancellationToken cancellationToken)
-    {
-        SetAuthorization(request, token);
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.StatusCode == HttpStatusCode.Unauthorized
-            ? await RenewAndResendAsync(request, token, response, cancellationToken).ConfigureAwait(false)
-            : response;
-    }
+    private Task<HttpResponseMessage> SendToInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        base.SendAsync(request, cancellationToken);
 
     private async Task<HttpResponseMessage> RenewAndResendAsync(HttpRequestMessage request, AccessToken token, HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -89,18 +85,19 @@ public sealed partial class BearerTokenHandler : DelegatingHandler
 
     // "{type} {value}" is built once per token and handed to every request as the header's raw value: no
     // AuthenticationHeaderValue per request, and nothing to format again when the headers are written.
-    private void SetAuthorization(HttpRequestMessage request, AccessToken token)
+    private AuthorizationHeader SetAuthorization(HttpRequestMessage request, AccessToken token)
     {
         var header = Volatile.Read(ref _header);
         if (header is null || !ReferenceEquals(header.Token, token))
         {
-            header = new AuthorizationHeader(token, token.TokenType + " " + token.Value);
+            header = new AuthorizationHeader(this, token, token.TokenType + " " + token.Value);
             Volatile.Write(ref _header, header);
         }
 
         var headers = request.Headers;
         headers.Remove(AuthorizationHeaderName);
         headers.TryAddWithoutValidation(AuthorizationHeaderName, header.Value);
+        return header;
     }
 
     private static async Task<HttpRequestMessage> CloneAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -136,11 +133,20 @@ public sealed partial class BearerTokenHandler : DelegatingHandler
     private const string AuthorizationHeaderName = "Authorization";
 
     // The token and the header value made from it, swapped together. A class, not a record: no ToString showing the token.
-    private sealed class AuthorizationHeader(AccessToken token, string value)
+    private sealed class AuthorizationHeader(BearerTokenHandler handler, AccessToken token, string value)
     {
         public AccessToken Token { get; } = token;
 
         public string Value { get; } = value;
+
+        // Sends a request carrying this header; a 401 renews the token once and sends a fresh copy.
+        public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await handler.SendToInnerAsync(request, cancellationToken).ConfigureAwait(false);
+            return response.StatusCode == HttpStatusCode.Unauthorized
+                ? await handler.RenewAndResendAsync(request, Token, response, cancellationToken).ConfigureAwait(false)
+                : response;
+        }
     }
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "{Method} {Path} answered 401: renewing the token and sending the request once more")]
