@@ -9,7 +9,8 @@ namespace Clients.Core.Wire;
 /// <summary>
 /// The one way a provider's Refit settings are built: System.Text.Json with source-generated contracts (the provider's,
 /// then those of the assemblies declaring their own interfaces; reflection only where reflection-based JSON is enabled,
-/// never in trimmed or native AOT apps), nulls left out of request bodies, no HTML escaping, URL parameters through
+/// never in trimmed or native AOT apps), response bodies deserialized from the bytes Refit has buffered (not through a
+/// stream), nulls left out of request bodies, no HTML escaping, URL parameters through
 /// <see cref="WireUrlParameterFormatter"/>, error responses through the provider's exception factory, and token
 /// failures surfaced as <see cref="OAuth2Exception"/>.
 /// </summary>
@@ -26,7 +27,9 @@ public static class ProviderRefitSettings
         ArgumentNullException.ThrowIfNull(generatedContracts);
         ArgumentNullException.ThrowIfNull(exceptionFactory);
         RefitSettings? settings = null;
-        settings = new RefitSettings(new SystemTextJsonContentSerializer(CreateJsonOptions(generatedContracts)), urlParameterFormatter: WireUrlParameterFormatter.Instance)
+        var json = CreateJsonOptions(generatedContracts);
+        var serializer = new BufferedJsonContentSerializer(new SystemTextJsonContentSerializer(json), json);
+        settings = new RefitSettings(serializer, urlParameterFormatter: WireUrlParameterFormatter.Instance)
         {
             ExceptionFactory = response => exceptionFactory(response, settings!),
         };
