@@ -19,8 +19,9 @@ namespace Clients.Benchmarks.Optimum;
 /// <see cref="IHttpClientFactory"/> handlers, the bearer handler, the resilience pipeline.
 /// </summary>
 /// <remarks>
-/// The rows that remove a part (<c>WithoutFactoryLogging</c>) are there to price that part, not as a recommended
-/// configuration. Run with <c>--filter '*HandlerChainBenchmarks*'</c>.
+/// The rows that add or swap a part (<c>WithFactoryLogging</c>: the factory's default logging handlers put back;
+/// <c>RefitSerializer</c>: Refit's own content serializer instead of the providers' one) are there to price that part.
+/// Run with <c>--filter '*HandlerChainBenchmarks*'</c>.
 /// </remarks>
 [MemoryDiagnoser]
 [Config(typeof(ShortInProcessConfig))]
@@ -30,15 +31,16 @@ public class HandlerChainBenchmarks
     private static readonly Uri ApiBase = new("http://127.0.0.1:9/");
     private static readonly Uri TokenUrl = new("http://127.0.0.1:9/connect/token");
     private ServiceProvider _plain = null!;
-    private ServiceProvider _noFactoryLogging = null!;
+    private ServiceProvider _factoryLogging = null!;
     private ServiceProvider _resilient = null!;
     private IOptimumVehiclesApi _api = null!;
-    private IOptimumVehiclesApi _apiNoFactoryLogging = null!;
+    private IOptimumVehiclesApi _apiFactoryLogging = null!;
     private IOptimumVehiclesApi _resilientApi = null!;
     private HttpClient _raw = null!;
     private HttpClient _rawWithBearer = null!;
     private HttpClient _bareForRefit = null!;
     private IOptimumVehiclesApi _refitBare = null!;
+    private IOptimumVehiclesApi _refitBareRefitSerializer = null!;
     private byte[] _vehicle = null!;
 
     /// <summary>Captures a vehicle body from the emulator, then builds the clients over the canned handler.</summary>
@@ -58,27 +60,29 @@ public class HandlerChainBenchmarks
         }
 
         _plain = Build(static _ => { });
-        _noFactoryLogging = Build(static b => b.ConfigureHttpClients(static c => c.RemoveAllLoggers()));
+        _factoryLogging = Build(static b => b.ConfigureHttpClients(static c => c.AddDefaultLogger()));
         _resilient = Build(static b => b.AddResilience());
         _api = _plain.GetRequiredService<IOptimumVehiclesApi>();
-        _apiNoFactoryLogging = _noFactoryLogging.GetRequiredService<IOptimumVehiclesApi>();
+        _apiFactoryLogging = _factoryLogging.GetRequiredService<IOptimumVehiclesApi>();
         _resilientApi = _resilient.GetRequiredService<IOptimumVehiclesApi>();
         _raw = new HttpClient(new CannedHandler(_vehicle)) { BaseAddress = ApiBase };
         _raw.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "opt_static-token-for-the-baseline");
         _rawWithBearer = new HttpClient(new BearerTokenHandler(new FixedToken()) { InnerHandler = new CannedHandler(_vehicle) }) { BaseAddress = ApiBase };
         _bareForRefit = new HttpClient(new CannedHandler(_vehicle)) { BaseAddress = ApiBase };
         _bareForRefit.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "opt_static-token-for-the-baseline");
-        _refitBare = RestService.For<IOptimumVehiclesApi>(
-            _bareForRefit,
-            ProviderRefitSettings.Create(OptimumJsonSerializerContext.Default, static (r, s) => new ValueTask<Exception?>(OptimumApiException.CreateAsync(r, s))));
+        _refitBare = RestService.For<IOptimumVehiclesApi>(_bareForRefit, OptimumSettings());
+        var refitSerializer = OptimumSettings();
+        refitSerializer.ContentSerializer = new SystemTextJsonContentSerializer(ProviderRefitSettings.CreateJsonOptions(OptimumJsonSerializerContext.Default));
+        _refitBareRefitSerializer = RestService.For<IOptimumVehiclesApi>(_bareForRefit, refitSerializer);
         for (var i = 0; i < 100; i++)
         {
             RawWithBearerHandler().GetAwaiter().GetResult();
             RefitOverBareHttpClient().GetAwaiter().GetResult();
+            RefitOverBareHttpClientRefitSerializer().GetAwaiter().GetResult();
             RawStreamed().GetAwaiter().GetResult();
             RawBuffered().GetAwaiter().GetResult();
             Generated().GetAwaiter().GetResult();
-            GeneratedWithoutFactoryLogging().GetAwaiter().GetResult();
+            GeneratedWithFactoryLogging().GetAwaiter().GetResult();
             GeneratedWithResilience().GetAwaiter().GetResult();
         }
     }
@@ -91,7 +95,7 @@ public class HandlerChainBenchmarks
         _rawWithBearer.Dispose();
         _bareForRefit.Dispose();
         _plain.Dispose();
-        _noFactoryLogging.Dispose();
+        _factoryLogging.Dispose();
         _resilient.Dispose();
     }
 
@@ -120,20 +124,28 @@ public class HandlerChainBenchmarks
     [Benchmark]
     public Task<Vehicle> RefitOverBareHttpClient() => _refitBare.GetVehicleAsync(Registration);
 
+    /// <summary>As <see cref="RefitOverBareHttpClient"/> with Refit's own content serializer: prices the providers' one.</summary>
+    /// <returns>The vehicle.</returns>
+    [Benchmark]
+    public Task<Vehicle> RefitOverBareHttpClientRefitSerializer() => _refitBareRefitSerializer.GetVehicleAsync(Registration);
+
     /// <summary>The generated client as the README registers it.</summary>
     /// <returns>The vehicle.</returns>
     [Benchmark]
     public Task<Vehicle> Generated() => _api.GetVehicleAsync(Registration);
 
-    /// <summary>The generated client without IHttpClientFactory's two default logging handlers (prices them).</summary>
+    /// <summary>The generated client with IHttpClientFactory's two default logging handlers put back (prices them).</summary>
     /// <returns>The vehicle.</returns>
     [Benchmark]
-    public Task<Vehicle> GeneratedWithoutFactoryLogging() => _apiNoFactoryLogging.GetVehicleAsync(Registration);
+    public Task<Vehicle> GeneratedWithFactoryLogging() => _apiFactoryLogging.GetVehicleAsync(Registration);
 
     /// <summary>The generated client with the provider-tuned resilience pipeline.</summary>
     /// <returns>The vehicle.</returns>
     [Benchmark]
     public Task<Vehicle> GeneratedWithResilience() => _resilientApi.GetVehicleAsync(Registration);
+
+    private static RefitSettings OptimumSettings() =>
+        ProviderRefitSettings.Create(OptimumJsonSerializerContext.Default, static (r, s) => new ValueTask<Exception?>(OptimumApiException.CreateAsync(r, s)));
 
     private ServiceProvider Build(Action<Clients.Core.ClientProviderBuilder> configure)
     {
@@ -164,18 +176,20 @@ public class HandlerChainBenchmarks
         public ValueTask<AccessToken> RenewTokenAsync(AccessToken rejected, CancellationToken cancellationToken) => new(_token);
     }
 
-    /// <summary>Answers a token for POSTs and the captured vehicle for everything else, synchronously.</summary>
+    /// <summary>
+    /// Answers a token for POSTs and the captured vehicle for everything else, its <c>Content-Type</c> a raw string as a
+    /// socket leaves it (parsed only by whoever reads it).
+    /// </summary>
     private sealed class CannedHandler(byte[] vehicle) : HttpMessageHandler
     {
         private static readonly byte[] Token = """{"access_token":"opt_canned-token","token_type":"Bearer","expires_in":3600}"""u8.ToArray();
-        private static readonly MediaTypeHeaderValue Json = new("application/json");
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             // Completes asynchronously, as a socket does, so that every async layer above pays what it pays on a network.
             await Task.Yield();
             var content = new ByteArrayContent(request.Method == HttpMethod.Post ? Token : vehicle);
-            content.Headers.ContentType = Json;
+            content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
         }
     }
