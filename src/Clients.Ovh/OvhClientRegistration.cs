@@ -1,10 +1,12 @@
 using Clients.Core;
 using Clients.Core.OAuth2;
+using Clients.Core.Wire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Refit;
 
 namespace Clients.Ovh;
 
@@ -17,42 +19,36 @@ public static class OvhClientRegistration
     // OAuth2 service accounts: client credentials with OVH's only scope, HTTP Basic client authentication.
     private const string ServiceAccountScope = "all";
 
-    // One attribute (OvhApiAttribute), one options class, one auth choice: the AK/AS/CK signature, or a
-    // service account's bearer token (Core's BearerTokenHandler) when ClientId is set.
-    private static readonly ClientProviderRegistration<OvhOptions> Registration = new(
+    /// <summary>
+    /// OVH: one attribute (<see cref="OvhApiAttribute"/>), one options class, one auth choice: the AK/AS/CK signature
+    /// (<see cref="OvhSigningHandler"/>), or a service account's bearer token (Core's <see cref="BearerTokenHandler"/>)
+    /// when <see cref="OvhOptions.ClientId"/> is set; OVH's errors as <see cref="OvhApiException"/>, the region's URL
+    /// mapping, and <see cref="IOvhCredentialApi"/> with <see cref="OvhCredentialClient"/> on every registration.
+    /// </summary>
+    public static ClientProviderRegistration<OvhOptions> Registration { get; } = new(
         ProviderName,
         static sectionPath => new OvhOptionsValidator(sectionPath),
+        static (options, section) => options.Bind(section),
         static services =>
         {
             services.TryAddSingleton<OvhServerClocks>();
-            services.TryAddSingleton<OvhRefitSettings>();
+            services.TryAddKeyedSingleton(ProviderName, static (_, _) => ProviderRefitSettings.Create(OvhJsonSerializerContext.Default, OvhApiExceptionFactory.CreateAsync));
             services.TryAddSingleton(static sp => new OvhEndpoint(sp.GetRequiredService<IOptions<OvhOptions>>().Value));
             services.TryAddSingleton<IOvhConsumerKeyProvider, OptionsConsumerKeyProvider>();
             services.TryAddKeyedSingleton(ProviderName, static (sp, _) => CreateServiceAccountTokenProvider(sp));
             return new ClientProviderDefinition(
                 ProviderName,
                 static (sp, http) => http.BaseAddress = sp.GetRequiredService<OvhEndpoint>().BaseAddress,
-                static sp => sp.GetRequiredService<OvhRefitSettings>().Settings,
+                static sp => sp.GetRequiredKeyedService<RefitSettings>(ProviderName),
                 static sp => string.IsNullOrEmpty(sp.GetRequiredService<IOptions<OvhOptions>>().Value.ClientId)
                     ? ActivatorUtilities.CreateInstance<OvhSigningHandler>(sp)
                     : new BearerTokenHandler(sp.GetRequiredKeyedService<IAccessTokenProvider>(ProviderName), sp.GetService<ILogger<BearerTokenHandler>>()));
-        });
+        })
+    {
+        ConfigureBuilder = AddOvhServices,
+    };
 
-    /// <summary>Registers the OVH options (bound from <paramref name="section"/>, validated at start) and its handler chain.</summary>
-    /// <param name="services">The service collection.</param>
-    /// <param name="section">The configuration section holding the OVH settings.</param>
-    /// <returns>A builder to add clients to and configure them.</returns>
-    public static ClientProviderBuilder AddProvider(IServiceCollection services, IConfiguration section) =>
-        AddOvhServices(Registration.Add(services, section, static (options, s) => options.Bind(s)));
-
-    /// <summary>Registers the OVH options (set by <paramref name="configure"/>, validated at start) and its handler chain.</summary>
-    /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options.</param>
-    /// <returns>A builder to add clients to and configure them.</returns>
-    public static ClientProviderBuilder AddProvider(IServiceCollection services, Action<OvhOptions> configure) =>
-        AddOvhServices(Registration.Add(services, configure));
-
-    private static ClientProviderBuilder AddOvhServices(ClientProviderBuilder builder)
+    private static void AddOvhServices(ClientProviderBuilder builder)
     {
         // Outside the auth handler: the URL mapping is the same for signatures and bearer tokens.
         builder.ConfigureHttpClients(static client => client.AddHttpMessageHandler(static sp => new OvhEndpointHandler(sp.GetRequiredService<OvhEndpoint>())));
@@ -61,7 +57,6 @@ public static class OvhClientRegistration
             sp.GetRequiredService<IOvhCredentialApi>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<OvhCredentialClient>>()));
-        return builder;
     }
 
     private static IAccessTokenProvider CreateServiceAccountTokenProvider(IServiceProvider services)

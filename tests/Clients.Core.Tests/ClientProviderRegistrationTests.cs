@@ -13,7 +13,11 @@ public sealed class ClientProviderRegistrationTests
     private static readonly ClientProviderRegistration<SampleOptions> Registration = new(
         "Sample",
         static path => new SampleValidator(path),
-        static _ => new ClientProviderDefinition("Sample", static (_, _) => { }, static _ => new Refit.RefitSettings(), static _ => new PassThroughHandler()));
+        static (options, s) => options.Configure(o => o.Name = s["Name"]),
+        static _ => new ClientProviderDefinition("Sample", static (_, _) => { }, static _ => new Refit.RefitSettings(), static _ => new PassThroughHandler()))
+    {
+        ConfigureBuilder = static builder => builder.Services.AddSingleton(new BuilderConfigured(builder.ProviderName)),
+    };
 
     [Fact]
     public void Options_bound_from_a_section_are_validated_with_the_provider_validator_naming_that_section()
@@ -21,7 +25,7 @@ public sealed class ClientProviderRegistrationTests
         var services = new ServiceCollection();
         var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Tenants:A:Sample:Name"] = "" }).Build().GetSection("Tenants:A:Sample");
 
-        var builder = Registration.Add(services, section, static (options, s) => options.Configure(o => o.Name = s["Name"]));
+        var builder = Registration.Add(services, section);
         builder.ProviderName.Should().Be("Sample");
         using var provider = services.BuildServiceProvider();
 
@@ -41,6 +45,7 @@ public sealed class ClientProviderRegistrationTests
         provider.GetRequiredService<IOptions<SampleOptions>>().Value.Name.Should().Be("x");
         provider.GetRequiredService<OAuth2TokenProviders>().Should().NotBeNull();
         provider.GetRequiredService<IHttpClientFactory>().CreateClient(OAuth2TokenProviders.HttpClientName("Sample")).Should().NotBeNull();
+        provider.GetServices<BuilderConfigured>().Select(c => c.Provider).Should().Equal(["Sample", "Sample"], "the provider's own additions run on every registration");
     }
 
     [Fact]
@@ -69,4 +74,6 @@ public sealed class ClientProviderRegistrationTests
     }
 
     private sealed class PassThroughHandler : DelegatingHandler;
+
+    private sealed record BuilderConfigured(string Provider);
 }

@@ -30,7 +30,7 @@ public sealed class OrigamiOptionsTests
     {
         var options = new OrigamiOptions { ApiUrl = new Uri("https://api.example-marketplace.test") };
 
-        options.ResolveDataBaseUrl().Should().Be(new Uri("https://api.example-marketplace.test/v1/"));
+        options.ResolveApiBaseUrl().Should().Be(new Uri("https://api.example-marketplace.test/v1/"));
         options.ResolveTokenUrl().Should().Be(new Uri("https://api.example-marketplace.test/oauth/token"));
         options.DefaultContext.Should().Be("1");
     }

@@ -10,7 +10,7 @@ public sealed class OvhOptionsValidationTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        OvhClientRegistration.AddProvider(services, configuration.GetSection("Clients:Ovh"));
+        OvhClientRegistration.Registration.Add(services, configuration.GetSection("Clients:Ovh"));
         using var sp = services.BuildServiceProvider();
         var act = () => sp.GetRequiredService<IOptions<OvhOptions>>().Value;
         return act.Should().Throw<OptionsValidationException>().Which.Message;
@@ -64,7 +64,7 @@ public sealed class OvhOptionsValidationTests
             ["Ovh:Endpoint"] = "ovh-ca", ["Ovh:ApplicationKey"] = "ak", ["Ovh:ApplicationSecret"] = "the-secret", ["Ovh:ConsumerKey"] = "the-ck",
         }).Build();
         var services = new ServiceCollection();
-        OvhClientRegistration.AddProvider(services, configuration.GetSection("Ovh"));
+        OvhClientRegistration.Registration.Add(services, configuration.GetSection("Ovh"));
         using var sp = services.BuildServiceProvider();
 
         var options = sp.GetRequiredService<IOptions<OvhOptions>>().Value;

@@ -103,7 +103,7 @@ internal static class ProviderEmitter
         writer.Line($"/// <param name=\"section\">The configuration section holding the {name} settings.</param>");
         writer.Line($"/// <returns>The builder of the {name} clients, to add resilience or handlers to all of them.</returns>");
         writer.Open($"public static {Builder} Add{name}Clients(this {Services} services, {Configuration} section)");
-        writer.Line($"return AddAll{name}Clients({provider.RegistrationType}.AddProvider(services, section));");
+        writer.Line($"return AddAll{name}Clients({provider.RegistrationType}.Registration.Add(services, section));");
         writer.Close();
         writer.Line();
         writer.Line($"/// <summary>Registers every {name} client of this assembly (and those that other assemblies declare with <see cref=\"{provider.MarkerType}\"/>) with options set by <paramref name=\"configure\"/>, validated at start, and the {name} authentication handler chain.</summary>");
@@ -111,7 +111,7 @@ internal static class ProviderEmitter
         writer.Line($"/// <param name=\"configure\">Sets the {name} options.</param>");
         writer.Line($"/// <returns>The builder of the {name} clients, to add resilience or handlers to all of them.</returns>");
         writer.Open($"public static {Builder} Add{name}Clients(this {Services} services, global::System.Action<{provider.OptionsType}> configure)");
-        writer.Line($"return AddAll{name}Clients({provider.RegistrationType}.AddProvider(services, configure));");
+        writer.Line($"return AddAll{name}Clients({provider.RegistrationType}.Registration.Add(services, configure));");
         writer.Close();
         writer.Line();
         writer.Open($"private static {Builder} AddAll{name}Clients({Builder} builder)");
@@ -162,7 +162,7 @@ internal static class ProviderEmitter
         writer.Open(overloadWithSection
             ? $"{access} static {Builder} Add{api.RegistrationSuffix}(this {Services} services, {Configuration} section)"
             : $"{access} static {Builder} Add{api.RegistrationSuffix}(this {Services} services, global::System.Action<{provider.OptionsType}> configure)");
-        writer.Line($"var builder = {provider.RegistrationType}.AddProvider(services, {(overloadWithSection ? "section" : "configure")});");
+        writer.Line($"var builder = {provider.RegistrationType}.Registration.Add(services, {(overloadWithSection ? "section" : "configure")});");
         writer.Line($"builder.AddClient<{api.FullName}>();");
         writer.Line("return builder;");
         writer.Close();

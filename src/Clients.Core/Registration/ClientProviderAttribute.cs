@@ -6,9 +6,10 @@ namespace Clients.Core;
 /// so a new provider needs only its own marker attribute and its registration hook.
 /// </summary>
 /// <remarks>
-/// The <see cref="Registration"/> type must be a public static class exposing
-/// <c>AddProvider(IServiceCollection, IConfiguration)</c> and
-/// <c>AddProvider(IServiceCollection, Action&lt;TOptions&gt;)</c>, each returning a <see cref="ClientProviderBuilder"/>.
+/// The <see cref="Registration"/> type must be a public static class exposing the provider's
+/// <see cref="ClientProviderRegistration{TOptions}"/> as <c>public static ClientProviderRegistration&lt;TOptions&gt; Registration { get; }</c>
+/// (built with <see cref="OAuth2ProviderRegistration.Create"/> for an OAuth2 bearer-token provider); the generated
+/// <c>Add{Name}Clients</c> methods call its <c>Add</c> methods.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class ClientProviderAttribute : Attribute

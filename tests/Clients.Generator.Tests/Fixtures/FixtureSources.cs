@@ -9,6 +9,7 @@ internal static class FixtureSources
         using Clients.Core;
         using Microsoft.Extensions.Configuration;
         using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Options;
         using Refit;
 
         namespace Acme
@@ -30,27 +31,23 @@ internal static class FixtureSources
             /// <summary>The Acme hook.</summary>
             public static class AcmeClientRegistration
             {
-                /// <summary>From configuration.</summary>
-                /// <param name="services">Services.</param>
-                /// <param name="section">Section.</param>
-                /// <returns>The builder.</returns>
-                public static ClientProviderBuilder AddProvider(IServiceCollection services, IConfiguration section) =>
-                    AddProvider(services, o => o.BaseAddress = section["BaseAddress"] ?? o.BaseAddress);
-
-                /// <summary>From code.</summary>
-                /// <param name="services">Services.</param>
-                /// <param name="configure">Configure.</param>
-                /// <returns>The builder.</returns>
-                public static ClientProviderBuilder AddProvider(IServiceCollection services, Action<AcmeOptions> configure)
-                {
-                    var options = new AcmeOptions();
-                    configure(options);
-                    return new ClientProviderBuilder(services, new ClientProviderDefinition(
+                /// <summary>Acme's registration.</summary>
+                public static ClientProviderRegistration<AcmeOptions> Registration { get; } = new(
+                    "Acme",
+                    _ => new AcmeValidator(),
+                    (options, section) => options.Configure(o => o.BaseAddress = section["BaseAddress"] ?? o.BaseAddress),
+                    _ => new ClientProviderDefinition(
                         "Acme",
-                        (_, http) => http.BaseAddress = new Uri(options.BaseAddress),
+                        (sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<AcmeOptions>>().Value.BaseAddress),
                         _ => new RefitSettings(),
                         _ => new AcmeHandler()));
-                }
+            }
+
+            /// <summary>Acme's validator.</summary>
+            public sealed class AcmeValidator : IValidateOptions<AcmeOptions>
+            {
+                /// <inheritdoc />
+                public ValidateOptionsResult Validate(string? name, AcmeOptions options) => ValidateOptionsResult.Success;
             }
 
             /// <summary>Acme's auth.</summary>

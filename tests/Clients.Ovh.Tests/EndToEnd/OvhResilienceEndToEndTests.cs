@@ -14,7 +14,7 @@ public sealed class OvhResilienceEndToEndTests
         var retry = new RetryOnceHandlerState();
         var collection = new ServiceCollection();
         collection.AddLogging();
-        OvhClientRegistration.AddProvider(collection, o =>
+        OvhClientRegistration.Registration.Add(collection, o =>
             {
                 o.BaseUrl = sandbox.BaseUri;
                 o.ApplicationKey = sandbox.ApplicationKey;

@@ -10,7 +10,7 @@ internal static class SandboxHost
     {
         var collection = new ServiceCollection();
         collection.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
-        var builder = OvhClientRegistration.AddProvider(collection, o =>
+        var builder = OvhClientRegistration.Registration.Add(collection, o =>
         {
             o.BaseUrl = sandbox.BaseUri;
             o.ApplicationKey = sandbox.ApplicationKey;

@@ -16,7 +16,7 @@ internal static class OvhTestServices
     {
         var collection = new ServiceCollection();
         collection.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
-        OvhClientRegistration.AddProvider(collection, o =>
+        OvhClientRegistration.Registration.Add(collection, o =>
         {
             o.BaseUrl = baseUrl;
             o.ApplicationKey = applicationKey;
