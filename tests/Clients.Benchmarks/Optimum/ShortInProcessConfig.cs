@@ -10,13 +10,15 @@ namespace Clients.Benchmarks.Optimum;
 /// <summary>
 /// BenchmarkDotNet's short run (one launch, three warm-ups), with ten measured iterations instead of three because
 /// the shared machine is noisy, run in process (no separate build of a boilerplate project); sizes in bytes.
+/// <c>CLIENTS_BENCH_ITERATIONS=N</c> measures N iterations instead (tighter errors, longer runs).
 /// </summary>
 public sealed class ShortInProcessConfig : ManualConfig
 {
     /// <summary>Creates the configuration.</summary>
     public ShortInProcessConfig()
     {
-        AddJob(Job.ShortRun.WithIterationCount(10).WithToolchain(InProcessEmitToolchain.Instance));
+        var iterations = int.TryParse(Environment.GetEnvironmentVariable("CLIENTS_BENCH_ITERATIONS"), out var n) && n > 0 ? n : 10;
+        AddJob(Job.ShortRun.WithIterationCount(iterations).WithToolchain(InProcessEmitToolchain.Instance));
 
         // Allocations in bytes: the goals are stated in bytes per call.
         SummaryStyle = SummaryStyle.Default.WithSizeUnit(SizeUnit.B);
