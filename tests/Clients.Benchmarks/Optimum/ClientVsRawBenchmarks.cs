@@ -3,12 +3,14 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using BenchmarkDotNet.Attributes;
 using Clients.Core.Telemetry;
+using Clients.Core.Wire;
 using Clients.Optimum;
 using Clients.Optimum.Models;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Refit;
 
 namespace Clients.Benchmarks.Optimum;
 
@@ -31,6 +33,7 @@ public class ClientVsRawBenchmarks
     private IOptimumVehiclesApi _api = null!;
     private IOptimumVehiclesApi _resilientApi = null!;
     private HttpClient _raw = null!;
+    private IOptimumVehiclesApi _refitOverRaw = null!;
     private TracerProvider? _tracing;
     private MeterProvider? _metrics;
 
@@ -59,10 +62,13 @@ public class ClientVsRawBenchmarks
         _resilientApi = _resilient.GetRequiredService<IOptimumVehiclesApi>();
         _raw = new HttpClient { BaseAddress = OutOfProcessSandbox.ApiBase };
         _raw.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", IssueToken());
+        _refitOverRaw = RestService.For<IOptimumVehiclesApi>(_raw, ProviderRefitSettings.Create(
+            OptimumJsonSerializerContext.Default, static (r, s) => new ValueTask<Exception?>(OptimumApiException.CreateAsync(r, s))));
         for (var i = 0; i < 20; i++)
         {
             RawCalls().GetAwaiter().GetResult();
             RawBufferedCalls().GetAwaiter().GetResult();
+            RefitOverRawClient().GetAwaiter().GetResult();
             Generated().GetAwaiter().GetResult();
             GeneratedWithResilience().GetAwaiter().GetResult();
         }
@@ -99,6 +105,15 @@ public class ClientVsRawBenchmarks
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync(OptimumJsonSerializerContext.Default.Vehicle).ConfigureAwait(false);
     });
+
+    /// <summary>
+    /// The generated Refit stub with the providers' settings over the baseline's own <see cref="HttpClient"/> (same
+    /// connection pool, static header, no factory chain): <see cref="RawCalls"/> to here prices Refit, here to
+    /// <see cref="Generated"/> the factory chain and the bearer handler.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Benchmark(OperationsPerInvoke = Calls)]
+    public Task RefitOverRawClient() => Run(() => _refitOverRaw.GetVehicleAsync(Registration));
 
     /// <summary>The generated client as the README registers it.</summary>
     /// <returns>A task.</returns>
