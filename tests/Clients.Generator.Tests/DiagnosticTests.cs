@@ -63,9 +63,11 @@ public sealed class DiagnosticTests
 
         result.Diagnostics.Select(d => d.Id).Should().BeEquivalentTo("CLG001", "CLG002", "CLG003", "CLG004", "CLG005");
         var sources = GeneratorHarness.Sources(result);
-        sources["Optimum.Clients.g.cs"].Should().Contain("builder.AddClient<global::IGoodApi>();")
+        // IGoodApi is implemented by the generator; INoVerbApi (a method without a verb) keeps Refit's stub.
+        sources["Optimum.Clients.g.cs"].Should().Contain("builder.AddClient<global::IGoodApi>(static (client, settings) => new global::Clients.Generated.GeneratedIGoodApiClient(client, settings));")
             .And.Contain("builder.AddClient<global::INoVerbApi>();");
-        sources["Ovh.Clients.g.cs"].Should().Contain("builder.AddClient<global::IBadRuleApi>();");
+        sources.Should().ContainKey("Optimum.GeneratedIGoodApiClient.g.cs").And.NotContainKey("Optimum.GeneratedINoVerbApiClient.g.cs");
+        sources["Ovh.Clients.g.cs"].Should().Contain("builder.AddClient<global::IBadRuleApi>(");
         sources["Ovh.AccessRules.g.cs"].Should().Contain("\"GetOtherAsync\", \"GET\", \"/files/*\"").And.NotContain("\"GetAsync\"");
         string.Concat(sources.Values).Should().NotContain("ITwoProvidersApi").And.NotContain("IHiddenApi").And.NotContain("IContosoThingsApi");
     }

@@ -18,7 +18,12 @@ public sealed class GoldenFileTests
         var update = Environment.GetEnvironmentVariable("CLIENTS_UPDATE_GOLDEN") == "1";
 
         sources.Keys.Should().BeEquivalentTo(
-            "Acme.Clients.g.cs", "Acme.AccessRules.g.cs", "Ovh.Clients.g.cs", "Ovh.AccessRules.g.cs");
+            "Acme.Clients.g.cs",
+            "Acme.AccessRules.g.cs",
+            "Acme.GeneratedAcme_Inner_IAcmeGadgetsApiClient.g.cs",
+            "Ovh.Clients.g.cs",
+            "Ovh.AccessRules.g.cs",
+            "Ovh.GeneratedConsumer_IConsumerOvhApiClient.g.cs");
         foreach (var (hintName, source) in sources)
         {
             var path = Path.Combine(directory, hintName + ".txt");

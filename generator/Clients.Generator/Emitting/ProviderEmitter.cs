@@ -29,6 +29,14 @@ internal static class ProviderEmitter
     public static IEnumerable<(string HintName, string Source)> Emit(ProviderOutput output)
     {
         yield return ($"{output.Provider.Name}.Clients.g.cs", EmitRegistration(output));
+        foreach (var api in output.Interfaces)
+        {
+            if (api.Direct is { } direct)
+            {
+                yield return ($"{output.Provider.Name}.{direct.ClassName}.g.cs", DirectClientEmitter.Emit(api, direct));
+            }
+        }
+
         if (output.Provider.AccessRulesType is not null && output.CanUseModuleInitializer && output.Interfaces.Count > 0)
         {
             yield return ($"{output.Provider.Name}.AccessRules.g.cs", EmitAccessRules(output));
@@ -117,7 +125,7 @@ internal static class ProviderEmitter
         writer.Open($"private static {Builder} AddAll{name}Clients({Builder} builder)");
         foreach (var api in output.Interfaces)
         {
-            writer.Line($"builder.AddClient<{api.FullName}>();");
+            writer.Line($"builder.{AddClient(api)};");
         }
 
         writer.Line($"{Registry}.AddRegisteredClients(typeof({provider.MarkerType}), builder);");
@@ -137,7 +145,7 @@ internal static class ProviderEmitter
         writer.Line("{");
         foreach (var api in output.Interfaces)
         {
-            writer.Line($"    builder.AddClient<{api.FullName}>();");
+            writer.Line($"    builder.{AddClient(api)};");
         }
 
         writer.Line("});");
@@ -163,7 +171,7 @@ internal static class ProviderEmitter
             ? $"{access} static {Builder} Add{api.RegistrationSuffix}(this {Services} services, {Configuration} section)"
             : $"{access} static {Builder} Add{api.RegistrationSuffix}(this {Services} services, global::System.Action<{provider.OptionsType}> configure)");
         writer.Line($"var builder = {provider.RegistrationType}.Registration.Add(services, {(overloadWithSection ? "section" : "configure")});");
-        writer.Line($"builder.AddClient<{api.FullName}>();");
+        writer.Line($"builder.{AddClient(api)};");
         writer.Line("return builder;");
         writer.Close();
     }
@@ -201,6 +209,11 @@ internal static class ProviderEmitter
         return writer.ToString();
     }
 
+    // An interface the generator implements itself is registered with that implementation; any other keeps Refit's stub.
+    private static string AddClient(InterfaceModel api) => api.Direct is { } direct
+        ? $"AddClient<{api.FullName}>(static (client, settings) => new global::Clients.Generated.{direct.ClassName}(client, settings))"
+        : $"AddClient<{api.FullName}>()";
+
     private static string Sanitize(string assemblyName)
     {
         var builder = new StringBuilder(assemblyName.Length);
@@ -212,7 +225,7 @@ internal static class ProviderEmitter
         return builder.ToString();
     }
 
-    private static string Literal(string value)
+    internal static string Literal(string value)
     {
         var builder = new StringBuilder(value.Length + 2).Append('"');
         foreach (var c in value)

@@ -112,7 +112,8 @@ internal static class InterfaceParser
             RegistrationSuffix(symbol.Name),
             ProviderParser.IsEffectivelyPublic(symbol),
             providerModel,
-            new EquatableArray<MethodModel>(methods));
+            new EquatableArray<MethodModel>(methods),
+            DirectClientParser.TryParse(symbol, cancellationToken));
         return new InterfaceResult(model, new EquatableArray<DiagnosticInfo>(diagnostics));
     }
 

@@ -64,6 +64,18 @@ public sealed class ClientProviderBuilder
     /// <typeparam name="TApi">A Refit interface marked for this provider.</typeparam>
     /// <returns>The HTTP client builder of that client.</returns>
     public IHttpClientBuilder AddClient<TApi>()
+        where TApi : class => AddClient<TApi>(create: null);
+
+    /// <summary>
+    /// Registers <typeparamref name="TApi"/> like <see cref="AddClient{TApi}()"/>, implemented by <paramref name="create"/>
+    /// instead of Refit's stub: the Clients generator passes the implementation it writes for an interface whose every
+    /// method it can implement (requests built with Refit's helpers as Refit's stub builds them, sent by
+    /// <see cref="Wire.GeneratedRequestSender"/>). Same HTTP client, handlers, settings and behaviour.
+    /// </summary>
+    /// <typeparam name="TApi">A Refit interface marked for this provider.</typeparam>
+    /// <param name="create">Creates the implementation over the interface's HTTP client and the provider's Refit settings; null keeps Refit's stub.</param>
+    /// <returns>The HTTP client builder of that client.</returns>
+    public IHttpClientBuilder AddClient<TApi>(Func<HttpClient, RefitSettings, TApi>? create)
         where TApi : class
     {
         var name = ClientName(typeof(TApi));
@@ -75,6 +87,7 @@ public sealed class ClientProviderBuilder
 
         var definition = _definition;
         var category = ClientsHttpLoggingHandler.Category(ProviderName, typeof(TApi));
+        var firstNew = Services.Count;
         var client = Services
             .AddRefitGeneratedClient<TApi>(sp => definition.CreateRefitSettings(sp), name)
             .ConfigureHttpClient((sp, http) => definition.ConfigureHttpClient(sp, http))
@@ -83,6 +96,20 @@ public sealed class ClientProviderBuilder
             // request, logged at Information); added first, so it is the outermost handler.
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => ClientsHttpLoggingHandler.Create(sp, category));
+        if (create is not null)
+        {
+            // The generated implementation replaces Refit's stub as the typed client; everything else Refit registered
+            // for the client (its named HttpClient, settings, handlers) stays.
+            for (var i = Services.Count - 1; i >= firstNew; i--)
+            {
+                if (Services[i].ServiceType == typeof(TApi))
+                {
+                    Services.RemoveAt(i);
+                }
+            }
+
+            client.AddTypedClient<TApi>((http, sp) => create(http, definition.CreateRefitSettings(sp)));
+        }
 
         Services.Configure<InnermostHandlerOptions>(name, o => o.Factory = definition.CreateAuthHandler);
         _clients.Add(client);

@@ -22,5 +22,9 @@ public sealed class ShortInProcessConfig : ManualConfig
 
         // Allocations in bytes: the goals are stated in bytes per call.
         SummaryStyle = SummaryStyle.Default.WithSizeUnit(SizeUnit.B);
+        if (Environment.GetEnvironmentVariable("CLIENTS_BENCH_ORDER") == "alphabetical")
+        {
+            Orderer = new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Default, BenchmarkDotNet.Order.MethodOrderPolicy.Alphabetical);
+        }
     }
 }
