@@ -10,7 +10,9 @@ namespace Clients.Benchmarks.Optimum;
 /// <summary>
 /// BenchmarkDotNet's short run (one launch, three warm-ups), with ten measured iterations instead of three because
 /// the shared machine is noisy, run in process (no separate build of a boilerplate project); sizes in bytes.
-/// <c>CLIENTS_BENCH_ITERATIONS=N</c> measures N iterations instead (tighter errors, longer runs).
+/// <c>CLIENTS_BENCH_ITERATIONS=N</c> measures N iterations instead (tighter errors, longer runs);
+/// <c>CLIENTS_BENCH_ORDER=alphabetical</c> runs a class's methods in alphabetical instead of declaration order (to see
+/// whether the order favours one side on a machine whose speed drifts).
 /// </summary>
 public sealed class ShortInProcessConfig : ManualConfig
 {

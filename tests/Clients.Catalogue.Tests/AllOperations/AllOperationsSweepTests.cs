@@ -106,7 +106,7 @@ public sealed class AllOperationsSweepTests(ITestOutputHelper output)
         Failures(results).Should().BeEmpty();
     }
 
-    private static List<Type> Marked<TMarker>(Assembly assembly)
+    internal static List<Type> Marked<TMarker>(Assembly assembly)
         where TMarker : Attribute =>
         assembly.GetTypes().Where(t => t.IsInterface && t.GetCustomAttribute<TMarker>() is not null).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
 
