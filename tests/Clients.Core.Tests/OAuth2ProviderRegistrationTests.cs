@@ -52,6 +52,39 @@ public sealed class OAuth2ProviderRegistrationTests
     }
 
     [Fact]
+    public async Task An_implementation_passed_to_AddClient_replaces_Refits_stub_on_the_same_client_handlers_and_settings()
+    {
+        await using var sandbox = await OptimumSandbox.StartAsync();
+        var services = new ServiceCollection();
+        var builder = Registration.Add(services, Section(new()
+        {
+            ["Acme:ApiUrl"] = sandbox.BaseUri.ToString(),
+            ["Acme:TokenUrl"] = sandbox.TokenUrl.ToString(),
+            ["Acme:ClientId"] = sandbox.ClientId,
+            ["Acme:ClientSecret"] = sandbox.ClientSecret,
+        }));
+        var created = 0;
+        var client = builder.AddClient<IAcmeVehiclesApi>((http, settings) =>
+        {
+            created++;
+            return new AcmeVehiclesClient(http, settings);
+        });
+        builder.AddClient<IAcmeVehiclesApi>((http, settings) => throw new InvalidOperationException("registered twice"))
+            .Should().BeSameAs(client, "adding the same interface twice registers it once");
+        await using var provider = services.BuildServiceProvider();
+
+        var api = provider.GetRequiredService<IAcmeVehiclesApi>();
+        var body = await api.GetVehicleJsonAsync("AB-123-CD");
+
+        api.Should().BeOfType<AcmeVehiclesClient>();
+        created.Should().Be(1);
+        services.Count(d => d.ServiceType == typeof(IAcmeVehiclesApi)).Should().Be(1, "Refit's stub registration was replaced, not added to");
+        ((AcmeVehiclesClient)api).Settings.Should().BeSameAs(provider.GetRequiredKeyedService<RefitSettings>("Acme"));
+        body.Should().Contain("AB-123-CD", "the call went through the provider's base address and bearer handler");
+        sandbox.TokenRequests.Should().Be(1);
+    }
+
+    [Fact]
     public void Shared_and_provider_settings_are_validated_at_start_naming_each_setting_and_never_a_value()
     {
         var services = new ServiceCollection();
@@ -120,6 +153,26 @@ public sealed class OAuth2ProviderRegistrationTests
     }
 
     public interface IAcmeApi;
+
+    public interface IAcmeVehiclesApi
+    {
+        [Get("/Vehicles/{registrationNumber}")]
+        Task<string> GetVehicleJsonAsync(string registrationNumber, CancellationToken cancellationToken = default);
+    }
+
+    // What the Clients generator writes for an interface, reduced to one method.
+    private sealed class AcmeVehiclesClient(HttpClient http, RefitSettings settings) : IAcmeVehiclesApi
+    {
+        public RefitSettings Settings => settings;
+
+        public Task<string> GetVehicleJsonAsync(string registrationNumber, CancellationToken cancellationToken = default) =>
+            GeneratedRequestSender.SendAsync<string>(
+                http,
+                new HttpRequestMessage(HttpMethod.Get, new Uri("Vehicles/" + Uri.EscapeDataString(registrationNumber), UriKind.Relative)),
+                settings,
+                bufferBody: false,
+                cancellationToken);
+    }
 
     public sealed class AcmeOptions() : OAuth2ProviderOptions(TimeSpan.FromSeconds(30))
     {
