@@ -28,14 +28,7 @@ public sealed class OAuth2ProviderRegistrationTests
     {
         await using var sandbox = await OptimumSandbox.StartAsync();
         var services = new ServiceCollection();
-        var builder = Registration.Add(services, Section(new()
-        {
-            ["Acme:ApiUrl"] = sandbox.BaseUri.ToString(),
-            ["Acme:TokenUrl"] = sandbox.TokenUrl.ToString(),
-            ["Acme:ClientId"] = sandbox.ClientId,
-            ["Acme:ClientSecret"] = sandbox.ClientSecret,
-            ["Acme:TokenRequestRetries"] = "0",
-        }));
+        var builder = Registration.Add(services, SandboxSection(sandbox));
         builder.AddClient<IAcmeApi>();
         await using var provider = services.BuildServiceProvider();
 
@@ -56,13 +49,7 @@ public sealed class OAuth2ProviderRegistrationTests
     {
         await using var sandbox = await OptimumSandbox.StartAsync();
         var services = new ServiceCollection();
-        var builder = Registration.Add(services, Section(new()
-        {
-            ["Acme:ApiUrl"] = sandbox.BaseUri.ToString(),
-            ["Acme:TokenUrl"] = sandbox.TokenUrl.ToString(),
-            ["Acme:ClientId"] = sandbox.ClientId,
-            ["Acme:ClientSecret"] = sandbox.ClientSecret,
-        }));
+        var builder = Registration.Add(services, SandboxSection(sandbox));
         var created = 0;
         var client = builder.AddClient<IAcmeVehiclesApi>((http, settings) =>
         {
@@ -145,6 +132,15 @@ public sealed class OAuth2ProviderRegistrationTests
             .Should().Be((OAuth2ClientAuthentication.ClientSecretBasic, OAuth2RequestFormat.Json, 4, TimeSpan.FromSeconds(3)));
         options.TokenExpiryBuffer.Should().Be(TimeSpan.FromSeconds(30), "the provider's default, from its constructor");
     }
+
+    private static IConfiguration SandboxSection(OptimumSandbox sandbox) => Section(new()
+    {
+        ["Acme:ApiUrl"] = sandbox.BaseUri.ToString(),
+        ["Acme:TokenUrl"] = sandbox.TokenUrl.ToString(),
+        ["Acme:ClientId"] = sandbox.ClientId,
+        ["Acme:ClientSecret"] = sandbox.ClientSecret,
+        ["Acme:TokenRequestRetries"] = "0",
+    });
 
     private static IConfiguration Section(Dictionary<string, string?> values)
     {
