@@ -178,7 +178,7 @@ internal static class DirectClientParser
         string? header = null;
         var body = false;
         AttributeData? query = null;
-        var refitAttributes = new List<string>();
+        var refitAttributes = new List<(string Type, string Instance)>();
         foreach (var attribute in parameter.GetAttributes())
         {
             if (!IsRefit(attribute.AttributeClass))
@@ -191,7 +191,7 @@ internal static class DirectClientParser
             {
                 case "AliasAsAttribute" when args.Length == 1 && args[0].Value is string a && attribute.NamedArguments.Length == 0:
                     alias = a;
-                    refitAttributes.Add($"{{ typeof(global::Refit.AliasAsAttribute), new object[] {{ new global::Refit.AliasAsAttribute({ProviderEmitter.Literal(a)}) }} }}");
+                    refitAttributes.Add(("global::Refit.AliasAsAttribute", $"new global::Refit.AliasAsAttribute({ProviderEmitter.Literal(a)})"));
                     break;
                 case "HeaderAttribute" when args.Length == 1 && args[0].Value is string h && attribute.NamedArguments.Length == 0:
                     header = h;
@@ -202,9 +202,9 @@ internal static class DirectClientParser
                 case "QueryAttribute" when attribute.NamedArguments.Length == 0
                     && (args.Length == 0 || (args.Length == 1 && args[0].Type?.Name == "CollectionFormat" && args[0].Value is int)):
                     query = attribute;
-                    refitAttributes.Insert(0, args.Length == 0
-                        ? "{ typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() } }"
-                        : $"{{ typeof(global::Refit.QueryAttribute), new object[] {{ new global::Refit.QueryAttribute((global::Refit.CollectionFormat){(int)args[0].Value!}) }} }}");
+                    refitAttributes.Insert(0, ("global::Refit.QueryAttribute", args.Length == 0
+                        ? "new global::Refit.QueryAttribute()"
+                        : $"new global::Refit.QueryAttribute((global::Refit.CollectionFormat){(int)args[0].Value!})"));
                     break;
                 default:
                     return null;
@@ -225,13 +225,7 @@ internal static class DirectClientParser
                 : null;
         }
 
-        var provider = refitAttributes.Count switch
-        {
-            0 => null,
-            1 => SingleProvider(refitAttributes[0]),
-            _ => "new global::Refit.GeneratedParameterAttributeProvider(new global::System.Collections.Generic.Dictionary<global::System.Type, object[]>() {"
-                + string.Join(", ", refitAttributes) + "})",
-        };
+        var provider = AttributeProvider(refitAttributes);
         var name = alias ?? parameter.Name;
         if (placeholders.TryGetValue(name, out var range))
         {
@@ -250,12 +244,14 @@ internal static class DirectClientParser
             : null;
     }
 
-    private static string SingleProvider(string entry)
+    // The attribute provider Refit's stub passes to the URL formatter for this parameter (null: Refit's empty one).
+    private static string? AttributeProvider(List<(string Type, string Instance)> attributes) => attributes.Count switch
     {
-        // "{ typeof(X), new object[] { ... } }" → GeneratedSingleTypeParameterAttributeProvider(typeof(X), new object[] { ... })
-        var inner = entry.Substring(2, entry.Length - 4);
-        return "new global::Refit.GeneratedSingleTypeParameterAttributeProvider(" + inner + ")";
-    }
+        0 => null,
+        1 => $"new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof({attributes[0].Type}), new object[] {{ {attributes[0].Instance} }})",
+        _ => "new global::Refit.GeneratedParameterAttributeProvider(new global::System.Collections.Generic.Dictionary<global::System.Type, object[]>() {"
+            + string.Join(", ", attributes.Select(static a => $"{{ typeof({a.Type}), new object[] {{ {a.Instance} }} }}")) + "})",
+    };
 
     private static Dictionary<string, (int Start, int End)>? Placeholders(string path)
     {
