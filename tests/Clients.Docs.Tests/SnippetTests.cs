@@ -23,7 +23,7 @@ public sealed class SnippetTests
         var problems = SnippetCompiler.Problems(block);
 
         problems.Should().BeEmpty(
-            "the ```csharp block at {0} must compile against the packages (wrapped as {1}; see tests/Clients.Docs.Tests/README.md):\n{2}",
+            "the ```csharp block at {0} must compile against the packages (wrapped as {1}; the conventions are in docs/README.md):\n{2}",
             location, block.Directive.Kind, string.Join("\n", problems));
     }
 
