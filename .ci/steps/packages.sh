@@ -145,6 +145,25 @@ check "second RegenClients: up to date, no file touched ($touched touched)" \
 echo "-- build"
 if bounded 600 dotnet build Consumer.Tests "${props[@]}" >"$work/build.log" 2>&1; then pass "consumer build (app + tests)"; else tail -30 "$work/build.log"; fail "consumer build"; finish; fi
 
+echo "-- a consumer pinned to a Refit outside the supported range [16.4.0, 17.0.0)"
+# A copy of the consumer, so the checks below restore the real one unchanged. Restore refuses Refit 17.0.0 against the
+# packages' dependency range (NU1608, an error under TreatWarningsAsErrors), naming the range; with NU1608 silenced
+# the generator stops the build instead (CLG006), naming it too. Refit 16.3.0 is a downgrade NuGet refuses (NU1605).
+cp -r "$work/consumer" "$work/refit-pinned"
+refit_check() { # version, extra property, pattern the failing build must print
+  local status=0
+  (cd "$work/refit-pinned" && bounded 600 dotnet build $app -p:ConsumerRefitVersion="$1" $2 "${props[@]}") >"$work/refit-$1.log" 2>&1 || status=$?
+  grep -E "$3" "$work/refit-$1.log" | sed 's/^ *//' | sort -u | head -2 | sed 's/^/    /'
+  [ "$status" -ne 0 ] && grep -qE "$3" "$work/refit-$1.log"
+}
+check "Refit 17.0.0 pinned: restore stops with NU1608 naming the range (>= 16.4.0 && < 17.0.0)" \
+  refit_check 17.0.0 "" "NU1608.*Refit \(>= 16\.4\.0 && < 17\.0\.0\)"
+check "Refit 17.0.0 pinned, NU1608 silenced: the build stops with CLG006 naming [16.4.0, 17.0.0)" \
+  refit_check 17.0.0 "-p:NoWarn=NU1608" "CLG006.*Refit 17\.0\.0 is referenced.*\[16\.4\.0, 17\.0\.0\)"
+check "Refit 16.3.0 pinned: restore stops with NU1605 (downgrade below 16.4.0)" \
+  refit_check 16.3.0 "" "NU1605.*Refit.*16\.4\.0"
+rm -rf "$work/refit-pinned"
+
 echo "-- CheckSpecDrift"
 if env CLIENTS_SPEC_MIRROR="$mirror" dotnet build $app -t:CheckSpecDrift "${props[@]}" >"$work/drift-ok.log" 2>&1; then
   pass "CheckSpecDrift passes on the mirror"
