@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 
 namespace Clients.Generator.Diagnostics;
 
-/// <summary>The generator's diagnostics. Every ID starts with <c>CLG</c>; the README has the table.</summary>
+/// <summary>The generator's diagnostics. Every ID starts with <c>CLG</c>; docs/generator.md has the table.</summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Clients.Generator";
