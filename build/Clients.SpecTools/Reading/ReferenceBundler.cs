@@ -103,7 +103,8 @@ internal sealed class ReferenceBundler
 
         foreach (var (name, child) in obj.ToList())
         {
-            if (name is "$ref" or "example" or "examples" or "default" or "enum" or "const" || name.StartsWith("x-", StringComparison.Ordinal))
+            // Values, not descriptions (unless this object is a map: a property or a response may be named "default").
+            if (name == "$ref" || (mapOf is null && (name is "example" or "examples" or "default" or "enum" or "const" || name.StartsWith("x-", StringComparison.Ordinal))))
             {
                 continue;
             }
@@ -165,7 +166,7 @@ internal sealed class ReferenceBundler
         }
 
         var container = Container(section);
-        var baseName = Sanitize(fragment.Length > 0 ? LastSegment(fragment) : Stem(targetFile));
+        var baseName = Sanitize(fragment.Length > 0 ? LastSegment(fragment) : Capitalized(Stem(targetFile)));
         var name = baseName;
         if (container.ContainsKey(name))
         {
@@ -315,6 +316,9 @@ internal sealed class ReferenceBundler
         var dot = name.IndexOf('.', StringComparison.Ordinal);
         return dot > 0 ? name[..dot] : name;
     }
+
+    /// <summary>A file's stem as a type-like name: <c>pet.yaml</c> → <c>Pet</c>.</summary>
+    private static string Capitalized(string stem) => stem.Length == 0 ? stem : char.ToUpperInvariant(stem[0]) + stem[1..];
 
     /// <summary>Component keys must match <c>^[a-zA-Z0-9.\-_]+$</c>.</summary>
     private static string Sanitize(string name)
