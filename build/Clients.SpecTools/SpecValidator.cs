@@ -68,7 +68,7 @@ public static class SpecValidator
 
         // UTF-8 JSON: the structure is checked on the document as written (messages name its own pointers, Swagger 2.0's
         // included); an OpenAPI 3.x one without external references is then done, exactly as the reader's fast path.
-        if (trimmed[0] == (byte)'{')
+        if (trimmed[0] is (byte)'{' or (byte)'[')
         {
             JsonDocument original;
             try

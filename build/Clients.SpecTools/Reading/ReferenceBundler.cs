@@ -27,22 +27,20 @@ internal sealed class ReferenceBundler
     private readonly JsonObject _root;
     private readonly bool _swagger2;
     private readonly Func<string, byte[]?>? _load;
-    private readonly string _source;
     private readonly Dictionary<string, JsonObject> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _imported = new(StringComparer.Ordinal);
 
-    private ReferenceBundler(JsonObject root, bool swagger2, Func<string, byte[]?>? load, string source)
+    private ReferenceBundler(JsonObject root, bool swagger2, Func<string, byte[]?>? load)
     {
         _root = root;
         _swagger2 = swagger2;
         _load = load;
-        _source = source;
     }
 
     /// <summary>Bundles in place; returns the files read, relative to the document.</summary>
-    public static IReadOnlyList<string> Bundle(JsonObject root, bool swagger2, Func<string, byte[]?>? load, string source)
+    public static IReadOnlyList<string> Bundle(JsonObject root, bool swagger2, Func<string, byte[]?>? load)
     {
-        var bundler = new ReferenceBundler(root, swagger2, load, source);
+        var bundler = new ReferenceBundler(root, swagger2, load);
         bundler.Walk(root, string.Empty, null, null, null, 0);
         return [.. bundler._files.Keys.Order(StringComparer.Ordinal)];
     }
@@ -194,10 +192,10 @@ internal sealed class ReferenceBundler
 
         if (_load is null)
         {
-            throw new SpecReadException($"external $ref '{reference}'{where}: {_source} has no readable neighbours (it was not read from a local file)", pointer);
+            throw new SpecReadException($"external $ref '{reference}'{where}: the document was not read from a local file, so no file next to it can be read (bundle it into one document)", pointer);
         }
 
-        var bytes = _load(file) ?? throw new SpecReadException($"external $ref '{reference}'{where}: the file {file} next to {_source} does not exist", pointer);
+        var bytes = _load(file) ?? throw new SpecReadException($"external $ref '{reference}'{where}: the file {file} (relative to the document) does not exist", pointer);
         try
         {
             var detected = TextDecoding.Detect(bytes);

@@ -20,7 +20,7 @@ internal static class SpecReader
 
     /// <summary>Reads a document.</summary>
     /// <param name="content">The bytes as pulled or stored.</param>
-    /// <param name="source">Where they come from (a file or URL); named in bundling messages.</param>
+    /// <param name="source">Where they come from (a file or URL). Messages name places inside the document; the caller names the source.</param>
     /// <param name="siblings">Loads a file named by a relative <c>$ref</c> (path relative to the document, '/'-separated);
     /// null when the document has no readable neighbours (pulled over HTTP).</param>
     /// <exception cref="SpecReadException">The document cannot be read; the message is the reason, with the place.</exception>
@@ -52,7 +52,7 @@ internal static class SpecReader
 
         var (root, syntax) = ParseText(text);
         var form = Classify(root, syntax, detected.Name);
-        var bundled = ReferenceBundler.Bundle(root, form.IsSwagger2, siblings, source);
+        var bundled = ReferenceBundler.Bundle(root, form.IsSwagger2, siblings);
         form = form with { BundledFiles = bundled };
         var json = form.IsSwagger2 ? SwaggerUpgrade.ToOpenApi3(root) : JsonSerializer.SerializeToUtf8Bytes(root);
         return new SpecReadResult(json, ParseJson(json), form);
