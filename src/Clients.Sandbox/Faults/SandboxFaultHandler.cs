@@ -9,7 +9,7 @@ namespace Clients.Sandbox;
 /// <summary>
 /// The fault injector: a <see cref="DelegatingHandler"/> that, per request, may fail the request the way a network or
 /// a proxy does (see <see cref="SandboxFaultOptions"/>) instead of, or after, passing it on. Added with
-/// <see cref="SandboxFaultsHttpClientBuilderExtensions.AddSandboxFaults"/>.
+/// <see cref="SandboxFaultsHttpClientBuilderExtensions.AddSandboxFaults(Microsoft.Extensions.DependencyInjection.IHttpClientBuilder, SandboxFaultOptions)"/>.
 /// </summary>
 internal sealed class SandboxFaultHandler(SandboxFaultOptions options, SandboxFaultDice dice) : DelegatingHandler
 {

@@ -1,7 +1,7 @@
 namespace Clients.Sandbox;
 
 /// <summary>
-/// What <see cref="SandboxFaultsHttpClientBuilderExtensions.AddSandboxFaults"/> injects, as fractions (0–1) of the
+/// What <see cref="SandboxFaultsHttpClientBuilderExtensions.AddSandboxFaults(Microsoft.Extensions.DependencyInjection.IHttpClientBuilder, SandboxFaultOptions)"/> injects, as fractions (0–1) of the
 /// requests that pass through it: faults a real network and the proxies in front of a real API produce. Each request
 /// draws once; the rates add up (at most 1). Read on every request, so they may be changed while a test runs.
 /// </summary>
