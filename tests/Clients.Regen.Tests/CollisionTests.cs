@@ -67,14 +67,14 @@ public sealed class CollisionTests(ITestOutputHelper output)
     public void A_document_naming_everything_the_emitters_use_generates_and_compiles_with_every_generator_without_a_warning()
     {
         var files = Generate();
-        var compilation = InMemoryCompiler.Create(files)
-            .AddSyntaxTrees(CSharpSyntaxTree.ParseText(ProviderSource, (CSharpParseOptions)InMemoryCompiler.Create(files).SyntaxTrees.First().Options, path: "CollideProvider.cs"));
+        var generated = InMemoryCompiler.Create(files);
+        var parse = (CSharpParseOptions)generated.SyntaxTrees.First().Options;
+        var compilation = generated.AddSyntaxTrees(CSharpSyntaxTree.ParseText(ProviderSource, parse, path: "CollideProvider.cs"));
         ISourceGenerator[] generators = [InMemoryCompiler.JsonGenerator(), .. RefitDiagnostics.Generators, new Clients.Generator.ClientsGenerator().AsSourceGenerator()];
         // Refit's generator in the mode a consumer's build runs it (generated request building: Refit 16's stubs).
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(generators, parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options, optionsProvider: new BuildProperties(new HashSet<string>()));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(generators, parseOptions: parse, optionsProvider: new BuildProperties(new HashSet<string>()));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var compiled, out var generatorDiagnostics);
 
-        foreach (var tree in compiled.SyntaxTrees) { if (Environment.GetEnvironmentVariable("DUMP_DIR") is { } dump) { var target = Path.Combine(dump, tree.FilePath.Replace('/', '_')); File.WriteAllText(target, tree.ToString()); } }
         using var image = new MemoryStream();
         var emitted = compiled.Emit(image);
         var problems = generatorDiagnostics.Concat(emitted.Diagnostics)
