@@ -321,10 +321,11 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
     }
 
     // Refit's generated stub declares its locals as `refit…` (refitSettings, refitRequest, refitQueryBuilder…) in the
-    // same scope as the parameters: a parameter never takes such a name. (Its fields, `_settings` and `Client`, are
+    // same scope as the parameters: a parameter never takes such a name (the numbered one it gets instead has a digit,
+    // which Refit's locals never have). (Its fields, `_settings` and `Client`, are
     // names a camelCase parameter cannot have.)
     private static bool IsRefitLocal(string name) =>
-        name.Length > 5 && name.StartsWith("refit", StringComparison.Ordinal) && char.IsAsciiLetterUpper(name[5]);
+        name.Length > 5 && name.StartsWith("refit", StringComparison.Ordinal) && char.IsAsciiLetterUpper(name[5]) && name.All(char.IsAsciiLetter);
 
     private static JsonElement? JsonContent(JsonElement container)
     {
