@@ -8,7 +8,8 @@ namespace Clients.Sandbox.Ovh;
 /// Checks a call's path and query parameters and its body against the operation in the document:
 /// required query parameters present, integers/numbers/booleans parse, dates are <c>yyyy-MM-dd</c> and
 /// date-times ISO 8601 (each value of a repeated query array too), enum values belong to the enum,
-/// a required body is present, is JSON, and carries the schema's required properties.
+/// a required body is present, is JSON, and carries the schema's required properties; a path variable the operation
+/// does not declare fits the type <c>Clients.OpenApi.UndeclaredPathVariables</c> gives it.
 /// </summary>
 internal static partial class OvhParameterValidator
 {
@@ -57,6 +58,18 @@ internal static partial class OvhParameterValidator
                         }
                     }
                 }
+            }
+        }
+
+        // A path variable the document uses without declaring it: typed by the rule the generated client follows.
+        var declaredPath = parameters.ValueKind == JsonValueKind.Array
+            ? parameters.EnumerateArray().Where(static p => p.GetProperty("in").GetString() == "path").Select(static p => p.GetProperty("name").GetString()!)
+            : [];
+        foreach (var (name, schema) in Clients.OpenApi.UndeclaredPathVariables.Infer(pathValues.Keys, declaredPath, operation, document.Resolve))
+        {
+            if (pathValues.TryGetValue(name, out var value) && CheckValue(schema, name, value) is { } problem)
+            {
+                return problem;
             }
         }
 
