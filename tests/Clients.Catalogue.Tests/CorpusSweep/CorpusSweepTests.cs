@@ -99,6 +99,7 @@ public sealed class CorpusSweepTests(ITestOutputHelper output)
             rows.Count(r => r.Document.Origin == "shared").Should().Be(43, "../shared/corpus holds 43 public documents");
         }
 
+        using var scope = new FluentAssertions.Execution.AssertionScope();
         unexplained.Should().BeEmpty("every failure of a corpus document is a listed exception (CorpusExceptions) with its reason and plan");
         stale.Should().BeEmpty("a listed exception that no longer happens is removed from CorpusExceptions");
     }
