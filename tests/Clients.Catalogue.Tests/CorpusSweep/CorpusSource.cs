@@ -9,7 +9,7 @@ namespace Clients.Catalogue.Tests.CorpusSweep;
 /// </summary>
 internal static class CorpusSource
 {
-    /// <summary>The shared corpus folder, or null when there is none (then CI fails: it always has one).</summary>
+    /// <summary>The shared corpus folder, or null when there is none; throws when <c>CLIENTS_CORPUS</c> names a missing folder or <c>CI=true</c> finds none.</summary>
     public static string? SharedDirectory
     {
         get
@@ -24,10 +24,10 @@ internal static class CorpusSource
                 return Path.GetFullPath(candidate);
             }
 
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            if (!string.IsNullOrEmpty(named) || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             {
                 throw new InvalidOperationException(
-                    "CI=true but the public-document corpus is missing: set CLIENTS_CORPUS to ../shared/corpus, or CLIENTS_SPEC_MIRROR to a "
+                    "The public-document corpus is missing (CLIENTS_CORPUS is set, or CI=true): set CLIENTS_CORPUS to ../shared/corpus, or CLIENTS_SPEC_MIRROR to a "
                     + $"folder with a 'corpus' folder beside it (looked at '{candidate ?? "(neither is set)"}').");
             }
 
