@@ -7,8 +7,8 @@ namespace Clients.Catalogue.Tests.CorpusSweep;
 /// Compiles the generated clients of many documents the way a consumer's build does (see
 /// <see cref="GeneratedClientAssembly.TryCompile"/>: System.Text.Json's, Refit's and the project's generators, Refit's
 /// analyzers, warnings as errors), several documents per compilation (each in its own namespace), two compilations at a
-/// time; a batch that does not compile cleanly is compiled again document by document, so each diagnostic is charged to
-/// its own document and the others still load.
+/// time; from a batch that does not compile cleanly, the documents its diagnostics belong to are set aside and the rest
+/// compiles again, so each diagnostic is charged to its own document and the others still load.
 /// </summary>
 internal static class CorpusCompilation
 {
@@ -32,32 +32,79 @@ internal static class CorpusCompilation
         }
 
         var results = new ConcurrentDictionary<string, (CompiledClients?, IReadOnlyList<string>)>(StringComparer.Ordinal);
+        var timings = new ConcurrentBag<string>();
         Parallel.ForEach(
             batches.Select((b, i) => (Batch: b, Index: i)),
             new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            item =>
-            {
-                var files = item.Batch.SelectMany(x => x.Files).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-                var attempt = GeneratedClientAssembly.TryCompile($"Clients.Corpus.Batch{item.Index}", files, [], withRefitAnalyzers: true);
-                if (attempt.Image is not null && attempt.Problems.Count == 0)
-                {
-                    var clients = attempt.Load();
-                    foreach (var (document, _) in item.Batch)
-                    {
-                        results[document.Identifier] = (clients, []);
-                    }
-
-                    return;
-                }
-
-                foreach (var (document, own) in item.Batch)
-                {
-                    var alone = item.Batch.Count == 1 ? attempt : GeneratedClientAssembly.TryCompile("Clients.Corpus." + document.Identifier, own, [], withRefitAnalyzers: true);
-                    results[document.Identifier] = alone.Image is not null && alone.Problems.Count == 0 ? (alone.Load(), []) : (null, alone.Problems);
-                }
-            });
+            item => CompileBatch($"Clients.Corpus.Batch{item.Index}", item.Batch, results, timings));
+        Timings = timings.ToList();
         return results;
     }
+
+    /// <summary>The timings of the compilations of the last <see cref="Run"/> (one line each).</summary>
+    public static IReadOnlyList<string> Timings { get; private set; } = [];
+
+    /// <summary>
+    /// One compilation of the batch; when it does not compile cleanly, each diagnostic is charged to the document whose
+    /// files (or whose generated clients) it is in, those documents are set aside, and the rest compiles again; a
+    /// diagnostic no document owns sends every document of the batch to its own compilation.
+    /// </summary>
+    private static void CompileBatch(
+        string name,
+        IReadOnlyList<(CorpusDocument Document, IReadOnlyDictionary<string, string> Files)> batch,
+        ConcurrentDictionary<string, (CompiledClients?, IReadOnlyList<string>)> results,
+        ConcurrentBag<string> timings)
+    {
+        var files = batch.SelectMany(x => x.Files).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var attempt = GeneratedClientAssembly.TryCompile(name, files, [], withRefitAnalyzers: true);
+        timings.Add($"{name} ({batch.Count} documents, {files.Values.Sum(f => (long)f.Length) / 1024} KiB of generated source): {attempt.Timings}");
+        if (attempt.Image is not null && attempt.Problems.Count == 0)
+        {
+            var clients = attempt.Load();
+            foreach (var (document, _) in batch)
+            {
+                results[document.Identifier] = (clients, []);
+            }
+
+            return;
+        }
+
+        var owners = attempt.Problems.Select(p => (Problem: p, Owner: batch.FirstOrDefault(x => Owns(x.Document, p)).Document)).ToList();
+        if (owners.Any(o => o.Owner is null) || batch.Count == 1)
+        {
+            foreach (var item in batch)
+            {
+                if (batch.Count == 1)
+                {
+                    results[item.Document.Identifier] = (null, attempt.Problems);
+                }
+                else
+                {
+                    CompileBatch(name + "." + item.Document.Identifier, [item], results, timings);
+                }
+            }
+
+            return;
+        }
+
+        foreach (var failed in owners.GroupBy(o => o.Owner!.Identifier, StringComparer.Ordinal))
+        {
+            results[failed.Key] = (null, failed.Select(o => o.Problem).ToList());
+        }
+
+        var rest = batch.Where(x => !results.ContainsKey(x.Document.Identifier)).ToList();
+        if (rest.Count > 0)
+        {
+            CompileBatch(name + "'", rest, results, timings);
+        }
+    }
+
+    // A document's files are keyed "{Identifier}/…"; the generator's output for its interfaces names their namespace
+    // (Clients.Corpus.{Identifier}.Optimum → "…_Corpus_{Identifier}_Optimum_…").
+    private static bool Owns(CorpusDocument document, string problem) =>
+        problem.StartsWith(document.Identifier + "/", StringComparison.Ordinal)
+        || problem.Contains("_" + document.Identifier + "_", StringComparison.Ordinal)
+        || problem.Contains("." + document.Identifier + ".", StringComparison.Ordinal);
 
     private static long Size(IReadOnlyDictionary<string, string> files) => files.Values.Sum(f => (long)f.Length);
 }
