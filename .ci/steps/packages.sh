@@ -25,7 +25,7 @@ packages_cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 cleanup() {
   rm -rf "$work"
   # this run's Clients.* packages only (a unique version), so the machine's package cache does not grow run after run
-  for id in clients.core clients.optimum clients.ovh clients.origami clients.sandbox clients.build; do
+  for id in clients.core clients.fleet clients.optimum clients.ovh clients.origami clients.sandbox clients.build; do
     rm -rf "$packages_cache/$id/$version"
   done
 }
@@ -60,7 +60,7 @@ else
   check "dotnet pack: 0 warnings (found $pack_warnings)" [ "$pack_warnings" -eq 0 ]
 fi
 
-expected=(Clients.Core Clients.Optimum Clients.Ovh Clients.Origami Clients.Sandbox Clients.Build)
+expected=(Clients.Core Clients.Fleet Clients.Optimum Clients.Ovh Clients.Origami Clients.Sandbox Clients.Build)
 python3 - "$work/feed" "$version" "${expected[@]}" >"$work/inspect.txt" <<'PY' || true
 import sys, zipfile, os, re
 feed, version, ids = sys.argv[1], sys.argv[2], sys.argv[3:]
@@ -93,8 +93,8 @@ for id in ids:
 for p in problems: print("PROBLEM " + p)
 PY
 cat "$work/inspect.txt"
-check "six packages with README, licence, repository, symbols, XML docs; generator inside Clients.Core; tool + targets inside Clients.Build" \
-  bash -c "! grep -q PROBLEM '$work/inspect.txt' && [ \$(grep -c '^Clients' '$work/inspect.txt') -eq 6 ]"
+check "seven packages with README, licence, repository, symbols, XML docs; generator inside Clients.Core; tool + targets inside Clients.Build" \
+  bash -c "! grep -q PROBLEM '$work/inspect.txt' && [ \$(grep -c '^Clients' '$work/inspect.txt') -eq 7 ]"
 
 echo "== consumer outside the solution: $work/consumer"
 # the machine's normal sources, read before the consumer's own NuGet.config exists (it is written below)
@@ -144,6 +144,43 @@ check "second RegenClients: up to date, no file touched ($touched touched)" \
 
 echo "-- build"
 if bounded 600 dotnet build Consumer.Tests "${props[@]}" >"$work/build.log" 2>&1; then pass "consumer build (app + tests)"; else tail -30 "$work/build.log"; fail "consumer build"; finish; fi
+
+echo "-- dependency closures: an application of Clients.Optimum alone, and one of Clients.Fleet"
+# Redis and Data Protection live in Clients.Fleet: an application that does not coordinate tokens across a fleet
+# restores neither. Each closure is what `dotnet list package --include-transitive` resolves for a one-reference project.
+closure() { # package id → prints the resolved closure, one "id version" a line
+  local dir="$work/closure-$1"
+  mkdir -p "$dir" && cp NuGet.config "$dir/"
+  printf '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup><ItemGroup><PackageReference Include="%s" Version="%s" /></ItemGroup></Project>\n' "$1" "$version" >"$dir/closure.csproj"
+  (cd "$dir" && dotnet restore -nologo >/dev/null 2>&1 && dotnet list package --include-transitive 2>/dev/null) | sed -nE 's/^ *> ([A-Za-z0-9_.-]+) +([^ ]+ +)?([0-9][^ ]*) *$/\1 \3/p' | sort -u
+}
+closure Clients.Optimum >"$work/closure-optimum.txt"
+closure Clients.Fleet >"$work/closure-fleet.txt"
+echo "   Clients.Optimum: $(wc -l <"$work/closure-optimum.txt") packages: $(awk '{print $1}' "$work/closure-optimum.txt" | grep -E '^(Clients|Refit|StackExchange|Microsoft.AspNetCore.DataProtection|Microsoft.Extensions.Http)' | paste -sd ' ')"
+echo "   Clients.Fleet:   $(wc -l <"$work/closure-fleet.txt") packages: $(awk '{print $1}' "$work/closure-fleet.txt" | grep -E '^(Clients|Refit|StackExchange|Microsoft.AspNetCore.DataProtection|Microsoft.Extensions.Http)' | paste -sd ' ')"
+check "an application of Clients.Optimum alone restores Clients.Core and no Redis or Data Protection package" \
+  bash -c "grep -q '^Clients.Core ' '$work/closure-optimum.txt' && ! grep -qE '^(StackExchange.Redis|Microsoft.AspNetCore.DataProtection)' '$work/closure-optimum.txt'"
+check "an application of Clients.Fleet restores StackExchange.Redis and Data Protection's Redis store" \
+  bash -c "grep -q '^StackExchange.Redis ' '$work/closure-fleet.txt' && grep -q '^Microsoft.AspNetCore.DataProtection.StackExchangeRedis ' '$work/closure-fleet.txt'"
+
+echo "-- a consumer pinned to a Refit outside the supported range [16.4.0, 17.0.0)"
+# A copy of the consumer, so the checks below restore the real one unchanged. Restore refuses Refit 17.0.0 against the
+# packages' dependency range (NU1608, an error under TreatWarningsAsErrors), naming the range; with NU1608 silenced
+# the generator stops the build instead (CLG006), naming it too. Refit 16.3.0 is a downgrade NuGet refuses (NU1605).
+cp -r "$work/consumer" "$work/refit-pinned"
+refit_check() { # version, extra property, pattern the failing build must print
+  local status=0
+  (cd "$work/refit-pinned" && bounded 600 dotnet build $app -p:ConsumerRefitVersion="$1" $2 "${props[@]}") >"$work/refit-$1.log" 2>&1 || status=$?
+  grep -E "$3" "$work/refit-$1.log" | sed 's/^ *//' | sort -u | head -2 | sed 's/^/    /'
+  [ "$status" -ne 0 ] && grep -qE "$3" "$work/refit-$1.log"
+}
+check "Refit 17.0.0 pinned: restore stops with NU1608 naming the range (>= 16.4.0 && < 17.0.0)" \
+  refit_check 17.0.0 "" "NU1608.*Refit \(>= 16\.4\.0 && < 17\.0\.0\)"
+check "Refit 17.0.0 pinned, NU1608 silenced: the build stops with CLG006 naming [16.4.0, 17.0.0)" \
+  refit_check 17.0.0 "-p:NoWarn=NU1608" "CLG006.*Refit 17\.0\.0 is referenced.*\[16\.4\.0, 17\.0\.0\)"
+check "Refit 16.3.0 pinned: restore stops with NU1605 (downgrade below 16.4.0)" \
+  refit_check 16.3.0 "" "NU1605.*Refit.*16\.4\.0"
+rm -rf "$work/refit-pinned"
 
 echo "-- CheckSpecDrift"
 if env CLIENTS_SPEC_MIRROR="$mirror" dotnet build $app -t:CheckSpecDrift "${props[@]}" >"$work/drift-ok.log" 2>&1; then

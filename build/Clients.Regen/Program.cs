@@ -17,7 +17,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is not ("regen" or "check" or "bench"))
         {
-            Console.Error.WriteLine("usage: Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS] [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking] [--specs DIR] [--stamps DIR] [--namespace NS] [--generated DIR] [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE]");
+            Console.Error.WriteLine("usage: Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS] [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking] [--specs DIR] [--stamps DIR] [--namespace NS] [--generated DIR] [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE] [--corpus DIR (bench)]");
             return 2;
         }
 
@@ -30,6 +30,7 @@ internal static class Program
         string? specs = null, stamps = null, ns = null, generated = null, optimumDocument = null, origamiDocument = null;
         List<string>? universes = null;
         string? report = null;
+        string? corpus = null;
         var failOnBreakingOnly = false;
         for (var i = 1; i < args.Length; i++)
         {
@@ -48,6 +49,7 @@ internal static class Program
                 case "--ovh-universe": (universes ??= []).Add(args[++i].Trim().Trim('/')); break;
                 case "--optimum-document": optimumDocument = args[++i]; break;
                 case "--origami-document": origamiDocument = args[++i]; break;
+                case "--corpus": corpus = args[++i]; break;
                 case "--report": report = args[++i]; break;
                 case "--fail-on":
                     switch (args[++i].ToLowerInvariant())
@@ -116,6 +118,7 @@ internal static class Program
         {
             "regen" => await pipeline.RegenAsync(CancellationToken.None).ConfigureAwait(false),
             "check" => await pipeline.CheckAsync(CancellationToken.None).ConfigureAwait(false),
+            _ when corpus is not null => await Bench.CorpusBench.RunAsync(Path.GetFullPath(corpus), Console.Out).ConfigureAwait(false),
             _ => await Bench.BenchRunner.RunAsync(options, Console.Out).ConfigureAwait(false),
         };
     }

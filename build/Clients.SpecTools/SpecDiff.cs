@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Clients.SpecTools.Internal;
+using Clients.SpecTools.Reading;
 
 namespace Clients.SpecTools;
 
@@ -34,14 +35,13 @@ namespace Clients.SpecTools;
 /// </summary>
 public static class SpecDiff
 {
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 256 };
-
     /// <summary>Compares two sets of documents of one provider.</summary>
     /// <param name="provider">The provider, named in the report.</param>
-    /// <param name="before">The committed documents, keyed by document key (e.g. <c>v1/me</c>), as raw JSON bytes.</param>
+    /// <param name="before">The committed documents, keyed by document key (e.g. <c>v1/me</c>), as raw bytes.</param>
     /// <param name="after">The freshly pulled documents, keyed the same way.</param>
     /// <returns>The changes, ordered deterministically.</returns>
-    /// <exception cref="InvalidDataException">A document is not JSON or not an OpenAPI 3.x / Swagger 2.0 document; the message names it.</exception>
+    /// <exception cref="InvalidDataException">A document cannot be read (see the reader: JSON or YAML, OpenAPI 3.0/3.1 or
+    /// Swagger 2.0, which is compared as its OpenAPI 3.0 upgrade); the message names it.</exception>
     public static SpecDiffReport Compare(
         string provider,
         IReadOnlyDictionary<string, ReadOnlyMemory<byte>> before,
@@ -80,13 +80,19 @@ public static class SpecDiff
 
     private static JsonDocument Parse(string provider, string key, string side, ReadOnlyMemory<byte> bytes)
     {
+        // Every form the reader takes (Swagger 2.0 upgraded, YAML, UTF-16…) is compared as its OpenAPI 3 form, so a
+        // document and its conversion have no semantic difference.
         try
         {
-            return JsonDocument.Parse(ContentSniffer.StripBom(bytes), ParseOptions);
+            return SpecReader.Read(bytes, key).Document;
         }
-        catch (JsonException exception)
+        catch (SpecReadException exception) when (exception.InnerException is JsonException json)
         {
-            throw new InvalidDataException($"Cannot compare {provider} document '{key}' ({side} version): {JsonSyntaxError.Describe(exception, bytes.Span)}", exception);
+            throw new InvalidDataException($"Cannot compare {provider} document '{key}' ({side} version): {JsonSyntaxError.Describe(json, ContentSniffer.StripBom(bytes).Span)}", exception);
+        }
+        catch (SpecReadException exception)
+        {
+            throw new InvalidDataException($"Cannot compare {provider} document '{key}' ({side} version): {exception.Message}", exception);
         }
     }
 

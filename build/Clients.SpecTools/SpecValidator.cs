@@ -1,14 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
 using Clients.SpecTools.Internal;
+using Clients.SpecTools.Reading;
 
 namespace Clients.SpecTools;
 
 /// <summary>
 /// Decides whether a freshly pulled document may replace the committed one. It refuses, with a reason naming the
-/// source and the place: empty content, an HTML page (error, login or gateway page), YAML, invalid or truncated JSON,
-/// JSON that is not an OpenAPI 3.x / Swagger 2.0 document, an unresolvable or external <c>$ref</c>, and (by default)
-/// a document without operations. One parse and one linear walk: OVH's 790 KB <c>me.json</c> takes milliseconds.
+/// source and the place: empty content, an HTML page (error, login or gateway page), invalid or truncated JSON or YAML,
+/// a document that is not OpenAPI 3.0/3.1 or Swagger 2.0, an unresolvable <c>$ref</c>, a remote one, a local external one
+/// that cannot be bundled (see <see cref="SpecReader"/>), and (by default) a document without operations. An OpenAPI 3.x
+/// JSON document takes one parse and one linear walk: OVH's 790 KB <c>me.json</c> takes milliseconds; any other form is
+/// read by <see cref="SpecReader"/> (YAML, other encodings, Swagger 2.0 upgraded, external references bundled) and its
+/// OpenAPI 3 form checked the same way.
 /// </summary>
 public static class SpecValidator
 {
@@ -28,7 +32,11 @@ public static class SpecValidator
     /// <param name="source">Where the bytes come from; named in every failure.</param>
     /// <param name="options">Validation switches.</param>
     /// <returns>The outcome; <see cref="SpecValidationResult.Reason"/> says what is wrong and where.</returns>
-    public static SpecValidationResult Validate(ReadOnlyMemory<byte> content, string? mediaType, SpecSource source, SpecValidationOptions options)
+    public static SpecValidationResult Validate(ReadOnlyMemory<byte> content, string? mediaType, SpecSource source, SpecValidationOptions options) =>
+        Validate(content, mediaType, source, options, null);
+
+    /// <summary>Validates <paramref name="content"/>, reading the files its local external <c>$ref</c>s name through <paramref name="siblings"/>.</summary>
+    internal static SpecValidationResult Validate(ReadOnlyMemory<byte> content, string? mediaType, SpecSource source, SpecValidationOptions options, Func<string, byte[]?>? siblings)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
@@ -49,37 +57,73 @@ public static class SpecValidator
             var title = ContentSniffer.HtmlTitle(trimmed);
             return SpecValidationResult.Invalid(source,
                 $"received an HTML page{(normalizedMediaType is null ? string.Empty : $" ({normalizedMediaType})")}"
-                + $"{(title is null ? string.Empty : $" titled \"{title}\"")} instead of a JSON spec document"
+                + $"{(title is null ? string.Empty : $" titled \"{title}\"")} instead of a JSON or YAML spec document"
                 + " (an error, login or gateway page?)");
         }
 
         if (trimmed[0] == (byte)'<')
         {
-            return SpecValidationResult.Invalid(source, "received markup (the content starts with '<') instead of a JSON spec document");
+            return SpecValidationResult.Invalid(source, "received markup (the content starts with '<') instead of a JSON or YAML spec document");
         }
 
-        if (ContentSniffer.IsYamlMediaType(normalizedMediaType) || ContentSniffer.LooksLikeYaml(trimmed))
+        // UTF-8 JSON: the structure is checked on the document as written (messages name its own pointers, Swagger 2.0's
+        // included); an OpenAPI 3.x one without external references is then done, exactly as the reader's fast path.
+        if (trimmed[0] is (byte)'{' or (byte)'[')
         {
-            return SpecValidationResult.Invalid(source, "received YAML; the project reads the JSON form of the document (request it, e.g. with an Accept or format parameter)");
+            JsonDocument original;
+            try
+            {
+                original = JsonDocument.Parse(body, ParseOptions);
+            }
+            catch (JsonException exception)
+            {
+                return SpecValidationResult.Invalid(source, JsonSyntaxError.Describe(exception, body.Span));
+            }
+
+            using (original)
+            {
+                var written = ValidateStructure(body.Span, original.RootElement, source, options, skipExternal: true);
+                if (!written.IsValid || (OpenApiShape.TryGetFormat(original.RootElement, out var format, out _, out _)
+                                         && format == SpecFormat.OpenApi3 && !HasExternalReference(body.Span)))
+                {
+                    return written;
+                }
+            }
         }
 
-        JsonDocument document;
+        SpecReadResult read;
         try
         {
-            document = JsonDocument.Parse(body, ParseOptions);
+            read = SpecReader.Read(content, source.Location, siblings);
         }
-        catch (JsonException exception)
+        catch (SpecReadException exception)
         {
-            return SpecValidationResult.Invalid(source, JsonSyntaxError.Describe(exception, body.Span));
+            return SpecValidationResult.Invalid(source, exception.Message, exception.Pointer);
         }
 
-        using (document)
+        using (read.Document)
         {
-            return ValidateStructure(body.Span, document.RootElement, source, options);
+            return ValidateStructure(read.Json.Span, read.Document.RootElement, source, options, skipExternal: false);
         }
     }
 
-    private static SpecValidationResult ValidateStructure(ReadOnlySpan<byte> content, JsonElement root, SpecSource source, SpecValidationOptions options)
+    private static bool HasExternalReference(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("$ref"u8)
+                && reader.Read() && reader.TokenType == JsonTokenType.String
+                && !(reader.ValueSpan.Length > 0 && reader.ValueSpan[0] == (byte)'#'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static SpecValidationResult ValidateStructure(ReadOnlySpan<byte> content, JsonElement root, SpecSource source, SpecValidationOptions options, bool skipExternal)
     {
         if (!OpenApiShape.TryGetFormat(root, out var format, out var problem, out var pointer))
         {
@@ -115,7 +159,7 @@ public static class SpecValidator
             }
         }
 
-        var references = LocalReferenceCheck.Run(content, root, format);
+        var references = LocalReferenceCheck.Run(content, root, format, skipExternal);
         if (references.FirstProblem is not null)
         {
             var more = references.ProblemCount > 1

@@ -52,9 +52,7 @@ public sealed class ClientsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Interfaces);
 
         var facts = context.CompilationProvider
-            .Select(static (c, _) => new CompilationFacts(
-                c.AssemblyName ?? "Assembly",
-                c.GetTypeByMetadataName("System.Runtime.CompilerServices.ModuleInitializerAttribute") is not null))
+            .Select(static (c, _) => CompilationFactsParser.Parse(c))
             .WithTrackingName(TrackingNames.Facts);
 
         // The assembly's own source-generated JSON contexts: a consumer's interfaces' types are described by them, not by
@@ -77,6 +75,13 @@ public sealed class ClientsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ProviderOutputs);
 
         context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        context.RegisterSourceOutput(facts, static (spc, f) =>
+        {
+            if (f.UnsupportedRefitVersion is { } version)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.UnsupportedRefit, Location.None, version, Clients.Core.Wire.RefitVersionRange.Text));
+            }
+        });
         context.RegisterSourceOutput(outputs, static (spc, output) =>
         {
             foreach (var (hintName, source) in ProviderEmitter.Emit(output))

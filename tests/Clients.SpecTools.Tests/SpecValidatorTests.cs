@@ -75,8 +75,30 @@ public sealed class SpecValidatorTests
         ShouldBeRejected(Validate("<?xml version=\"1.0\"?><error>nope</error>"), "markup");
 
     [Fact]
-    public void Yaml_is_rejected_with_a_hint() =>
-        ShouldBeRejected(Validate("openapi: 3.0.0\ninfo:\n  title: t\n", "application/yaml"), "YAML");
+    public void Yaml_is_read_like_json_and_its_problems_are_named()
+    {
+        var yaml = "openapi: 3.0.0\ninfo:\n  title: t\n  version: '1'\npaths:\n  /things:\n    get:\n      responses:\n        '200': {description: ok}\n";
+
+        Validate(yaml, "application/yaml").Should().Be(SpecValidationResult.Valid with { OperationCount = 1 });
+        ShouldBeRejected(Validate("openapi: 3.0.0\ninfo:\n  title: t\n", "application/yaml"), "no 'paths' object");
+        ShouldBeRejected(Validate("openapi: 3.0.0\ninfo: [oops\n", "application/yaml"), "not valid YAML at line 2");
+    }
+
+    [Fact]
+    public void A_utf16_document_with_a_byte_order_mark_is_read()
+    {
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Minimal)).ToArray();
+
+        SpecValidator.Validate(bytes, "application/json", Source).Should().Be(SpecValidationResult.Valid with { OperationCount = 1 });
+    }
+
+    [Fact]
+    public void A_remote_reference_is_rejected_naming_it_and_its_place()
+    {
+        var text = Minimal.Replace("#/components/schemas/Thing", "https://schemas.example.test/thing.json", StringComparison.Ordinal);
+
+        ShouldBeRejected(Validate(text), "remote $ref 'https://schemas.example.test/thing.json'", "/paths/~1things~1{id}/get/responses/200/content/application~1json/schema");
+    }
 
     [Fact]
     public void Truncated_json_is_rejected_with_the_position_where_it_ends()

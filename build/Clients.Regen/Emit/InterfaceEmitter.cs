@@ -107,7 +107,7 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
     private bool ReturnsArray(OperationModel operation)
     {
         var schema = ResponseSchema(operation, out _);
-        return schema is { } s && operation.Document.Resolve(s) is var resolved && TypeCatalog.Text(resolved, "type") == "array";
+        return schema is { } s && operation.Document.Resolve(s) is var resolved && SchemaType.Of(resolved) == "array";
     }
 
     private static List<string> PathVariables(string path) =>
@@ -377,7 +377,7 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
         }
 
         var resolved = document.Resolve(schema);
-        return TypeCatalog.Text(resolved, "type") == "object"
+        return SchemaType.Of(resolved) == "object"
             || resolved.TryGetProperty("additionalProperties", out _)
             || resolved.TryGetProperty("properties", out _);
     }

@@ -151,8 +151,7 @@ internal sealed class ModelEmitter(TypeCatalog catalog)
         writer.Close();
     }
 
-    private static bool IsNullable(JsonElement schema) =>
-        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("nullable", out var n) && n.ValueKind == JsonValueKind.True;
+    private static bool IsNullable(JsonElement schema) => SchemaType.IsNullable(schema);
 
     private static string UniqueMember(HashSet<string> used, string candidate)
     {

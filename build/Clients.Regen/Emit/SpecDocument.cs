@@ -1,19 +1,27 @@
 using System.Text.Json;
 using Clients.Regen.Model;
+using Clients.SpecTools.Reading;
 
 namespace Clients.Regen.Emit;
 
-/// <summary>A parsed OpenAPI 3 document with local <c>$ref</c> resolution.</summary>
+/// <summary>
+/// A document read by <see cref="SpecReader"/> (any form: Swagger 2.0 upgraded, YAML, BOMs, local files bundled) as
+/// OpenAPI 3.x JSON, with local <c>$ref</c> resolution.
+/// </summary>
 internal sealed class SpecDocument
 {
     private const string SchemaPrefix = "#/components/schemas/";
 
-    private SpecDocument(string provider, SpecInput input, JsonDocument json)
+    private SpecDocument(string provider, SpecInput input, JsonDocument json, SpecForm form)
     {
         Provider = provider;
         Input = input;
         Root = json.RootElement;
+        Form = form;
     }
+
+    /// <summary>What the document was before it was normalized (version, syntax, encoding, bundled files).</summary>
+    public SpecForm Form { get; }
 
     public string Provider { get; }
 
@@ -23,26 +31,19 @@ internal sealed class SpecDocument
 
     public static SpecDocument Parse(string provider, SpecInput input)
     {
-        JsonDocument json;
+        SpecReadResult read;
         try
         {
-            json = JsonDocument.Parse(input.Content, new JsonDocumentOptions { AllowTrailingCommas = false, MaxDepth = 256 });
+            var siblings = input.Directory is { } directory ? SiblingFiles.In(directory) : null;
+            read = SpecReader.Read(input.Content, input.Source, siblings);
         }
-        catch (JsonException ex)
+        catch (SpecReadException ex)
         {
-            throw new SpecException(provider, input.Source, "not valid JSON: " + ex.Message);
+            throw new SpecException(provider, input.Source, ex.Message);
         }
 
-        var document = new SpecDocument(provider, input, json);
-        if (json.RootElement.ValueKind != JsonValueKind.Object
-            || !json.RootElement.TryGetProperty("openapi", out var version)
-            || version.ValueKind != JsonValueKind.String
-            || !version.GetString()!.StartsWith("3.", StringComparison.Ordinal))
-        {
-            throw new SpecException(provider, input.Source, "not an OpenAPI 3.x document (no \"openapi\": \"3.x\" member)");
-        }
-
-        if (!json.RootElement.TryGetProperty("paths", out var paths) || paths.ValueKind != JsonValueKind.Object)
+        var document = new SpecDocument(provider, input, read.Document, read.Form);
+        if (!read.Document.RootElement.TryGetProperty("paths", out var paths) || paths.ValueKind != JsonValueKind.Object)
         {
             throw new SpecException(provider, input.Source, "the document has no \"paths\" object");
         }

@@ -127,12 +127,18 @@ internal sealed class TypeCatalog
             return Inline(schema, document, hint, file);
         }
 
-        if (schema.TryGetProperty("oneOf", out _) || schema.TryGetProperty("anyOf", out _))
+        if (SchemaType.NonNullAlternative(schema) is { } alternative)
+        {
+            // 3.1: anyOf [X, {type: null}] is a nullable X (the property's nullability comes from SchemaType.IsNullable).
+            return Map(alternative, document, hint, file, depth + 1);
+        }
+
+        if (schema.TryGetProperty("oneOf", out _) || schema.TryGetProperty("anyOf", out _) || SchemaType.IsUnion(schema))
         {
             return TypeRef.JsonElement;
         }
 
-        var type = Text(schema, "type");
+        var type = SchemaType.Of(schema);
         var format = Text(schema, "format");
         switch (type)
         {
@@ -297,7 +303,13 @@ internal sealed class TypeCatalog
             foreach (var property in properties.EnumerateObject())
             {
                 result.RemoveAll(p => p.WireName == property.Name);
-                result.Add(new PropertyDefinition(property.Name, property.Value, document, required.Contains(property.Name), Text(property.Value, "description")));
+                var description = Text(property.Value, "description");
+                if (SchemaType.Constant(property.Value) is { } constant)
+                {
+                    description = (description is null ? string.Empty : description.TrimEnd() + " ") + "Always \"" + constant + "\".";
+                }
+
+                result.Add(new PropertyDefinition(property.Name, property.Value, document, required.Contains(property.Name), description));
             }
         }
 
@@ -319,7 +331,7 @@ internal sealed class TypeCatalog
                 return TypeKind.StringEnum;
             }
 
-            if (items.All(v => v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out _)) && Text(schema, "type") is "integer" or null)
+            if (items.All(v => v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out _)) && SchemaType.Of(schema) is "integer" or null)
             {
                 return TypeKind.IntegerEnum;
             }

@@ -215,7 +215,7 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
     {
         try
         {
-            return ClientEmitter.Emit(documents.Provider, documents.Documents.Select(d => new SpecInput(d.Key, d.ReadFrom, d.Content)).ToList());
+            return ClientEmitter.Emit(documents.Provider, documents.Documents.Select(d => new SpecInput(d.Key, d.ReadFrom, d.Content, DirectoryOf(d.ReadFrom))).ToList());
         }
         catch (SpecException ex)
         {
@@ -223,6 +223,10 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
             return null;
         }
     }
+
+    /// <summary>The folder a document's local external <c>$ref</c>s are read from; null for a URL.</summary>
+    private string? DirectoryOf(string readFrom) =>
+        readFrom.Contains("://", StringComparison.Ordinal) ? null : Path.GetDirectoryName(Path.GetFullPath(Path.Combine(options.Root, readFrom)));
 
     private bool LockMatches(ProviderDocuments documents)
     {

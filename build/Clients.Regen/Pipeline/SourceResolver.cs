@@ -2,6 +2,7 @@ using System.Text.Json;
 using Clients.Regen.Model;
 using Clients.Regen.Sources;
 using Clients.SpecTools;
+using Clients.SpecTools.Reading;
 
 namespace Clients.Regen.Pipeline;
 
@@ -145,7 +146,7 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
         }
 
         var content = File.ReadAllBytes(path);
-        Validate(provider, key, relative, content, "application/json");
+        Validate(provider, key, relative, content, null, SiblingFiles.NextTo(path));
         return new ProviderDocuments(provider, [new PulledDocument(key, relative, path, content, null)], null);
     }
 
@@ -156,13 +157,13 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
             throw new SpecException(provider.Name, result.Location, result.Error ?? "no content");
         }
 
-        Validate(provider, key, result.Location, result.Content, result.MediaType);
+        Validate(provider, key, result.Location, result.Content, result.MediaType, SiblingFiles.NextTo(result.Location));
         return new PulledDocument(key, canonical, result.Location, result.Content, localCopy);
     }
 
-    private static void Validate(ProviderDefinition provider, string key, string location, byte[] content, string? mediaType)
+    private static void Validate(ProviderDefinition provider, string key, string location, byte[] content, string? mediaType, Func<string, byte[]?>? siblings)
     {
-        var result = SpecValidator.Validate(content, mediaType, new SpecSource(provider.Name, key, location));
+        var result = SpecValidator.Validate(content, mediaType, new SpecSource(provider.Name, key, location), SpecValidationOptions.Default, siblings);
         if (!result.IsValid)
         {
             throw new SpecException(provider.Name, location, result.Problem ?? result.Reason ?? "invalid document");

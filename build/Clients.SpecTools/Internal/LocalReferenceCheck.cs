@@ -21,9 +21,12 @@ internal sealed class LocalReferenceCheck
     private Frame[] _frames = new Frame[64];
     private int _depth;
 
-    private LocalReferenceCheck(JsonElement root, SpecFormat format)
+    private readonly bool _skipExternal;
+
+    private LocalReferenceCheck(JsonElement root, SpecFormat format, bool skipExternal)
     {
         _root = root;
+        _skipExternal = skipExternal;
         _schemaPrefix = format == SpecFormat.Swagger2 ? "#/definitions/" : "#/components/schemas/";
         var schemas = format == SpecFormat.Swagger2
             ? SpecDocumentModel.Property(root, "definitions")
@@ -44,9 +47,13 @@ internal sealed class LocalReferenceCheck
     public int ProblemCount { get; private set; }
 
     /// <summary>Checks the references of <paramref name="content"/>, already parsed into <paramref name="root"/>.</summary>
-    public static LocalReferenceCheck Run(ReadOnlySpan<byte> content, JsonElement root, SpecFormat format)
+    /// <param name="content">The JSON text.</param>
+    /// <param name="root">Its parsed root.</param>
+    /// <param name="format">Swagger 2.0 or OpenAPI 3.</param>
+    /// <param name="skipExternal">Leave references to other files alone (the reader bundles them, or refuses them).</param>
+    public static LocalReferenceCheck Run(ReadOnlySpan<byte> content, JsonElement root, SpecFormat format, bool skipExternal = false)
     {
-        var check = new LocalReferenceCheck(root, format);
+        var check = new LocalReferenceCheck(root, format, skipExternal);
         check.Walk(content);
         return check;
     }
@@ -129,6 +136,11 @@ internal sealed class LocalReferenceCheck
 
     private void CheckReference(string reference, ReadOnlySpan<byte> content)
     {
+        if (_skipExternal && !reference.StartsWith('#'))
+        {
+            return;
+        }
+
         if (!_resolved.TryGetValue(reference, out var ok))
         {
             ok = Resolves(reference);

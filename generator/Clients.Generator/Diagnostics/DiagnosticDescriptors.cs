@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 
 namespace Clients.Generator.Diagnostics;
 
-/// <summary>The generator's diagnostics. Every ID starts with <c>CLG</c>; the README has the table.</summary>
+/// <summary>The generator's diagnostics. Every ID starts with <c>CLG</c>; docs/generator.md has the table.</summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Clients.Generator";
@@ -48,6 +48,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UnsupportedRefit = new(
+        "CLG006",
+        "Refit version outside the supported range",
+        "Refit {0} is referenced, but the Clients generated implementations support Refit {1} only; reference a Refit version in that range (the Clients packages depend on it)",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static DiagnosticDescriptor ById(string id) => id switch
     {
         "CLG001" => MultipleProviders,
@@ -55,6 +63,7 @@ internal static class DiagnosticDescriptors
         "CLG003" => PathNotAccessRule,
         "CLG004" => Unreachable,
         "CLG005" => ProviderNotReferenced,
+        "CLG006" => UnsupportedRefit,
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "Unknown diagnostic id."),
     };
 }

@@ -34,6 +34,10 @@ internal static class ProviderGrouper
                 provider,
                 new EquatableArray<InterfaceModel>(interfaces
                     .Where(i => i.Provider.MarkerType == provider.MarkerType)
+
+                    // With a Refit outside the supported range (CLG006) the generated implementations would call helpers
+                    // that may not exist: only Refit's stubs are registered, so CLG006 is the one error the build shows.
+                    .Select(i => facts.UnsupportedRefitVersion is null ? i : i with { Direct = null })
                     .OrderBy(static i => i.FullName, System.StringComparer.Ordinal)),
                 facts.AssemblyName,
                 facts.CanUseModuleInitializer,

@@ -5,7 +5,7 @@ namespace Clients.Core.OAuth2;
 /// generation, however many callers; a rejected token moves the key to its next generation once.
 /// The grant itself (how a token is acquired) is the derived class's.
 /// </summary>
-public abstract class CachedAccessTokenProvider : IAccessTokenProvider
+internal abstract class CachedAccessTokenProvider : IAccessTokenProvider
 {
     private readonly TokenCache _cache;
     private readonly Func<AccessToken?, CancellationToken, Task<AccessToken>> _acquire;

@@ -4,7 +4,7 @@ namespace Clients.Core.OAuth2;
 /// <remarks>
 /// A client-credentials response should carry no refresh token (RFC 6749 §4.4.3): renewal is a new request.
 /// </remarks>
-public sealed class ClientCredentialsTokenProvider : CachedAccessTokenProvider
+internal sealed class ClientCredentialsTokenProvider : CachedAccessTokenProvider
 {
     /// <summary>Creates the provider.</summary>
     /// <param name="cache">The token cache.</param>

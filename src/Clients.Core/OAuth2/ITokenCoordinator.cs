@@ -8,7 +8,7 @@ namespace Clients.Core.OAuth2;
 /// Implementations must keep calls working when the shared store is unavailable (acquire locally), and must never store
 /// a token in clear. See <c>AddClientsFleetTokens</c> for the Redis implementation.
 /// </remarks>
-public interface ITokenCoordinator
+internal interface ITokenCoordinator
 {
     /// <summary>
     /// Returns a token of <paramref name="key"/> that replaces <paramref name="stale"/>: one another process already

@@ -19,7 +19,7 @@ public sealed class OAuth2TokenProviders
     /// <param name="httpClientFactory">Creates the token endpoint's <see cref="HttpClient"/> (named <see cref="HttpClientName"/>).</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="loggerFactory">Loggers; tokens and secrets are never logged.</param>
-    public OAuth2TokenProviders(TokenCache cache, IHttpClientFactory httpClientFactory, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    internal OAuth2TokenProviders(TokenCache cache, IHttpClientFactory httpClientFactory, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(httpClientFactory);

@@ -8,7 +8,7 @@ namespace Clients.Core.OAuth2;
 /// replaces the old one). A refresh refused with <c>invalid_grant</c> falls back to the password grant, once.
 /// Renewals are single-flight through the <see cref="TokenCache"/>, so no caller refreshes with a stale refresh token.
 /// </summary>
-public sealed partial class ResourceOwnerPasswordTokenProvider : CachedAccessTokenProvider
+internal sealed partial class ResourceOwnerPasswordTokenProvider : CachedAccessTokenProvider
 {
     /// <summary>Creates the provider.</summary>
     /// <param name="cache">The token cache.</param>

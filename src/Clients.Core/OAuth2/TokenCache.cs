@@ -24,7 +24,7 @@ namespace Clients.Core.OAuth2;
 /// </para>
 /// <para>The hot path is one dictionary lookup, one volatile read and one clock read.</para>
 /// </remarks>
-public sealed class TokenCache
+internal sealed class TokenCache
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);

@@ -7,7 +7,7 @@ namespace Clients.Core.OAuth2;
 /// Everything that changes which token a request needs: provider, token endpoint, client id, scope and user.
 /// The cache key is a hash of these, so user names do not appear in a shared second-level cache.
 /// </summary>
-public sealed record TokenCacheKey
+internal sealed record TokenCacheKey
 {
     /// <summary>Creates a key.</summary>
     /// <param name="provider">The provider's name.</param>

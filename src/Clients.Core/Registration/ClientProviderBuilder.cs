@@ -73,7 +73,10 @@ public sealed class ClientProviderBuilder
     /// <see cref="Wire.GeneratedRequestSender"/>). Same HTTP client, handlers, settings and behaviour.
     /// </summary>
     /// <typeparam name="TApi">A Refit interface marked for this provider.</typeparam>
-    /// <param name="create">Creates the implementation over the interface's HTTP client and the provider's Refit settings; null keeps Refit's stub.</param>
+    /// <param name="create">
+    /// Creates the implementation over the interface's HTTP client and the provider's Refit settings; null keeps Refit's stub,
+    /// and so does a Refit loaded at run time outside the range the implementations are built for (16.4.0 up to 17.0.0).
+    /// </param>
     /// <returns>The HTTP client builder of that client.</returns>
     public IHttpClientBuilder AddClient<TApi>(Func<HttpClient, RefitSettings, TApi>? create)
         where TApi : class
@@ -96,7 +99,7 @@ public sealed class ClientProviderBuilder
             // request, logged at Information); added first, so it is the outermost handler.
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => ClientsHttpLoggingHandler.Create(sp, category));
-        if (create is not null)
+        if (create is not null && Wire.RefitRuntime.GeneratedImplementationsSupported)
         {
             // The generated implementation replaces Refit's stub as the typed client; everything else Refit registered
             // for the client (its named HttpClient, settings, handlers) stays.

@@ -99,7 +99,11 @@ public sealed class ClientProviderRegistration<[DynamicallyAccessedMembers(Dynam
         services.TryAddSingleton(TimeProvider.System);
         services.AddClientsTokenManagement();
         services.AddHttpClient(OAuth2TokenProviders.HttpClientName(ProviderName));
-        services.TryAddSingleton<OAuth2TokenProviders>();
+        services.TryAddSingleton(static sp => new OAuth2TokenProviders(
+            sp.GetRequiredService<TokenCache>(),
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         var builder = new ClientProviderBuilder(services, _addServices(services));
         ConfigureBuilder?.Invoke(builder);
         return builder;

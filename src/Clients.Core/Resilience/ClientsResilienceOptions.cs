@@ -4,7 +4,7 @@ namespace Clients.Core.Resilience;
 /// Settings of the resilience pipeline added by <see cref="ClientProviderBuilder.AddResilience"/>: a total timeout,
 /// retries (idempotent methods only unless opted in; <c>Retry-After</c> honoured; jittered exponential backoff), a
 /// circuit breaker that tolerates the transient fault rates a healthy API shows, and a per-attempt timeout.
-/// Each provider sets its own defaults (see the README); a consumer overrides any of them.
+/// Each provider sets its own defaults (see docs/resilience.md); a consumer overrides any of them.
 /// </summary>
 public sealed class ClientsResilienceOptions
 {

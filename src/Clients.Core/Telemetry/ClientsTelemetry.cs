@@ -32,7 +32,6 @@ public sealed class ClientsTelemetry
         TokenRequests = Meter.CreateCounter<long>("clients.token.requests", "{request}", "Requests sent to the token endpoint, by outcome (success, refused, unavailable) and grant type.");
         TokenRequestDuration = Meter.CreateHistogram<double>("clients.token.request.duration", "s", "Duration of token endpoint requests.");
         TokenRenewals = Meter.CreateCounter<long>("clients.token.renewals", "{renewal}", "Token renewals, by reason (expired, proactive, rejected) and outcome.");
-        TimeSyncs = Meter.CreateCounter<long>("clients.ovh.time_syncs", "{sync}", "OVH server time synchronisations (GET /auth/time), by reason (initial, rejected).");
         Rejections = Meter.CreateCounter<long>("clients.auth.rejections", "{response}", "Responses rejecting a request's authentication: 401, OVH signature or timestamp errors, by error type.");
         Retries = Meter.CreateCounter<long>("clients.http.retries", "{retry}", "Retries made by the provider's resilience pipeline, by HTTP method and cause.");
     }
@@ -59,7 +58,9 @@ public sealed class ClientsTelemetry
     public Counter<long> TokenRenewals { get; }
 
     /// <summary><c>clients.ovh.time_syncs</c>: by <c>clients.sync.reason</c>.</summary>
-    public Counter<long> TimeSyncs { get; }
+    /// <remarks>OVH-only: Clients.Ovh creates and records this instrument itself. Kept for one release.</remarks>
+    [Obsolete("OVH-only telemetry lives in Clients.Ovh, which records clients.ovh.time_syncs on the Clients.Ovh meter itself; this property will be removed in the next release.")]
+    public Counter<long> TimeSyncs => Meter.CreateCounter<long>(TimeSyncsInstrument.Name, TimeSyncsInstrument.Unit, TimeSyncsInstrument.Description);
 
     /// <summary><c>clients.auth.rejections</c>: by <c>error.type</c> (<c>401</c>, <c>INVALID_SIGNATURE</c>, <c>QUERY_TIME_OUT</c>...).</summary>
     public Counter<long> Rejections { get; }
@@ -78,4 +79,12 @@ public sealed class ClientsTelemetry
         ArgumentException.ThrowIfNullOrEmpty(provider);
         return Instances.GetOrAdd(provider, static p => new ClientsTelemetry(p));
     }
+}
+
+/// <summary>The one description of <c>clients.ovh.time_syncs</c>, shared by Clients.Ovh and the obsolete <see cref="ClientsTelemetry.TimeSyncs"/>.</summary>
+internal static class TimeSyncsInstrument
+{
+    public const string Name = "clients.ovh.time_syncs";
+    public const string Unit = "{sync}";
+    public const string Description = "OVH server time synchronisations (GET /auth/time), by reason (initial, rejected).";
 }

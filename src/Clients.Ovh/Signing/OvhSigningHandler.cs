@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Clients.Core.Telemetry;
+using Clients.Ovh.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -279,7 +280,7 @@ internal sealed class OvhSigningHandler : DelegatingHandler
         using var activity = Telemetry.ActivitySource.StartActivity("ovh.time_sync", ActivityKind.Client);
         activity?.SetTag("clients.sync.reason", reason);
         activity?.SetTag("server.address", _endpoint.TimeUri.Host);
-        Telemetry.TimeSyncs.Add(1, new KeyValuePair<string, object?>("clients.sync.reason", reason));
+        OvhTelemetry.TimeSyncs.Add(1, new KeyValuePair<string, object?>("clients.sync.reason", reason));
         try
         {
             using var timeout = new CancellationTokenSource(_timeSyncTimeout, _timeProvider);
