@@ -72,6 +72,10 @@ internal static class CorpusCompilation
         var owners = attempt.Problems.Select(p => (Problem: p, Owner: batch.FirstOrDefault(x => Owns(x.Document, p)).Document)).ToList();
         if (owners.Any(o => o.Owner is null) || batch.Count == 1)
         {
+            // Said in the timings: a diagnostic no document owns costs a compilation per document.
+            timings.Add($"{name}: {owners.Count(o => o.Owner is null)} diagnostic(s) no document owns, each document compiled on its own; first: "
+                        + string.Join(" | ", owners.Where(o => o.Owner is null).Take(3).Select(o => o.Problem)));
+
             foreach (var item in batch)
             {
                 if (batch.Count == 1)
