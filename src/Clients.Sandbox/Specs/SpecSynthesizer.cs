@@ -17,6 +17,7 @@ internal sealed class SpecSynthesizer
     private const int MaxDepth = 8;
     private readonly SpecDocument _document;
     private readonly List<string> _refStack = [];
+    private bool _requiredOnly;
 
     public SpecSynthesizer(SpecDocument document) => _document = document;
 
@@ -37,12 +38,16 @@ internal sealed class SpecSynthesizer
                 return null;
             }
 
-            if (_refStack.Contains(reference) || depth > MaxDepth)
+            // A repeat (a cycle) is built once more with its required properties only, then left empty.
+            var repeats = _refStack.Count(r => r == reference);
+            if (repeats > 1 || depth > MaxDepth)
             {
                 return Empty(_document.Resolve(target));
             }
 
+            var requiredOnly = _requiredOnly;
             _refStack.Add(reference);
+            _requiredOnly |= repeats == 1;
             try
             {
                 return Build(target, hint, depth, index);
@@ -50,6 +55,7 @@ internal sealed class SpecSynthesizer
             finally
             {
                 _refStack.RemoveAt(_refStack.Count - 1);
+                _requiredOnly = requiredOnly;
             }
         }
 
@@ -256,13 +262,19 @@ internal sealed class SpecSynthesizer
         var result = new JsonObject();
         if (schema.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
         {
+            var required = schema.TryGetProperty("required", out var names) && names.ValueKind == JsonValueKind.Array
+                ? names.EnumerateArray().Select(static n => n.GetString()).ToHashSet(StringComparer.Ordinal)
+                : [];
             foreach (var property in properties.EnumerateObject())
             {
-                result[property.Name] = Build(property.Value, property.Name, depth + 1, 0);
+                if (!_requiredOnly || required.Contains(property.Name))
+                {
+                    result[property.Name] = Build(property.Value, property.Name, depth + 1, 0);
+                }
             }
         }
 
-        if (schema.TryGetProperty("additionalProperties", out var additional) && additional.ValueKind == JsonValueKind.Object && depth <= MaxDepth)
+        if (!_requiredOnly && schema.TryGetProperty("additionalProperties", out var additional) && additional.ValueKind == JsonValueKind.Object && depth <= MaxDepth)
         {
             result["key"] = Build(additional, "value", depth + 1, 0);
         }

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Clients.Sandbox;
 
-namespace Clients.Core.Tests;
+namespace Clients.Sandbox.Tests;
 
 /// <summary>The standalone sandbox as an OS process: it stops cleanly on SIGTERM and SIGINT, and serves its counters.</summary>
 public sealed partial class SandboxProcessTests
