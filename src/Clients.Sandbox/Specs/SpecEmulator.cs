@@ -171,6 +171,36 @@ public sealed class SpecEmulator
         await WriteAnswerAsync(context, operation, pathValues).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Routes and validates a call without answering it, for an emulator whose answers are written by hand: the
+    /// problem when the call matches an operation and does not fit it, else null (no operation matched, or it fits).
+    /// The body stays readable by the handler.
+    /// </summary>
+    internal async Task<SpecSandboxProblem?> CheckAsync(HttpContext context)
+    {
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (context.Request.Path.Value + context.Request.QueryString.Value);
+        var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        var rawPath = queryStart < 0 ? rawTarget : rawTarget[..queryStart];
+        if (!TryStripBasePath(rawPath, out var apiPath) || Document.Match(apiPath, out var pathValues) is not { } route
+            || !route.Operations.TryGetValue(context.Request.Method.ToUpperInvariant(), out var operation))
+        {
+            return null;
+        }
+
+        context.Request.EnableBuffering();
+        var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
+        context.Request.Body.Position = 0;
+        var problem = SpecValidator.Validate(Document, operation, pathValues, context.Request.Query, context.Request.Headers, context.Request.ContentType, body);
+        if (problem is null)
+        {
+            return null;
+        }
+
+        var refusal = new SpecSandboxProblem(StatusCodes.Status400BadRequest, "INVALID_PARAMETER", problem);
+        Calls.Enqueue(new SpecSandboxCall(context.Request.Method, rawTarget, context.Request.Method.ToUpperInvariant() + " " + route.Template, refusal.Status, refusal));
+        return refusal;
+    }
+
     /// <summary>The answer data of an operation: synthesized from its success schema, path values echoed into same-named properties, drifted.</summary>
     internal JsonNode? Answer(SpecOperation operation, IReadOnlyDictionary<string, string> pathValues) =>
         Answer(Document, operation, pathValues, Drift);
