@@ -82,7 +82,7 @@ public sealed class SpecSandboxRoutingTests
     {
         await using (var sandbox = await SpecSandbox.StartAsync([.. Encoding.UTF8.Preamble, .. PetsDocument.Bytes]))
         {
-            sandbox.Emulator.OperationCount.Should().Be(10);
+            sandbox.Emulator.OperationCount.Should().Be(11);
         }
 
         var act = () => SpecSandbox.StartAsync("""{"swagger":"2.0","paths":{}}"""u8.ToArray(), new SpecSandboxOptions { Name = "legacy.json" });

@@ -77,4 +77,14 @@ public sealed class SpecSandboxSynthesisTests
         added.GetProperty("kind").GetString().Should().Be("circle");
         added.GetProperty("radius").GetDouble().Should().Be(1.5);
     }
+
+    [Fact]
+    public async Task A_oneOf_of_plain_objects_gets_the_mapped_discriminator_value()
+    {
+        await using var sandbox = await PetsDocument.StartAsync();
+
+        var vehicle = (await PetsDocument.SendAsync(sandbox, HttpMethod.Get, "vehicles")).Body;
+
+        vehicle.Should().Be("""{"type":"car","wheels":4}""");
+    }
 }
