@@ -218,11 +218,15 @@ public sealed class SpecEmulator
             // Echo the path's identifiers into same-named properties (GET /pets/{petId} → "petId": ...).
             foreach (var (name, value) in pathValues)
             {
-                if (obj.ContainsKey(name))
+                // Only into a value of the same kind: a number from a numeric path value, a string from any.
+                switch (obj.TryGetPropertyValue(name, out var current) ? current?.GetValueKind() : null)
                 {
-                    obj[name] = obj[name]?.GetValueKind() is JsonValueKind.Number && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
-                        ? JsonValue.Create(number)
-                        : obj[name]?.GetValueKind() is JsonValueKind.Number ? obj[name] : JsonValue.Create(value);
+                    case JsonValueKind.Number when long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number):
+                        obj[name] = JsonValue.Create(number);
+                        break;
+                    case JsonValueKind.String:
+                        obj[name] = JsonValue.Create(value);
+                        break;
                 }
             }
         }

@@ -51,9 +51,12 @@ public sealed class SpecSandbox : IAsyncDisposable
     public static Task<SpecSandbox> StartAsync(JsonElement document, SpecSandboxOptions? options = null, CancellationToken cancellationToken = default) =>
         StartAsync(new SpecEmulator(document, options), options, cancellationToken);
 
-    private static async Task<SpecSandbox> StartAsync(SpecEmulator emulator, SpecSandboxOptions? options, CancellationToken cancellationToken)
+    private static Task<SpecSandbox> StartAsync(SpecEmulator emulator, SpecSandboxOptions? options, CancellationToken cancellationToken) =>
+        StartAsync(emulator, options, port: 0, cancellationToken);
+
+    internal static async Task<SpecSandbox> StartAsync(SpecEmulator emulator, SpecSandboxOptions? options, int port, CancellationToken cancellationToken)
     {
-        var host = await SandboxHost.StartAsync(app => ((IApplicationBuilder)app).Run(emulator.HandleAsync), cancellationToken).ConfigureAwait(false);
+        var host = await SandboxHost.StartAsync(app => ((IApplicationBuilder)app).Run(emulator.HandleAsync), port, cancellationToken).ConfigureAwait(false);
         return new SpecSandbox(host, emulator)
         {
             TokenUrl = emulator.RequiresToken ? new Uri(host.BaseUri, (options?.TokenPath ?? "/oauth/token").TrimStart('/')) : null,
