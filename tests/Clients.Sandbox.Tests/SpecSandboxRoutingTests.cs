@@ -78,16 +78,36 @@ public sealed class SpecSandboxRoutingTests
     }
 
     [Fact]
-    public async Task A_document_with_a_byte_order_mark_is_read_and_a_Swagger_2_document_is_refused_with_a_message()
+    public async Task Every_form_the_generator_reads_is_served_and_an_unreadable_document_is_refused_with_a_message()
     {
         await using (var sandbox = await SpecSandbox.StartAsync([.. Encoding.UTF8.Preamble, .. PetsDocument.Bytes]))
         {
             sandbox.Emulator.OperationCount.Should().Be(11);
         }
 
-        var act = () => SpecSandbox.StartAsync("""{"swagger":"2.0","paths":{}}"""u8.ToArray(), new SpecSandboxOptions { Name = "legacy.json" });
+        // Swagger 2.0 in YAML, read through the same reader RegenClients uses (upgraded to OpenAPI 3.0 in memory).
+        var swagger = """
+            swagger: "2.0"
+            info: { title: Legacy, version: "1" }
+            basePath: /v1
+            paths:
+              /things/{id}:
+                get:
+                  parameters:
+                    - { name: id, in: path, required: true, type: integer }
+                  responses:
+                    "200": { description: ok, schema: { type: object, properties: { id: { type: integer } } } }
+            """;
+        await using (var sandbox = await SpecSandbox.StartAsync(Encoding.UTF8.GetBytes(swagger), new SpecSandboxOptions { Name = "legacy.yaml" }))
+        {
+            sandbox.Emulator.OperationCount.Should().Be(1);
+            (await PetsDocument.SendAsync(sandbox, HttpMethod.Get, "things/7")).Status.Should().Be(200);
+            (await PetsDocument.SendAsync(sandbox, HttpMethod.Get, "things/seven")).Status.Should().Be(400);
+        }
 
-        (await act.Should().ThrowAsync<ArgumentException>()).WithMessage("legacy.json: not an OpenAPI 3.x document*");
+        var act = () => SpecSandbox.StartAsync("""{"openapi":"3.0.1","paths":{"/a":{"get":{"responses":{"200":{"$ref":"https://example.com/r.json"}}}}}}"""u8.ToArray(), new SpecSandboxOptions { Name = "remote.json" });
+
+        (await act.Should().ThrowAsync<ArgumentException>()).WithMessage("remote.json: *https://example.com/r.json*");
     }
 
     [Fact]

@@ -80,25 +80,24 @@ internal sealed class SpecDocument
 
     public IEnumerable<SpecOperation> Operations => Routes.SelectMany(static r => r.Operations.Values);
 
-    /// <summary>Parses an OpenAPI 3.x JSON document (a UTF-8 byte-order mark is skipped).</summary>
+    /// <summary>
+    /// Reads a document in any form the project reads (Swagger 2.0 upgraded, OpenAPI 3.0/3.1, JSON or YAML, any byte-order
+    /// mark) through the one document reader RegenClients uses, so the emulator serves what the generator generated from.
+    /// </summary>
     /// <param name="identity">Names the document in messages.</param>
     /// <param name="content">The document's bytes.</param>
+    /// <exception cref="ArgumentException">The document cannot be read (the message says why and where).</exception>
     public static SpecDocument Load(string identity, byte[] content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        ReadOnlyMemory<byte> json = content;
-        if (content.AsSpan().StartsWith(Encoding.UTF8.Preamble))
-        {
-            json = json[Encoding.UTF8.Preamble.Length..];
-        }
-
         try
         {
-            return new SpecDocument(identity, JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }));
+            var read = Clients.SpecTools.Reading.SpecReader.Read(content, identity);
+            return new SpecDocument(identity, read.Document);
         }
-        catch (JsonException exception)
+        catch (Clients.SpecTools.Reading.SpecReadException exception)
         {
-            throw new ArgumentException($"{identity}: not valid JSON: {exception.Message}", exception);
+            throw new ArgumentException($"{identity}: {exception.Message}", exception);
         }
     }
 

@@ -11,19 +11,10 @@ namespace Clients.Catalogue.Tests.CorpusSweep;
 /// <param name="Failure">A regular expression every failure line it explains matches (RegenClients' message, a diagnostic id, a call's path, …).</param>
 /// <param name="Reason">Why, in a sentence.</param>
 /// <param name="Plan">The issue-sized plan that removes it.</param>
-/// <param name="Applies">When the entry is in force: <see cref="CorpusStage.Always"/>, or only while the reader is missing, or only once the reader is there.</param>
-internal sealed record CorpusException(string[] Documents, string Failure, string Reason, string Plan, CorpusStage Applies = CorpusStage.Always)
+internal sealed record CorpusException(string[] Documents, string Failure, string Reason, string Plan)
 {
-    public bool InForce => Applies switch
-    {
-        CorpusStage.WithoutReader => !CorpusReading.ReaderAvailable,
-        CorpusStage.WithReader => CorpusReading.ReaderAvailable,
-        CorpusStage.WithEmulator => CorpusReading.ReaderAvailable && CorpusEmulator.Available,
-        _ => true,
-    };
-
     public bool Covers(CorpusRow row) =>
-        InForce && Documents.Any(d => row.Document.Name == d || row.Form.Contains(d, StringComparison.Ordinal));
+        Documents.Any(d => row.Document.Name == d || row.Form.Contains(d, StringComparison.Ordinal));
 
     public bool Explains(string failure) => Regex.IsMatch(failure, Failure);
 }

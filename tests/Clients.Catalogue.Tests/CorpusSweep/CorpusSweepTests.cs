@@ -84,7 +84,7 @@ public sealed class CorpusSweepTests(ITestOutputHelper output)
         }
 
         var report = CorpusReport.Table(rows, clock.Elapsed, timings)
-                     + $"{Environment.NewLine}Reader: {(CorpusReading.ReaderAvailable ? "Clients.SpecTools.Reading" : "missing (OpenAPI 3.x JSON only)")}; emulator: {(CorpusEmulator.Available ? "Clients.Sandbox.Specs.SpecSandbox" : "missing")}.{Environment.NewLine}"
+                     + Environment.NewLine
                      + string.Join(Environment.NewLine, CorpusCompilation.Timings.Order(StringComparer.Ordinal)) + Environment.NewLine;
         output.WriteLine(report);
         output.WriteLine(CorpusReport.Summary(rows));
@@ -107,16 +107,6 @@ public sealed class CorpusSweepTests(ITestOutputHelper output)
 
     private static async Task CallAsync(IReadOnlyList<CorpusRow> rows, IReadOnlyDictionary<string, List<Type>> interfaces)
     {
-        if (!CorpusEmulator.Available)
-        {
-            foreach (var row in rows.Where(r => interfaces.ContainsKey(r.Document.Identifier)))
-            {
-                row.NotCalled = CorpusEmulator.Missing;
-            }
-
-            return;
-        }
-
         // The consumer's document stands in Optimum's slot: its clients authenticate with OAuth2 client credentials
         // against the emulator's token endpoint, then call the emulator serving that document.
         foreach (var row in rows.Where(r => interfaces.ContainsKey(r.Document.Identifier)))
