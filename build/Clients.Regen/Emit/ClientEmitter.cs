@@ -36,7 +36,7 @@ internal sealed class ClientEmitter
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var operations = _documents.SelectMany(ReadOperations).ToList();
         var interfaces = new InterfaceEmitter(_provider, _catalog, _roots);
-        var modelEmitter = new ModelEmitter(_catalog);
+        var modelEmitter = new ModelEmitter(_catalog, _roots);
         foreach (var group in operations.GroupBy(o => o.Interface, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             files[group.Key + ".g.cs"] = interfaces.EmitInterface(group.Key, group.ToList());
