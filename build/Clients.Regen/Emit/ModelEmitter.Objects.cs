@@ -128,7 +128,9 @@ internal sealed partial class ModelEmitter
         writer.Line("/// <inheritdoc/>");
         writer.Open($"public override void Write({Json}.Utf8JsonWriter writer, {name} value, {Json}.JsonSerializerOptions options)");
         writer.Open("switch (value)");
-        foreach (var derived in type.Derived)
+
+        // Every descendant, the most derived first: a subtype's own contract writes all its properties.
+        foreach (var derived in Descendants(type).OrderByDescending(d => d.Lineage().Count()).ThenBy(d => d.CsName, StringComparer.Ordinal))
         {
             roots.Add(catalog.Qualified(derived.CsName));
             writer.Line($"case {derived.CsName} derived:");
@@ -154,6 +156,8 @@ internal sealed partial class ModelEmitter
             {
                 writer.Close();
             }
+
+            writer.Line();
         }
 
         writer.Open($"if (value.{extension} is {{ }} additional)");
@@ -173,6 +177,9 @@ internal sealed partial class ModelEmitter
         writer.Line($"    {Json}.JsonSerializer.Serialize(writer, value, ({Json}.Serialization.Metadata.JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));");
         writer.Close();
     }
+
+    private static IEnumerable<TypeDefinition> Descendants(TypeDefinition type) =>
+        type.Derived.SelectMany(d => Descendants(d).Prepend(d));
 
     /// <summary>The nearest discriminated base (or the type itself) whose mapping names this derived type, and the value.</summary>
     private static (TypeDefinition Owner, string Value)? DiscriminatorValue(TypeDefinition type)

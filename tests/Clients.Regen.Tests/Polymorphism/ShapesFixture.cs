@@ -27,7 +27,7 @@ public sealed class ShapesFixture : IDisposable
 
         // The contracts with System.Text.Json's generator, then Refit's stubs over that output: what a build does.
         var parse = (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)compilation.SyntaxTrees.First().Options;
-        Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(RefitDiagnostics.Generators, parseOptions: parse)
+        Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(RefitDiagnostics.Generators, parseOptions: parse, optionsProvider: new BuildProperties(Files.Keys.ToHashSet(StringComparer.Ordinal)))
             .RunGeneratorsAndUpdateCompilation(compilation, out var withStubs, out _);
         using var stream = new MemoryStream();
         var emitted = withStubs.Emit(stream);

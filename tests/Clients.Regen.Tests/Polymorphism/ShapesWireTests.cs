@@ -142,8 +142,11 @@ public sealed class ShapesWireTests(ShapesFixture shapes) : IClassFixture<Shapes
     private object Client(string name)
     {
         var type = shapes.Assembly.GetType("Clients.Optimum." + name)!;
+        // Refit finds a stub by its assembly-qualified name (Type.GetType), which does not see an assembly loaded into a
+        // collectible context: the stub Refit generated for the interface is created directly, as ForGenerated would.
         var settings = ProviderRefitSettings.Create(shapes.Context, (_, _) => ValueTask.FromResult<Exception?>(null));
-        return Refit.RestService.For(type, _http, settings);
+        var stub = shapes.Assembly.GetTypes().Single(t => t.IsClass && type.IsAssignableFrom(t));
+        return Activator.CreateInstance(stub, _http, settings)!;
     }
 
     private static async Task<object?> Call(object api, string method, params object?[] arguments)
