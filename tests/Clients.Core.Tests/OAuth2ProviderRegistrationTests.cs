@@ -41,7 +41,7 @@ public sealed class OAuth2ProviderRegistrationTests
         second.StatusCode.Should().Be(HttpStatusCode.OK);
         sandbox.TokenRequests.Should().Be(1, "one token provider per container caches the token");
         provider.GetRequiredKeyedService<RefitSettings>("Acme").Should().BeSameAs(provider.GetRequiredKeyedService<RefitSettings>("Acme"));
-        provider.GetRequiredKeyedService<IAccessTokenProvider>("Acme").Should().BeSameAs(provider.GetRequiredKeyedService<IAccessTokenProvider>("Acme"));
+        provider.GetRequiredKeyedService<IAccessTokenSource>("Acme").Should().BeSameAs(provider.GetRequiredKeyedService<IAccessTokenSource>("Acme"));
     }
 
     [Fact]

@@ -167,7 +167,7 @@ public class HandlerChainBenchmarks
     }
 
     /// <summary>A token provider that always has the same token at hand.</summary>
-    private sealed class FixedToken : IAccessTokenProvider
+    private sealed class FixedToken : IAccessTokenSource
     {
         private readonly AccessToken _token = new("opt_static-token-for-the-baseline", "Bearer", DateTimeOffset.MaxValue, null);
 
