@@ -166,7 +166,7 @@ public class HandlerChainBenchmarks
         return services.BuildServiceProvider();
     }
 
-    /// <summary>A token provider that always has the same token at hand.</summary>
+    /// <summary>A token source that always has the same token at hand.</summary>
     private sealed class FixedToken : IAccessTokenSource
     {
         private readonly AccessToken _token = new("opt_static-token-for-the-baseline", "Bearer", DateTimeOffset.MaxValue, null);
