@@ -34,7 +34,7 @@ public static class OvhClientRegistration
             services.TryAddSingleton<OvhServerClocks>();
             services.TryAddKeyedSingleton(ProviderName, static (_, _) => ProviderRefitSettings.Create(OvhJsonSerializerContext.Default, OvhApiExceptionFactory.CreateAsync, OvhSigningHandler.RemoveSecrets));
             services.TryAddSingleton(static sp => new OvhEndpoint(sp.GetRequiredService<IOptions<OvhOptions>>().Value));
-            services.TryAddSingleton<IOvhConsumerKeyProvider, OptionsConsumerKeyProvider>();
+            services.TryAddSingleton<IOvhConsumerKeySource, OptionsConsumerKeySource>();
             ObsoleteTokenProviderServices.AddKeyed(services, ProviderName);
             services.TryAddKeyedSingleton(ProviderName, static (sp, _) => CreateServiceAccountTokenSource(sp));
             return new ClientProviderDefinition(
