@@ -32,7 +32,7 @@ public static class OvhClientRegistration
         static services =>
         {
             services.TryAddSingleton<OvhServerClocks>();
-            services.TryAddKeyedSingleton(ProviderName, static (_, _) => ProviderRefitSettings.Create(OvhJsonSerializerContext.Default, OvhApiExceptionFactory.CreateAsync));
+            services.TryAddKeyedSingleton(ProviderName, static (_, _) => ProviderRefitSettings.Create(OvhJsonSerializerContext.Default, OvhApiExceptionFactory.CreateAsync, OvhSigningHandler.RemoveSecrets));
             services.TryAddSingleton(static sp => new OvhEndpoint(sp.GetRequiredService<IOptions<OvhOptions>>().Value));
             services.TryAddSingleton<IOvhConsumerKeyProvider, OptionsConsumerKeyProvider>();
             services.TryAddKeyedSingleton(ProviderName, static (sp, _) => CreateServiceAccountTokenProvider(sp));

@@ -114,18 +114,18 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
         System.Text.RegularExpressions.Regex.Matches(path, @"\{([^{}]+)\}").Select(m => m.Groups[1].Value).ToList();
 
     /// <summary>
-    /// The operation's parameters plus one string path parameter for every <c>{variable}</c> of the path template the
-    /// document forgot to declare (OVH sometimes lists it only as a body property): Refit would otherwise fail the call
-    /// at run time, so the method takes the value instead.
+    /// The operation's parameters plus one path parameter for every <c>{variable}</c> of the path template the document
+    /// forgot to declare (OVH sometimes lists it only as a body property): Refit would otherwise fail the call at run
+    /// time, so the method takes the value instead, typed by <see cref="Clients.OpenApi.UndeclaredPathVariables"/> (the
+    /// same-named scalar property of the body or response, else a string) — the rule the strict emulator checks too.
     /// </summary>
     private static IEnumerable<JsonElement> WithUndeclaredPathVariables(OperationModel operation)
     {
         var declared = operation.Parameters
             .Where(p => TypeCatalog.Text(p, "in") == "path")
-            .Select(p => TypeCatalog.Text(p, "name"))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            .Select(p => TypeCatalog.Text(p, "name") ?? string.Empty);
         var all = new List<JsonElement>(operation.Parameters);
-        foreach (var variable in PathVariables(operation.Path).Where(v => !declared.Contains(v)))
+        foreach (var (variable, schema) in Clients.OpenApi.UndeclaredPathVariables.Infer(PathVariables(operation.Path), declared, operation.Operation, operation.Document.Resolve))
         {
             var synthetic = new Dictionary<string, object>
             {
@@ -133,7 +133,7 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
                 ["in"] = "path",
                 ["required"] = true,
                 ["description"] = $"The '{variable}' path variable (used in the path template but not declared by the document).",
-                ["schema"] = new Dictionary<string, string> { ["type"] = "string" },
+                ["schema"] = schema,
             };
             all.Add(JsonSerializer.SerializeToElement(synthetic));
         }
@@ -312,13 +312,20 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
     {
         var candidate = Naming.Camel(wire);
         var name = candidate;
-        for (var i = 2; !used.Add(name.TrimStart('@')); i++)
+        for (var i = 2; IsRefitLocal(name) || !used.Add(name.TrimStart('@')); i++)
         {
             name = candidate + i.ToString(CultureInfo.InvariantCulture);
         }
 
         return name;
     }
+
+    // Refit's generated stub declares its locals as `refit…` (refitSettings, refitRequest, refitQueryBuilder…) in the
+    // same scope as the parameters: a parameter never takes such a name (the numbered one it gets instead has a digit,
+    // which Refit's locals never have). (Its fields, `_settings` and `Client`, are
+    // names a camelCase parameter cannot have.)
+    private static bool IsRefitLocal(string name) =>
+        name.Length > 5 && name.StartsWith("refit", StringComparison.Ordinal) && char.IsAsciiLetterUpper(name[5]) && name.All(char.IsAsciiLetter);
 
     private static JsonElement? JsonContent(JsonElement container)
     {

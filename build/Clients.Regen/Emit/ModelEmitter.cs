@@ -7,7 +7,7 @@ namespace Clients.Regen.Emit;
 /// Emits one contract type: a class with JSON-named properties (and an extension-data bag for undeclared ones), or an
 /// open enum that round-trips every wire value, documented or not.
 /// </summary>
-internal sealed class ModelEmitter(TypeCatalog catalog)
+internal sealed class ModelEmitter(TypeCatalog catalog, ContextTypeNames contextTypes)
 {
     public string EmitType(TypeDefinition type)
     {
@@ -28,7 +28,8 @@ internal sealed class ModelEmitter(TypeCatalog catalog)
                 break;
             default:
                 writer.Open("public sealed partial class " + type.CsName);
-                var names = new HashSet<string>(StringComparer.Ordinal) { type.CsName };
+                // A property never takes the class's own name nor hides a member every object has (CS0542, CS0108).
+                var names = new HashSet<string>(ObjectMembers, StringComparer.Ordinal) { type.CsName };
                 var firstProperty = true;
                 foreach (var property in type.Properties)
                 {
@@ -41,6 +42,7 @@ internal sealed class ModelEmitter(TypeCatalog catalog)
                     var csName = UniqueMember(names, Naming.Pascal(property.WireName));
                     var mapped = catalog.Map(property.Schema, property.Document, type.CsName + Naming.Pascal(property.WireName), type.File);
                     var nullable = !property.Required || IsNullable(property.Schema);
+                    contextTypes.Add(mapped.Cs, nullable && mapped.IsValueType);
                     writer.DocSummary(property.Description);
                     writer.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({Naming.Literal(property.WireName)})]");
                     var initializer = !nullable && !mapped.IsValueType ? " = default!;" : string.Empty;
@@ -53,15 +55,20 @@ internal sealed class ModelEmitter(TypeCatalog catalog)
                     writer.Line();
                 }
 
+                contextTypes.Add(ExtensionData);
                 writer.Line("/// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>");
                 writer.Line("[global::System.Text.Json.Serialization.JsonExtensionData]");
-                writer.Line($"public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? {UniqueMember(names, "AdditionalProperties")} {{ get; set; }}");
+                writer.Line($"public {ExtensionData}? {UniqueMember(names, "AdditionalProperties")} {{ get; set; }}");
                 writer.Close();
                 break;
         }
 
         return writer.ToString();
     }
+
+    private const string ExtensionData = "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>";
+
+    private static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize"];
 
     // An open (extensible) enum, after the Azure SDK's: a readonly struct that carries any wire value, with one static
     // property per documented value. Members that would clash with the struct's own are suffixed, never renamed.
