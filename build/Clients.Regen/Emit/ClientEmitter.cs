@@ -37,7 +37,7 @@ internal sealed class ClientEmitter
         var operations = _documents.SelectMany(ReadOperations).ToList();
         var interfaces = new InterfaceEmitter(_provider, _catalog, _roots);
         var contextTypes = new ContextTypeNames(_provider.ContextName, _provider.ModelsNamespace);
-        var modelEmitter = new ModelEmitter(_catalog, contextTypes);
+        var modelEmitter = new ModelEmitter(_catalog, contextTypes, _roots);
         foreach (var group in operations.GroupBy(o => o.Interface, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             files[group.Key + ".g.cs"] = interfaces.EmitInterface(group.Key, group.ToList());

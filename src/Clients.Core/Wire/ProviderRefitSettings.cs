@@ -11,7 +11,7 @@ namespace Clients.Core.Wire;
 /// then those of the assemblies declaring their own interfaces; reflection only where reflection-based JSON is enabled,
 /// never in trimmed or native AOT apps), response bodies deserialized from the bytes Refit has buffered (not through a
 /// stream), nulls left out of request bodies, no HTML escaping, URL parameters through
-/// <see cref="WireUrlParameterFormatter"/>, error responses through the provider's exception factory, and token
+/// <see cref="WireUrlParameterFormatter"/> (form fields through <see cref="WireFormUrlEncodedParameterFormatter"/>), error responses through the provider's exception factory, and token
 /// failures surfaced as <see cref="OAuth2Exception"/>.
 /// </summary>
 public static class ProviderRefitSettings
@@ -45,7 +45,7 @@ public static class ProviderRefitSettings
         RefitSettings? settings = null;
         var json = CreateJsonOptions(generatedContracts);
         var serializer = new BufferedJsonContentSerializer(new SystemTextJsonContentSerializer(json), json);
-        settings = new RefitSettings(serializer, urlParameterFormatter: WireUrlParameterFormatter.Instance)
+        settings = new RefitSettings(serializer, urlParameterFormatter: WireUrlParameterFormatter.Instance, formUrlEncodedParameterFormatter: WireFormUrlEncodedParameterFormatter.Instance)
         {
             ExceptionFactory = response => exceptionFactory(response, settings!),
         };
