@@ -7,7 +7,9 @@ namespace Clients.Regen;
 /// <c>Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS]
 /// [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking]</c>, and for a consumer project (the
 /// Clients.Build package's targets): <c>[--specs DIR] [--stamps DIR] [--namespace NS] [--generated DIR]
-/// [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE]</c>. Normally run by the MSBuild
+/// [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE]
+/// [--document "path=FILE|provider=NAME|source=URL|attribute=TYPE|…"]...</c> (a consumer's own provider, see
+/// <see cref="Model.ConsumerDocument"/>). Normally run by the MSBuild
 /// targets RegenClients and CheckSpecDrift. <c>check</c> exits 0 (no drift), 3 (non-breaking drift only), 4 (breaking
 /// drift) or 1 (a document could not be pulled or is invalid).
 /// </summary>
@@ -17,7 +19,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is not ("regen" or "check" or "bench"))
         {
-            Console.Error.WriteLine("usage: Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS] [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking] [--specs DIR] [--stamps DIR] [--namespace NS] [--generated DIR] [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE] [--corpus DIR (bench)]");
+            Console.Error.WriteLine("usage: Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS] [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking] [--specs DIR] [--stamps DIR] [--namespace NS] [--generated DIR] [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE] [--document \"path=FILE|provider=NAME|source=URL|attribute=TYPE\"]... [--corpus DIR (bench)]");
             return 2;
         }
 
@@ -29,6 +31,7 @@ internal static class Program
         var force = false;
         string? specs = null, stamps = null, ns = null, generated = null, optimumDocument = null, origamiDocument = null;
         List<string>? universes = null;
+        var documents = new List<Model.ConsumerDocument>();
         string? report = null;
         string? corpus = null;
         var failOnBreakingOnly = false;
@@ -49,6 +52,18 @@ internal static class Program
                 case "--ovh-universe": (universes ??= []).Add(args[++i].Trim().Trim('/')); break;
                 case "--optimum-document": optimumDocument = args[++i]; break;
                 case "--origami-document": origamiDocument = args[++i]; break;
+                case "--document":
+                    try
+                    {
+                        documents.Add(Model.ConsumerDocument.Parse(args[++i]));
+                    }
+                    catch (FormatException ex)
+                    {
+                        Console.Error.WriteLine($"RegenClients : error REGEN003: {ex.Message}.");
+                        return 2;
+                    }
+
+                    break;
                 case "--corpus": corpus = args[++i]; break;
                 case "--report": report = args[++i]; break;
                 case "--fail-on":
@@ -85,6 +100,17 @@ internal static class Program
             }
         }
 
+        IReadOnlyList<Model.ProviderDefinition> consumerProviders;
+        try
+        {
+            consumerProviders = Model.ConsumerDocument.Describe(documents, string.IsNullOrWhiteSpace(ns) ? null : ns);
+        }
+        catch (FormatException ex)
+        {
+            Console.Error.WriteLine($"RegenClients : error REGEN003: {ex.Message}.");
+            return 2;
+        }
+
         var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
         var options = new RegenOptions
@@ -105,6 +131,7 @@ internal static class Program
             OvhUniverses = universes,
             OptimumDocument = string.IsNullOrWhiteSpace(optimumDocument) ? null : optimumDocument,
             OrigamiDocument = string.IsNullOrWhiteSpace(origamiDocument) ? null : origamiDocument,
+            ConsumerProviders = consumerProviders,
         };
 
         if (options.Mirror is { } m && !Directory.Exists(m))
