@@ -34,15 +34,16 @@ public static class OvhClientRegistration
             services.TryAddSingleton<OvhServerClocks>();
             services.TryAddKeyedSingleton(ProviderName, static (_, _) => ProviderRefitSettings.Create(OvhJsonSerializerContext.Default, OvhApiExceptionFactory.CreateAsync, OvhSigningHandler.RemoveSecrets));
             services.TryAddSingleton(static sp => new OvhEndpoint(sp.GetRequiredService<IOptions<OvhOptions>>().Value));
-            services.TryAddSingleton<IOvhConsumerKeyProvider, OptionsConsumerKeyProvider>();
-            services.TryAddKeyedSingleton(ProviderName, static (sp, _) => CreateServiceAccountTokenProvider(sp));
+            services.TryAddSingleton<IOvhConsumerKeySource, OptionsConsumerKeySource>();
+            ObsoleteTokenProviderServices.AddKeyed(services, ProviderName);
+            services.TryAddKeyedSingleton(ProviderName, static (sp, _) => CreateServiceAccountTokenSource(sp));
             return new ClientProviderDefinition(
                 ProviderName,
                 static (sp, http) => http.BaseAddress = sp.GetRequiredService<OvhEndpoint>().BaseAddress,
                 static sp => sp.GetRequiredKeyedService<RefitSettings>(ProviderName),
                 static sp => string.IsNullOrEmpty(sp.GetRequiredService<IOptions<OvhOptions>>().Value.ClientId)
                     ? ActivatorUtilities.CreateInstance<OvhSigningHandler>(sp)
-                    : new BearerTokenHandler(sp.GetRequiredKeyedService<IAccessTokenProvider>(ProviderName), sp.GetService<ILogger<BearerTokenHandler>>()));
+                    : new BearerTokenHandler(sp.GetRequiredKeyedService<IAccessTokenSource>(ProviderName), sp.GetService<ILogger<BearerTokenHandler>>()));
         })
     {
         ConfigureBuilder = AddOvhServices,
@@ -59,13 +60,13 @@ public static class OvhClientRegistration
             sp.GetService<ILogger<OvhCredentialClient>>()));
     }
 
-    private static IAccessTokenProvider CreateServiceAccountTokenProvider(IServiceProvider services)
+    private static IAccessTokenSource CreateServiceAccountTokenSource(IServiceProvider services)
     {
         var o = services.GetRequiredService<IOptions<OvhOptions>>().Value;
         var tokenUrl = o.TokenUrl
             ?? (o.Endpoint is { } name && OvhRegion.All.TryGetValue(name, out var region) ? region.TokenUrl : null)
             ?? throw new InvalidOperationException("Ovh:TokenUrl is required for an OAuth2 service account with this endpoint.");
-        return services.GetRequiredService<OAuth2TokenProviders>().ClientCredentials(
+        return services.GetRequiredService<OAuth2TokenSources>().ClientCredentials(
             new OAuth2TokenClientOptions
             {
                 ProviderName = ProviderName,

@@ -26,7 +26,7 @@ public sealed class OvhOptions
 
     /// <summary>
     /// The default consumer key (CK), used when neither the request, the current <see cref="OvhConsumerKey"/> scope nor a
-    /// custom <see cref="IOvhConsumerKeyProvider"/> supplies one. Secret: never logged.
+    /// custom <see cref="IOvhConsumerKeySource"/> supplies one. Secret: never logged.
     /// </summary>
     public string? ConsumerKey { get; set; }
 

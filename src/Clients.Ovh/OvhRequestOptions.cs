@@ -19,7 +19,7 @@ public static class OvhRequestOptions
     /// <summary>The consumer key to sign this request with (wins over every other source).</summary>
     public static readonly HttpRequestOptionsKey<string> ConsumerKey = new(ConsumerKeyName);
 
-    /// <summary>The customer whose consumer key <see cref="IOvhConsumerKeyProvider"/> should supply.</summary>
+    /// <summary>The customer whose consumer key <see cref="IOvhConsumerKeySource"/> should supply.</summary>
     public static readonly HttpRequestOptionsKey<string> CustomerId = new(CustomerIdName);
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Clients.Core.Tests;
 
 public sealed class BearerTokenHandlerTests
 {
-    private sealed class StubTokens : IAccessTokenProvider
+    private sealed class StubTokens : IAccessTokenSource
     {
         private int _version = 1;
 

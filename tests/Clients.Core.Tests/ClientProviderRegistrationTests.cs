@@ -43,8 +43,8 @@ public sealed class ClientProviderRegistrationTests
         services.Count(d => d.ServiceType == typeof(IValidateOptions<SampleOptions>)).Should().Be(1);
         using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<IOptions<SampleOptions>>().Value.Name.Should().Be("x");
-        provider.GetRequiredService<OAuth2TokenProviders>().Should().NotBeNull();
-        provider.GetRequiredService<IHttpClientFactory>().CreateClient(OAuth2TokenProviders.HttpClientName("Sample")).Should().NotBeNull();
+        provider.GetRequiredService<OAuth2TokenSources>().Should().NotBeNull();
+        provider.GetRequiredService<IHttpClientFactory>().CreateClient(OAuth2TokenSources.HttpClientName("Sample")).Should().NotBeNull();
         provider.GetServices<BuilderConfigured>().Select(c => c.Provider).Should().Equal(["Sample", "Sample"], "the provider's own additions run on every registration");
     }
 

@@ -39,9 +39,9 @@ public sealed class OAuth2ProviderRegistrationTests
         http.BaseAddress.Should().Be(sandbox.BaseUri, "the base address is the options' ResolveApiBaseUrl()");
         first.StatusCode.Should().Be(HttpStatusCode.OK, "the bearer handler sent the token the grant obtained");
         second.StatusCode.Should().Be(HttpStatusCode.OK);
-        sandbox.TokenRequests.Should().Be(1, "one token provider per container caches the token");
+        sandbox.TokenRequests.Should().Be(1, "one token source per container caches the token");
         provider.GetRequiredKeyedService<RefitSettings>("Acme").Should().BeSameAs(provider.GetRequiredKeyedService<RefitSettings>("Acme"));
-        provider.GetRequiredKeyedService<IAccessTokenProvider>("Acme").Should().BeSameAs(provider.GetRequiredKeyedService<IAccessTokenProvider>("Acme"));
+        provider.GetRequiredKeyedService<IAccessTokenSource>("Acme").Should().BeSameAs(provider.GetRequiredKeyedService<IAccessTokenSource>("Acme"));
     }
 
     [Fact]

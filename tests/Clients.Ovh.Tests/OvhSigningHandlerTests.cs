@@ -141,7 +141,7 @@ public sealed class OvhSigningHandlerTests : IAsyncLifetime
         };
         await using var sp = OvhTestServices.Build(
             _stub.BaseUri,
-            services: s => s.AddScoped<IOvhConsumerKeyProvider>(_ => new DictionaryKeyProvider(keys)));
+            services: s => s.AddScoped<IOvhConsumerKeySource>(_ => new DictionaryKeySource(keys)));
         var api = sp.GetRequiredService<IStubOvhApi>();
 
         var calls = Enumerable.Range(0, 200).Select(async i =>
@@ -271,7 +271,7 @@ public sealed class OvhSigningHandlerTests : IAsyncLifetime
         error.RequestMessage.Headers.GetValues(OvhHeaders.Signature).Should().Equal("[redacted]");
     }
 
-    private sealed class DictionaryKeyProvider(IReadOnlyDictionary<string, string> keys) : IOvhConsumerKeyProvider
+    private sealed class DictionaryKeySource(IReadOnlyDictionary<string, string> keys) : IOvhConsumerKeySource
     {
         public ValueTask<string?> GetConsumerKeyAsync(string? customerId, CancellationToken cancellationToken) =>
             ValueTask.FromResult(customerId is not null && keys.TryGetValue(customerId, out var key) ? key : null);

@@ -31,9 +31,9 @@ internal static class ProviderEmitter
         yield return ($"{output.Provider.Name}.Clients.g.cs", EmitRegistration(output));
         foreach (var api in output.Interfaces)
         {
-            if (api.Direct is { } direct)
+            if (api.Implementation is { } implementation)
             {
-                yield return ($"{output.Provider.Name}.{direct.ClassName}.g.cs", DirectClientEmitter.Emit(api, direct));
+                yield return ($"{output.Provider.Name}.{implementation.ClassName}.g.cs", ImplementationEmitter.Emit(api, implementation));
             }
         }
 
@@ -210,8 +210,8 @@ internal static class ProviderEmitter
     }
 
     // An interface the generator implements itself is registered with that implementation; any other keeps Refit's stub.
-    private static string AddClient(InterfaceModel api) => api.Direct is { } direct
-        ? $"AddClient<{api.FullName}>(static (client, settings) => new global::Clients.Generated.{direct.ClassName}(client, settings))"
+    private static string AddClient(InterfaceModel api) => api.Implementation is { } implementation
+        ? $"AddClient<{api.FullName}>(static (client, settings) => new global::Clients.Generated.{implementation.ClassName}(client, settings))"
         : $"AddClient<{api.FullName}>()";
 
     private static string Sanitize(string assemblyName)

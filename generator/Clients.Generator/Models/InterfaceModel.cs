@@ -6,11 +6,11 @@ namespace Clients.Generator.Models;
 /// <param name="IsPublic">Whether the interface is visible outside its assembly.</param>
 /// <param name="Provider">The provider it is marked for.</param>
 /// <param name="Methods">Its Refit methods (own and inherited).</param>
-/// <param name="Direct">The implementation the generator writes for it, or null when it keeps Refit's stub.</param>
+/// <param name="Implementation">The implementation the generator writes for it, or null when it keeps Refit's stub.</param>
 internal sealed record InterfaceModel(
     string FullName,
     string RegistrationSuffix,
     bool IsPublic,
     ProviderModel Provider,
     EquatableArray<MethodModel> Methods,
-    DirectClientModel? Direct = null);
+    ImplementationModel? Implementation = null);

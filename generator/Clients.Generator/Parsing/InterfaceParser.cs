@@ -113,7 +113,7 @@ internal static class InterfaceParser
             ProviderParser.IsEffectivelyPublic(symbol),
             providerModel,
             new EquatableArray<MethodModel>(methods),
-            DirectClientParser.TryParse(symbol, cancellationToken));
+            ImplementationParser.TryParse(symbol, cancellationToken));
         return new InterfaceResult(model, new EquatableArray<DiagnosticInfo>(diagnostics));
     }
 

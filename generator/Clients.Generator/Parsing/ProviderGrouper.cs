@@ -37,7 +37,7 @@ internal static class ProviderGrouper
 
                     // With a Refit outside the supported range (CLG006) the generated implementations would call helpers
                     // that may not exist: only Refit's stubs are registered, so CLG006 is the one error the build shows.
-                    .Select(i => facts.UnsupportedRefitVersion is null ? i : i with { Direct = null })
+                    .Select(i => facts.UnsupportedRefitVersion is null ? i : i with { Implementation = null })
                     .OrderBy(static i => i.FullName, System.StringComparer.Ordinal)),
                 facts.AssemblyName,
                 facts.CanUseModuleInitializer,

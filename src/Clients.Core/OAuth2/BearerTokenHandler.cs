@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Clients.Core.OAuth2;
 
 /// <summary>
-/// Sends each request with <c>Authorization: Bearer</c> and a token from an <see cref="IAccessTokenProvider"/>.
+/// Sends each request with <c>Authorization: Bearer</c> and a token from an <see cref="IAccessTokenSource"/>.
 /// On a 401 it renews the token once (single-flight across concurrent requests) and sends a fresh copy of the request,
 /// body included; a second 401 is returned to the caller (the provider's Refit settings turn it into its typed exception).
 /// Once a request has been sent (answered or failed), its <c>Authorization</c> value is withheld (<c>Bearer [redacted]</c>),
@@ -17,7 +17,7 @@ namespace Clients.Core.OAuth2;
 /// <remarks>Meant to be the innermost handler, so that each outer retry gets the current token.</remarks>
 public sealed partial class BearerTokenHandler : DelegatingHandler
 {
-    private readonly IAccessTokenProvider _tokens;
+    private readonly IAccessTokenSource _tokens;
     private readonly ILogger _logger;
     private readonly ClientsTelemetry? _telemetry;
     private AuthorizationHeader? _header;
@@ -26,7 +26,7 @@ public sealed partial class BearerTokenHandler : DelegatingHandler
     /// <param name="tokens">Supplies tokens.</param>
     /// <param name="logger">A logger; tokens are never logged.</param>
     /// <param name="providerName">The provider's name, for its telemetry (<c>Clients.{Provider}</c>); none when <see langword="null"/>.</param>
-    public BearerTokenHandler(IAccessTokenProvider tokens, ILogger<BearerTokenHandler>? logger = null, string? providerName = null)
+    public BearerTokenHandler(IAccessTokenSource tokens, ILogger<BearerTokenHandler>? logger = null, string? providerName = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         _tokens = tokens;

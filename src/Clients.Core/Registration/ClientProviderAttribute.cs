@@ -8,7 +8,7 @@ namespace Clients.Core;
 /// <remarks>
 /// The <see cref="Registration"/> type must be a public static class exposing the provider's
 /// <see cref="ClientProviderRegistration{TOptions}"/> as <c>public static ClientProviderRegistration&lt;TOptions&gt; Registration { get; }</c>
-/// (built with <see cref="OAuth2ProviderRegistration.Create"/> for an OAuth2 bearer-token provider); the generated
+/// (built with <see cref="OAuth2ProviderRegistration"/>.<c>Create</c> for an OAuth2 bearer-token provider); the generated
 /// <c>Add{Name}Clients</c> methods call its <c>Add</c> methods.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]

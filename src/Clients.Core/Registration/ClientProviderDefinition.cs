@@ -37,14 +37,14 @@ public sealed class ClientProviderDefinition
     /// <param name="providerName">The provider's name.</param>
     /// <param name="configureHttpClient">Sets the base address (and anything else) of each client's <see cref="HttpClient"/>.</param>
     /// <param name="createRefitSettings">The Refit settings (serializer, error handling) of the provider's clients.</param>
-    /// <param name="tokens">The provider's token provider (one per container: it is where tokens are cached).</param>
+    /// <param name="tokens">The provider's token source (one per container: it is where tokens are cached).</param>
     /// <param name="resilienceDefaults">What the provider's resilience defaults differ in (see <see cref="ResilienceDefaults"/>).</param>
     /// <returns>The definition.</returns>
     public static ClientProviderDefinition WithBearerToken(
         string providerName,
         Action<IServiceProvider, HttpClient> configureHttpClient,
         Func<IServiceProvider, RefitSettings> createRefitSettings,
-        Func<IServiceProvider, IAccessTokenProvider> tokens,
+        Func<IServiceProvider, IAccessTokenSource> tokens,
         Action<ClientsResilienceOptions>? resilienceDefaults = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);

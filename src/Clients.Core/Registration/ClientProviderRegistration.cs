@@ -98,12 +98,13 @@ public sealed class ClientProviderRegistration<[DynamicallyAccessedMembers(Dynam
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddClientsTokenManagement();
-        services.AddHttpClient(OAuth2TokenProviders.HttpClientName(ProviderName));
-        services.TryAddSingleton(static sp => new OAuth2TokenProviders(
+        services.AddHttpClient(OAuth2TokenSources.HttpClientName(ProviderName));
+        services.TryAddSingleton(static sp => new OAuth2TokenSources(
             sp.GetRequiredService<TokenCache>(),
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+        ObsoleteTokenProviderServices.AddFactory(services);
         var builder = new ClientProviderBuilder(services, _addServices(services));
         ConfigureBuilder?.Invoke(builder);
         return builder;

@@ -12,10 +12,10 @@ namespace Clients.Core;
 /// <summary>
 /// The registration of a provider authenticated with OAuth2 bearer tokens, once: its clients' base address is
 /// <see cref="OAuth2ProviderOptions.ResolveApiBaseUrl"/>, their Refit settings are made once per container, and their
-/// auth handler is <see cref="BearerTokenHandler"/> over one token provider per container, whose token client comes
+/// auth handler is <see cref="BearerTokenHandler"/> over one token source per container, whose token client comes
 /// from the options (<see cref="OAuth2ProviderOptions.ToTokenClientOptions"/>). The provider states only its grant.
 /// </summary>
-public static class OAuth2ProviderRegistration
+public static partial class OAuth2ProviderRegistration
 {
     /// <summary>Describes an OAuth2 bearer-token provider's registration.</summary>
     /// <typeparam name="TOptions">The provider's options.</typeparam>
@@ -24,7 +24,7 @@ public static class OAuth2ProviderRegistration
     /// <param name="bind">Binds the options from a section (see <see cref="ClientProviderRegistration{TOptions}(string, Func{string, IValidateOptions{TOptions}}, Action{OptionsBuilder{TOptions}, IConfiguration}, Func{IServiceCollection, ClientProviderDefinition})"/>).</param>
     /// <param name="createRefitSettings">Creates the Refit settings of the provider's clients (see <see cref="Wire.ProviderRefitSettings"/>).</param>
     /// <param name="grant">
-    /// Creates the provider's token provider from <see cref="OAuth2TokenProviders"/>, the token client the options
+    /// Creates the provider's token source from <see cref="OAuth2TokenSources"/>, the token client the options
     /// describe and the options themselves (read a secret through the monitor when it is needed, never keep it).
     /// </param>
     /// <param name="resilienceDefaults">What the provider's resilience defaults differ in (see <see cref="ClientProviderDefinition.ResilienceDefaults"/>).</param>
@@ -35,7 +35,7 @@ public static class OAuth2ProviderRegistration
         Func<string, IValidateOptions<TOptions>> createValidator,
         Action<OptionsBuilder<TOptions>, IConfiguration> bind,
         Func<RefitSettings> createRefitSettings,
-        Func<OAuth2TokenProviders, OAuth2TokenClientOptions, IOptionsMonitor<TOptions>, IAccessTokenProvider> grant,
+        Func<OAuth2TokenSources, OAuth2TokenClientOptions, IOptionsMonitor<TOptions>, IAccessTokenSource> grant,
         Action<ClientsResilienceOptions>? resilienceDefaults = null,
         Action<ClientProviderBuilder>? configureBuilder = null)
         where TOptions : OAuth2ProviderOptions
@@ -45,16 +45,17 @@ public static class OAuth2ProviderRegistration
         return new ClientProviderRegistration<TOptions>(providerName, createValidator, bind, services =>
         {
             services.TryAddKeyedSingleton(providerName, (_, _) => createRefitSettings());
-            services.TryAddKeyedSingleton<IAccessTokenProvider>(providerName, (sp, _) =>
+            ObsoleteTokenProviderServices.AddKeyed(services, providerName);
+            services.TryAddKeyedSingleton<IAccessTokenSource>(providerName, (sp, _) =>
             {
                 var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>();
-                return grant(sp.GetRequiredService<OAuth2TokenProviders>(), options.CurrentValue.ToTokenClientOptions(providerName), options);
+                return grant(sp.GetRequiredService<OAuth2TokenSources>(), options.CurrentValue.ToTokenClientOptions(providerName), options);
             });
             return ClientProviderDefinition.WithBearerToken(
                 providerName,
                 (sp, http) => http.BaseAddress = sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue.ResolveApiBaseUrl(),
                 sp => sp.GetRequiredKeyedService<RefitSettings>(providerName),
-                sp => sp.GetRequiredKeyedService<IAccessTokenProvider>(providerName),
+                sp => sp.GetRequiredKeyedService<IAccessTokenSource>(providerName),
                 resilienceDefaults);
         })
         {

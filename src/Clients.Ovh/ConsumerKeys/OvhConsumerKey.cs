@@ -3,7 +3,7 @@ namespace Clients.Ovh;
 /// <summary>
 /// Ambient consumer-key scopes: every OVH call made inside <c>using (OvhConsumerKey.Use(ck)) { ... }</c> (on this
 /// asynchronous flow) is signed with <c>ck</c>, and inside <c>OvhConsumerKey.UseCustomer(id)</c> with the key that
-/// <see cref="IOvhConsumerKeyProvider"/> returns for that customer.
+/// <see cref="IOvhConsumerKeySource"/> returns for that customer.
 /// </summary>
 /// <remarks>
 /// The scope rides on an <see cref="AsyncLocal{T}"/>; the handler copies it into the request's options, so nothing
@@ -23,7 +23,7 @@ public static class OvhConsumerKey
     }
 
     /// <summary>
-    /// Signs the calls of the current flow with the key <see cref="IOvhConsumerKeyProvider"/> returns for
+    /// Signs the calls of the current flow with the key <see cref="IOvhConsumerKeySource"/> returns for
     /// <paramref name="customerId"/>, until the scope is disposed.
     /// </summary>
     /// <param name="customerId">The application's identifier of the customer.</param>

@@ -6,7 +6,7 @@ namespace Clients.Ovh;
 /// <summary>
 /// OVH's rights-delegation flow: ask a customer for a consumer key with given access rules, wait until they accept,
 /// inspect and expire keys. Then sign calls for that customer with <see cref="OvhConsumerKey.Use"/> or an
-/// <see cref="IOvhConsumerKeyProvider"/>.
+/// <see cref="IOvhConsumerKeySource"/>.
 /// </summary>
 public sealed class OvhCredentialClient
 {

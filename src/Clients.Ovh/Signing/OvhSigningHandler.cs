@@ -188,17 +188,17 @@ internal sealed class OvhSigningHandler : DelegatingHandler
             }
         }
 
-        // A fresh scope per lookup: the provider may be scoped (a DbContext) and this handler is pooled.
+        // A fresh scope per lookup: the key source may be scoped (a DbContext) and this handler is pooled.
         var scope = _scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            var provider = scope.ServiceProvider.GetRequiredService<IOvhConsumerKeyProvider>();
-            var key = await provider.GetConsumerKeyAsync(customerId, cancellationToken).ConfigureAwait(false);
+            var source = ConsumerKeySourceResolver.Resolve(scope.ServiceProvider);
+            var key = await source.GetConsumerKeyAsync(customerId, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrEmpty(key))
             {
                 throw new InvalidOperationException(customerId is null
                     ? $"No OVH consumer key for {request.Method} {request.RequestUri?.AbsolutePath}: set Ovh:ConsumerKey, call inside OvhConsumerKey.Use(...) or OvhConsumerKey.UseCustomer(...), or set OvhRequestOptions.ConsumerKey on the request."
-                    : $"The {provider.GetType().Name} returned no OVH consumer key for customer '{customerId}' ({request.Method} {request.RequestUri?.AbsolutePath}). Register an IOvhConsumerKeyProvider that knows this customer.");
+                    : $"The {source.GetType().Name} returned no OVH consumer key for customer '{customerId}' ({request.Method} {request.RequestUri?.AbsolutePath}). Register an IOvhConsumerKeySource that knows this customer.");
             }
 
             return key;

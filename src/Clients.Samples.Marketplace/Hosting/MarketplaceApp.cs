@@ -107,7 +107,7 @@ internal static class MarketplaceApp
 
         // The three providers, configured from their sections (the embedded emulators wrote theirs above).
         services.AddOvhClients(configuration.GetSection("Ovh"));
-        services.AddScoped<IOvhConsumerKeyProvider, DatabaseConsumerKeyProvider>();
+        services.AddScoped<IOvhConsumerKeySource, DatabaseConsumerKeySource>();
         services.AddOptimumClients(configuration.GetSection("Optimum"));
         services.AddOrigamiClients(configuration.GetSection("Origami"));
 

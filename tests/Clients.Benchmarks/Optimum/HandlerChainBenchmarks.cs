@@ -166,8 +166,8 @@ public class HandlerChainBenchmarks
         return services.BuildServiceProvider();
     }
 
-    /// <summary>A token provider that always has the same token at hand.</summary>
-    private sealed class FixedToken : IAccessTokenProvider
+    /// <summary>A token source that always has the same token at hand.</summary>
+    private sealed class FixedToken : IAccessTokenSource
     {
         private readonly AccessToken _token = new("opt_static-token-for-the-baseline", "Bearer", DateTimeOffset.MaxValue, null);
 

@@ -26,7 +26,7 @@ public interface ILoopbackCollisionApi
         bool? @object = null,
         [Query(CollectionFormat.Csv)] string[]? __value = null,
         string? __query = null,
-        [AliasAs("provider")] string? AttributeProvider1_8 = null,
+        [AliasAs("attributes")] string? __attributes1_8 = null,
         [Query(CollectionFormat.Multi)] IEnumerable<string>? __value_ = null,
         string? refit = null,
         string? @global = null,

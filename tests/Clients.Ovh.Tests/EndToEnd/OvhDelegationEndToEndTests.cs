@@ -106,7 +106,7 @@ public sealed class OvhDelegationEndToEndTests
         await using var sandbox = await OvhSandbox.StartAsync(options);
 
         var store = new Dictionary<string, string>();
-        await using var services = SandboxHost.Services(sandbox, s => s.AddSingleton<IOvhConsumerKeyProvider>(new StoreKeyProvider(store)));
+        await using var services = SandboxHost.Services(sandbox, s => s.AddSingleton<IOvhConsumerKeySource>(new StoreKeySource(store)));
         var credentials = services.GetRequiredService<OvhCredentialClient>();
         foreach (var customer in new[] { alice, bob })
         {
@@ -134,7 +134,7 @@ public sealed class OvhDelegationEndToEndTests
         }
     }
 
-    private sealed class StoreKeyProvider(IReadOnlyDictionary<string, string> store) : IOvhConsumerKeyProvider
+    private sealed class StoreKeySource(IReadOnlyDictionary<string, string> store) : IOvhConsumerKeySource
     {
         public ValueTask<string?> GetConsumerKeyAsync(string? customerId, CancellationToken cancellationToken) =>
             ValueTask.FromResult(customerId is not null && store.TryGetValue(customerId, out var key) ? key : null);

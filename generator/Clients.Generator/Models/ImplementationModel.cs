@@ -8,7 +8,7 @@ namespace Clients.Generator.Models;
 /// </summary>
 /// <param name="ClassName">The implementing class's name (in <c>Clients.Generated</c>).</param>
 /// <param name="Methods">The methods to implement (own and inherited).</param>
-internal sealed record DirectClientModel(string ClassName, EquatableArray<DirectMethodModel> Methods);
+internal sealed record ImplementationModel(string ClassName, EquatableArray<ImplementationMethodModel> Methods);
 
 /// <summary>One implemented method.</summary>
 /// <param name="DeclaringInterface">The <c>global::</c> name of the interface declaring it (for the explicit implementation).</param>
@@ -18,17 +18,17 @@ internal sealed record DirectClientModel(string ClassName, EquatableArray<Direct
 /// <param name="HttpMethod">The HTTP verb in upper case.</param>
 /// <param name="Path">The path template as written.</param>
 /// <param name="Parameters">The parameters in declaration order.</param>
-internal sealed record DirectMethodModel(
+internal sealed record ImplementationMethodModel(
     string DeclaringInterface,
     string ImplementedInterface,
     string Name,
     string? ResultType,
     string HttpMethod,
     string Path,
-    EquatableArray<DirectParameterModel> Parameters);
+    EquatableArray<ImplementationParameterModel> Parameters);
 
 /// <summary>What a parameter is to the request.</summary>
-internal enum DirectParameterKind
+internal enum ImplementationParameterKind
 {
     /// <summary>Fills a <c>{placeholder}</c> of the path.</summary>
     Path,
@@ -58,16 +58,16 @@ internal enum DirectParameterKind
 /// <param name="RangeStart">For a path parameter: where its placeholder starts in the template.</param>
 /// <param name="RangeEnd">For a path parameter: where its placeholder ends (exclusive).</param>
 /// <param name="CanBeNull">Whether the type admits null (a reference type or <c>Nullable&lt;T&gt;</c>).</param>
-/// <param name="AttributeProvider">The expression creating the attribute provider Refit passes to the URL formatter, or null for the empty one.</param>
+/// <param name="Attributes">The expression creating the parameter's attributes as Refit passes them to the URL formatter (an <c>ICustomAttributeProvider</c>), or null for Refit's empty one.</param>
 /// <param name="CollectionFormat">For a collection: the numeric <c>Refit.CollectionFormat</c>.</param>
-internal sealed record DirectParameterModel(
+internal sealed record ImplementationParameterModel(
     string Name,
     string Type,
     string TypeOf,
-    DirectParameterKind Kind,
+    ImplementationParameterKind Kind,
     string Key,
     int RangeStart,
     int RangeEnd,
     bool CanBeNull,
-    string? AttributeProvider,
+    string? Attributes,
     int CollectionFormat);

@@ -16,17 +16,17 @@ namespace Clients.Generator.Parsing;
 /// <c>CancellationToken</c>: every shape the Clients emitters write. Anything else (another Refit attribute, a query
 /// object, a multipart body, a non-task result, a property) leaves the interface to Refit's stub.
 /// </summary>
-internal static class DirectClientParser
+internal static class ImplementationParser
 {
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS" };
 
-    public static DirectClientModel? TryParse(INamedTypeSymbol symbol, CancellationToken cancellationToken)
+    public static ImplementationModel? TryParse(INamedTypeSymbol symbol, CancellationToken cancellationToken)
     {
         var implemented = ProviderParser.FullName(symbol);
-        var methods = new List<DirectMethodModel>();
+        var methods = new List<ImplementationMethodModel>();
         foreach (var type in new[] { symbol }.Concat(symbol.AllInterfaces))
         {
             if (type.TypeParameters.Length > 0 || type.ToDisplayString() == "System.IDisposable")
@@ -58,10 +58,10 @@ internal static class DirectClientParser
         }
 
         var className = "Generated" + Sanitize(implemented.Replace("global::", string.Empty)) + "Client";
-        return new DirectClientModel(className, new EquatableArray<DirectMethodModel>(methods));
+        return new ImplementationModel(className, new EquatableArray<ImplementationMethodModel>(methods));
     }
 
-    private static DirectMethodModel? ParseMethod(IMethodSymbol method, string declaring, string implemented)
+    private static ImplementationMethodModel? ParseMethod(IMethodSymbol method, string declaring, string implemented)
     {
         if (method.IsGenericMethod || method.ReturnsByRef || method.ReturnsByRefReadonly)
         {
@@ -128,7 +128,7 @@ internal static class DirectClientParser
             return null;
         }
 
-        var parameters = new List<DirectParameterModel>();
+        var parameters = new List<ImplementationParameterModel>();
         var matched = new HashSet<string>(StringComparer.Ordinal);
         var hasBody = false;
         var hasToken = false;
@@ -136,15 +136,15 @@ internal static class DirectClientParser
         {
             var parsed = ParseParameter(parameter, placeholders);
             if (parsed is null
-                || (parsed.Kind == DirectParameterKind.Path && !matched.Add(parsed.Key))
-                || (parsed.Kind == DirectParameterKind.Body && hasBody)
-                || (parsed.Kind == DirectParameterKind.CancellationToken && hasToken))
+                || (parsed.Kind == ImplementationParameterKind.Path && !matched.Add(parsed.Key))
+                || (parsed.Kind == ImplementationParameterKind.Body && hasBody)
+                || (parsed.Kind == ImplementationParameterKind.CancellationToken && hasToken))
             {
                 return null;
             }
 
-            hasBody |= parsed.Kind == DirectParameterKind.Body;
-            hasToken |= parsed.Kind == DirectParameterKind.CancellationToken;
+            hasBody |= parsed.Kind == ImplementationParameterKind.Body;
+            hasToken |= parsed.Kind == ImplementationParameterKind.CancellationToken;
             parameters.Add(parsed);
         }
 
@@ -153,10 +153,10 @@ internal static class DirectClientParser
             return null;
         }
 
-        return new DirectMethodModel(declaring, implemented, method.Name, resultType, verb, path, new EquatableArray<DirectParameterModel>(parameters));
+        return new ImplementationMethodModel(declaring, implemented, method.Name, resultType, verb, path, new EquatableArray<ImplementationParameterModel>(parameters));
     }
 
-    private static DirectParameterModel? ParseParameter(IParameterSymbol parameter, Dictionary<string, (int Start, int End)> placeholders)
+    private static ImplementationParameterModel? ParseParameter(IParameterSymbol parameter, Dictionary<string, (int Start, int End)> placeholders)
     {
         if (parameter.RefKind != RefKind.None || parameter.IsParams)
         {
@@ -171,7 +171,7 @@ internal static class DirectClientParser
         {
             return parameter.GetAttributes().Any(static a => IsRefit(a.AttributeClass))
                 ? null
-                : new DirectParameterModel(parameter.Name, typeName, typeOf, DirectParameterKind.CancellationToken, string.Empty, 0, 0, false, null, 0);
+                : new ImplementationParameterModel(parameter.Name, typeName, typeOf, ImplementationParameterKind.CancellationToken, string.Empty, 0, 0, false, null, 0);
         }
 
         string? alias = null;
@@ -214,38 +214,38 @@ internal static class DirectClientParser
         if (body)
         {
             return header is null && alias is null && query is null
-                ? new DirectParameterModel(parameter.Name, typeName, typeOf, DirectParameterKind.Body, string.Empty, 0, 0, canBeNull, null, 0)
+                ? new ImplementationParameterModel(parameter.Name, typeName, typeOf, ImplementationParameterKind.Body, string.Empty, 0, 0, canBeNull, null, 0)
                 : null;
         }
 
         if (header is not null)
         {
             return alias is null && query is null && canBeNull
-                ? new DirectParameterModel(parameter.Name, typeName, typeOf, DirectParameterKind.Header, header, 0, 0, true, null, 0)
+                ? new ImplementationParameterModel(parameter.Name, typeName, typeOf, ImplementationParameterKind.Header, header, 0, 0, true, null, 0)
                 : null;
         }
 
-        var provider = AttributeProvider(refitAttributes);
+        var attributes = Attributes(refitAttributes);
         var name = alias ?? parameter.Name;
         if (placeholders.TryGetValue(name, out var range))
         {
             return query is null && IsScalar(type)
-                ? new DirectParameterModel(parameter.Name, typeName, typeOf, DirectParameterKind.Path, name, range.Start, range.End, canBeNull, provider, 0)
+                ? new ImplementationParameterModel(parameter.Name, typeName, typeOf, ImplementationParameterKind.Path, name, range.Start, range.End, canBeNull, attributes, 0)
                 : null;
         }
 
         if (IsScalar(type))
         {
-            return new DirectParameterModel(parameter.Name, typeName, typeOf, DirectParameterKind.Query, Uri.EscapeDataString(name), 0, 0, canBeNull, provider, 0);
+            return new ImplementationParameterModel(parameter.Name, typeName, typeOf, ImplementationParameterKind.Query, Uri.EscapeDataString(name), 0, 0, canBeNull, attributes, 0);
         }
 
         return query is { ConstructorArguments.Length: 1 } && ElementType(type) is { } element && IsScalar(element)
-            ? new DirectParameterModel(parameter.Name, typeName, typeOf, DirectParameterKind.QueryCollection, name, 0, 0, canBeNull, provider, (int)query.ConstructorArguments[0].Value!)
+            ? new ImplementationParameterModel(parameter.Name, typeName, typeOf, ImplementationParameterKind.QueryCollection, name, 0, 0, canBeNull, attributes, (int)query.ConstructorArguments[0].Value!)
             : null;
     }
 
-    // The attribute provider Refit's stub passes to the URL formatter for this parameter (null: Refit's empty one).
-    private static string? AttributeProvider(List<(string Type, string Instance)> attributes) => attributes.Count switch
+    // The parameter's attributes as Refit's stub passes them to the URL formatter (null: Refit's empty set).
+    private static string? Attributes(List<(string Type, string Instance)> attributes) => attributes.Count switch
     {
         0 => null,
         1 => $"new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof({attributes[0].Type}), new object[] {{ {attributes[0].Instance} }})",

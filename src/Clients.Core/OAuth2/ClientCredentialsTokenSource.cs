@@ -4,9 +4,9 @@ namespace Clients.Core.OAuth2;
 /// <remarks>
 /// A client-credentials response should carry no refresh token (RFC 6749 §4.4.3): renewal is a new request.
 /// </remarks>
-internal sealed class ClientCredentialsTokenProvider : CachedAccessTokenProvider
+internal sealed class ClientCredentialsTokenSource : CachedAccessTokenSource
 {
-    /// <summary>Creates the provider.</summary>
+    /// <summary>Creates the token source.</summary>
     /// <param name="cache">The token cache.</param>
     /// <param name="tokenClient">
     /// Creates the token client for each acquisition (acquisitions are rare; creating the client from
@@ -14,7 +14,7 @@ internal sealed class ClientCredentialsTokenProvider : CachedAccessTokenProvider
     /// </param>
     /// <param name="key">The token's identity in the cache.</param>
     /// <param name="expiryBuffer">How long before the announced expiry a token stops being used.</param>
-    public ClientCredentialsTokenProvider(TokenCache cache, Func<OAuth2TokenClient> tokenClient, TokenCacheKey key, TimeSpan expiryBuffer)
+    public ClientCredentialsTokenSource(TokenCache cache, Func<OAuth2TokenClient> tokenClient, TokenCacheKey key, TimeSpan expiryBuffer)
         : base(cache, key, Acquire(tokenClient, key, expiryBuffer))
     {
     }

@@ -8,16 +8,16 @@ namespace Clients.Core.OAuth2;
 /// replaces the old one). A refresh refused with <c>invalid_grant</c> falls back to the password grant, once.
 /// Renewals are single-flight through the <see cref="TokenCache"/>, so no caller refreshes with a stale refresh token.
 /// </summary>
-internal sealed partial class ResourceOwnerPasswordTokenProvider : CachedAccessTokenProvider
+internal sealed partial class ResourceOwnerPasswordTokenSource : CachedAccessTokenSource
 {
-    /// <summary>Creates the provider.</summary>
+    /// <summary>Creates the token source.</summary>
     /// <param name="cache">The token cache.</param>
     /// <param name="tokenClient">Creates the token client for each acquisition.</param>
     /// <param name="key">The token's identity in the cache (its <see cref="TokenCacheKey.User"/> is the user name).</param>
     /// <param name="password">Returns the user's password when a password grant is needed (read late so it can rotate).</param>
     /// <param name="expiryBuffer">How long before the announced expiry a token stops being used.</param>
     /// <param name="logger">A logger; secrets are never logged.</param>
-    public ResourceOwnerPasswordTokenProvider(TokenCache cache, Func<OAuth2TokenClient> tokenClient, TokenCacheKey key, Func<string> password, TimeSpan expiryBuffer, ILogger<ResourceOwnerPasswordTokenProvider>? logger = null)
+    public ResourceOwnerPasswordTokenSource(TokenCache cache, Func<OAuth2TokenClient> tokenClient, TokenCacheKey key, Func<string> password, TimeSpan expiryBuffer, ILogger<ResourceOwnerPasswordTokenSource>? logger = null)
         : base(cache, key, Acquire(tokenClient, key, password, expiryBuffer, (ILogger?)logger ?? NullLogger.Instance))
     {
     }

@@ -1,16 +1,16 @@
 namespace Clients.Core.OAuth2;
 
 /// <summary>
-/// An <see cref="IAccessTokenProvider"/> whose tokens live in a <see cref="TokenCache"/>: one acquisition per key and
+/// An <see cref="IAccessTokenSource"/> whose tokens live in a <see cref="TokenCache"/>: one acquisition per key and
 /// generation, however many callers; a rejected token moves the key to its next generation once.
 /// The grant itself (how a token is acquired) is the derived class's.
 /// </summary>
-internal abstract class CachedAccessTokenProvider : IAccessTokenProvider
+internal abstract class CachedAccessTokenSource : IAccessTokenSource
 {
     private readonly TokenCache _cache;
     private readonly Func<AccessToken?, CancellationToken, Task<AccessToken>> _acquire;
 
-    private protected CachedAccessTokenProvider(TokenCache cache, TokenCacheKey key, Func<AccessToken?, CancellationToken, Task<AccessToken>> acquire)
+    private protected CachedAccessTokenSource(TokenCache cache, TokenCacheKey key, Func<AccessToken?, CancellationToken, Task<AccessToken>> acquire)
     {
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(key);

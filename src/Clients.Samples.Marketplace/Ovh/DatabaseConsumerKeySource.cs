@@ -8,7 +8,7 @@ namespace Clients.Samples.Marketplace.Ovh;
 /// read from the database and decrypted. Only confirmed delegations sign calls; anything else gets no key.
 /// </summary>
 /// <remarks>Scoped: the OVH client resolves it in a fresh scope per lookup, so using the DbContext here is safe.</remarks>
-internal sealed class DatabaseConsumerKeyProvider(OvhConsumerKeyStore store) : IOvhConsumerKeyProvider
+internal sealed class DatabaseConsumerKeySource(OvhConsumerKeyStore store) : IOvhConsumerKeySource
 {
     /// <inheritdoc />
     public async ValueTask<string?> GetConsumerKeyAsync(string? customerId, CancellationToken cancellationToken)
