@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Clients.Core;
 using Clients.Core.OAuth2;
 using Clients.Core.Wire;
@@ -32,7 +33,11 @@ public static class OvhClientRegistration
         static services =>
         {
             services.TryAddSingleton<OvhServerClocks>();
-            services.TryAddKeyedSingleton(ProviderName, static (_, _) => ProviderRefitSettings.Create(OvhJsonSerializerContext.Default, OvhApiExceptionFactory.CreateAsync));
+
+            // No contracts of its own here: the generated ones (OvhJsonSerializerContext) are in Clients.Ovh.Generated,
+            // which references this assembly; its module initializer hands them to Core's registry, which every
+            // provider's serializer consults.
+            services.TryAddKeyedSingleton(ProviderName, static (_, _) => ProviderRefitSettings.Create(JsonTypeInfoResolver.Combine(), OvhApiExceptionFactory.CreateAsync));
             services.TryAddSingleton(static sp => new OvhEndpoint(sp.GetRequiredService<IOptions<OvhOptions>>().Value));
             services.TryAddSingleton<IOvhConsumerKeyProvider, OptionsConsumerKeyProvider>();
             services.TryAddKeyedSingleton(ProviderName, static (sp, _) => CreateServiceAccountTokenProvider(sp));
