@@ -21,7 +21,8 @@ public static class OvhClientRegistration
     private const string ServiceAccountScope = "all";
 
     /// <summary>
-    /// OVH: one attribute (<see cref="OvhApiAttribute"/>), one options class, one auth choice: the AK/AS/CK signature
+    /// OVH: one attribute (<c>[OvhApi]</c>, declared beside the generated interfaces in Clients.Ovh.Generated), one
+    /// options class, one auth choice: the AK/AS/CK signature
     /// (<see cref="OvhSigningHandler"/>), or a service account's bearer token (Core's <see cref="BearerTokenHandler"/>)
     /// when <see cref="OvhOptions.ClientId"/> is set; OVH's errors as <see cref="OvhApiException"/>, the region's URL
     /// mapping, and <see cref="IOvhCredentialApi"/> with <see cref="OvhCredentialClient"/> on every registration.
