@@ -49,10 +49,13 @@ if [ "$fleet_status" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); fi
 echo "== fleet: load and fault tool, small bounded configuration"
 # The schedule is driven by progress and by time (outage 2 s, revocation >= 1 s later, clock skew >= 1 s after that), so
 # the run must last more than ~4 s after its first 10 %: 20,000 calls keep it so up to ~3,000 calls/s (6,000 calls ended
-# before the last event once the clients got faster: 1,406 calls/s, 4.3 s).
+# before the last event once the clients got faster: 1,406 calls/s, 4.3 s). Issue 20's faults ride along, injected below
+# the pipeline by the sandbox's fault injector: bodies dropped (0.5 %) and truncated (0.1 %) halfway, bodies stalled
+# (0.2 %, 4 s, longer than the 2 s attempt timeout), 200s carrying an HTML page (0.1 %, counted as typed errors).
 set +e
 timeout 180 dotnet tests/Clients.LoadTests/bin/Debug/net10.0/Clients.LoadTests.dll \
-  --calls 20000 --concurrency 64 --resets 0.02 --e503 0.05 --e429 0.01 --outage-seconds 2 --token-lifetime 8 | tee "$redis_dir/load.log"
+  --calls 20000 --concurrency 64 --resets 0.02 --e503 0.05 --e429 0.01 --outage-seconds 2 --token-lifetime 8 \
+  --drops 0.005 --stalls 0.002 --html 0.001 --truncated 0.001 --attempt-timeout 2 --stall-seconds 4 | tee "$redis_dir/load.log"
 load_status=${PIPESTATUS[0]}
 set -e
 if [ "$load_status" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi

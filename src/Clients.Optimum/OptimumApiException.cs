@@ -34,7 +34,7 @@ public sealed class OptimumApiException : ClientApiException
         var (request, content) = (failure.Request, failure.Content);
         var problem = TryParseProblem(content);
         var code = (int)response.StatusCode;
-        var message = $"Optimum API {request.Method} {request.RequestUri?.AbsolutePath} failed with HTTP {code} ({response.StatusCode})"
+        var message = $"Optimum API {request.Method} {request.RequestUri?.AbsolutePath} failed with HTTP {code} ({response.StatusCode})" + failure.HtmlPageNote
             + (problem?.Title is { Length: > 0 } title ? $": {title}" : string.Empty)
             + (problem?.Detail is { Length: > 0 } detail ? $" - {detail}" : string.Empty)
             + (response.StatusCode == HttpStatusCode.Unauthorized ? " (the token was refused twice; check the client's rights)" : string.Empty)

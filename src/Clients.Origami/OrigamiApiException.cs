@@ -43,7 +43,7 @@ public sealed class OrigamiApiException : ClientApiException
         var message = new StringBuilder()
             .Append("Origami API ").Append(request.Method).Append(' ').Append(request.RequestUri?.AbsolutePath)
             .Append(" as context ").Append(userGroup ?? "(none)")
-            .Append(" failed with HTTP ").Append((int)response.StatusCode);
+            .Append(" failed with HTTP ").Append((int)response.StatusCode).Append(failure.HtmlPageNote);
         foreach (var error in errors)
         {
             message.Append("; ").Append(error.Code ?? "?").Append(": ").Append(error.Detail);

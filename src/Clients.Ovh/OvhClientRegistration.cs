@@ -38,7 +38,7 @@ public static class OvhClientRegistration
             // No contracts of its own here: the generated ones (OvhJsonSerializerContext) are in Clients.Ovh.Generated,
             // which references this assembly; its module initializer hands them to Core's registry, which every
             // provider's serializer consults.
-            services.TryAddKeyedSingleton(ProviderName, static (_, _) => ProviderRefitSettings.Create(JsonTypeInfoResolver.Combine(), OvhApiExceptionFactory.CreateAsync));
+            services.TryAddKeyedSingleton(ProviderName, static (_, _) => ProviderRefitSettings.Create(JsonTypeInfoResolver.Combine(), OvhApiExceptionFactory.CreateAsync, OvhSigningHandler.RemoveSecrets));
             services.TryAddSingleton(static sp => new OvhEndpoint(sp.GetRequiredService<IOptions<OvhOptions>>().Value));
             services.TryAddSingleton<IOvhConsumerKeyProvider, OptionsConsumerKeyProvider>();
             services.TryAddKeyedSingleton(ProviderName, static (sp, _) => CreateServiceAccountTokenProvider(sp));

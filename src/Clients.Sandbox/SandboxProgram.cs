@@ -22,6 +22,14 @@ public static class SandboxProgram
             return await OvhSandboxConsole.RunAsync(args[1..], Console.Out, stopOvh.Token).ConfigureAwait(false);
         }
 
+        if (args is ["spec", ..])
+        {
+            // An emulator of any OpenAPI 3.x document (spec FILE [--port N] [--base-path PATH] [--client-id ID --client-secret SECRET]).
+            using var stopSpec = new CancellationTokenSource();
+            using var specSignals = StopOn(stopSpec);
+            return await Specs.SpecSandboxConsole.RunAsync(args[1..], Console.Out, stopSpec.Token).ConfigureAwait(false);
+        }
+
         await using var ovh = await OvhSandbox.StartAsync(new OvhSandboxOptions()).ConfigureAwait(false);
         await using var optimum = await OptimumSandbox.StartAsync().ConfigureAwait(false);
         await using var origami = await OrigamiSandbox.StartAsync().ConfigureAwait(false);

@@ -55,6 +55,12 @@ public sealed class BearerTokenHandlerTests
         seen.Should().HaveCount(2);
         seen[0].Should().Be(("Bearer t1", "{\"a\":1}", "kept", "application/json"));
         seen[1].Should().Be(("Bearer t2", "{\"a\":1}", "kept", "application/json"));
+
+        // Both messages sent hold the token no longer: the one that escapes with the response is the resent copy.
+        request.Headers.Authorization!.ToString().Should().Be("Bearer [redacted]");
+        response.RequestMessage.Should().NotBeSameAs(request);
+        response.RequestMessage!.Headers.Authorization!.ToString().Should().Be("Bearer [redacted]");
+        response.RequestMessage.Content!.Headers.ContentLength.Should().Be(7, "the copy's length is its own bytes'");
     }
 
     [Fact]
@@ -77,7 +83,7 @@ public sealed class BearerTokenHandlerTests
         firstSeen.Should().Be("Bearer t1");
         secondSeen.Should().Be("Bearer t2");
         request.Headers.Authorization!.Scheme.Should().Be("Bearer");
-        request.Headers.Authorization.Parameter.Should().Be("t2");
+        request.Headers.Authorization.Parameter.Should().Be("[redacted]", "once sent, the message that may escape in an exception no longer holds the token");
     }
 
     [Fact]

@@ -150,7 +150,7 @@ public sealed class CheckerTests
     [InlineData("nowhere.md", "does not exist")]
     [InlineData("../README.md#no-such-heading", "has no heading")]
     [InlineData("#no-such-heading", "has no heading")]
-    [InlineData("../../shared/docs/design.md", "leaves the repository")]
+    [InlineData("../../outside/design.md", "leaves the repository")]
     [InlineData("../Clients.sln#section", "is not a line anchor")]
     public void A_broken_link_is_reported(string target, string reason)
     {

@@ -30,15 +30,6 @@ internal static class EmulatorProcess
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             switch (parts)
             {
-                case ["faults", var resets, var unavailable, var throttled]:
-                    foreach (var faults in new[] { optimum.Faults, origami.Faults, ovh.Faults })
-                    {
-                        faults.ResetRate = double.Parse(resets, CultureInfo.InvariantCulture);
-                        faults.ServiceUnavailableRate = double.Parse(unavailable, CultureInfo.InvariantCulture);
-                        faults.TooManyRequestsRate = double.Parse(throttled, CultureInfo.InvariantCulture);
-                    }
-
-                    break;
                 case ["tokens-down", var down]:
                     optimum.TokenEndpointDown = origami.TokenEndpointDown = down == "1";
                     break;

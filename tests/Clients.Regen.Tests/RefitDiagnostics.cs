@@ -60,6 +60,9 @@ internal static class RefitDiagnostics
     /// <summary>Refit's source generator(s) from the restored Refit package (the stubs Refit 16 needs).</summary>
     internal static ImmutableArray<ISourceGenerator> Generators => Package.Value.Generators;
 
+    /// <summary>Refit's analyzers from the restored Refit package.</summary>
+    internal static ImmutableArray<DiagnosticAnalyzer> Analyzers => Package.Value.Analyzers;
+
     private static (ImmutableArray<ISourceGenerator>, ImmutableArray<DiagnosticAnalyzer>) Load()
     {
         var package = typeof(RefitDiagnostics).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()

@@ -36,7 +36,8 @@ internal sealed class ClientEmitter
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var operations = _documents.SelectMany(ReadOperations).ToList();
         var interfaces = new InterfaceEmitter(_provider, _catalog, _roots);
-        var modelEmitter = new ModelEmitter(_catalog);
+        var contextTypes = new ContextTypeNames(_provider.ContextName, _provider.ModelsNamespace);
+        var modelEmitter = new ModelEmitter(_catalog, contextTypes, _roots);
         foreach (var group in operations.GroupBy(o => o.Interface, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             files[group.Key + ".g.cs"] = interfaces.EmitInterface(group.Key, group.ToList());
@@ -59,7 +60,7 @@ internal sealed class ClientEmitter
             files[file] = GeneratedHeader.Text + "\nnamespace " + _provider.ModelsNamespace + ";\n\n" + string.Join("\n", chunks);
         }
 
-        files[_provider.ContextName + ".g.cs"] = EmitContext();
+        files[_provider.ContextName + ".g.cs"] = EmitContext(contextTypes);
         return files;
     }
 
@@ -112,8 +113,15 @@ internal sealed class ClientEmitter
         return "I" + _provider.Prefix + Naming.Pascal(tag) + "Api";
     }
 
-    private string EmitContext()
+    private string EmitContext(ContextTypeNames contextTypes)
     {
+        contextTypes.Add("string");
+        foreach (var root in _roots)
+        {
+            contextTypes.Add(root);
+        }
+
+        var named = contextTypes.Explicit();
         var writer = new CodeWriter();
         writer.Line("namespace " + _provider.Namespace + ";");
         writer.Line();
@@ -121,13 +129,23 @@ internal sealed class ClientEmitter
         writer.Line("[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, GenerationMode = global::System.Text.Json.Serialization.JsonSourceGenerationMode.Metadata)]");
         foreach (var root in _roots.Where(r => r != "string"))
         {
-            writer.Line($"[global::System.Text.Json.Serialization.JsonSerializable(typeof({root}))]");
+            writer.Line(Serializable(root, named));
         }
 
-        writer.Line("[global::System.Text.Json.Serialization.JsonSerializable(typeof(string))]");
+        // Types met only inside others get a root of their own when they need a name of their own.
+        foreach (var type in named.Keys.Where(t => t != "string" && !_roots.Contains(t)))
+        {
+            writer.Line(Serializable(type, named));
+        }
+
+        writer.Line(Serializable("string", named));
         writer.Line($"public partial class {_provider.ContextName} : global::System.Text.Json.Serialization.JsonSerializerContext");
         writer.Line("{");
         writer.Line("}");
         return GeneratedHeader.Text + "\n" + writer;
     }
+
+    private static string Serializable(string type, SortedDictionary<string, string> named) => named.TryGetValue(type, out var name)
+        ? $"[global::System.Text.Json.Serialization.JsonSerializable(typeof({type}), TypeInfoPropertyName = {Naming.Literal(name)})]"
+        : $"[global::System.Text.Json.Serialization.JsonSerializable(typeof({type}))]";
 }

@@ -114,18 +114,18 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
         System.Text.RegularExpressions.Regex.Matches(path, @"\{([^{}]+)\}").Select(m => m.Groups[1].Value).ToList();
 
     /// <summary>
-    /// The operation's parameters plus one string path parameter for every <c>{variable}</c> of the path template the
-    /// document forgot to declare (OVH sometimes lists it only as a body property): Refit would otherwise fail the call
-    /// at run time, so the method takes the value instead.
+    /// The operation's parameters plus one path parameter for every <c>{variable}</c> of the path template the document
+    /// forgot to declare (OVH sometimes lists it only as a body property): Refit would otherwise fail the call at run
+    /// time, so the method takes the value instead, typed by <see cref="Clients.OpenApi.UndeclaredPathVariables"/> (the
+    /// same-named scalar property of the body or response, else a string) — the rule the strict emulator checks too.
     /// </summary>
     private static IEnumerable<JsonElement> WithUndeclaredPathVariables(OperationModel operation)
     {
         var declared = operation.Parameters
             .Where(p => TypeCatalog.Text(p, "in") == "path")
-            .Select(p => TypeCatalog.Text(p, "name"))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            .Select(p => TypeCatalog.Text(p, "name") ?? string.Empty);
         var all = new List<JsonElement>(operation.Parameters);
-        foreach (var variable in PathVariables(operation.Path).Where(v => !declared.Contains(v)))
+        foreach (var (variable, schema) in Clients.OpenApi.UndeclaredPathVariables.Infer(PathVariables(operation.Path), declared, operation.Operation, operation.Document.Resolve))
         {
             var synthetic = new Dictionary<string, object>
             {
@@ -133,7 +133,7 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
                 ["in"] = "path",
                 ["required"] = true,
                 ["description"] = $"The '{variable}' path variable (used in the path template but not declared by the document).",
-                ["schema"] = new Dictionary<string, string> { ["type"] = "string" },
+                ["schema"] = schema,
             };
             all.Add(JsonSerializer.SerializeToElement(synthetic));
         }
@@ -159,6 +159,7 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
 
         var required = new List<string>();
         var optional = new List<string>();
+        var multipartMethod = false;
         var usedNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken" };
         var pathOrder = PathVariables(operation.Path);
         foreach (var parameter in WithUndeclaredPathVariables(operation)
@@ -233,32 +234,16 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
         {
             var body = document.Resolve(bodyElement);
             var bodyRequired = body.TryGetProperty("required", out var br) && br.ValueKind == JsonValueKind.True;
-            var bodyName = UniqueParameter(usedNames, "body");
-            string bodyType;
-            if (JsonContent(body) is { } bodySchema)
+            if (MediaSchema(body, "multipart/form-data") is { } multipart && JsonContent(body) is null)
             {
-                var mapped = catalog.Map(bodySchema, document, name + "Request", file);
-                roots.Add(mapped.Cs);
-                bodyType = bodyRequired ? mapped.Cs : mapped.Nullable(true);
-                writer.DocTag("param", $" name=\"{bodyName.TrimStart('@')}\"", TypeCatalog.Text(body, "description") ?? "The request body.");
+                multipartMethod = true;
+                AddParts(writer, document, name, file, multipart, bodyRequired, usedNames, required, optional);
             }
             else
             {
-                bodyType = bodyRequired ? "global::System.Net.Http.HttpContent" : "global::System.Net.Http.HttpContent?";
-                writer.DocTag("param", $" name=\"{bodyName.TrimStart('@')}\"", "The request body, already encoded.");
-            }
-
-            var declaration = "[global::Refit.Body] " + bodyType + " " + bodyName;
-            if (bodyRequired)
-            {
-                required.Add(declaration);
-            }
-            else
-            {
-                optional.Add(declaration + " = default");
+                AddBody(writer, document, name, file, body, bodyRequired, usedNames, required, optional);
             }
         }
-
         writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         var responseSchema = ResponseSchema(operation, out var isText);
         string returnType;
@@ -303,6 +288,11 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
             "head" => "Head",
             _ => "Options",
         };
+        if (multipartMethod)
+        {
+            writer.Line("[global::Refit.Multipart]");
+        }
+
         writer.Line($"[global::Refit.{verb}({Naming.Literal(operation.RefitPath)})]");
         var all = required.Concat(optional).Append("global::System.Threading.CancellationToken cancellationToken = default");
         writer.Line($"{returnType} {name}Async({string.Join(", ", all)});");
@@ -312,12 +302,128 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
     {
         var candidate = Naming.Camel(wire);
         var name = candidate;
-        for (var i = 2; !used.Add(name.TrimStart('@')); i++)
+        for (var i = 2; IsRefitLocal(name) || !used.Add(name.TrimStart('@')); i++)
         {
             name = candidate + i.ToString(CultureInfo.InvariantCulture);
         }
 
         return name;
+    }
+
+    // Refit's generated stub declares its locals as `refit…` (refitSettings, refitRequest, refitQueryBuilder…) in the
+    // same scope as the parameters: a parameter never takes such a name (the numbered one it gets instead has a digit,
+    // which Refit's locals never have). (Its fields, `_settings` and `Client`, are
+    // names a camelCase parameter cannot have.)
+    private static bool IsRefitLocal(string name) =>
+        name.Length > 5 && name.StartsWith("refit", StringComparison.Ordinal) && char.IsAsciiLetterUpper(name[5]) && name.All(char.IsAsciiLetter);
+
+    private void AddBody(CodeWriter writer, SpecDocument document, string name, string file, JsonElement body, bool bodyRequired,
+        HashSet<string> usedNames, List<string> required, List<string> optional)
+    {
+        var bodyName = UniqueParameter(usedNames, "body");
+        var bodyAttribute = "[global::Refit.Body] ";
+        string bodyType;
+        if (JsonContent(body) is null && MediaSchema(body, "application/x-www-form-urlencoded") is { } form)
+        {
+            // Refit sends the contract's properties (named by their JSON names) as form fields, formatted by
+            // Clients.Core's WireFormUrlEncodedParameterFormatter.
+            var mapped = catalog.Map(form, document, name + "Request", file);
+            bodyType = bodyRequired ? mapped.Cs : mapped.Nullable(true);
+            bodyAttribute = "[global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] ";
+            writer.DocTag("param", $" name=\"{bodyName.TrimStart('@')}\"", TypeCatalog.Text(body, "description") ?? "The request body, sent as form fields.");
+        }
+        else if (JsonContent(body) is { } bodySchema)
+        {
+            var mapped = catalog.Map(bodySchema, document, name + "Request", file);
+            roots.Add(mapped.Cs);
+            bodyType = bodyRequired ? mapped.Cs : mapped.Nullable(true);
+            writer.DocTag("param", $" name=\"{bodyName.TrimStart('@')}\"", TypeCatalog.Text(body, "description") ?? "The request body.");
+        }
+        else
+        {
+            bodyType = bodyRequired ? "global::System.Net.Http.HttpContent" : "global::System.Net.Http.HttpContent?";
+            writer.DocTag("param", $" name=\"{bodyName.TrimStart('@')}\"", "The request body, already encoded.");
+        }
+
+        var declaration = bodyAttribute + bodyType + " " + bodyName;
+        if (bodyRequired)
+        {
+            required.Add(declaration);
+        }
+        else
+        {
+            optional.Add(declaration + " = default");
+        }
+    }
+
+    /// <summary>
+    /// A <c>multipart/form-data</c> body as one parameter per part: a binary part (<c>format: binary</c>) takes any
+    /// Refit <c>MultipartItem</c> (<c>StreamPart</c>, <c>ByteArrayPart</c>, <c>FileInfoPart</c>), a list of them for an
+    /// array of binaries; other parts are typed as their schema says (Refit writes strings, dates and numbers as text, an
+    /// object as a JSON part).
+    /// </summary>
+    private void AddParts(CodeWriter writer, SpecDocument document, string name, string file, JsonElement schema, bool bodyRequired,
+        HashSet<string> usedNames, List<string> required, List<string> optional)
+    {
+        var resolved = document.Resolve(schema);
+        var requiredParts = resolved.TryGetProperty("required", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(e => e.GetString()).ToHashSet(StringComparer.Ordinal)
+            : [];
+        if (!resolved.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var part in properties.EnumerateObject())
+        {
+            var partSchema = document.Resolve(part.Value);
+            var csName = UniqueParameter(usedNames, part.Name);
+            var bare = csName.TrimStart('@');
+            TypeRef type;
+            if (IsBinary(partSchema))
+            {
+                type = new TypeRef("global::Refit.MultipartItem", false);
+            }
+            else if (TypeCatalog.Text(partSchema, "type") == "array" && partSchema.TryGetProperty("items", out var items) && IsBinary(document.Resolve(items)))
+            {
+                type = new TypeRef("global::System.Collections.Generic.IEnumerable<global::Refit.MultipartItem>", false);
+            }
+            else
+            {
+                type = catalog.Map(part.Value, document, name + Naming.Pascal(part.Name), file);
+                roots.Add(type.Cs);
+            }
+
+            var prefix = bare == part.Name ? string.Empty : $"[global::Refit.AliasAs({Naming.Literal(part.Name)})] ";
+            writer.DocTag("param", $" name=\"{bare}\"", TypeCatalog.Text(partSchema, "description") ?? $"The '{part.Name}' part.");
+            if (bodyRequired && requiredParts.Contains(part.Name))
+            {
+                required.Add(prefix + type.Cs + " " + csName);
+            }
+            else
+            {
+                optional.Add(prefix + type.Nullable(true) + " " + csName + " = default");
+            }
+        }
+    }
+
+    private static bool IsBinary(JsonElement schema) =>
+        TypeCatalog.Text(schema, "type") == "string" && TypeCatalog.Text(schema, "format") == "binary";
+
+    private static JsonElement? MediaSchema(JsonElement container, string mediaType)
+    {
+        if (container.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var media in content.EnumerateObject())
+            {
+                if (media.Name.StartsWith(mediaType, StringComparison.OrdinalIgnoreCase) && media.Value.TryGetProperty("schema", out var schema))
+                {
+                    return schema;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static JsonElement? JsonContent(JsonElement container)

@@ -7,8 +7,11 @@ namespace Clients.Regen.Emit;
 /// Emits one contract type: a class with JSON-named properties (and an extension-data bag for undeclared ones), or an
 /// open enum that round-trips every wire value, documented or not.
 /// </summary>
-internal sealed class ModelEmitter(TypeCatalog catalog)
+internal sealed partial class ModelEmitter(TypeCatalog catalog, ContextTypeNames contextTypes, ISet<string> roots)
 {
+    private readonly Dictionary<TypeDefinition, List<Member>> _members = [];
+    private readonly Dictionary<TypeDefinition, string> _extensionNames = [];
+
     public string EmitType(TypeDefinition type)
     {
         var writer = new CodeWriter();
@@ -26,37 +29,11 @@ internal sealed class ModelEmitter(TypeCatalog catalog)
             case TypeKind.IntegerEnum:
                 EmitIntegerEnum(writer, type);
                 break;
+            case TypeKind.Union:
+                EmitUnion(writer, type);
+                break;
             default:
-                writer.Open("public sealed partial class " + type.CsName);
-                var names = new HashSet<string>(StringComparer.Ordinal) { type.CsName };
-                var firstProperty = true;
-                foreach (var property in type.Properties)
-                {
-                    if (!firstProperty)
-                    {
-                        writer.Line();
-                    }
-
-                    firstProperty = false;
-                    var csName = UniqueMember(names, Naming.Pascal(property.WireName));
-                    var mapped = catalog.Map(property.Schema, property.Document, type.CsName + Naming.Pascal(property.WireName), type.File);
-                    var nullable = !property.Required || IsNullable(property.Schema);
-                    writer.DocSummary(property.Description);
-                    writer.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({Naming.Literal(property.WireName)})]");
-                    var initializer = !nullable && !mapped.IsValueType ? " = default!;" : string.Empty;
-                    writer.Line($"public {mapped.Nullable(nullable)} {csName} {{ get; set; }}{initializer}");
-                }
-
-                // Forward compatibility: what the document does not declare is kept as received and written back.
-                if (!firstProperty)
-                {
-                    writer.Line();
-                }
-
-                writer.Line("/// <summary>Properties the provider's document does not declare, kept as received and written back unchanged.</summary>");
-                writer.Line("[global::System.Text.Json.Serialization.JsonExtensionData]");
-                writer.Line($"public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? {UniqueMember(names, "AdditionalProperties")} {{ get; set; }}");
-                writer.Close();
+                EmitObject(writer, type);
                 break;
         }
 
@@ -65,6 +42,10 @@ internal sealed class ModelEmitter(TypeCatalog catalog)
 
     // An open (extensible) enum, after the Azure SDK's: a readonly struct that carries any wire value, with one static
     // property per documented value. Members that would clash with the struct's own are suffixed, never renamed.
+    private const string ExtensionData = "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>";
+
+    private static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize"];
+
     private static readonly string[] OpenEnumMembers = ["IsKnown", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize"];
 
     private static void EmitStringEnum(CodeWriter writer, TypeDefinition type)

@@ -58,11 +58,33 @@ internal sealed class TypeCatalog
             Types.Add(definition);
         }
 
+        LinkHierarchies();
         foreach (var entry in _named.Values)
         {
-            if (entry.Definition is { } definition)
+            if (entry.Definition is { Kind: TypeKind.Union } union && DiscriminatedBase(Alternatives(entry.Occurrences[0].Schema)!) is { } common)
+            {
+                // Every alternative is a contract of one discriminated hierarchy: the union is its base.
+                Types.Remove(union);
+                entry.Definition = common;
+            }
+        }
+
+        foreach (var entry in _named.Values)
+        {
+            if (entry.Definition is { } definition && definition.SchemaName == entry.Name)
             {
                 Fill(definition, entry);
+            }
+        }
+
+        foreach (var entry in _named.Values)
+        {
+            if (entry.Definition is { DiscriminatorProperty: { } discriminator } definition
+                && !definition.Lineage().SelectMany(t => t.Properties).Any(p => p.WireName == discriminator))
+            {
+                // The discriminator lives in the subtypes only (or nowhere): the base declares it, so every value keeps it.
+                var schema = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["type"] = "string" });
+                definition.Properties.Insert(0, new PropertyDefinition(discriminator, schema, entry.Occurrences[0].Document, true, "The discriminator: which contract the value is."));
             }
         }
     }
@@ -105,7 +127,7 @@ internal sealed class TypeCatalog
 
             if (entry.Definition is { } definition)
             {
-                return new TypeRef(Qualified(definition.CsName), definition.Kind != TypeKind.Object);
+                return new TypeRef(Qualified(definition.CsName), definition.Kind is not (TypeKind.Object or TypeKind.Union));
             }
 
             var (aliased, aliasDocument) = entry.Occurrences[0];
@@ -133,9 +155,31 @@ internal sealed class TypeCatalog
             return Map(alternative, document, hint, file, depth + 1);
         }
 
-        if (schema.TryGetProperty("oneOf", out _) || schema.TryGetProperty("anyOf", out _) || SchemaType.IsUnion(schema))
+        if (SchemaType.IsUnion(schema))
         {
+            // 3.1: a type array naming several non-null types.
             return TypeRef.JsonElement;
+        }
+
+        if (Alternatives(schema) is { } alternatives)
+        {
+            if (alternatives.Count == 1)
+            {
+                return Map(alternatives[0], document, hint, file, depth + 1);
+            }
+
+            if (DiscriminatedBase(alternatives) is { } common)
+            {
+                return new TypeRef(Qualified(common.CsName), false);
+            }
+
+            var union = new TypeDefinition(Unique(Naming.Pascal(hint)), TypeKind.Union, file)
+            {
+                Description = Text(schema, "description"),
+            };
+            union.Alternatives.AddRange(alternatives.Select(a => (a, document)));
+            Types.Add(union);
+            return new TypeRef(Qualified(union.CsName), false);
         }
 
         var type = SchemaType.Of(schema);
@@ -210,7 +254,7 @@ internal sealed class TypeCatalog
             var seenIn = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var (schema, document) in entry.Occurrences)
             {
-                foreach (var property in Flatten(schema, document, 0))
+                foreach (var property in Flatten(schema, document, 0, definition.Base?.SchemaName))
                 {
                     seenIn[property.WireName] = seenIn.GetValueOrDefault(property.WireName) + 1;
                     if (index.TryGetValue(property.WireName, out var at))
@@ -234,6 +278,13 @@ internal sealed class TypeCatalog
             return;
         }
 
+        if (definition.Kind == TypeKind.Union)
+        {
+            var (first, document) = entry.Occurrences[0];
+            definition.Alternatives.AddRange(Alternatives(first)!.Select(a => (a, document)));
+            return;
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (schema, _) in entry.Occurrences)
         {
@@ -250,7 +301,8 @@ internal sealed class TypeCatalog
         }
     }
 
-    private List<PropertyDefinition> Flatten(JsonElement schema, SpecDocument document, int depth)
+    /// <summary>The properties a schema declares, through <c>allOf</c>; <paramref name="baseName"/>'s are left to the base.</summary>
+    private List<PropertyDefinition> Flatten(JsonElement schema, SpecDocument document, int depth, string? baseName = null)
     {
         var result = new List<PropertyDefinition>();
         if (depth > 16 || schema.ValueKind != JsonValueKind.Object)
@@ -278,6 +330,11 @@ internal sealed class TypeCatalog
         {
             foreach (var part in allOf.EnumerateArray())
             {
+                if (baseName is not null && SpecDocument.SchemaName(part) == baseName)
+                {
+                    continue;
+                }
+
                 foreach (var property in Flatten(part, document, depth + 1))
                 {
                     result.RemoveAll(p => p.WireName == property.WireName);
@@ -352,8 +409,126 @@ internal sealed class TypeCatalog
             return TypeKind.Object;
         }
 
+        // A union: its own wrapper type, unless (decided once the hierarchies are linked) a discriminated base covers it.
+        if (Alternatives(schema) is { Count: > 1 })
+        {
+            return TypeKind.Union;
+        }
+
         _ = document;
         return TypeKind.Alias;
+    }
+
+    private static List<JsonElement>? Alternatives(JsonElement schema)
+    {
+        foreach (var keyword in (string[])["oneOf", "anyOf"])
+        {
+            if (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty(keyword, out var list) && list.ValueKind == JsonValueKind.Array
+                && !schema.TryGetProperty("properties", out _))
+            {
+                return list.EnumerateArray().ToList();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The closest contract every alternative is or derives from, when it is a discriminated base: the union is then
+    /// that base, whose converter reads each value as the contract its discriminator names.
+    /// </summary>
+    private TypeDefinition? DiscriminatedBase(List<JsonElement> alternatives)
+    {
+        List<TypeDefinition>? common = null;
+        foreach (var alternative in alternatives)
+        {
+            if (SpecDocument.SchemaName(alternative) is not { } name || !_named.TryGetValue(name, out var entry)
+                || entry.Definition is not { Kind: TypeKind.Object } definition)
+            {
+                return null;
+            }
+
+            var lineage = definition.Lineage().ToList();
+            common = common is null ? lineage : common.TakeWhile((t, i) => i < lineage.Count && lineage[i] == t).ToList();
+        }
+
+        return common?.LastOrDefault(t => t.DiscriminatorProperty is not null);
+    }
+
+    /// <summary>The named base of an <c>allOf</c> of exactly one component <c>$ref</c> plus properties of its own.</summary>
+    private string? BaseSchemaName(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("allOf", out var allOf) || allOf.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var parts = allOf.EnumerateArray().ToList();
+        var references = parts.Where(p => p.TryGetProperty("$ref", out _)).ToList();
+        var ownProperties = schema.TryGetProperty("properties", out _) || parts.Count > references.Count;
+        return references.Count == 1 && ownProperties && SpecDocument.SchemaName(references[0]) is { } name
+               && _named.TryGetValue(name, out var entry) && entry.Definition is { Kind: TypeKind.Object }
+            ? name
+            : null;
+    }
+
+    private void LinkHierarchies()
+    {
+        foreach (var entry in _named.Values)
+        {
+            if (entry.Definition is { Kind: TypeKind.Object } definition && BaseSchemaName(entry.Occurrences[0].Schema) is { } baseName)
+            {
+                var candidate = _named[baseName].Definition!;
+                if (!candidate.Lineage().Contains(definition))
+                {
+                    definition.Base = candidate;
+                    candidate.Derived.Add(definition);
+                }
+            }
+        }
+
+        foreach (var entry in _named.Values)
+        {
+            var (schema, _) = entry.Occurrences[0];
+            if (entry.Definition is not { Kind: TypeKind.Object } definition || !schema.TryGetProperty("discriminator", out var discriminator)
+                || Text(discriminator, "propertyName") is not { Length: > 0 } property)
+            {
+                continue;
+            }
+
+            var descendants = _named.Values.Select(e => e.Definition)
+                .Where(d => d is not null && d != definition && d.Lineage().Contains(definition))
+                .Select(d => d!)
+                .ToList();
+            if (descendants.Count == 0)
+            {
+                continue;
+            }
+
+            definition.DiscriminatorProperty = property;
+            definition.ConverterName = Unique(definition.CsName + "JsonConverter");
+            if (discriminator.TryGetProperty("mapping", out var mapping) && mapping.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var pair in mapping.EnumerateObject())
+                {
+                    var target = pair.Value.GetString() ?? string.Empty;
+                    var targetName = target.StartsWith('#')
+                        ? SpecDocument.SchemaName(JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["$ref"] = target }))
+                        : target;
+                    if (targetName is not null && _named.TryGetValue(targetName, out var mapped) && mapped.Definition is { } type
+                        && (type == definition || descendants.Contains(type)))
+                    {
+                        definition.Mapping.Add((pair.Name, type));
+                    }
+                }
+            }
+
+            // Implicit mapping: a subtype no explicit value names is named by its schema name.
+            foreach (var descendant in descendants.Where(d => definition.Mapping.All(m => m.Type != d)))
+            {
+                definition.Mapping.Add((descendant.SchemaName!, descendant));
+            }
+        }
     }
 
     private string NamedFile(string schemaName, string csName)

@@ -7,4 +7,7 @@ internal enum TypeKind
     StringEnum,
     IntegerEnum,
     Alias,
+
+    /// <summary>A <c>oneOf</c>/<c>anyOf</c> no discriminated base covers: a wrapper with one <c>TryGet…</c> per alternative.</summary>
+    Union,
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -45,13 +46,13 @@ internal static class DirectClientEmitter
         writer.Line("/// <param name=\"client\">The interface's HTTP client (base address set, handlers attached).</param>");
         writer.Line("/// <param name=\"settings\">The provider's Refit settings.</param>");
         writer.Open($"public {direct.ClassName}(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)");
-        writer.Line("_client = client ?? throw new global::System.ArgumentNullException(nameof(client));");
-        writer.Line("_settings = settings ?? throw new global::System.ArgumentNullException(nameof(settings));");
+        writer.Line("this._client = client ?? throw new global::System.ArgumentNullException(nameof(client));");
+        writer.Line("this._settings = settings ?? throw new global::System.ArgumentNullException(nameof(settings));");
         writer.Close();
         for (var m = 0; m < direct.Methods.Count; m++)
         {
             writer.Line();
-            EmitMethod(writer, direct.Methods[m], m);
+            EmitMethod(writer, direct.Methods[m], direct.ClassName, m);
         }
 
         writer.Close();
@@ -59,22 +60,32 @@ internal static class DirectClientEmitter
         return writer.ToString();
     }
 
-    private static void EmitMethod(SourceWriter writer, DirectMethodModel method, int index)
+    private static void EmitMethod(SourceWriter writer, DirectMethodModel method, string className, int index)
     {
         var returnType = method.ResultType is null
             ? "global::System.Threading.Tasks.Task"
             : $"global::System.Threading.Tasks.Task<{method.ResultType}>";
         var signature = string.Join(", ", method.Parameters.Select(static p => $"{p.Type} @{p.Name}"));
+
+        // The method's own names: its parameters (named by a document or a consumer) are taken; every local gets a
+        // name none of them has, fields are reached through `this.` and static ones through the class's global name.
+        var taken = new HashSet<string>(method.Parameters.Select(static p => p.Name), StringComparer.Ordinal);
+        var settings = Local(taken, "settings");
+        var query = Local(taken, "query");
+        var request = Local(taken, "request");
+        var value = Local(taken, "value");
+        var self = $"global::Clients.Generated.{className}";
+
         writer.Line("/// <inheritdoc />");
-        writer.Open($"{returnType} {method.DeclaringInterface}.{method.Name}({signature})");
-        writer.Line("var settings = _settings;");
+        writer.Open($"{returnType} {method.DeclaringInterface}.@{method.Name}({signature})");
+        writer.Line($"global::Refit.RefitSettings {settings} = this._settings;");
 
         var parameters = method.Parameters.Select((p, i) => (Model: p, Index: i)).ToList();
         var pathParameters = parameters.Where(static p => p.Model.Kind == DirectParameterKind.Path).OrderBy(static p => p.Model.RangeStart).ToList();
         var template = ProviderEmitter.Literal(method.Path);
         var path = pathParameters.Count == 0
             ? template
-            : $"{Runner}.BuildRequestPath({template}, settings.AllowUnmatchedRouteParameters, [{string.Join(", ", pathParameters.Select(p => $"(({p.Model.RangeStart.ToString(CultureInfo.InvariantCulture)}, {p.Model.RangeEnd.ToString(CultureInfo.InvariantCulture)}), {Format(p.Model, $"@{p.Model.Name}", index, p.Index)})"))}])";
+            : $"{Runner}.BuildRequestPath({template}, {settings}.AllowUnmatchedRouteParameters, [{string.Join(", ", pathParameters.Select(p => $"(({p.Model.RangeStart.ToString(CultureInfo.InvariantCulture)}, {p.Model.RangeEnd.ToString(CultureInfo.InvariantCulture)}), {Format(p.Model, $"@{p.Model.Name}", settings, self, index, p.Index)})"))}])";
 
         var queryParameters = parameters.Where(static p => p.Model.Kind is DirectParameterKind.Query or DirectParameterKind.QueryCollection).ToList();
         string relative;
@@ -84,7 +95,7 @@ internal static class DirectClientEmitter
         }
         else
         {
-            writer.Line($"var query = new global::Refit.GeneratedQueryStringBuilder({path}, false);");
+            writer.Line($"global::Refit.GeneratedQueryStringBuilder {query} = new global::Refit.GeneratedQueryStringBuilder({path}, false);");
             foreach (var (parameter, p) in queryParameters)
             {
                 var name = "@" + parameter.Name;
@@ -95,15 +106,15 @@ internal static class DirectClientEmitter
 
                 if (parameter.Kind == DirectParameterKind.Query)
                 {
-                    writer.Line($"query.AddPreEscapedKey({ProviderEmitter.Literal(parameter.Key)}, {Format(parameter, name, index, p)}, false);");
+                    writer.Line($"{query}.AddPreEscapedKey({ProviderEmitter.Literal(parameter.Key)}, {Format(parameter, name, settings, self, index, p)}, false);");
                 }
                 else
                 {
-                    writer.Line($"query.BeginCollection({ProviderEmitter.Literal(parameter.Key)}, (global::Refit.CollectionFormat){parameter.CollectionFormat.ToString(CultureInfo.InvariantCulture)}, false);");
-                    writer.Open($"foreach (var value in {name})");
-                    writer.Line($"query.AddCollectionValue({Format(parameter, "value", index, p)});");
+                    writer.Line($"{query}.BeginCollection({ProviderEmitter.Literal(parameter.Key)}, (global::Refit.CollectionFormat){parameter.CollectionFormat.ToString(CultureInfo.InvariantCulture)}, false);");
+                    writer.Open($"foreach (var {value} in {name})");
+                    writer.Line($"{query}.AddCollectionValue({Format(parameter, value, settings, self, index, p)});");
                     writer.Close();
-                    writer.Line("query.EndCollection();");
+                    writer.Line($"{query}.EndCollection();");
                 }
 
                 if (parameter.CanBeNull)
@@ -112,39 +123,51 @@ internal static class DirectClientEmitter
                 }
             }
 
-            relative = "query.Build()";
+            relative = $"{query}.Build()";
         }
 
-        writer.Line($"var request = new global::System.Net.Http.HttpRequestMessage({HttpMethod(method.HttpMethod)}, {Runner}.BuildRelativeUri(_client, {relative}, settings.UrlResolution));");
+        writer.Line($"global::System.Net.Http.HttpRequestMessage {request} = new global::System.Net.Http.HttpRequestMessage({HttpMethod(method.HttpMethod)}, {Runner}.BuildRelativeUri(this._client, {relative}, {settings}.UrlResolution));");
         var body = parameters.FirstOrDefault(static p => p.Model.Kind == DirectParameterKind.Body).Model;
         if (body is not null)
         {
-            writer.Line($"request.Content = {Runner}.CreateBodyContent<{body.Type}>(settings, @{body.Name}, global::Refit.BodySerializationMethod.Default, !settings.Buffered);");
-            writer.Line($"request.Content = {Runner}.CompressBodyContent(request.Content, settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);");
+            writer.Line($"{request}.Content = {Runner}.CreateBodyContent<{body.Type}>({settings}, @{body.Name}, global::Refit.BodySerializationMethod.Default, !{settings}.Buffered);");
+            writer.Line($"{request}.Content = {Runner}.CompressBodyContent({request}.Content, {settings}, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);");
         }
 
         foreach (var (parameter, _) in parameters.Where(static p => p.Model.Kind == DirectParameterKind.Header))
         {
-            writer.Line($"{Runner}.SetHeader(request, {ProviderEmitter.Literal(parameter.Key)}, @{parameter.Name}?.ToString(), settings.ValidateHeaders);");
+            writer.Line($"{Runner}.SetHeader({request}, {ProviderEmitter.Literal(parameter.Key)}, @{parameter.Name}?.ToString(), {settings}.ValidateHeaders);");
         }
 
-        writer.Line($"{Runner}.AddConfiguredRequestOptions(request, settings, typeof({method.ImplementedInterface}));");
-        writer.Line($"{Runner}.AddRequestProperty<string>(request, {Options}.MethodName, {ProviderEmitter.Literal(method.Name)});");
-        writer.Line($"{Runner}.AddRequestProperty<string>(request, {Options}.RelativePathTemplate, {template});");
-        writer.Open("if (settings.CaptureMethodArguments)");
-        writer.Line($"{Runner}.AddRequestProperty<object?[]>(request, {Options}.MethodArguments, new object?[] {{ {string.Join(", ", method.Parameters.Select(static p => "@" + p.Name))} }});");
+        writer.Line($"{Runner}.AddConfiguredRequestOptions({request}, {settings}, typeof({method.ImplementedInterface}));");
+        writer.Line($"{Runner}.AddRequestProperty<string>({request}, {Options}.MethodName, {ProviderEmitter.Literal(method.Name)});");
+        writer.Line($"{Runner}.AddRequestProperty<string>({request}, {Options}.RelativePathTemplate, {template});");
+        writer.Open($"if ({settings}.CaptureMethodArguments)");
+        writer.Line($"{Runner}.AddRequestProperty<object?[]>({request}, {Options}.MethodArguments, new object?[] {{ {string.Join(", ", method.Parameters.Select(static p => "@" + p.Name))} }});");
         writer.Close();
         var token = parameters.FirstOrDefault(static p => p.Model.Kind == DirectParameterKind.CancellationToken).Model;
         var tokenArgument = token is null ? "default" : "@" + token.Name;
-        var buffer = body is null ? "false" : "settings.Buffered";
+        var buffer = body is null ? "false" : $"{settings}.Buffered";
         writer.Line(method.ResultType is null
-            ? $"return global::Clients.Core.Wire.GeneratedRequestSender.SendVoidAsync(_client, request, settings, {buffer}, {tokenArgument});"
-            : $"return global::Clients.Core.Wire.GeneratedRequestSender.SendAsync<{method.ResultType}>(_client, request, settings, {buffer}, {tokenArgument});");
+            ? $"return global::Clients.Core.Wire.GeneratedRequestSender.SendVoidAsync(this._client, {request}, {settings}, {buffer}, {tokenArgument});"
+            : $"return global::Clients.Core.Wire.GeneratedRequestSender.SendAsync<{method.ResultType}>(this._client, {request}, {settings}, {buffer}, {tokenArgument});");
         writer.Close();
     }
 
-    private static string Format(DirectParameterModel parameter, string value, int method, int index) =>
-        $"{Runner}.FormatUrlParameter(settings, {value}, {(parameter.AttributeProvider is null ? "global::Refit.GeneratedParameterAttributeProvider.Empty" : ProviderField(method, index))}, typeof({parameter.TypeOf}))";
+    // A local's name: `__` and the role, lengthened until no parameter of the method has it.
+    private static string Local(HashSet<string> taken, string role)
+    {
+        var name = "__" + role;
+        while (!taken.Add(name))
+        {
+            name += "_";
+        }
+
+        return name;
+    }
+
+    private static string Format(DirectParameterModel parameter, string value, string settings, string self, int method, int index) =>
+        $"{Runner}.FormatUrlParameter({settings}, {value}, {(parameter.AttributeProvider is null ? "global::Refit.GeneratedParameterAttributeProvider.Empty" : self + "." + ProviderField(method, index))}, typeof({parameter.TypeOf}))";
 
     private static string ProviderField(int method, int parameter) =>
         $"AttributeProvider{method.ToString(CultureInfo.InvariantCulture)}_{parameter.ToString(CultureInfo.InvariantCulture)}";

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Clients.Core.Telemetry;
+using Clients.Core.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -10,6 +11,8 @@ namespace Clients.Core.OAuth2;
 /// Sends each request with <c>Authorization: Bearer</c> and a token from an <see cref="IAccessTokenProvider"/>.
 /// On a 401 it renews the token once (single-flight across concurrent requests) and sends a fresh copy of the request,
 /// body included; a second 401 is returned to the caller (the provider's Refit settings turn it into its typed exception).
+/// Once a request has been sent (answered or failed), its <c>Authorization</c> value is withheld (<c>Bearer [redacted]</c>),
+/// so that the token never escapes in an exception that keeps the request; the next attempt is authorized again.
 /// </summary>
 /// <remarks>Meant to be the innermost handler, so that each outer retry gets the current token.</remarks>
 public sealed partial class BearerTokenHandler : DelegatingHandler
@@ -78,9 +81,16 @@ public sealed partial class BearerTokenHandler : DelegatingHandler
         using var activity = _telemetry?.ActivitySource.StartActivity("token.renew_after_401", ActivityKind.Internal);
         activity?.SetTag("http.request.method", request.Method.Method);
         var renewed = await _tokens.RenewTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        using var retry = await CloneAsync(request, cancellationToken).ConfigureAwait(false);
-        SetAuthorization(retry, renewed);
-        return await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
+        using var retry = await HttpRequestCloner.CloneAsync(request, cancellationToken).ConfigureAwait(false);
+        var header = SetAuthorization(retry, renewed);
+        try
+        {
+            return await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            RequestRedaction.RedactAuthorization(retry, header.Redacted);
+        }
     }
 
     // "{type} {value}" is built once per token and handed to every request as the header's raw value: no
@@ -100,36 +110,6 @@ public sealed partial class BearerTokenHandler : DelegatingHandler
         return header;
     }
 
-    private static async Task<HttpRequestMessage> CloneAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var clone = new HttpRequestMessage(request.Method, request.RequestUri)
-        {
-            Version = request.Version,
-            VersionPolicy = request.VersionPolicy,
-        };
-        foreach (var header in request.Headers)
-        {
-            clone.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        foreach (var option in request.Options)
-        {
-            ((IDictionary<string, object?>)clone.Options)[option.Key] = option.Value;
-        }
-
-        if (request.Content is not null)
-        {
-            var body = await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            clone.Content = new ByteArrayContent(body);
-            foreach (var header in request.Content.Headers)
-            {
-                clone.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-        }
-
-        return clone;
-    }
-
     private const string AuthorizationHeaderName = "Authorization";
 
     // The token and the header value made from it, swapped together. A class, not a record: no ToString showing the token.
@@ -139,10 +119,22 @@ public sealed partial class BearerTokenHandler : DelegatingHandler
 
         public string Value { get; } = value;
 
+        // What the header reads as once the request has been sent: the scheme, the token withheld.
+        public string Redacted { get; } = token.TokenType + " " + RequestRedaction.Marker;
+
         // Sends a request carrying this header; a 401 renews the token once and sends a fresh copy.
         public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var response = await handler.SendToInnerAsync(request, cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage response;
+            try
+            {
+                response = await handler.SendToInnerAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                RequestRedaction.RedactAuthorization(request, Redacted);
+            }
+
             return response.StatusCode == HttpStatusCode.Unauthorized
                 ? await handler.RenewAndResendAsync(request, Token, response, cancellationToken).ConfigureAwait(false)
                 : response;

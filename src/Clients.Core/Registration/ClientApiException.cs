@@ -19,7 +19,14 @@ public abstract class ClientApiException : ApiException
         : base(message, Require(request), request.Method, content, Require(response).StatusCode, response.ReasonPhrase, response.Headers, settings)
     {
         RetryAfter = response.Headers.RetryAfter?.Delta;
+        IsHtmlPage = response.IsSuccessStatusCode && Wire.ResponseExpectation.IsUnexpectedHtml(response);
     }
+
+    /// <summary>
+    /// Whether the call "succeeded" with an HTML page where JSON was expected: a proxy, captive portal or maintenance
+    /// page answered in the API's place. Not transient and not retried; the message says so.
+    /// </summary>
+    public bool IsHtmlPage { get; }
 
     /// <summary>The <c>Retry-After</c> delay of a 429 or 503, if the server sent one as a delay.</summary>
     public TimeSpan? RetryAfter { get; }

@@ -7,9 +7,13 @@ using Polly.CircuitBreaker;
 
 namespace Clients.Core.Resilience;
 
-/// <summary>Builds the provider-tuned pipeline: [rate limiter] → total timeout → retry → circuit breaker → attempt timeout.</summary>
+/// <summary>
+/// Builds the provider-tuned pipeline: [rate limiter] → total timeout → retry → circuit breaker → attempt timeout →
+/// body (the response body read inside the attempt, see <see cref="ResponseBodyBufferingStrategy"/>).
+/// </summary>
 internal static class ClientsResiliencePipeline
 {
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "AddStrategy validates the strategy's options with data annotations; ResponseBodyBufferingStrategy.Options has none (only the inherited Name), so nothing trimmed away can change the outcome.")]
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ClientsResilienceOptions options, string provider, RateLimiter? limiter)
     {
         var telemetry = ClientsTelemetry.For(provider);
@@ -53,7 +57,10 @@ internal static class ClientsResiliencePipeline
                 // 429 means the API is healthy and asks to slow down: the retry waits for it, the breaker ignores it.
                 ShouldHandle = args => ValueTask.FromResult(IsTransientFailure(args.Outcome) && args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests),
             })
-            .AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt", Timeout = options.AttemptTimeout });
+            .AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt", Timeout = options.AttemptTimeout })
+
+            // Inside the attempt: a body that drops or stalls fails the attempt, which the retry sees.
+            .AddStrategy(static _ => new ResponseBodyBufferingStrategy(), new ResponseBodyBufferingStrategy.Options());
     }
 
     internal static bool IsRetryableMethod(HttpRequestMessage? request, ClientsResilienceOptions options)

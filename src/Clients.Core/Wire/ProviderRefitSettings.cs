@@ -11,7 +11,7 @@ namespace Clients.Core.Wire;
 /// then those of the assemblies declaring their own interfaces; reflection only where reflection-based JSON is enabled,
 /// never in trimmed or native AOT apps), response bodies deserialized from the bytes Refit has buffered (not through a
 /// stream), nulls left out of request bodies, no HTML escaping, URL parameters through
-/// <see cref="WireUrlParameterFormatter"/>, error responses through the provider's exception factory, and token
+/// <see cref="WireUrlParameterFormatter"/> (form fields through <see cref="WireFormUrlEncodedParameterFormatter"/>), error responses through the provider's exception factory, and token
 /// failures surfaced as <see cref="OAuth2Exception"/>.
 /// </summary>
 public static class ProviderRefitSettings
@@ -22,19 +22,59 @@ public static class ProviderRefitSettings
     /// <returns>The settings.</returns>
     public static RefitSettings Create(
         IJsonTypeInfoResolver generatedContracts,
-        Func<HttpResponseMessage, RefitSettings, ValueTask<Exception?>> exceptionFactory)
+        Func<HttpResponseMessage, RefitSettings, ValueTask<Exception?>> exceptionFactory) =>
+        Create(generatedContracts, exceptionFactory, redactRequest: null);
+
+    /// <summary>
+    /// Creates the settings, with the provider's own secrets withheld from every request that escapes in an exception
+    /// Refit builds (a transport failure's <c>ApiRequestException</c>, a deserialization error's <c>ApiException</c>).
+    /// Secret headers are withheld by the authentication handlers themselves once a request has been sent; this is for
+    /// what else the request carries (an option, a method argument).
+    /// </summary>
+    /// <param name="generatedContracts">The provider's generated <see cref="JsonSerializerContext"/>.</param>
+    /// <param name="exceptionFactory">Turns a failed response into the provider's exception (the settings are passed back for content deserialization).</param>
+    /// <param name="redactRequest">Removes the provider's secrets from a request that has been sent, or <see langword="null"/>.</param>
+    /// <returns>The settings.</returns>
+    public static RefitSettings Create(
+        IJsonTypeInfoResolver generatedContracts,
+        Func<HttpResponseMessage, RefitSettings, ValueTask<Exception?>> exceptionFactory,
+        Action<HttpRequestMessage>? redactRequest)
     {
         ArgumentNullException.ThrowIfNull(generatedContracts);
         ArgumentNullException.ThrowIfNull(exceptionFactory);
         RefitSettings? settings = null;
         var json = CreateJsonOptions(generatedContracts);
         var serializer = new BufferedJsonContentSerializer(new SystemTextJsonContentSerializer(json), json);
-        settings = new RefitSettings(serializer, urlParameterFormatter: WireUrlParameterFormatter.Instance)
+        settings = new RefitSettings(serializer, urlParameterFormatter: WireUrlParameterFormatter.Instance, formUrlEncodedParameterFormatter: WireFormUrlEncodedParameterFormatter.Instance)
         {
             ExceptionFactory = response => exceptionFactory(response, settings!),
         };
-        return settings.SurfaceTokenErrors();
+        if (redactRequest is not null)
+        {
+            settings.DeserializationExceptionFactory = async (response, exception) =>
+            {
+                var request = response.RequestMessage ?? new HttpRequestMessage();
+                redactRequest(request);
+                return await ApiException.Create(DeserializationErrorMessage, request, request.Method, response, settings, exception).ConfigureAwait(false);
+            };
+        }
+
+        settings.SurfaceTokenErrors();
+        if (redactRequest is not null)
+        {
+            var surface = settings.TransportExceptionFactory!;
+            settings.TransportExceptionFactory = (request, exception, cancellationToken) =>
+            {
+                redactRequest(request);
+                return surface(request, exception, cancellationToken);
+            };
+        }
+
+        return settings;
     }
+
+    // Refit's own message for a body that does not deserialize.
+    private const string DeserializationErrorMessage = "An error occured deserializing the response.";
 
     /// <summary>The JSON options the settings use (also what tests round-trip contracts with).</summary>
     /// <param name="generatedContracts">The provider's generated <see cref="JsonSerializerContext"/>.</param>

@@ -20,7 +20,7 @@ internal static class OvhApiExceptionFactory
         OvhSigningHandler.RemoveSecrets(request);
 
         return new OvhApiException(
-            Describe(request, response, error, queryId),
+            Describe(request, response, error, queryId) + failure.HtmlPageNote,
             request,
             response,
             content,

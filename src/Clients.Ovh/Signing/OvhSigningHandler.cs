@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Clients.Core.Telemetry;
+using Clients.Core.Wire;
 using Clients.Ovh.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -58,16 +59,31 @@ internal sealed class OvhSigningHandler : DelegatingHandler
         _fetchServerTime = FetchServerTimeAsync;
     }
 
-    /// <summary>Removes the consumer key and signature from a request that is kept after sending (for example by an exception).</summary>
+    /// <summary>
+    /// Withholds the consumer key, the signature and any <c>Authorization</c> of a request that is kept after sending (by
+    /// an exception): the headers read <c>[redacted]</c>; the consumer key option is removed, and so is its value from
+    /// the method arguments Refit records.
+    /// </summary>
     internal static void RemoveSecrets(HttpRequestMessage request)
     {
-        request.Headers.Authorization = null;
-        foreach (var header in SecretHeaders)
+        RequestRedaction.RedactAuthorization(request);
+        RequestRedaction.RedactHeaders(request, SecretHeaders);
+        var options = (IDictionary<string, object?>)request.Options;
+        if (request.Options.TryGetValue(OvhRequestOptions.ConsumerKey, out var consumerKey))
         {
-            request.Headers.Remove(header);
+            options.Remove(OvhRequestOptions.ConsumerKeyName);
+            if (!string.IsNullOrEmpty(consumerKey)
+                && options.TryGetValue(Refit.HttpRequestMessageOptions.MethodArguments, out var value) && value is object?[] arguments)
+            {
+                for (var i = 0; i < arguments.Length; i++)
+                {
+                    if (arguments[i] is string argument && argument == consumerKey)
+                    {
+                        arguments[i] = RequestRedaction.Marker;
+                    }
+                }
+            }
         }
-
-        ((IDictionary<string, object?>)request.Options).Remove(OvhRequestOptions.ConsumerKeyName);
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -93,7 +109,17 @@ internal sealed class OvhSigningHandler : DelegatingHandler
         var delta = deltaTask is null ? 0 : await deltaTask.WaitAsync(cancellationToken).ConfigureAwait(false);
         Sign(request, consumerKey, body, delta);
 
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Sent: the wire had the real values; what may escape in an exception has them withheld.
+            RequestRedaction.RedactHeaders(request, SecretHeaders);
+        }
+
         if (deltaTask is null || await ReadTimestampRejectionAsync(response, cancellationToken).ConfigureAwait(false) is not { } rejection)
         {
             return response;
@@ -115,10 +141,17 @@ internal sealed class OvhSigningHandler : DelegatingHandler
         }
 
         // The first request (and its content) has been sent: resend a new message carrying the same bytes, newly signed.
-        var copy = Copy(request, body);
+        var copy = HttpRequestCloner.Clone(request, body);
         Sign(copy, consumerKey, body, freshDelta);
         response.Dispose();
-        return await base.SendAsync(copy, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await base.SendAsync(copy, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            RequestRedaction.RedactHeaders(copy, SecretHeaders);
+        }
     }
 
     private bool IsUnauthenticated(HttpRequestMessage request, Uri uri)
@@ -185,50 +218,9 @@ internal sealed class OvhSigningHandler : DelegatingHandler
         using var stream = new MemoryStream(length is > 0 and < int.MaxValue ? (int)length.Value : 256);
         await content.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
         var segment = stream.TryGetBuffer(out var buffer) ? buffer : new ArraySegment<byte>(stream.ToArray());
-        request.Content = CreateContent(segment, content.Headers);
+        request.Content = HttpRequestCloner.CreateContent(segment, content.Headers);
         content.Dispose();
         return segment;
-    }
-
-    private static ByteArrayContent CreateContent(ArraySegment<byte> bytes, System.Net.Http.Headers.HttpContentHeaders headers)
-    {
-        var content = new ByteArrayContent(bytes.Array!, bytes.Offset, bytes.Count);
-        foreach (var header in headers)
-        {
-            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
-            {
-                content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-        }
-
-        return content;
-    }
-
-    private static HttpRequestMessage Copy(HttpRequestMessage request, ArraySegment<byte> body)
-    {
-        var copy = new HttpRequestMessage(request.Method, request.RequestUri)
-        {
-            Version = request.Version,
-            VersionPolicy = request.VersionPolicy,
-        };
-        foreach (var header in request.Headers)
-        {
-            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        var options = (IDictionary<string, object?>)copy.Options;
-        foreach (var option in request.Options)
-        {
-            options[option.Key] = option.Value;
-        }
-
-        if (request.Content is { } content)
-        {
-            // The same bytes: ByteArrayContent never writes to its array, so the resent body is identical by construction.
-            copy.Content = CreateContent(body, content.Headers);
-        }
-
-        return copy;
     }
 
     private void Sign(HttpRequestMessage request, string consumerKey, ReadOnlySpan<byte> body, long delta)

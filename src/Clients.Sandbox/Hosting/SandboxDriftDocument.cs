@@ -7,36 +7,16 @@ namespace Clients.Sandbox.Hosting;
 
 /// <summary>
 /// Drift mode for an emulator whose answers are written by hand (Optimum, Origami): a middleware finds the operation of
-/// the provider's OpenAPI document a call matches and lets <see cref="SandboxDrift"/> change its JSON answer.
+/// the provider's OpenAPI document a call matches (with the document-driven engine's routing) and lets
+/// <see cref="SandboxDrift"/> change its JSON answer.
 /// </summary>
 public sealed class SandboxDriftDocument
 {
-    private const string SchemaPrefix = "#/components/schemas/";
-    private readonly JsonElement _root;
-    private readonly string _prefix;
-    private readonly List<(string Method, string[] Segments, JsonElement Schema)> _operations = [];
+    private readonly Specs.SpecDocument _document;
 
     /// <summary>Reads an OpenAPI 3 document.</summary>
     /// <param name="openApi">The document's bytes.</param>
-    public SandboxDriftDocument(byte[] openApi)
-    {
-        _root = JsonDocument.Parse(openApi).RootElement;
-        _prefix = _root.TryGetProperty("servers", out var servers) && servers.ValueKind == JsonValueKind.Array && servers.GetArrayLength() > 0
-                  && servers[0].TryGetProperty("url", out var url) && url.GetString() is { } text
-                  && Uri.TryCreate(text.Replace("{", string.Empty, StringComparison.Ordinal).Replace("}", string.Empty, StringComparison.Ordinal), UriKind.Absolute, out var uri)
-            ? uri.AbsolutePath.TrimEnd('/')
-            : string.Empty;
-        foreach (var path in _root.GetProperty("paths").EnumerateObject())
-        {
-            foreach (var operation in path.Value.EnumerateObject())
-            {
-                if (operation.Value.ValueKind == JsonValueKind.Object && ResponseSchema(operation.Value) is { } schema)
-                {
-                    _operations.Add((operation.Name.ToUpperInvariant(), path.Name.Trim('/').Split('/'), schema));
-                }
-            }
-        }
-    }
+    public SandboxDriftDocument(byte[] openApi) => _document = Specs.SpecDocument.Load("drift document", openApi);
 
     /// <summary>Adds the drift middleware to an emulator's pipeline (before its endpoints).</summary>
     /// <param name="app">The emulator's application.</param>
@@ -80,61 +60,22 @@ public sealed class SandboxDriftDocument
         });
     }
 
-    /// <summary>Follows a local <c>#/components/schemas/...</c> reference.</summary>
+    /// <summary>Follows a local <c>$ref</c> (and single-part <c>allOf</c> wrappers).</summary>
     /// <param name="schema">A schema, maybe a reference.</param>
     /// <returns>The schema it names, or <paramref name="schema"/>.</returns>
-    public JsonElement Resolve(JsonElement schema)
-    {
-        for (var hops = 0; hops < 32 && schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference)
-                           && reference.GetString() is { } text && text.StartsWith(SchemaPrefix, StringComparison.Ordinal); hops++)
-        {
-            if (!_root.GetProperty("components").GetProperty("schemas").TryGetProperty(text[SchemaPrefix.Length..], out schema))
-            {
-                break;
-            }
-        }
+    public JsonElement Resolve(JsonElement schema) => _document.Resolve(schema);
 
-        return schema;
-    }
-
+    /// <summary>The success schema of the operation a call matches (the document's routing: the engine's).</summary>
     private JsonElement? Find(string method, string path)
     {
-        if (!path.StartsWith(_prefix, StringComparison.OrdinalIgnoreCase))
+        var basePath = _document.BasePath;
+        if (!path.StartsWith(basePath, StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        var segments = path[_prefix.Length..].Trim('/').Split('/');
-        // The most literal template wins (/sellers/legal_types before /sellers/{id}).
-        return _operations
-            .Where(o => o.Method == method && o.Segments.Length == segments.Length
-                        && o.Segments.Zip(segments).All(p => p.First.StartsWith('{') || string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase)))
-            .OrderBy(o => o.Segments.Count(s => s.StartsWith('{')))
-            .Select(o => (JsonElement?)o.Schema)
-            .FirstOrDefault();
-    }
-
-    private static JsonElement? ResponseSchema(JsonElement operation)
-    {
-        if (!operation.TryGetProperty("responses", out var responses) || responses.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        foreach (var response in responses.EnumerateObject().Where(r => r.Name.StartsWith('2')).OrderBy(r => r.Name, StringComparer.Ordinal))
-        {
-            if (response.Value.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var media in content.EnumerateObject())
-                {
-                    if (media.Name.Contains("json", StringComparison.OrdinalIgnoreCase) && media.Value.TryGetProperty("schema", out var schema))
-                    {
-                        return schema;
-                    }
-                }
-            }
-        }
-
-        return null;
+        return _document.Match(path[basePath.Length..], out _) is { } route && route.Operations.TryGetValue(method.ToUpperInvariant(), out var operation)
+            ? operation.Success.Schema
+            : null;
     }
 }

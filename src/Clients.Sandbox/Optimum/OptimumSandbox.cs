@@ -5,6 +5,7 @@ using Clients.Sandbox.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Clients.Sandbox.Optimum;
 
@@ -19,6 +20,7 @@ public sealed class OptimumSandbox : IAsyncDisposable
     private readonly OptimumSandboxOptions _options;
     private readonly SandboxTokens _tokens;
     private readonly byte[]? _swagger;
+    private Specs.SpecEmulator? _engine;
     private int _drift;
     private readonly object _rateGate = new();
     private int _tokenRequests;
@@ -126,6 +128,7 @@ public sealed class OptimumSandbox : IAsyncDisposable
             },
             cancellationToken).ConfigureAwait(false);
         sandbox = new OptimumSandbox(host, options, tokens, swagger) { TokenLifetime = options.TokenLifetime, Drift = options.Drift };
+        sandbox._engine = swagger is null ? null : DocumentEngine(swagger, sandbox);
         sandbox.SeedFleet();
         return sandbox;
     }
@@ -201,6 +204,11 @@ public sealed class OptimumSandbox : IAsyncDisposable
         var api = app.MapGroup(string.Empty).AddEndpointFilter(async (invocation, next) =>
         {
             var refusal = await sandbox().AuthorizeAsync(invocation.HttpContext).ConfigureAwait(false);
+            if (refusal is null && sandbox()._engine is { } engine && await engine.CheckAsync(invocation.HttpContext).ConfigureAwait(false) is { } problem)
+            {
+                refusal = Problem(problem);
+            }
+
             return refusal ?? await next(invocation).ConfigureAwait(false);
         });
         api.MapGet("/swagger/v1/swagger.json", () => sandbox()._swagger is { } doc ? Results.Bytes(doc, "application/json") : Results.NotFound());
@@ -242,6 +250,8 @@ public sealed class OptimumSandbox : IAsyncDisposable
             }));
         });
 
+        app.MapFallback((RequestDelegate)(context => sandbox().Documented(context)));
+
         // Sandbox-only: echoes a JSON body (Optimum's public surface has no write call to exercise resends with).
         api.MapPost("/sandbox/echo", (Func<HttpContext, Task<IResult>>)(async context =>
         {
@@ -250,6 +260,35 @@ public sealed class OptimumSandbox : IAsyncDisposable
             return Results.Text(body, "application/json");
         }));
     }
+
+    /// <summary>
+    /// The document-driven engine over the swagger document: it validates the calls of the hand-written routes
+    /// (strict 400) and serves, after the same authorization, every documented operation they do not cover (a
+    /// <see cref="OptimumSandboxOptions.SwaggerDocument"/> with more operations than the committed one).
+    /// </summary>
+    private static Specs.SpecEmulator DocumentEngine(byte[] swagger, OptimumSandbox sandbox) =>
+        new(swagger, new Specs.SpecSandboxOptions
+        {
+            Name = "Clients.Sandbox.Optimum.swagger.json",
+            BasePath = "/",
+            WriteError = (context, problem) => Problem(problem).ExecuteAsync(context),
+            BeforeOperation = async context =>
+            {
+                if (await sandbox.AuthorizeAsync(context).ConfigureAwait(false) is not { } refusal)
+                {
+                    return false;
+                }
+
+                await refusal.ExecuteAsync(context).ConfigureAwait(false);
+                return true;
+            },
+        });
+
+    private static IResult Problem(Specs.SpecSandboxProblem problem) =>
+        Results.Problem(statusCode: problem.Status, title: ReasonPhrases.GetReasonPhrase(problem.Status), detail: problem.Message);
+
+    private Task Documented(HttpContext context) =>
+        _engine is not null ? _engine.HandleAsync(context) : Problem(new Specs.SpecSandboxProblem(404, "NOT_FOUND", "No such route.")).ExecuteAsync(context);
 
     private static IResult NotFound(string detail) => Results.Problem(statusCode: 404, title: "Not Found", detail: detail);
 

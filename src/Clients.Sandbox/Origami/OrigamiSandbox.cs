@@ -20,7 +20,7 @@ public sealed class OrigamiSandbox : IAsyncDisposable
 {
     private readonly SandboxHost _host;
     private readonly OrigamiSandboxOptions _options;
-    private Ovh.OvhSpecDocument? _document;
+    private Specs.SpecEmulator? _engine;
     private readonly SandboxTokens _accessTokens;
     private int _drift;
     private readonly ConcurrentDictionary<string, bool> _refreshTokens = new(StringComparer.Ordinal);
@@ -156,7 +156,7 @@ public sealed class OrigamiSandbox : IAsyncDisposable
         sandbox = new OrigamiSandbox(host, options)
         {
             Drift = options.Drift,
-            _document = document is null ? null : Ovh.OvhSpecDocument.Load("Clients.Sandbox.Origami.openapi.json", document),
+            _engine = DocumentEngine(document, () => sandbox!),
         };
         return sandbox;
     }
@@ -231,7 +231,7 @@ public sealed class OrigamiSandbox : IAsyncDisposable
             new JsonObject { ["id"] = 49, ["code"] = "DE", ["name"] = "Germany" },
         ]));
         v1.MapGet("/catalog/categories/{id:long}", (long id) => Data(new JsonObject { ["id"] = id, ["name"] = $"Category {id}", ["parent_id"] = null }));
-        app.MapFallback((HttpContext c) => sandbox().Documented(c));
+        app.MapFallback((RequestDelegate)(c => sandbox().Documented(c)));
     }
 
     private static long IdOf(JsonObject resource) =>
@@ -357,34 +357,39 @@ public sealed class OrigamiSandbox : IAsyncDisposable
     }
 
     /// <summary>
-    /// A documented operation without a route of its own above answers data shaped like its success schema (synthesized
-    /// as the OVH emulator does), after the same authorization; anything else is Origami's 404.
+    /// A documented operation without a route of its own above goes to the document-driven engine: after the same
+    /// authorization, it is validated against the document and answered with data shaped like its success schema;
+    /// anything else is Origami's 404. Refusals are written in Origami's error format.
     /// </summary>
-    private IResult Documented(HttpContext context)
-    {
-        var path = context.Request.Path.Value ?? string.Empty;
-        var route = _document is not null && path.StartsWith("/v1/", StringComparison.Ordinal) ? _document.Match(path[4..].Split('/'), out _) : null;
-        if (route is null || !route.Operations.TryGetValue(context.Request.Method, out var operation))
-        {
-            return OrigamiSandboxErrors.Of(404, ("040400", $"No route {context.Request.Method} {context.Request.Path}."));
-        }
+    private static Specs.SpecEmulator? DocumentEngine(byte[]? document, Func<OrigamiSandbox> sandbox) =>
+        document is null
+            ? null
+            : new Specs.SpecEmulator(document, new Specs.SpecSandboxOptions
+            {
+                Name = "Clients.Sandbox.Origami.openapi.json",
+                BasePath = "/v1",
+                WriteError = (context, problem) => problem.Status switch
+                {
+                    StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed =>
+                        OrigamiSandboxErrors.Of(404, ("040400", $"No route {context.Request.Method} {context.Request.Path}.")).ExecuteAsync(context),
+                    _ => OrigamiSandboxErrors.Of(problem.Status, ("0" + problem.Status.ToString(CultureInfo.InvariantCulture) + "00", problem.Message)).ExecuteAsync(context),
+                },
+                BeforeOperation = async context =>
+                {
+                    if (sandbox().Authorize(context) is not { } refusal)
+                    {
+                        return false;
+                    }
 
-        if (Authorize(context) is { } refusal)
-        {
-            return refusal;
-        }
+                    await refusal.ExecuteAsync(context).ConfigureAwait(false);
+                    return true;
+                },
+            });
 
-        var success = operation.GetProperty("responses").EnumerateObject().Where(static r => r.Name.StartsWith('2')).OrderBy(static r => r.Name, StringComparer.Ordinal).FirstOrDefault();
-        var status = int.TryParse(success.Name, NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) ? code : 200;
-        if (success.Value.ValueKind != JsonValueKind.Object || !success.Value.TryGetProperty("content", out var content)
-            || !content.TryGetProperty("application/json", out var media) || !media.TryGetProperty("schema", out var schema))
-        {
-            return Results.StatusCode(status);
-        }
-
-        var hint = route.Segments.LastOrDefault(static s => !s.IsParameter).Text ?? "value";
-        return Results.Json(new Ovh.OvhResponseSynthesizer(_document!).Synthesize(schema, hint), statusCode: status);
-    }
+    private Task Documented(HttpContext context) =>
+        _engine is not null
+            ? _engine.HandleAsync(context)
+            : OrigamiSandboxErrors.Of(404, ("040400", $"No route {context.Request.Method} {context.Request.Path}.")).ExecuteAsync(context);
 
     private IResult? Authorize(HttpContext context)
     {

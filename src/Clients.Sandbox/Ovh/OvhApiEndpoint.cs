@@ -6,8 +6,9 @@ namespace Clients.Sandbox.Ovh;
 
 /// <summary>
 /// Every operation of the served universes: authenticates (or accepts an unsigned call when the operation
-/// declares no <c>security</c>), routes by path template, validates parameters, and answers with JSON
-/// synthesized from the 200 response schema (<c>null</c> when the operation returns nothing).
+/// declares no <c>security</c>), then lets the document-driven engine (<see cref="Specs"/>) route by path template,
+/// validate the call and synthesize the answer from the 200 response schema (<c>null</c> when the operation returns
+/// nothing); what is OVH's own stays here: signatures, account data, echoed bodies, error bodies.
 /// </summary>
 internal static class OvhApiEndpoint
 {
@@ -40,19 +41,19 @@ internal static class OvhApiEndpoint
             return;
         }
 
-        if (!route.Operations.TryGetValue(context.Request.Method, out var operation))
+        if (!route.Operations.TryGetValue(context.Request.Method.ToUpperInvariant(), out var operation))
         {
             await OvhErrors.MethodNotAllowed(context).ConfigureAwait(false);
             return;
         }
 
-        if (!signed && operation.TryGetProperty("security", out _))
+        if (!signed && operation.Element.TryGetProperty("security", out _))
         {
             await OvhErrors.NotAuthenticated(context).ConfigureAwait(false);
             return;
         }
 
-        if (OvhParameterValidator.Validate(document, operation, pathValues, context.Request.Query, request.Body) is { } problem)
+        if (Specs.SpecValidator.Validate(document, operation, pathValues, context.Request.Query, context.Request.Headers, context.Request.ContentType, request.Body) is { } problem)
         {
             await OvhErrors.BadParameter(context, problem).ConfigureAwait(false);
             return;
@@ -63,13 +64,13 @@ internal static class OvhApiEndpoint
             return;
         }
 
-        var result = Synthesize(document, operation, route, pathValues);
+        var result = Specs.SpecEmulator.Answer(document, operation, pathValues, Hosting.SandboxDriftMode.None);
         if (result is JsonObject created && (HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method)))
         {
             EchoBody(created, request.Body);
         }
 
-        if (state.Drift != Hosting.SandboxDriftMode.None && ResponseSchema(operation) is { } schema)
+        if (state.Drift != Hosting.SandboxDriftMode.None && operation.Success.Schema is { } schema)
         {
             result = Hosting.SandboxDrift.Apply(result, schema, document.Resolve, state.Drift);
         }
@@ -86,41 +87,6 @@ internal static class OvhApiEndpoint
         }
 
         await OvhJson.WriteAsync(context, result).ConfigureAwait(false);
-    }
-
-    public static JsonElement? ResponseSchema(JsonElement operation) =>
-        operation.TryGetProperty("responses", out var responses)
-        && responses.TryGetProperty("200", out var ok)
-        && ok.TryGetProperty("content", out var content)
-        && content.TryGetProperty("application/json", out var media)
-        && media.TryGetProperty("schema", out var schema)
-            ? schema
-            : null;
-
-    private static JsonNode? Synthesize(OvhSpecDocument document, JsonElement operation, OvhSpecRoute route, Dictionary<string, string> pathValues)
-    {
-        if (ResponseSchema(operation) is not { } schema)
-        {
-            return null;
-        }
-
-        var hint = route.Segments.LastOrDefault(static s => !s.IsParameter).Text ?? "value";
-        var result = new OvhResponseSynthesizer(document).Synthesize(schema, hint);
-        if (result is JsonObject obj)
-        {
-            // Echo the path's identifiers into same-named properties (GET /vps/{serviceName} → "serviceName": "...").
-            foreach (var (name, value) in pathValues)
-            {
-                if (obj.ContainsKey(name))
-                {
-                    obj[name] = obj[name]?.GetValueKind() is JsonValueKind.Number && long.TryParse(value, out var number)
-                        ? JsonValue.Create(number)
-                        : JsonValue.Create(value);
-                }
-            }
-        }
-
-        return result;
     }
 
     /// <summary>

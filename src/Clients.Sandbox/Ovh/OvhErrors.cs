@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Clients.Sandbox.Ovh;
 
@@ -57,18 +55,6 @@ internal static class OvhErrors
             OvhSandboxLog.Rejected(logger, context.Request.Method, context.Request.Path.Value ?? "", errorCode, detail);
         }
 
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("errorCode", errorCode);
-            writer.WriteString("httpCode", status + " " + ReasonPhrases.GetReasonPhrase(status));
-            writer.WriteString("message", message);
-            writer.WriteEndObject();
-        }
-
-        await context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted).ConfigureAwait(false);
+        await Specs.SpecErrors.WriteAsync(context, status, errorCode, message).ConfigureAwait(false);
     }
 }

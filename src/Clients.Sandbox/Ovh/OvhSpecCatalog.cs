@@ -9,7 +9,7 @@ namespace Clients.Sandbox.Ovh;
 /// </summary>
 internal sealed class OvhSpecCatalog
 {
-    private static readonly ConcurrentDictionary<string, Lazy<OvhSpecDocument>> DocumentCache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<Specs.SpecDocument>> DocumentCache = new(StringComparer.Ordinal);
     private static readonly string[] Versions = ["v1", "v2"];
     private readonly Dictionary<string, string[]> universesByVersion = new(StringComparer.Ordinal);
 
@@ -108,10 +108,10 @@ internal sealed class OvhSpecCatalog
 
     public byte[] DocumentBytes(string version, string universe) => Store.Read(version, universe);
 
-    public OvhSpecDocument Document(string version, string universe) =>
+    public Specs.SpecDocument Document(string version, string universe) =>
         DocumentCache.GetOrAdd(
             Store.Identity(version, universe),
-            static (identity, arg) => new Lazy<OvhSpecDocument>(() => OvhSpecDocument.Load(identity, arg.Store.Read(arg.Version, arg.Universe))),
+            static (identity, arg) => new Lazy<Specs.SpecDocument>(() => Specs.SpecDocument.Load(identity, arg.Store.Read(arg.Version, arg.Universe))),
             (Store, Version: version, Universe: universe)).Value;
 
     /// <summary>The store to use: <paramref name="configured"/> as a directory when set, else the embedded documents.</summary>

@@ -9,7 +9,9 @@ namespace Clients.Benchmarks.Optimum;
 /// so a slow minute lands on one side only. Here every round times one block of the raw baseline and one block of the
 /// generated client and one of Refit's own stub over the same HTTP client (<see cref="ClientVsRawBenchmarks.RefitStub"/>),
 /// back to back in an order that cycles, so a drift hits every side of the same round; the result is the median of the
-/// per-round ratios with a bootstrap 95 % interval, and allocated bytes per call.
+/// per-round ratios with a bootstrap 95 % interval, and allocated bytes per call. A fourth side, the generated client with
+/// <c>AddResilience()</c> (<see cref="ClientVsRawBenchmarks.GeneratedWithResilience"/>: the pipeline, whose innermost
+/// step reads each body inside the attempt), is measured in the same rounds.
 /// </summary>
 /// <remarks>
 /// <c>dotnet run -c Release --project tests/Clients.Benchmarks -- --paired [rounds] [blocks per side]</c> (defaults
@@ -25,8 +27,8 @@ public static class PairedClientVsRaw
     public static async Task RunAsync(int rounds, int blocks)
     {
         Console.WriteLine($"Interleaved rounds: {rounds}, {blocks} x 64 calls per side per round, order cycling; ratio = raw time / client time in the same round (throughput relative to raw), median over rounds [bootstrap 95 % interval].");
-        Console.WriteLine("| concurrency | OTel | raw µs/call | generated µs/call | Refit stub µs/call | generated/raw | Refit stub/raw | raw B/call | generated B/call | Refit stub B/call |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| concurrency | OTel | raw µs/call | generated µs/call | Refit stub µs/call | generated + AddResilience() µs/call | generated/raw | Refit stub/raw | generated + AddResilience()/raw | raw B/call | generated B/call | Refit stub B/call | generated + AddResilience() B/call |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var concurrency in new[] { 1, 64 })
         {
             foreach (var telemetry in new[] { false, true })
@@ -37,7 +39,7 @@ public static class PairedClientVsRaw
                 {
                     var row = await MeasureAsync(bench, rounds, blocks);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {concurrency} | {(telemetry ? "on" : "off")} | {row.Raw:F1} | {row.Generated:F1} | {row.RefitStub:F1} | **{row.GeneratedRatio:F3}×** [{row.GeneratedInterval.Low:F3}–{row.GeneratedInterval.High:F3}] | {row.RefitRatio:F3}× [{row.RefitInterval.Low:F3}–{row.RefitInterval.High:F3}] | {row.RawBytes:F0} | {row.GeneratedBytes:F0} | {row.RefitBytes:F0} |"));
+                        $"| {concurrency} | {(telemetry ? "on" : "off")} | {row.Raw:F1} | {row.Generated:F1} | {row.RefitStub:F1} | {row.Resilient:F1} | **{row.GeneratedRatio:F3}×** [{row.GeneratedInterval.Low:F3}–{row.GeneratedInterval.High:F3}] | {row.RefitRatio:F3}× [{row.RefitInterval.Low:F3}–{row.RefitInterval.High:F3}] | {row.ResilientRatio:F3}× [{row.ResilientInterval.Low:F3}–{row.ResilientInterval.High:F3}] | {row.RawBytes:F0} | {row.GeneratedBytes:F0} | {row.RefitBytes:F0} | {row.ResilientBytes:F0} |"));
                 }
                 finally
                 {
@@ -50,11 +52,12 @@ public static class PairedClientVsRaw
     private static async Task<Row> MeasureAsync(ClientVsRawBenchmarks bench, int rounds, int blocks)
     {
         const int CallsPerBlock = 64;
-        Func<Task>[] sides = [bench.RawCalls, bench.Generated, bench.RefitStub];
+        Func<Task>[] sides = [bench.RawCalls, bench.Generated, bench.RefitStub, bench.GeneratedWithResilience];
         var perCall = sides.Select(_ => new List<double>()).ToArray();
         var bytes = new long[sides.Length];
         var generatedRatios = new List<double>();
         var refitRatios = new List<double>();
+        var resilientRatios = new List<double>();
 
         // Two unmeasured rounds first (tiered JIT, connection pools at their working size).
         for (var warm = 0; warm < 2; warm++)
@@ -65,8 +68,8 @@ public static class PairedClientVsRaw
             }
         }
 
-        // The order of the three sides cycles through all six permutations, so none is always first or last.
-        int[][] orders = [[0, 1, 2], [1, 2, 0], [2, 0, 1], [0, 2, 1], [2, 1, 0], [1, 0, 2]];
+        // The order of the sides cycles through their rotations and the reversed rotations, so none is always first or last.
+        int[][] orders = [[0, 1, 2, 3], [1, 2, 3, 0], [2, 3, 0, 1], [3, 0, 1, 2], [3, 2, 1, 0], [0, 3, 2, 1], [1, 0, 3, 2], [2, 1, 0, 3]];
         for (var round = 0; round < rounds; round++)
         {
             var times = new double[sides.Length];
@@ -80,6 +83,7 @@ public static class PairedClientVsRaw
 
             generatedRatios.Add(times[0] / times[1]);
             refitRatios.Add(times[0] / times[2]);
+            resilientRatios.Add(times[0] / times[3]);
         }
 
         var calls = (double)rounds * blocks * CallsPerBlock;
@@ -87,7 +91,8 @@ public static class PairedClientVsRaw
             Median(perCall[0]), Median(perCall[1]), Median(perCall[2]),
             Median(generatedRatios), BootstrapMedianInterval(generatedRatios),
             Median(refitRatios), BootstrapMedianInterval(refitRatios),
-            bytes[0] / calls, bytes[1] / calls, bytes[2] / calls);
+            bytes[0] / calls, bytes[1] / calls, bytes[2] / calls,
+            Median(perCall[3]), Median(resilientRatios), BootstrapMedianInterval(resilientRatios), bytes[3] / calls);
     }
 
     private static async Task<(double Microseconds, long Bytes)> TimeAsync(Func<Task> invocation, int blocks)
@@ -140,5 +145,9 @@ public static class PairedClientVsRaw
         (double Low, double High) RefitInterval,
         double RawBytes,
         double GeneratedBytes,
-        double RefitBytes);
+        double RefitBytes,
+        double Resilient,
+        double ResilientRatio,
+        (double Low, double High) ResilientInterval,
+        double ResilientBytes);
 }

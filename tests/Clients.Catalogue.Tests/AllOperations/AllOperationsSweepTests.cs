@@ -117,7 +117,7 @@ public sealed class AllOperationsSweepTests(ITestOutputHelper output)
         return index;
     }
 
-    private static IConfigurationSection Section(string name, Dictionary<string, string?> values) =>
+    internal static IConfigurationSection Section(string name, Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.ToDictionary(v => name + ":" + v.Key, v => v.Value)).Build().GetSection(name);
 
     private static List<string> Failures(IReadOnlyList<CallResult> results) =>

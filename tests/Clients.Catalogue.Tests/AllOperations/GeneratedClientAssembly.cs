@@ -6,6 +6,7 @@ using Clients.Regen.Model;
 using Clients.Regen.Tests;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Clients.Catalogue.Tests.AllOperations;
 
@@ -37,8 +38,26 @@ internal static class GeneratedClientAssembly
     /// <summary>Every OVH universe of the spec source, generated as RegenClients does and compiled once for all the tests of this project.</summary>
     public static CompiledClients OvhMirror => LazyOvhMirror.Value;
 
-    /// <summary>Compiles, loads and initializes.</summary>
+    /// <summary>Compiles, loads and initializes; throws when the generated code does not compile cleanly.</summary>
     public static CompiledClients Compile(string assemblyName, IReadOnlyDictionary<string, string> files, IReadOnlyList<SpecInput> inputs)
+    {
+        var attempt = TryCompile(assemblyName, files, inputs, withRefitAnalyzers: false);
+        if (attempt.Image is null || attempt.Problems.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The generated clients of {assemblyName} do not compile cleanly with Refit's and the project's generators ({attempt.Problems.Count} diagnostics):\n"
+                + string.Join("\n", attempt.Problems.Take(30)));
+        }
+
+        return attempt.Load();
+    }
+
+    /// <summary>
+    /// Compiles the way a consumer's build does and reports every warning and error (of the compiler, of the source
+    /// generators and, when <paramref name="withRefitAnalyzers"/>, of Refit's analyzers over the generated files as a
+    /// consumer's build runs them on its own code); loads nothing.
+    /// </summary>
+    public static CompileAttempt TryCompile(string assemblyName, IReadOnlyDictionary<string, string> files, IReadOnlyList<SpecInput> inputs, bool withRefitAnalyzers)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -50,6 +69,7 @@ internal static class GeneratedClientAssembly
             .Append(typeof(Refit.HttpClientFactoryExtensions).Assembly.Location)
             .Append(typeof(Clients.Core.ClientProviderBuilder).Assembly.Location)
             .Append(typeof(Clients.Ovh.OvhApiAttribute).Assembly.Location)
+            .Append(typeof(Clients.Optimum.OptimumApiAttribute).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
             .Select(p => MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create(
@@ -65,25 +85,45 @@ internal static class GeneratedClientAssembly
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var generated = clock.Elapsed;
 
+        IEnumerable<Diagnostic> analyzed = [];
+        if (withRefitAnalyzers)
+        {
+            // As RefitDiagnostics runs them: the generated files count as the consumer's own code (generated_code = false).
+            var failures = new List<string>();
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions([], new BuildProperties(files.Keys.ToHashSet(StringComparer.Ordinal))),
+                onAnalyzerException: (exception, analyzer, _) => failures.Add($"{analyzer}: {exception.Message}"),
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: false);
+            analyzed = output.WithAnalyzers(RefitDiagnostics.Analyzers, options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            if (failures.Count > 0)
+            {
+                throw new InvalidOperationException("Refit's analyzers failed: " + string.Join("\n", failures));
+            }
+        }
+
         using var image = new MemoryStream();
         var emitted = output.Emit(image);
-        var problems = generatorDiagnostics.Concat(emitted.Diagnostics)
+        var problems = generatorDiagnostics.Concat(emitted.Diagnostics).Concat(analyzed)
             .Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.IsSuppressed)
             .Select(d => d.ToString())
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        if (!emitted.Success || problems.Count > 0)
-        {
-            throw new InvalidOperationException(
-                $"The generated clients of {assemblyName} do not compile cleanly with Refit's and the project's generators ({problems.Count} diagnostics):\n"
-                + string.Join("\n", problems.Take(30)));
-        }
-
-        var timings = $"source generators {generated.TotalSeconds:0.0} s, compile + emit {(clock.Elapsed - generated).TotalSeconds:0.0} s "
+        var timings = $"source generators {generated.TotalSeconds:0.0} s, {(withRefitAnalyzers ? "Refit analyzers + " : "")}compile + emit {(clock.Elapsed - generated).TotalSeconds:0.0} s "
                       + $"(wall; CPU of this process meanwhile {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0} s), {image.Length / 1024} KiB";
-        var assembly = Assembly.Load(image.ToArray());
+        return new CompileAttempt(output, emitted.Success ? image.ToArray() : null, problems, inputs, timings);
+    }
+}
+
+/// <summary>One in-memory compilation of generated clients: the compilation, the image (null when it failed), every warning and error.</summary>
+internal sealed record CompileAttempt(Compilation Output, byte[]? Image, IReadOnlyList<string> Problems, IReadOnlyList<SpecInput> Inputs, string Timings)
+{
+    /// <summary>Loads the image and runs its module initializers (what its first use would do).</summary>
+    public CompiledClients Load()
+    {
+        var assembly = Assembly.Load(Image ?? throw new InvalidOperationException("The compilation failed: " + string.Join("\n", Problems.Take(30))));
         RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
-        return new CompiledClients(output, assembly, inputs, timings);
+        return new CompiledClients(Output, assembly, Inputs, Timings);
     }
 }
 

@@ -28,7 +28,11 @@ internal static class SampleValues
 
         if (target == typeof(bool))
         {
-            return true;
+            // The first value a boolean enum allows (Azure's `"enum": [true]`-style flags), else true.
+            return resolved.ValueKind == JsonValueKind.Object && resolved.TryGetProperty("enum", out var flags) && flags.GetArrayLength() > 0
+                   && flags[0].ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? flags[0].GetBoolean()
+                : true;
         }
 
         if (target == typeof(int) || target == typeof(long) || target == typeof(short) || target == typeof(byte)

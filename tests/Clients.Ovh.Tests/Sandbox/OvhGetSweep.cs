@@ -78,6 +78,7 @@ internal static class OvhGetSweep
             : type == "boolean" ? "true"
             : format == "date" ? "2024-01-15"
             : format == "date-time" ? "2024-01-15T10:00:00+00:00"
+            : format == "uuid" ? "0b8d7a6e-4b1f-4c3e-9d2a-5f6e7a8b9c0d"
             : fallback;
     }
 

@@ -58,7 +58,19 @@ internal static class NSwagOracle
                     break;
                 case "object":
                     tally.Objects++;
-                    CompareObject(our!, their, ours, theirs, tally, (k, member, d) => Report(k, schemaName, member, d));
+                    if (Normalise(our!.Base ?? string.Empty) != Normalise(their.Base ?? string.Empty))
+                    {
+                        Report("base", schemaName, null, $"ours {our.Base ?? "none"}, NSwag {their.Base ?? "none"}");
+                    }
+
+                    if (our.Discriminator != their.Discriminator)
+                    {
+                        Report("discriminator", schemaName, null, $"ours {our.Discriminator ?? "none"}, NSwag {their.Discriminator ?? "none"}");
+                    }
+
+                    tally.Derived += our.Base is null ? 0 : 1;
+                    tally.Discriminated += our.Discriminator is null ? 0 : 1;
+                    CompareObject(WithInherited(our, ours), their, ours, theirs, tally, (k, member, d) => Report(k, schemaName, member, d));
                     break;
             }
         }
@@ -121,6 +133,19 @@ internal static class NSwagOracle
                 CompareObject(ourType, theirType, ours, theirs, tally, (k, member, d) => report(k, property.JsonName + "." + member, d), visited);
             }
         }
+    }
+
+    /// <summary>The contract with the properties its bases declare (NSwag's model lists inherited properties too).</summary>
+    private static OurType WithInherited(OurType type, OurModel ours)
+    {
+        var properties = new List<OurProperty>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = type; current is not null && seen.Add(current.Name); current = current.Base is { } b ? ours.Types.GetValueOrDefault(b) : null)
+        {
+            properties.InsertRange(0, current.Properties);
+        }
+
+        return type with { Properties = properties };
     }
 
     /// <summary>A property type's JSON shape: string (dates, uuids … too), number, bool, array-of-shape, map, object, enum, any.</summary>
@@ -203,17 +228,43 @@ internal static class NSwagOracle
                             ? WireValue(argument.Expression)
                             : throw new InvalidOperationException($"{name}.{p.Identifier.Text}: not a known value"))
                         .ToList()),
+                    _ when BaseName(declaration) == "JsonUnion" => new OurType(name, "union", [], []),
                     _ => new OurType(name, "object", declaration.Members.OfType<PropertyDeclarationSyntax>()
                         .Select(p => (Property: p, Json: JsonName(p)))
                         .Where(p => p.Json is not null)
                         .Select(p => new OurProperty(p.Json!, p.Property.Identifier.Text, p.Property.Type is NullableTypeSyntax,
                             p.Property.Type.ToString(), ElementName(p.Property.Type)))
-                        .ToList(), []),
+                        .ToList(), [])
+                    {
+                        Base = declaration.Modifiers.Any(SyntaxKind.InternalKeyword) ? null : BaseName(declaration),
+                        Discriminator = Discriminator(root, declaration),
+                    },
                 };
             }
         }
 
         return new OurModel(bySchema, types);
+    }
+
+    private static string? BaseName(TypeDeclarationSyntax declaration) =>
+        declaration.BaseList?.Types.FirstOrDefault()?.Type is { } type ? ElementName(type) : null;
+
+    /// <summary>The discriminator of a class whose <c>[JsonConverter]</c> is a generated converter: the property it reads.</summary>
+    private static string? Discriminator(SyntaxNode root, TypeDeclarationSyntax declaration)
+    {
+        var converter = declaration.AttributeLists.SelectMany(l => l.Attributes)
+            .Where(a => a.Name.ToString().EndsWith("JsonConverter", StringComparison.Ordinal))
+            .Select(a => a.ArgumentList?.Arguments.FirstOrDefault()?.Expression)
+            .OfType<TypeOfExpressionSyntax>()
+            .Select(t => t.Type.ToString())
+            .FirstOrDefault(n => !n.Contains('.', StringComparison.Ordinal));
+        var converterClass = root.DescendantNodes().OfType<ClassDeclarationSyntax>().FirstOrDefault(c => c.Identifier.Text == converter);
+        return converterClass?.DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Where(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.Text: "TryGetProperty" })
+            .Select(i => i.ArgumentList.Arguments[0].Expression)
+            .OfType<LiteralExpressionSyntax>()
+            .Select(l => l.Token.ValueText)
+            .FirstOrDefault();
     }
 
     private static string WireValue(ExpressionSyntax expression) => expression switch
@@ -295,6 +346,8 @@ internal static class NSwagOracle
             {
                 type = new TheirType(typeName, "object", [], []);
                 var model = new ClassTemplateModel(typeName, settings.CSharpGeneratorSettings, resolver, schema, document);
+                type.Base = model.HasInheritance ? model.BaseClassName : null;
+                type.Discriminator = model.HasDiscriminator ? model.Discriminator : null;
                 type.Properties.AddRange(model.AllProperties.Select(p => new TheirProperty(
                     p.Name, p.PropertyName, p.IsRequired, p.IsNullable, p.Type, ElementName(p.Type))));
             }
@@ -323,7 +376,14 @@ internal static class NSwagOracle
 
     private sealed record OurModel(IReadOnlyDictionary<string, string> BySchema, IReadOnlyDictionary<string, OurType> Types);
 
-    private sealed record OurType(string Name, string Kind, List<OurProperty> Properties, List<string> EnumValues);
+    private sealed record OurType(string Name, string Kind, List<OurProperty> Properties, List<string> EnumValues)
+    {
+        /// <summary>The base class's simple name (a derived contract), or null.</summary>
+        public string? Base { get; init; }
+
+        /// <summary>The discriminator its converter dispatches on (a discriminated base), or null.</summary>
+        public string? Discriminator { get; init; }
+    }
 
     private sealed record OurProperty(string JsonName, string CsName, bool Nullable, string TypeText, string? ElementType);
 
@@ -332,7 +392,12 @@ internal static class NSwagOracle
         public HashSet<string> Components { get; } = Schemas.Values.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
     }
 
-    private sealed record TheirType(string Name, string Kind, List<TheirProperty> Properties, List<string> EnumValues);
+    private sealed record TheirType(string Name, string Kind, List<TheirProperty> Properties, List<string> EnumValues)
+    {
+        public string? Base { get; set; }
+
+        public string? Discriminator { get; set; }
+    }
 
     private sealed record TheirProperty(string JsonName, string CsName, bool Required, bool Nullable, string TypeText, string? ElementType);
 }
@@ -356,10 +421,14 @@ internal sealed class OracleTally
 
     public int Required { get; set; }
 
+    public int Derived { get; set; }
+
+    public int Discriminated { get; set; }
+
     public int Nullable { get; set; }
 
     public override string ToString() =>
-        $"{Documents} documents, {Schemas} schemas ({Objects} objects, {Enums} enums, {InlineObjects} inline objects), {Properties} properties ({Required} required, {Nullable} nullable, {EnumProperties} enum-typed)";
+        $"{Documents} documents, {Schemas} schemas ({Objects} objects, {Derived} derived, {Discriminated} discriminated bases, {Enums} enums, {InlineObjects} inline objects), {Properties} properties ({Required} required, {Nullable} nullable, {EnumProperties} enum-typed)";
 }
 
 /// <summary>One difference between our contract and NSwag's DTO for the same schema.</summary>

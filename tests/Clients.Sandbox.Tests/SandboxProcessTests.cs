@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Clients.Sandbox;
 
-namespace Clients.Core.Tests;
+namespace Clients.Sandbox.Tests;
 
 /// <summary>The standalone sandbox as an OS process: it stops cleanly on SIGTERM and SIGINT, and serves its counters.</summary>
 public sealed partial class SandboxProcessTests
@@ -13,6 +13,7 @@ public sealed partial class SandboxProcessTests
     [InlineData("SIGINT", new string[0])]
     [InlineData("SIGTERM", new[] { "ovh", "--port", "0" })]
     [InlineData("SIGINT", new[] { "ovh", "--port", "0" })]
+    [InlineData("SIGTERM", new[] { "spec", "Documents/pets.json", "--port", "0" })]
     public async Task The_standalone_sandbox_stops_cleanly_on_a_signal(string signal, string[] args)
     {
         using var process = Start(args);
@@ -93,7 +94,9 @@ public sealed partial class SandboxProcessTests
         info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
-            info.ArgumentList.Add(arg);
+            // A test document is named relative to the test's output directory.
+            var file = Path.Combine(AppContext.BaseDirectory, arg);
+            info.ArgumentList.Add(arg.EndsWith(".json", StringComparison.Ordinal) && File.Exists(file) ? file : arg);
         }
 
         return Process.Start(info)!;
