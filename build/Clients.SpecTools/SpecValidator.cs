@@ -84,7 +84,7 @@ public static class SpecValidator
             {
                 var written = ValidateStructure(body.Span, original.RootElement, source, options, skipExternal: true);
                 if (!written.IsValid || (OpenApiShape.TryGetFormat(original.RootElement, out var format, out _, out _)
-                                         && format == SpecFormat.OpenApi3 && !HasExternalReference(body.Span)))
+                                         && format == SpecFormat.OpenApi3 && !Reading.SpecReader.HasExternalReference(body.Span)))
                 {
                     return written;
                 }
@@ -105,22 +105,6 @@ public static class SpecValidator
         {
             return ValidateStructure(read.Json.Span, read.Document.RootElement, source, options, skipExternal: false);
         }
-    }
-
-    private static bool HasExternalReference(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("$ref"u8)
-                && reader.Read() && reader.TokenType == JsonTokenType.String
-                && !(reader.ValueSpan.Length > 0 && reader.ValueSpan[0] == (byte)'#'))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static SpecValidationResult ValidateStructure(ReadOnlySpan<byte> content, JsonElement root, SpecSource source, SpecValidationOptions options, bool skipExternal)

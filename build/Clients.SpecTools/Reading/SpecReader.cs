@@ -147,7 +147,7 @@ internal static class SpecReader
     }
 
     /// <summary>Whether any <c>$ref</c> leaves the document (one token scan, no tree).</summary>
-    private static bool HasExternalReference(ReadOnlySpan<byte> json)
+    internal static bool HasExternalReference(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
         while (reader.Read())

@@ -53,34 +53,63 @@ internal sealed class SandboxFaultContent(byte[] body, SandboxFault fault, TimeS
             set => throw new NotSupportedException();
         }
 
-        public override int Read(byte[] buffer, int offset, int count) =>
-            ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        // A synchronous reader stalls synchronously (on the same TimeProvider), never by blocking on the async path.
+        public override int Read(Span<byte> buffer)
+        {
+            if (StallDue())
+            {
+                using var elapsed = new ManualResetEventSlim();
+                using (time.CreateTimer(static state => ((ManualResetEventSlim)state!).Set(), elapsed, stall, Timeout.InfiniteTimeSpan))
+                {
+                    elapsed.Wait();
+                }
+
+                _stalled = true;
+            }
+
+            return Copy(buffer);
+        }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            if (_position >= _cut)
+            if (StallDue())
             {
-                switch (fault)
-                {
-                    case SandboxFault.MidBodyDrop:
-                        throw new IOException(
-                            "Unable to read data from the transport connection: Connection reset by peer (sandbox fault).",
-                            new SocketException((int)SocketError.ConnectionReset));
-                    case SandboxFault.TruncatedChunked:
-                        throw new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely (sandbox fault: chunked body truncated).");
-                    case SandboxFault.Stall when !_stalled:
-                        await Task.Delay(stall, time, cancellationToken).ConfigureAwait(false);
-                        _stalled = true;
-                        break;
-                }
+                await Task.Delay(stall, time, cancellationToken).ConfigureAwait(false);
+                _stalled = true;
             }
 
+            return Copy(buffer.Span);
+        }
+
+        /// <summary>At the cut: throws the drop or the truncation; says whether the stall is still to come.</summary>
+        private bool StallDue()
+        {
+            if (_position < _cut)
+            {
+                return false;
+            }
+
+            return fault switch
+            {
+                SandboxFault.MidBodyDrop => throw new IOException(
+                    "Unable to read data from the transport connection: Connection reset by peer (sandbox fault).",
+                    new SocketException((int)SocketError.ConnectionReset)),
+                SandboxFault.TruncatedChunked => throw new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely (sandbox fault: chunked body truncated)."),
+                SandboxFault.Stall => !_stalled,
+                _ => false,
+            };
+        }
+
+        private int Copy(Span<byte> buffer)
+        {
             var end = _position < _cut ? _cut : body.Length;
             var count = Math.Min(buffer.Length, end - _position);
-            body.AsMemory(_position, count).CopyTo(buffer);
+            body.AsSpan(_position, count).CopyTo(buffer);
             _position += count;
             return count;
         }

@@ -92,7 +92,7 @@ public sealed class CorpusSweepTests(ITestOutputHelper output)
 
         var unexplained = rows.SelectMany(r => r.AllFailures.Where(f => !CorpusExceptions.All.Any(e => e.Covers(r) && e.Explains(f))).Select(f => $"{r.Document.Name} ({r.Form}): {f}")).ToList();
         var stale = CorpusExceptions.All
-            .SelectMany(e => rows.Where(e.Covers).Where(r => !r.AllFailures.Any(e.Explains)).Select(r => $"'{e.Documents}' / '{e.Failure}' no longer happens for {r.Document.Name}"))
+            .SelectMany(e => rows.Where(e.Covers).Where(r => !r.AllFailures.Any(e.Explains)).Select(r => $"'{string.Join(", ", e.Documents)}' / '{e.Failure}' no longer happens for {r.Document.Name}"))
             .ToList();
         rows.Where(r => r.Document.Origin == "committed").Should().HaveCountGreaterThanOrEqualTo(10, "the committed documents are part of the corpus");
         if (CorpusSource.SharedDirectory is not null)
