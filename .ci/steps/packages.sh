@@ -3,7 +3,8 @@
 # solution (tests/Clients.Consumer copied to a temporary folder; Clients.* restored only from that feed, third-party
 # packages from the machine's normal feed; no project reference to this repository):
 #   - RegenClients with its own <OvhUniverse Include="v1/sms" /> (pulled from CLIENTS_SPEC_MIRROR), a no-op second run;
-#   - builds; CheckSpecDrift passes, then fails on a mirror copy with one operation removed;
+#   - builds (the generated clients in Generated/Consumer.App.Generated.csproj, their own assembly: an edit to the
+#     consumer's own code leaves it untouched); CheckSpecDrift passes, then fails on a mirror copy with one operation removed;
 #   - dotnet publish -p:PublishTrimmed=true and -p:PublishAot=true: warnings counted by assembly, Clients.* must have
 #     none;
 #   - its tests: AddOptimumClients / AddOvhClients / AddOrigamiClients from configuration against the emulators of the
@@ -144,6 +145,21 @@ check "second RegenClients: up to date, no file touched ($touched touched)" \
 
 echo "-- build"
 if bounded 600 dotnet build Consumer.Tests "${props[@]}" >"$work/build.log" 2>&1; then pass "consumer build (app + tests)"; else tail -30 "$work/build.log"; fail "consumer build"; finish; fi
+
+echo "-- the generated clients as a project of their own (ClientsGeneratedProject, the default)"
+generated_dll=$app/Generated/obj/Debug/net10.0/$app.Generated.dll
+check "RegenClients wrote Generated/$app.Generated.csproj; IOvhSmsApi is compiled into $app.Generated.dll, not into $app.dll" \
+  bash -c "[ -f $app/Generated/$app.Generated.csproj ] && [ -f $generated_dll ] && grep -q IOvhSmsApi $generated_dll && ! grep -q IOvhSmsApi $app/obj/Debug/net10.0/$app.dll"
+# The edit–build loop of a consumer: an edit to its own code recompiles its own assembly only.
+cp $app/ConsumerClients.cs "$work/ConsumerClients.cs.orig"
+generated_before=$(date -r $generated_dll +%s%N); app_before=$(date -r $app/obj/Debug/net10.0/$app.dll +%s%N)
+sleep 1; echo "// edited by packages.sh" >>$app/ConsumerClients.cs
+start=$(date +%s%N)
+bounded 600 dotnet build $app --no-restore "${props[@]}" >"$work/edit-build.log" 2>&1 || tail -20 "$work/edit-build.log"
+edit_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+cp "$work/ConsumerClients.cs.orig" $app/ConsumerClients.cs
+check "edit ConsumerClients.cs, build $app (${edit_ms} ms): $app.dll recompiled, $app.Generated.dll untouched" \
+  bash -c "[ \$(date -r $app/obj/Debug/net10.0/$app.dll +%s%N) -gt $app_before ] && [ \$(date -r $generated_dll +%s%N) -eq $generated_before ]"
 
 echo "-- dependency closures: an application of Clients.Optimum alone, and one of Clients.Fleet"
 # Redis and Data Protection live in Clients.Fleet: an application that does not coordinate tokens across a fleet

@@ -49,7 +49,7 @@ internal static class GeneratedProjectWriter
         text.Append("    <RootNamespace>").Append(X(@namespace)).Append("</RootNamespace>\n");
         text.Append("    <Nullable>enable</Nullable>\n");
         text.Append("    <ImplicitUsings>disable</ImplicitUsings>\n");
-        text.Append("    <IsPackable>false</IsPackable>\n");
+        text.Append("    <IsPackable Condition=\"'$(IsPackable)' == ''\">false</IsPackable>\n");
         text.Append("    <ProduceReferenceAssembly>true</ProduceReferenceAssembly>\n");
         text.Append("  </PropertyGroup>\n");
         text.Append("  <ItemGroup>\n");
