@@ -148,8 +148,10 @@ if bounded 600 dotnet build Consumer.Tests "${props[@]}" >"$work/build.log" 2>&1
 
 echo "-- the generated clients as a project of their own (ClientsGeneratedProject, the default)"
 generated_dll=$app/Generated/obj/Debug/net10.0/$app.Generated.dll
-check "RegenClients wrote Generated/$app.Generated.csproj; IOvhSmsApi is compiled into $app.Generated.dll, not into $app.dll" \
-  bash -c "[ -f $app/Generated/$app.Generated.csproj ] && [ -f $generated_dll ] && grep -q IOvhSmsApi $generated_dll && ! grep -q IOvhSmsApi $app/obj/Debug/net10.0/$app.dll"
+# a generated contract the consumer's own code never names: defined in the generated assembly, absent from the consumer's
+contract=$(grep -hoE 'public (sealed )?(partial )?(class|record) [A-Za-z0-9_]+' $app/Generated/Ovh/Models/*.g.cs | awk '{print $NF}' | sort | head -1)
+check "RegenClients wrote Generated/$app.Generated.csproj; the generated contract $contract is compiled into $app.Generated.dll, not into $app.dll" \
+  bash -c "[ -n '$contract' ] && [ -f $app/Generated/$app.Generated.csproj ] && [ -f $generated_dll ] && grep -q '$contract' $generated_dll && ! grep -q '$contract' $app/obj/Debug/net10.0/$app.dll"
 # The edit–build loop of a consumer: an edit to its own code recompiles its own assembly only.
 cp $app/ConsumerClients.cs "$work/ConsumerClients.cs.orig"
 generated_before=$(date -r $generated_dll +%s%N); app_before=$(date -r $app/obj/Debug/net10.0/$app.dll +%s%N)
