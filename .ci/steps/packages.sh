@@ -3,8 +3,12 @@
 # solution (tests/Clients.Consumer copied to a temporary folder; Clients.* restored only from that feed, third-party
 # packages from the machine's normal feed; no project reference to this repository):
 #   - RegenClients with its own <OvhUniverse Include="v1/sms" /> (pulled from CLIENTS_SPEC_MIRROR), a no-op second run;
+#   - and a fourth provider of its own: <ClientsDocument Provider="Lufthansa" Source="Documents/lufthansa-partner.json">
+#     (a real public document, OAuth2 client credentials) pinned under specs/lufthansa, generated into Generated/Lufthansa
+#     marked [Consumer.Lufthansa.LufthansaApi];
 #   - builds (the generated clients in Generated/Consumer.App.Generated.csproj, their own assembly: an edit to the
-#     consumer's own code leaves it untouched); CheckSpecDrift passes, then fails on a mirror copy with one operation removed;
+#     consumer's own code leaves it untouched); CheckSpecDrift passes, then fails on a mirror copy with one operation
+#     removed, and fails naming BREAKING when one operation is removed from the fourth provider's source document;
 #   - dotnet publish -p:PublishTrimmed=true and -p:PublishAot=true: warnings counted by assembly, Clients.* must have
 #     none;
 #   - its tests: AddOptimumClients / AddOvhClients / AddOrigamiClients from configuration against the emulators of the
@@ -134,6 +138,8 @@ check "Generated/Ovh/IOvhSmsApi.g.cs in the consumer's namespace, marked [Client
   bash -c "grep -q '^namespace Consumer.Ovh;' $app/Generated/Ovh/IOvhSmsApi.g.cs && grep -q 'global::Clients.Ovh.OvhApi' $app/Generated/Ovh/IOvhSmsApi.g.cs"
 check "specs/ovh/v1/sms.json and specs/ovh/ovh.lock.json written in the consumer" \
   bash -c "[ -f $app/specs/ovh/v1/sms.json ] && grep -q '\"key\": \"v1/sms\"' $app/specs/ovh/ovh.lock.json"
+check "Generated/Lufthansa/ILufthansaOffersApi.g.cs in namespace Consumer.Lufthansa, marked [Consumer.Lufthansa.LufthansaApi]; specs/lufthansa pinned and locked" \
+  bash -c "grep -q '^namespace Consumer.Lufthansa;' $app/Generated/Lufthansa/ILufthansaOffersApi.g.cs && grep -q '^\[global::Consumer.Lufthansa.LufthansaApi\]' $app/Generated/Lufthansa/ILufthansaOffersApi.g.cs && cmp -s $app/Documents/lufthansa-partner.json $app/specs/lufthansa/partner.json && grep -q '\"source\": \"Documents/lufthansa-partner.json\"' $app/specs/lufthansa/lufthansa.lock.json"
 snapshot() { find $app/Generated $app/specs -type f -exec sha256sum {} + | sort; find $app/Generated $app/specs -type f -newer "$1" | sort; }
 touch "$work/after-regen"; sleep 1
 before=$(find $app/Generated $app/specs -type f -exec sha256sum {} + | sort)
@@ -229,6 +235,24 @@ env CLIENTS_SPEC_MIRROR="$work/drifted" dotnet build $app -t:CheckSpecDrift "${p
 grep -E "DRIFT|BREAKING|operation removed|REGEN002" "$work/drift-bad.log" | sed 's/^/    /' | head -6
 check "CheckSpecDrift fails on the mirror copy with '$removed' removed, naming it" \
   bash -c "[ $status -ne 0 ] && grep -q 'REGEN002' '$work/drift-bad.log' && grep -qF '$removed: operation removed' '$work/drift-bad.log'"
+
+# The fourth provider: its source document loses one operation (the PUT), CheckSpecDrift must fail naming BREAKING and
+# the operation; the source is restored afterwards.
+cp $app/Documents/lufthansa-partner.json "$work/lufthansa-source.json"
+python3 - "$app/Documents/lufthansa-partner.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1], encoding='utf-8'))
+del doc["paths"]["/preflight/autocheckin/{ticketnumber}"]["put"]
+if not any(k in doc["paths"]["/preflight/autocheckin/{ticketnumber}"] for k in ("get", "put", "post", "delete", "patch")):
+    del doc["paths"]["/preflight/autocheckin/{ticketnumber}"]
+json.dump(doc, open(sys.argv[1], "w", encoding="utf-8"), indent=1)
+PY
+status=0
+env CLIENTS_SPEC_MIRROR="$mirror" dotnet build $app -t:CheckSpecDrift "${props[@]}" >"$work/drift-lufthansa.log" 2>&1 || status=$?
+grep -E "lufthansa|BREAKING|operation removed|REGEN002" "$work/drift-lufthansa.log" | sed 's/^/    /' | head -6
+check "CheckSpecDrift fails naming BREAKING when PUT /preflight/autocheckin/{ticketnumber} is removed from the fourth provider's source" \
+  bash -c "[ $status -ne 0 ] && grep -q 'BREAKING' '$work/drift-lufthansa.log' && grep -qF 'PUT /preflight/autocheckin/{ticketnumber}: operation removed' '$work/drift-lufthansa.log'"
+cp "$work/lufthansa-source.json" $app/Documents/lufthansa-partner.json
 
 # CLIENTS_PACKAGES_PUBLISH=0 skips the trimmed/AOT publishes and their two tests, and says so (for a merge window in
 # which a known trim defect is being fixed elsewhere); the default runs them and fails on any Clients.* warning.

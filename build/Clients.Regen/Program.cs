@@ -7,9 +7,11 @@ namespace Clients.Regen;
 /// <c>Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS]
 /// [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking]</c>, and for a consumer project (the
 /// Clients.Build package's targets): <c>[--specs DIR] [--stamps DIR] [--namespace NS] [--generated DIR]
-/// [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE]</c>, and for the consumer's generated
-/// project <c>[--generated-project NAME --target-frameworks TFMS --consumer-assembly NAME] [--package-reference ID=VERSION]...
-/// [--project-reference PATH]... [--generated-compile PATH]...</c>. Normally run by the MSBuild
+/// [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE]
+/// [--document "path=FILE|provider=NAME|source=URL|attribute=TYPE|…"]...</c> (a consumer's own provider, see
+/// <see cref="Model.ConsumerDocument"/>), and for the consumer's generated project <c>[--generated-project NAME
+/// --target-frameworks TFMS --consumer-assembly NAME] [--package-reference ID=VERSION]... [--project-reference PATH]...
+/// [--generated-compile PATH]...</c>. Normally run by the MSBuild
 /// targets RegenClients and CheckSpecDrift. <c>check</c> exits 0 (no drift), 3 (non-breaking drift only), 4 (breaking
 /// drift) or 1 (a document could not be pulled or is invalid).
 /// </summary>
@@ -19,7 +21,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is not ("regen" or "check" or "bench"))
         {
-            Console.Error.WriteLine("usage: Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS] [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking] [--specs DIR] [--stamps DIR] [--namespace NS] [--generated DIR] [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE] [--generated-project NAME] [--target-frameworks TFMS] [--consumer-assembly NAME] [--package-reference ID=VERSION]... [--project-reference PATH]... [--generated-compile PATH]... [--corpus DIR (bench)]");
+            Console.Error.WriteLine("usage: Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS] [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking] [--specs DIR] [--stamps DIR] [--namespace NS] [--generated DIR] [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE] [--document \"path=FILE|provider=NAME|source=URL|attribute=TYPE\"]... [--generated-project NAME] [--target-frameworks TFMS] [--consumer-assembly NAME] [--package-reference ID=VERSION]... [--project-reference PATH]... [--generated-compile PATH]... [--corpus DIR (bench)]");
             return 2;
         }
 
@@ -35,6 +37,7 @@ internal static class Program
         var packageReferences = new List<(string Id, string? Version)>();
         var projectReferences = new List<string>();
         var compileItems = new List<string>();
+        var documents = new List<Model.ConsumerDocument>();
         string? report = null;
         string? corpus = null;
         var failOnBreakingOnly = false;
@@ -68,6 +71,18 @@ internal static class Program
                 case "--ovh-universe": (universes ??= []).Add(args[++i].Trim().Trim('/')); break;
                 case "--optimum-document": optimumDocument = args[++i]; break;
                 case "--origami-document": origamiDocument = args[++i]; break;
+                case "--document":
+                    try
+                    {
+                        documents.Add(Model.ConsumerDocument.Parse(args[++i]));
+                    }
+                    catch (FormatException ex)
+                    {
+                        Console.Error.WriteLine($"RegenClients : error REGEN003: {ex.Message}.");
+                        return 2;
+                    }
+
+                    break;
                 case "--corpus": corpus = args[++i]; break;
                 case "--report": report = args[++i]; break;
                 case "--fail-on":
@@ -104,6 +119,17 @@ internal static class Program
             }
         }
 
+        IReadOnlyList<Model.ProviderDefinition> consumerProviders;
+        try
+        {
+            consumerProviders = Model.ConsumerDocument.Describe(documents, string.IsNullOrWhiteSpace(ns) ? null : ns);
+        }
+        catch (FormatException ex)
+        {
+            Console.Error.WriteLine($"RegenClients : error REGEN003: {ex.Message}.");
+            return 2;
+        }
+
         var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
         var options = new RegenOptions
@@ -131,6 +157,7 @@ internal static class Program
             OvhUniverses = universes,
             OptimumDocument = string.IsNullOrWhiteSpace(optimumDocument) ? null : optimumDocument,
             OrigamiDocument = string.IsNullOrWhiteSpace(origamiDocument) ? null : origamiDocument,
+            ConsumerProviders = consumerProviders,
         };
 
         if (options.Mirror is { } m && !Directory.Exists(m))

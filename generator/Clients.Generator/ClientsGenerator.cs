@@ -25,13 +25,18 @@ public sealed class ClientsGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var localProviders = context.SyntaxProvider
+        var providerResults = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 ProviderParser.ClientProviderAttributeName,
                 static (node, _) => node is ClassDeclarationSyntax,
-                static (ctx, _) => ProviderParser.FromMarker((INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation.Assembly))
-            .Where(static p => p is not null)
-            .Select(static (p, _) => p!)
+                static (ctx, ct) => ProviderParser.Read((INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation.Assembly, ct));
+
+        // A declaration the generator cannot read is reported (CLG007-CLG009), never dropped silently.
+        var providerDiagnostics = providerResults.SelectMany(static (r, _) => r.Diagnostics);
+
+        var localProviders = providerResults
+            .Where(static r => r.Model is not null)
+            .Select(static (r, _) => r.Model!)
             .WithTrackingName(TrackingNames.LocalProviders);
 
         var results = context.SyntaxProvider
@@ -75,6 +80,7 @@ public sealed class ClientsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ProviderOutputs);
 
         context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        context.RegisterSourceOutput(providerDiagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
         context.RegisterSourceOutput(facts, static (spc, f) =>
         {
             if (f.UnsupportedRefitVersion is { } version)

@@ -67,7 +67,7 @@ internal sealed class ClientEmitter
     private IEnumerable<OperationModel> ReadOperations(SpecDocument document)
     {
         var paths = document.Root.GetProperty("paths");
-        var isV2 = document.Input.Key.StartsWith("v2/", StringComparison.Ordinal);
+        var isV2 = _provider.VersionedKeys && document.Input.Key.StartsWith("v2/", StringComparison.Ordinal);
         foreach (var path in paths.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             var item = document.Resolve(path.Value);

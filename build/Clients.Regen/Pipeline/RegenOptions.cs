@@ -54,6 +54,16 @@ internal sealed record RegenOptions
     /// <summary>Origami's document: a file; default: the mirror, else <c>{specs}/origami/openapi.json</c>.</summary>
     public string? OrigamiDocument { get; init; }
 
+    /// <summary>A consumer's own providers (<c>&lt;ClientsDocument&gt;</c> items), described like the built-in ones.</summary>
+    public IReadOnlyList<ProviderDefinition> ConsumerProviders { get; init; } = [];
+
+    /// <summary>Every provider this run knows: the built-in ones, then the consumer's.</summary>
+    public IEnumerable<ProviderDefinition> AllProviders => Model.Providers.All.Concat(ConsumerProviders);
+
+    /// <summary>An environment variable's value, or null when it is unset or empty.</summary>
+    public string? Variable(string name) =>
+        Environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
+
     public string Specs => SpecsDirectory ?? Path.Combine(Root, "specs");
 
     public string Stamps => StampDirectory ?? Path.Combine(Root, "build", "Clients.Regen", "obj", "regen-stamps");
@@ -61,7 +71,7 @@ internal sealed record RegenOptions
     /// <summary>The provider as this run generates it: the consumer's namespace and folder when set.</summary>
     public ProviderDefinition Apply(ProviderDefinition provider) => provider with
     {
-        Namespace = Namespace is null ? provider.Namespace : Namespace + "." + provider.Prefix,
+        Namespace = Namespace is null || provider.FixedNamespace ? provider.Namespace : Namespace + "." + provider.Prefix,
         GeneratedDirectory = GeneratedDirectory is null ? provider.GeneratedDirectory : Path.Combine(GeneratedDirectory, provider.Prefix),
     };
 

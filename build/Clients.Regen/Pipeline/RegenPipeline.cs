@@ -144,7 +144,7 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
             else if (entry.Sha256 != document.Sha256)
             {
                 facts.Add($"{document.Key}: sha256 {document.Sha256[..12]}… differs from the lock's {entry.Sha256[..12]}… ({document.ReadFrom})");
-                if (PreviousDocument(provider, document.Key, entry) is { } previous)
+                if (PreviousDocument(provider, document, entry) is { } previous)
                 {
                     before[document.Key] = previous;
                     after[document.Key] = document.Content;
@@ -161,7 +161,7 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
             if (documents.Documents.All(d => d.Key != entry.Key))
             {
                 facts.Add($"{entry.Key}: in the lock but no longer selected or available");
-                if (PreviousDocument(provider, entry.Key, entry) is { } previous)
+                if (PreviousDocument(provider, null, entry) is { } previous)
                 {
                     before[entry.Key] = previous;
                 }
@@ -217,7 +217,7 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
     }
 
     private IEnumerable<ProviderDefinition> SelectedProviders() =>
-        Providers.All.Where(p => options.Providers.Count == 0 || options.Providers.Contains(p.Name)).Select(options.Apply);
+        options.AllProviders.Where(p => options.Providers.Count == 0 || options.Providers.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).Select(options.Apply);
 
     private SortedDictionary<string, string>? Generate(ProviderDocuments documents)
     {
@@ -286,13 +286,22 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
         output.WriteLine($"RegenClients: {provider.Name}: {changed} file(s) written, {removed} removed, {files.Count - changed} unchanged.");
     }
 
-    private byte[]? PreviousDocument(ProviderDefinition provider, string key, LockEntry entry)
+    private byte[]? PreviousDocument(ProviderDefinition provider, PulledDocument? document, LockEntry entry)
     {
-        var candidates = new[]
+        var candidates = new List<string>
         {
-            Path.Combine(options.Specs, provider.Name, key.Replace('/', Path.DirectorySeparatorChar) + ".json"),
-            Path.Combine(options.Root, entry.Source),
+            Path.Combine(options.Specs, provider.Name, entry.Key.Replace('/', Path.DirectorySeparatorChar) + ".json"),
         };
+        if (document?.LocalCopy is { } stored)
+        {
+            candidates.Add(stored);
+        }
+
+        if (!entry.Source.Contains("://", StringComparison.Ordinal))
+        {
+            candidates.Add(Path.Combine(options.Root, entry.Source));
+        }
+
         foreach (var candidate in candidates)
         {
             if (File.Exists(candidate) && File.ReadAllBytes(candidate) is var bytes && Hashing.Sha256(bytes) == entry.Sha256)

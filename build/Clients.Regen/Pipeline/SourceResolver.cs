@@ -7,105 +7,112 @@ using Clients.SpecTools.Reading;
 namespace Clients.Regen.Pipeline;
 
 /// <summary>
-/// Pulls and validates every document of a provider from its source: the mirror when one is configured, else the
-/// live URL (Optimum: only with credentials), else the committed document. Any invalid document is a
-/// <see cref="SpecException"/> naming provider, source and reason; nothing is written here.
+/// Pulls and validates every document of a provider as its <see cref="DocumentSource"/>s describe: the spec mirror when
+/// one is configured and holds the document, else its URL (authenticated as described; without the credentials, the
+/// stored copy), else the stored copy. Any invalid document is a <see cref="SpecException"/> naming provider, source and
+/// reason; nothing is written here. No provider is named in this class.
 /// </summary>
 internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller, HttpClient http, TextWriter log)
 {
-    public const string DefaultOptimumSwaggerUrl = "https://public-api.optimum-automotive.com/swagger/v1/swagger.json";
-    public const string DefaultOptimumTokenUrl = "https://identityserver.optimum-automotive.com/connect/token";
-
-    public static IReadOnlyList<string> ReadUniverses(string specs)
+    public async Task<ProviderDocuments> ResolveAsync(ProviderDefinition provider, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(specs, "ovh", "universes.json");
-        using var json = JsonDocument.Parse(File.ReadAllBytes(path));
-        return json.RootElement.GetProperty("universes").EnumerateArray().Select(u => u.GetString()!).ToList();
-    }
-
-    public Task<ProviderDocuments> ResolveAsync(ProviderDefinition provider, CancellationToken cancellationToken) => provider.Name switch
-    {
-        "optimum" => OptimumAsync(provider, cancellationToken),
-        "origami" => Task.FromResult(Committed(provider, "openapi", options.OrigamiDocument ?? Path.Combine(options.Specs, "origami", "openapi.json"))),
-        _ => OvhAsync(provider, cancellationToken),
-    };
-
-    private async Task<ProviderDocuments> OptimumAsync(ProviderDefinition provider, CancellationToken cancellationToken)
-    {
-        // A consumer may name a file of its own: it is the document, nothing is pulled.
-        if (options.OptimumDocument is { } named && !string.Equals(named, "live", StringComparison.OrdinalIgnoreCase))
-        {
-            return Committed(provider, "swagger", named);
-        }
-
-        var committed = Path.Combine(options.Specs, "optimum", "swagger.json");
-        var clientId = Env("OPTIMUM_CLIENT_ID");
-        var clientSecret = Env("OPTIMUM_CLIENT_SECRET");
-        if (options.Mirror is { } mirror && File.Exists(Path.Combine(mirror, "optimum", "swagger.json")))
-        {
-            var location = Path.Combine(mirror, "optimum", "swagger.json");
-            var pulled = await puller.PullAsync(location, null, cancellationToken).ConfigureAwait(false);
-            return new ProviderDocuments(provider, [Accept(provider, pulled, "swagger", Env("OPTIMUM_SWAGGER_URL") ?? DefaultOptimumSwaggerUrl, committed)], null);
-        }
-
-        if (clientId is null || clientSecret is null)
-        {
-            log.WriteLine($"RegenClients: optimum: OPTIMUM_CLIENT_ID/OPTIMUM_CLIENT_SECRET not set; using the committed reconstruction {Rel(committed)}.");
-            return Committed(provider, "swagger", committed);
-        }
-
-        var swaggerUrl = Env("OPTIMUM_SWAGGER_URL") ?? DefaultOptimumSwaggerUrl;
-        var tokenUrl = Env("OPTIMUM_TOKEN_URL") ?? DefaultOptimumTokenUrl;
-        System.Net.Http.Headers.AuthenticationHeaderValue token;
-        try
-        {
-            token = await new OptimumTokenSource(http).GetAsync(new Uri(tokenUrl), clientId, clientSecret, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Clients.Core.OAuth2.OAuth2Exception ex) when (ex.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError } transport)
-        {
-            log.WriteLine($"RegenClients : warning REGEN101: optimum: {tokenUrl} unreachable ({transport.HttpRequestError}); using the committed {Rel(committed)}.");
-            return Committed(provider, "swagger", committed);
-        }
-        catch (Exception ex) when (ex is Clients.Core.OAuth2.OAuth2Exception or HttpRequestException or InvalidOperationException or JsonException or TaskCanceledException)
-        {
-            throw new SpecException(provider.Name, tokenUrl, "could not get a client-credentials token: " + ex.Message);
-        }
-
-        var result = await puller.PullAsync(swaggerUrl, token, cancellationToken).ConfigureAwait(false);
-        if (result.Unreachable)
-        {
-            log.WriteLine($"RegenClients : warning REGEN101: optimum: {swaggerUrl} {result.Error}; using the committed {Rel(committed)}.");
-            return Committed(provider, "swagger", committed);
-        }
-
-        return new ProviderDocuments(provider, [Accept(provider, result, "swagger", swaggerUrl, committed)], null);
-    }
-
-    private async Task<ProviderDocuments> OvhAsync(ProviderDefinition provider, CancellationToken cancellationToken)
-    {
-        var universes = options.OvhUniverses ?? ReadUniverses(options.Specs);
+        var sources = provider.Documents(options);
         var documents = new List<PulledDocument>();
-        foreach (var key in universes)
+        foreach (var source in sources)
         {
-            var canonical = $"{options.OvhBaseUrl.TrimEnd('/')}/{key}.json?format=openapi3";
-            var location = options.Mirror is { } mirror
-                ? Path.Combine(mirror, "ovh", key.Replace('/', Path.DirectorySeparatorChar) + ".json")
-                : canonical;
-            var result = await puller.PullAsync(location, null, cancellationToken).ConfigureAwait(false);
-            if (result.Unreachable)
+            var outcome = await ResolveAsync(provider, source, cancellationToken).ConfigureAwait(false);
+            if (outcome.Document is { } document)
             {
-                return FromLocalCopies(provider, universes)
-                       ?? new ProviderDocuments(provider, [], $"its documents could not be pulled ({location}: {result.Error}) and no local copies match the lock; the committed generated code is kept");
+                documents.Add(document);
+                continue;
             }
 
-            documents.Add(Accept(provider, result, key, canonical, Path.Combine(options.Specs, "ovh", key.Replace('/', Path.DirectorySeparatorChar) + ".json")));
+            return FromLocalCopies(provider, sources)
+                   ?? new ProviderDocuments(provider, [], $"its documents could not be pulled ({outcome.Unreachable}) and no local copies match the lock; the committed generated code is kept");
         }
 
         return new ProviderDocuments(provider, documents, null);
     }
 
-    /// <summary>Offline without a mirror: the committed documents are used when every one matches the lock.</summary>
-    private ProviderDocuments? FromLocalCopies(ProviderDefinition provider, IReadOnlyList<string> universes)
+    /// <summary>One document, or (when its URL is unreachable and the provider falls back to locked copies) where it was unreachable.</summary>
+    private async Task<(PulledDocument? Document, string? Unreachable)> ResolveAsync(ProviderDefinition provider, DocumentSource source, CancellationToken cancellationToken)
+    {
+        var stored = Full(source.StoredPath);
+        var canonical = source.Url ?? Rel(stored);
+        if (options.Mirror is { } mirror && source.MirrorPath is { } mirrorPath && (source.MirrorRequired || File.Exists(Path.Combine(mirror, mirrorPath))))
+        {
+            var mirrored = await puller.PullAsync(Path.Combine(mirror, mirrorPath), null, cancellationToken).ConfigureAwait(false);
+            return (Accept(provider, mirrored, source.Key, canonical, stored), null);
+        }
+
+        if (source.Url is null)
+        {
+            return (Stored(provider, source.Key, stored), null);
+        }
+
+        var location = IsUrl(source.Url) ? source.Url : Full(source.Url);
+        (string Name, string Value)? header = null;
+        if (source.Authentication is { } authentication)
+        {
+            var missing = authentication.Variables.Where(v => Env(v) is null).ToList();
+            if (missing.Count > 0)
+            {
+                log.WriteLine($"RegenClients: {provider.Name}: {string.Join("/", missing)} not set; using the stored {Rel(stored)}.");
+                return (Stored(provider, source.Key, stored), null);
+            }
+
+            try
+            {
+                header = await HeaderAsync(provider, authentication, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Clients.Core.OAuth2.OAuth2Exception ex) when (ex.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError } transport)
+            {
+                return Unreachable(provider, source, stored, $"{((ClientCredentialsPull)authentication).TokenUrl} unreachable ({transport.HttpRequestError})");
+            }
+            catch (Exception ex) when (ex is Clients.Core.OAuth2.OAuth2Exception or HttpRequestException or InvalidOperationException or JsonException or TaskCanceledException or UriFormatException)
+            {
+                throw new SpecException(provider.Name, (authentication as ClientCredentialsPull)?.TokenUrl ?? location, "could not get a client-credentials token: " + ex.Message);
+            }
+        }
+
+        var result = await puller.PullAsync(location, header, cancellationToken).ConfigureAwait(false);
+        if (result.Unreachable)
+        {
+            return Unreachable(provider, source, stored, $"{location} {result.Error}");
+        }
+
+        return (Accept(provider, result, source.Key, canonical, stored), null);
+    }
+
+    private (PulledDocument? Document, string? Unreachable) Unreachable(ProviderDefinition provider, DocumentSource source, string stored, string what)
+    {
+        if (source.Offline == OfflineRule.StoredCopy)
+        {
+            log.WriteLine($"RegenClients : warning REGEN101: {provider.Name}: {what}; using the stored {Rel(stored)}.");
+            return (Stored(provider, source.Key, stored), null);
+        }
+
+        return (null, what);
+    }
+
+    private async Task<(string Name, string Value)> HeaderAsync(ProviderDefinition provider, PullAuthentication authentication, CancellationToken cancellationToken)
+    {
+        switch (authentication)
+        {
+            case ClientCredentialsPull credentials:
+                var token = await new ClientCredentialsTokenSource(http)
+                    .GetAsync(provider.Prefix, new Uri(credentials.TokenUrl), Env(credentials.ClientIdVariable)!, Env(credentials.ClientSecretVariable)!, cancellationToken)
+                    .ConfigureAwait(false);
+                return ("Authorization", token.ToString());
+            case HeaderPull header:
+                return (header.Header, Env(header.Variable)!);
+            default:
+                throw new InvalidOperationException("unknown pull authentication " + authentication.GetType().Name);
+        }
+    }
+
+    /// <summary>Offline without a mirror: the stored documents are used when every one matches the lock.</summary>
+    private ProviderDocuments? FromLocalCopies(ProviderDefinition provider, IReadOnlyList<DocumentSource> sources)
     {
         var specLock = SpecLock.Read(options.Specs, provider.Name);
         if (specLock is null)
@@ -114,16 +121,16 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
         }
 
         var documents = new List<PulledDocument>();
-        foreach (var key in universes)
+        foreach (var source in sources)
         {
-            var path = Path.Combine(options.Specs, "ovh", key.Replace('/', Path.DirectorySeparatorChar) + ".json");
-            var entry = specLock.Find(key);
+            var path = Full(source.StoredPath);
+            var entry = specLock.Find(source.Key);
             if (entry is null || !File.Exists(path))
             {
                 return null;
             }
 
-            var document = new PulledDocument(key, entry.Source, path, File.ReadAllBytes(path), null);
+            var document = new PulledDocument(source.Key, entry.Source, path, File.ReadAllBytes(path), null);
             if (document.Sha256 != entry.Sha256)
             {
                 return null;
@@ -132,14 +139,13 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
             documents.Add(document);
         }
 
-        log.WriteLine("RegenClients : warning REGEN100: ovh: the source is unreachable (offline?); generating from the committed documents under specs/ovh, which match the lock.");
+        log.WriteLine($"RegenClients : warning REGEN100: {provider.Name}: the source is unreachable (offline?); generating from the stored documents ({string.Join(", ", sources.Select(s => Rel(Full(s.StoredPath))))}), which match the lock.");
         return new ProviderDocuments(provider, documents, null);
     }
 
-    private ProviderDocuments Committed(ProviderDefinition provider, string key, string location)
+    private PulledDocument Stored(ProviderDefinition provider, string key, string path)
     {
-        var path = Path.Combine(options.Root, location);
-        var relative = Path.GetRelativePath(options.Root, path).Replace('\\', '/');
+        var relative = Rel(path);
         if (!File.Exists(path))
         {
             throw new SpecException(provider.Name, relative, "the committed document is missing");
@@ -147,10 +153,10 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
 
         var content = File.ReadAllBytes(path);
         Validate(provider, key, relative, content, null, SiblingFiles.NextTo(path));
-        return new ProviderDocuments(provider, [new PulledDocument(key, relative, path, content, null)], null);
+        return new PulledDocument(key, relative, path, content, null);
     }
 
-    private static PulledDocument Accept(ProviderDefinition provider, PullResult result, string key, string canonical, string localCopy)
+    private PulledDocument Accept(ProviderDefinition provider, PullResult result, string key, string canonical, string localCopy)
     {
         if (result.Content is null)
         {
@@ -158,7 +164,8 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
         }
 
         Validate(provider, key, result.Location, result.Content, result.MediaType, SiblingFiles.NextTo(result.Location));
-        return new PulledDocument(key, canonical, result.Location, result.Content, localCopy);
+        var sameFile = !IsUrl(result.Location) && Path.GetFullPath(localCopy) == Path.GetFullPath(result.Location);
+        return new PulledDocument(key, canonical, result.Location, result.Content, sameFile ? null : localCopy);
     }
 
     private static void Validate(ProviderDefinition provider, string key, string location, byte[] content, string? mediaType, Func<string, byte[]?>? siblings)
@@ -170,8 +177,12 @@ internal sealed class SourceResolver(RegenOptions options, DocumentPuller puller
         }
     }
 
+    private static bool IsUrl(string location) =>
+        location.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    private string Full(string path) => Path.GetFullPath(Path.Combine(options.Root, path));
+
     private string Rel(string path) => Path.GetRelativePath(options.Root, path).Replace('\\', '/');
 
-    private string? Env(string name) =>
-        options.Environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
+    private string? Env(string name) => options.Variable(name);
 }

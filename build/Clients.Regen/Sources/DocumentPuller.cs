@@ -7,13 +7,14 @@ namespace Clients.Regen.Sources;
 /// <summary>Reads a document from a mirror file or an HTTP(S) URL, classifying every failure.</summary>
 internal sealed class DocumentPuller(HttpClient http, TimeSpan timeout)
 {
-    public async Task<PullResult> PullAsync(string location, AuthenticationHeaderValue? authorization, CancellationToken cancellationToken)
+    /// <summary>Reads <paramref name="location"/> (a file or an http(s) URL), sending <paramref name="header"/> to a URL when given.</summary>
+    public async Task<PullResult> PullAsync(string location, (string Name, string Value)? header, CancellationToken cancellationToken)
     {
         if (!location.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !location.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
             return File.Exists(location)
                 ? PullResult.Ok(location, await File.ReadAllBytesAsync(location, cancellationToken).ConfigureAwait(false), "application/json")
-                : PullResult.Failed(location, "file not found in the mirror");
+                : PullResult.Failed(location, "file not found");
         }
 
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -22,7 +23,11 @@ internal sealed class DocumentPuller(HttpClient http, TimeSpan timeout)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, location);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            request.Headers.Authorization = authorization;
+            if (header is { } h && !request.Headers.TryAddWithoutValidation(h.Name, h.Value))
+            {
+                return PullResult.Failed(location, $"the header '{h.Name}' cannot be sent on a request");
+            }
+
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {

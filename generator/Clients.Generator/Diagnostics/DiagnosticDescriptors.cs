@@ -56,6 +56,30 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor ProviderNameNotIdentifier = new(
+        "CLG007",
+        "Provider name is not a C# identifier",
+        "The provider name {0} of '{1}' is not a C# identifier, so no Add{{Name}}Clients method can be generated and its interfaces are not registered; use letters, digits and underscores (for example \"Acme\")",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ProviderArgumentsOfWrongKind = new(
+        "CLG008",
+        "Provider declaration arguments of the wrong kind",
+        "The provider declaration on '{0}' cannot be read: {1}; declare it as [ClientProvider(\"Name\", typeof(RegistrationHook), typeof(Options))]",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor RegistrationPropertyMissing = new(
+        "CLG009",
+        "Registration hook without its Registration property",
+        "The registration hook '{0}' of provider '{1}' needs 'public static Clients.Core.ClientProviderRegistration<{2}> Registration {{ get; }}' ({3}); build it with ClientProviderRegistration.OAuth2ClientCredentials, OAuth2Password, ApiKey or Handler",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static DiagnosticDescriptor ById(string id) => id switch
     {
         "CLG001" => MultipleProviders,
@@ -64,6 +88,9 @@ internal static class DiagnosticDescriptors
         "CLG004" => Unreachable,
         "CLG005" => ProviderNotReferenced,
         "CLG006" => UnsupportedRefit,
+        "CLG007" => ProviderNameNotIdentifier,
+        "CLG008" => ProviderArgumentsOfWrongKind,
+        "CLG009" => RegistrationPropertyMissing,
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "Unknown diagnostic id."),
     };
 }

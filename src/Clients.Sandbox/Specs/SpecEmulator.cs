@@ -21,6 +21,7 @@ public sealed class SpecEmulator
     private readonly SpecSandboxOptions _options;
     private readonly string _basePath;
     private readonly SandboxTokens _tokens;
+    private readonly Dictionary<string, byte[]> _answers;
     private int _drift;
     private long _latencyTicks;
     private long _requests;
@@ -52,6 +53,7 @@ public sealed class SpecEmulator
         Faults = faults ?? new SandboxFaults();
         Drift = _options.Drift;
         Latency = _options.Latency;
+        _answers = CheckAnswers(document, _options);
     }
 
     internal SpecDocument Document { get; }
@@ -161,13 +163,34 @@ public sealed class SpecEmulator
         }
 
         var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
-        if (SpecValidator.Validate(Document, operation, pathValues, context.Request.Query, context.Request.Headers, context.Request.ContentType, body) is { } problem)
+        if (SpecValidator.Validate(Document, operation, pathValues, context.Request.Query, context.Request.Headers, context.Request.ContentType, body, _options.FutureSubtypes) is { } problem)
         {
-            await RefuseAsync(context, rawTarget, name, new SpecSandboxProblem(StatusCodes.Status400BadRequest, "INVALID_PARAMETER", problem)).ConfigureAwait(false);
+            await RefuseAsync(context, rawTarget, name, new SpecSandboxProblem(StatusCodes.Status400BadRequest, "INVALID_PARAMETER", problem), body).ConfigureAwait(false);
             return;
         }
 
-        Calls.Enqueue(new SpecSandboxCall(method, rawTarget, name, operation.Success.Status, null));
+        var canned = _answers.GetValueOrDefault(name);
+        if (canned is null && _options.EchoRequestBodies && body.Length > 0 && context.Request.ContentType is { } sent && SpecDocument.IsJson(sent)
+            && operation.Success.MediaType is { } answered && SpecDocument.IsJson(answered) && !HttpMethods.IsHead(method))
+        {
+            if (CheckAnswer(operation, body) is { } misfit)
+            {
+                await RefuseAsync(context, rawTarget, name, new SpecSandboxProblem(StatusCodes.Status500InternalServerError, "ECHO_DOES_NOT_FIT", "The request body cannot be echoed: it does not fit the success response's schema: " + misfit), body).ConfigureAwait(false);
+                return;
+            }
+
+            canned = body;
+        }
+
+        Calls.Enqueue(new SpecSandboxCall(method, rawTarget, name, operation.Success.Status, null) { RequestBody = body });
+        if (canned is not null)
+        {
+            context.Response.StatusCode = operation.Success.Status;
+            context.Response.ContentType = operation.Success.MediaType == "*/*" ? "application/json; charset=utf-8" : operation.Success.MediaType + "; charset=utf-8";
+            await context.Response.Body.WriteAsync(canned, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         await WriteAnswerAsync(context, operation, pathValues).ConfigureAwait(false);
     }
 
@@ -259,9 +282,9 @@ public sealed class SpecEmulator
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private async Task RefuseAsync(HttpContext context, string rawTarget, string? operation, SpecSandboxProblem problem)
+    private async Task RefuseAsync(HttpContext context, string rawTarget, string? operation, SpecSandboxProblem problem, byte[]? body = null)
     {
-        Calls.Enqueue(new SpecSandboxCall(context.Request.Method, rawTarget, operation, problem.Status, problem));
+        Calls.Enqueue(new SpecSandboxCall(context.Request.Method, rawTarget, operation, problem.Status, problem) { RequestBody = body ?? [] });
         if (_options.WriteError is { } write)
         {
             await write(context, problem).ConfigureAwait(false);
@@ -309,6 +332,50 @@ public sealed class SpecEmulator
         }
 
         await result.ExecuteAsync(context).ConfigureAwait(false);
+    }
+
+    /// <summary>The canned answers of the options, by operation (<c>GET /shapes</c>), each checked against its success schema.</summary>
+    private static Dictionary<string, byte[]> CheckAnswers(SpecDocument document, SpecSandboxOptions options)
+    {
+        var answers = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var (key, json) in options.Answers)
+        {
+            var space = key.IndexOf(' ', StringComparison.Ordinal);
+            var method = space < 0 ? key : key[..space].ToUpperInvariant();
+            var template = space < 0 ? string.Empty : key[(space + 1)..].Trim();
+            var operation = document.Routes.FirstOrDefault(r => r.Template == template)?.Operations.GetValueOrDefault(method)
+                ?? throw new ArgumentException($"Answers[\"{key}\"]: {options.Name} has no operation {method} {template} (write the method and the path template as the document does: \"GET /pets/{{petId}}\").", nameof(options));
+            if (operation.Success.MediaType is not { } media || !SpecDocument.IsJson(media))
+            {
+                throw new ArgumentException($"Answers[\"{key}\"]: the operation's success response ({operation.Success.Status}) is not JSON.", nameof(options));
+            }
+
+            if (CheckAnswer(document, operation, json ?? [], options.FutureSubtypes) is { } problem)
+            {
+                throw new ArgumentException($"Answers[\"{key}\"] does not fit the success response's schema: {problem}", nameof(options));
+            }
+
+            answers[method + " " + template] = json!;
+        }
+
+        return answers;
+    }
+
+    private string? CheckAnswer(SpecOperation operation, byte[] json) => CheckAnswer(Document, operation, json, _options.FutureSubtypes);
+
+    private static string? CheckAnswer(SpecDocument document, SpecOperation operation, byte[] json, bool futureSubtypes)
+    {
+        try
+        {
+            using var parsed = JsonDocument.Parse(json);
+            return operation.Success.Schema is { } schema
+                ? SpecValidator.ValidateJson(document, schema, parsed.RootElement, "", optional: false, depth: 0, futureSubtypes)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return "Invalid JSON";
+        }
     }
 
     private bool TryStripBasePath(string rawPath, out string apiPath)

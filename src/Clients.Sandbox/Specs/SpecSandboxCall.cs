@@ -33,6 +33,9 @@ public sealed class SpecSandboxCall
     /// <summary>Why the call was refused, or null when it was answered with data.</summary>
     public SpecSandboxProblem? Problem { get; }
 
+    /// <summary>The request body, the bytes as received (empty when there was none or the call was refused before it was read).</summary>
+    public ReadOnlyMemory<byte> RequestBody { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => $"{Method} {Target} -> {Status}{(Problem is null ? "" : " " + Problem.Message)}";
 }

@@ -20,7 +20,7 @@ internal static partial class SpecValidator
 {
     private const int MaxDepth = 64;
 
-    public static string? Validate(SpecDocument document, SpecOperation operation, IReadOnlyDictionary<string, string> pathValues, IQueryCollection query, IHeaderDictionary? headers, string? contentType, byte[] body)
+    public static string? Validate(SpecDocument document, SpecOperation operation, IReadOnlyDictionary<string, string> pathValues, IQueryCollection query, IHeaderDictionary? headers, string? contentType, byte[] body, bool futureSubtypes = false)
     {
         var missing = new List<string>();
         foreach (var parameter in operation.Parameters)
@@ -131,7 +131,7 @@ internal static partial class SpecValidator
             return "Missing parameter(s): " + string.Join(", ", missing);
         }
 
-        return operation.RequestBody is { } requestBody ? ValidateBody(document, requestBody, contentType, body) : null;
+        return operation.RequestBody is { } requestBody ? ValidateBody(document, requestBody, contentType, body, futureSubtypes) : null;
     }
 
     /// <summary>Checks one text value (a path segment, a query or header value, a form field) against a scalar schema.</summary>
@@ -271,7 +271,7 @@ internal static partial class SpecValidator
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:?\d{2})?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDateTime();
 
-    private static string? ValidateBody(SpecDocument document, JsonElement requestBody, string? contentType, byte[] body)
+    private static string? ValidateBody(SpecDocument document, JsonElement requestBody, string? contentType, byte[] body, bool futureSubtypes)
     {
         var required = requestBody.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True;
         if (body.Length == 0)
@@ -298,7 +298,7 @@ internal static partial class SpecValidator
             try
             {
                 using var json = JsonDocument.Parse(body);
-                return schema.ValueKind == JsonValueKind.Object ? ValidateJson(document, schema, json.RootElement, "", optional: false, depth: 0) : null;
+                return schema.ValueKind == JsonValueKind.Object ? ValidateJson(document, schema, json.RootElement, "", optional: false, depth: 0, futureSubtypes) : null;
             }
             catch (JsonException)
             {
@@ -438,8 +438,14 @@ internal static partial class SpecValidator
         return null;
     }
 
-    /// <summary>Validates a JSON value against a schema; <paramref name="path"/> names the value in messages (empty at the root).</summary>
-    public static string? ValidateJson(SpecDocument document, JsonElement schema, JsonElement value, string path, bool optional, int depth)
+    /// <summary>
+    /// Validates a JSON value against a schema; <paramref name="path"/> names the value in messages (empty at the root).
+    /// <paramref name="futureSubtypes"/>: a value whose discriminator names no subtype of the document is checked against
+    /// the hierarchy's base, properties the document does not know allowed (see <see cref="SpecSandboxOptions.FutureSubtypes"/>).
+    /// <paramref name="composite"/>: when the schema is a part of an <c>allOf</c>, the property names of the whole (a
+    /// Swashbuckle-style base says <c>additionalProperties: false</c> about its own properties, not its subtypes').
+    /// </summary>
+    public static string? ValidateJson(SpecDocument document, JsonElement schema, JsonElement value, string path, bool optional, int depth, bool futureSubtypes = false, IReadOnlySet<string>? composite = null)
     {
         if (depth > MaxDepth)
         {
@@ -458,11 +464,31 @@ internal static partial class SpecValidator
             return optional || AcceptsNull(document, schema) ? null : $"[{label}] Given data (null) is not nullable";
         }
 
+        var isUnion = schema.TryGetProperty("oneOf", out _) || schema.TryGetProperty("anyOf", out _);
+        if (!isUnion && composite is null && Tagged(schema, value) is { } tagged)
+        {
+            // The base of a hierarchy given a value of it: checked as the subtype its discriminator names.
+            var subtype = Subtype(document, tagged.Discriminator, tagged.Tag);
+            if (subtype is { } chosen && !JsonElement.DeepEquals(chosen, schema))
+            {
+                return ValidateJson(document, chosen, value, path, optional, depth + 1, futureSubtypes);
+            }
+
+            if (subtype is null && futureSubtypes)
+            {
+                // A subtype the document does not know yet: what the base says, plus any properties.
+                return ValidateJson(document, schema, value, path, optional, depth + 1, futureSubtypes, Names(value));
+            }
+        }
+
         if (schema.TryGetProperty("allOf", out var allOf) && allOf.ValueKind == JsonValueKind.Array)
         {
+            IReadOnlySet<string> whole = composite is null
+                ? Shape(document, schema, 0).Properties.Keys.ToHashSet(StringComparer.Ordinal)
+                : [.. composite, .. Shape(document, schema, 0).Properties.Keys];
             foreach (var part in allOf.EnumerateArray())
             {
-                if (ValidateJson(document, part, value, path, optional, depth + 1) is { } problem)
+                if (ValidateJson(document, part, value, path, optional, depth + 1, futureSubtypes, whole) is { } problem)
                 {
                     return problem;
                 }
@@ -475,7 +501,17 @@ internal static partial class SpecValidator
             {
                 if (Discriminated(document, schema, value) is { } chosen)
                 {
-                    if (ValidateJson(document, chosen, value, path, optional, depth + 1) is { } problem)
+                    if (ValidateJson(document, chosen, value, path, optional, depth + 1, futureSubtypes) is { } problem)
+                    {
+                        return problem;
+                    }
+                }
+                else if (futureSubtypes && Tagged(schema, value) is { } unknown && Subtype(document, unknown.Discriminator, unknown.Tag) is null)
+                {
+                    // A subtype the document does not know yet: checked against the base the alternatives share (the
+                    // allOf part that carries the same discriminator), properties the document does not know allowed.
+                    if (SharedBase(document, choices, unknown.Name) is { } shared
+                        && ValidateJson(document, shared, value, path, optional, depth + 1, futureSubtypes, Names(value)) is { } problem)
                     {
                         return problem;
                     }
@@ -485,7 +521,7 @@ internal static partial class SpecValidator
                     string? first = null;
                     foreach (var choice in choices.EnumerateArray())
                     {
-                        var problem = ValidateJson(document, choice, value, path, optional, depth + 1);
+                        var problem = ValidateJson(document, choice, value, path, optional, depth + 1, futureSubtypes);
                         if (problem is null)
                         {
                             first = null;
@@ -550,7 +586,7 @@ internal static partial class SpecValidator
                     var i = 0;
                     foreach (var item in value.EnumerateArray())
                     {
-                        if (ValidateJson(document, items, item, $"{path}[{i++}]", optional: false, depth + 1) is { } problem)
+                        if (ValidateJson(document, items, item, $"{path}[{i++}]", optional: false, depth + 1, futureSubtypes) is { } problem)
                         {
                             return problem;
                         }
@@ -559,13 +595,13 @@ internal static partial class SpecValidator
 
                 return null;
             case JsonValueKind.Object:
-                return ValidateObject(document, schema, value, path, depth);
+                return ValidateObject(document, schema, value, path, depth, futureSubtypes, composite);
             default:
                 return null;
         }
     }
 
-    private static string? ValidateObject(SpecDocument document, JsonElement schema, JsonElement value, string path, int depth)
+    private static string? ValidateObject(SpecDocument document, JsonElement schema, JsonElement value, string path, int depth, bool futureSubtypes, IReadOnlySet<string>? composite)
     {
         var prefix = path.Length == 0 ? "" : path + ".";
         if (schema.TryGetProperty("required", out var names) && names.ValueKind == JsonValueKind.Array)
@@ -591,17 +627,17 @@ internal static partial class SpecValidator
         {
             if (properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(member.Name, out var property))
             {
-                if (ValidateJson(document, property, member.Value, prefix + member.Name, optional: !requiredNames.Contains(member.Name), depth + 1) is { } problem)
+                if (ValidateJson(document, property, member.Value, prefix + member.Name, optional: !requiredNames.Contains(member.Name), depth + 1, futureSubtypes) is { } problem)
                 {
                     return problem;
                 }
             }
-            else if (additional.ValueKind == JsonValueKind.False && !InAllOf(document, schema, member.Name))
+            else if (additional.ValueKind == JsonValueKind.False && composite?.Contains(member.Name) != true && !InAllOf(document, schema, member.Name))
             {
                 return $"[{prefix + member.Name}] Unknown property: the schema allows no other properties";
             }
             else if (additional.ValueKind == JsonValueKind.Object
-                     && ValidateJson(document, additional, member.Value, prefix + member.Name, optional: true, depth + 1) is { } problem)
+                     && ValidateJson(document, additional, member.Value, prefix + member.Name, optional: true, depth + 1, futureSubtypes) is { } problem)
             {
                 return problem;
             }
@@ -614,7 +650,11 @@ internal static partial class SpecValidator
         Shape(document, schema, 0).Properties.ContainsKey(name);
 
     /// <summary>The alternative a discriminator names, when the schema has one and the value carries it.</summary>
-    private static JsonElement? Discriminated(SpecDocument document, JsonElement schema, JsonElement value)
+    private static JsonElement? Discriminated(SpecDocument document, JsonElement schema, JsonElement value) =>
+        Tagged(schema, value) is { } tagged ? Subtype(document, tagged.Discriminator, tagged.Tag) : null;
+
+    /// <summary>The schema's discriminator and the value's tag, when the schema has one and the value carries it as a string.</summary>
+    private static (JsonElement Discriminator, string Name, string Tag)? Tagged(JsonElement schema, JsonElement value)
     {
         if (!schema.TryGetProperty("discriminator", out var discriminator) || value.ValueKind != JsonValueKind.Object
             || !discriminator.TryGetProperty("propertyName", out var property) || property.GetString() is not { } name
@@ -623,9 +663,15 @@ internal static partial class SpecValidator
             return null;
         }
 
+        return (discriminator, name, tag.GetString()!);
+    }
+
+    /// <summary>The schema a discriminator value names: its mapping, else the component of that name; null when neither exists.</summary>
+    private static JsonElement? Subtype(SpecDocument document, JsonElement discriminator, string tag)
+    {
         var target = discriminator.TryGetProperty("mapping", out var mapping) && mapping.ValueKind == JsonValueKind.Object
-                     && mapping.TryGetProperty(tag.GetString()!, out var mapped) ? mapped.GetString() : null;
-        target ??= "#/components/schemas/" + tag.GetString();
+                     && mapping.TryGetProperty(tag, out var mapped) ? mapped.GetString() : null;
+        target ??= "#/components/schemas/" + tag;
         if (!target.StartsWith("#/", StringComparison.Ordinal))
         {
             target = "#/components/schemas/" + target;
@@ -633,6 +679,34 @@ internal static partial class SpecValidator
 
         return document.TryResolvePointer(target, out var chosen) ? chosen : null;
     }
+
+    /// <summary>
+    /// The base of a hierarchy the alternatives of a <c>oneOf</c>/<c>anyOf</c> derive from: an <c>allOf</c> part of the
+    /// first alternative with a discriminator on the same property, that every alternative has; null when there is none.
+    /// </summary>
+    private static JsonElement? SharedBase(SpecDocument document, JsonElement choices, string propertyName)
+    {
+        static IEnumerable<JsonElement> Parts(SpecDocument document, JsonElement alternative) =>
+            document.Resolve(alternative) is { ValueKind: JsonValueKind.Object } resolved && resolved.TryGetProperty("allOf", out var parts) && parts.ValueKind == JsonValueKind.Array
+                ? parts.EnumerateArray().Select(document.Resolve).Where(static p => p.ValueKind == JsonValueKind.Object)
+                : [];
+
+        var alternatives = choices.EnumerateArray().ToList();
+        foreach (var candidate in Parts(document, alternatives[0]))
+        {
+            if (candidate.TryGetProperty("discriminator", out var discriminator) && discriminator.TryGetProperty("propertyName", out var name)
+                && name.GetString() == propertyName
+                && alternatives.Skip(1).All(a => Parts(document, a).Any(p => JsonElement.DeepEquals(p, candidate))))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static HashSet<string> Names(JsonElement value) =>
+        value.EnumerateObject().Select(static m => m.Name).ToHashSet(StringComparer.Ordinal);
 
     private static bool Fits(string type, JsonElement value) => type switch
     {

@@ -1,31 +1,15 @@
-using System.Diagnostics;
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using Clients.Regen.Emit;
 using Clients.Regen.Model;
 using Clients.Regen.Tests;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Clients.Catalogue.Tests.AllOperations;
 
 /// <summary>
-/// Compiles generated clients in memory the way a consumer's build does — System.Text.Json's source generator,
-/// Refit's own <c>InterfaceStubGenerator</c> (Refit 16 calls only its generated stubs) and the project's
-/// <c>Clients.Generator</c> (the registration that <c>Add{Provider}Clients</c> picks up) — against the real provider
-/// packages, then loads the assembly and runs its module initializers (what its first use would do).
+/// Compiles generated clients in memory the way a consumer's build does (<see cref="ConsumerCompilation"/>) against
+/// the real provider packages, then loads the assembly and runs its module initializers (what its first use would do).
 /// </summary>
 internal static class GeneratedClientAssembly
 {
-    private static readonly string[] PreprocessorSymbols =
-    [
-        "NET", "NET10_0", "NETCOREAPP",
-        .. Enumerable.Range(5, 6).Select(v => $"NET{v}_0_OR_GREATER"),
-        "NETCOREAPP1_0_OR_GREATER", "NETCOREAPP1_1_OR_GREATER", "NETCOREAPP2_0_OR_GREATER", "NETCOREAPP2_1_OR_GREATER",
-        "NETCOREAPP2_2_OR_GREATER", "NETCOREAPP3_0_OR_GREATER", "NETCOREAPP3_1_OR_GREATER",
-    ];
-
     /// <summary>The namespace of the mirror's OVH clients compiled here (not <c>Clients.Ovh</c>: the real package is referenced too).</summary>
     public const string OvhNamespace = "Clients.AllOperations.Ovh";
 
@@ -53,79 +37,9 @@ internal static class GeneratedClientAssembly
     }
 
     /// <summary>
-    /// Compiles the way a consumer's build does and reports every warning and error (of the compiler, of the source
-    /// generators and, when <paramref name="withRefitAnalyzers"/>, of Refit's analyzers over the generated files as a
-    /// consumer's build runs them on its own code); loads nothing.
+    /// Compiles the way a consumer's build does (<see cref="ConsumerCompilation.TryCompile"/>, against the OVH and
+    /// Optimum packages) and reports every warning and error; loads nothing.
     /// </summary>
-    public static CompileAttempt TryCompile(string assemblyName, IReadOnlyDictionary<string, string> files, IReadOnlyList<SpecInput> inputs, bool withRefitAnalyzers)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        // The symbols the SDK defines for net10.0: Refit's stubs register themselves in an `#if NET5_0_OR_GREATER` module initializer.
-        var parse = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: PreprocessorSymbols);
-        var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Value, parse, path: f.Key));
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Append(typeof(Refit.GetAttribute).Assembly.Location)
-            .Append(typeof(Refit.HttpClientFactoryExtensions).Assembly.Location)
-            .Append(typeof(Clients.Core.ClientProviderBuilder).Assembly.Location)
-            .Append(typeof(Clients.Ovh.OvhApiAttribute).Assembly.Location)
-            .Append(typeof(Clients.Optimum.OptimumApiAttribute).Assembly.Location)
-            .Distinct(StringComparer.Ordinal)
-            .Select(p => MetadataReference.CreateFromFile(p));
-        var compilation = CSharpCompilation.Create(
-            assemblyName,
-            trees,
-            references,
-            new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: NullableContextOptions.Enable,
-                generalDiagnosticOption: ReportDiagnostic.Error));
-        ISourceGenerator[] generators = [InMemoryCompiler.JsonGenerator(), .. RefitDiagnostics.Generators, new Clients.Generator.ClientsGenerator().AsSourceGenerator()];
-        var driver = CSharpGeneratorDriver.Create(generators, parseOptions: parse);
-        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        var generated = clock.Elapsed;
-
-        IEnumerable<Diagnostic> analyzed = [];
-        if (withRefitAnalyzers)
-        {
-            // As RefitDiagnostics runs them: the generated files count as the consumer's own code (generated_code = false).
-            var failures = new List<string>();
-            var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions([], new BuildProperties(files.Keys.ToHashSet(StringComparer.Ordinal))),
-                onAnalyzerException: (exception, analyzer, _) => failures.Add($"{analyzer}: {exception.Message}"),
-                concurrentAnalysis: false,
-                logAnalyzerExecutionTime: false);
-            analyzed = output.WithAnalyzers(RefitDiagnostics.Analyzers, options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-            if (failures.Count > 0)
-            {
-                throw new InvalidOperationException("Refit's analyzers failed: " + string.Join("\n", failures));
-            }
-        }
-
-        using var image = new MemoryStream();
-        var emitted = output.Emit(image);
-        var problems = generatorDiagnostics.Concat(emitted.Diagnostics).Concat(analyzed)
-            .Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.IsSuppressed)
-            .Select(d => d.ToString())
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var timings = $"source generators {generated.TotalSeconds:0.0} s, {(withRefitAnalyzers ? "Refit analyzers + " : "")}compile + emit {(clock.Elapsed - generated).TotalSeconds:0.0} s "
-                      + $"(wall; CPU of this process meanwhile {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0} s), {image.Length / 1024} KiB";
-        return new CompileAttempt(output, emitted.Success ? image.ToArray() : null, problems, inputs, timings);
-    }
+    public static CompileAttempt TryCompile(string assemblyName, IReadOnlyDictionary<string, string> files, IReadOnlyList<SpecInput> inputs, bool withRefitAnalyzers) =>
+        ConsumerCompilation.TryCompile(assemblyName, files, inputs, withRefitAnalyzers, typeof(Clients.Ovh.OvhApiAttribute).Assembly, typeof(Clients.Optimum.OptimumApiAttribute).Assembly);
 }
-
-/// <summary>One in-memory compilation of generated clients: the compilation, the image (null when it failed), every warning and error.</summary>
-internal sealed record CompileAttempt(Compilation Output, byte[]? Image, IReadOnlyList<string> Problems, IReadOnlyList<SpecInput> Inputs, string Timings)
-{
-    /// <summary>Loads the image and runs its module initializers (what its first use would do).</summary>
-    public CompiledClients Load()
-    {
-        var assembly = Assembly.Load(Image ?? throw new InvalidOperationException("The compilation failed: " + string.Join("\n", Problems.Take(30))));
-        RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
-        return new CompiledClients(Output, assembly, Inputs, Timings);
-    }
-}
-
-/// <summary>Generated clients compiled in memory: the compilation (generators' output included), the loaded assembly, the documents.</summary>
-internal sealed record CompiledClients(Compilation Output, Assembly Assembly, IReadOnlyList<SpecInput> Inputs, string Timings);

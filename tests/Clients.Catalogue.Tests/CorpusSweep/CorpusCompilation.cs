@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Clients.Catalogue.Tests.AllOperations;
+using Clients.Regen.Tests;
 
 namespace Clients.Catalogue.Tests.CorpusSweep;
 

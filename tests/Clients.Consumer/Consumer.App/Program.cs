@@ -2,7 +2,7 @@ using Consumer;
 using Microsoft.Extensions.Configuration;
 
 // Settings from the environment (Optimum__ClientId, Ovh__ConsumerKey, ...), as a deployed app would have them.
-// Arguments: the calls to make (optimum, ovh, origami, sms); all of them by default.
+// Arguments: the calls to make (optimum, ovh, origami, sms, lufthansa); the first four by default.
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
 using var services = ConsumerClients.Create(configuration);
 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -15,7 +15,8 @@ foreach (var call in calls)
         "ovh" => await ConsumerClients.OvhAsync(services, timeout.Token),
         "origami" => await ConsumerClients.OrigamiAsync(services, timeout.Token),
         "sms" => await ConsumerClients.OvhSmsAsync(services, timeout.Token),
-        _ => throw new ArgumentException($"unknown call '{call}'; use optimum, ovh, origami or sms"),
+        "lufthansa" => await ConsumerClients.LufthansaAsync(services, timeout.Token),
+        _ => throw new ArgumentException($"unknown call '{call}'; use optimum, ovh, origami, sms or lufthansa"),
     };
     Console.WriteLine(line);
 }

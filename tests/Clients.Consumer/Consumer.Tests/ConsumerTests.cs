@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Clients.Sandbox.Optimum;
 using Clients.Sandbox.Origami;
 using Clients.Sandbox.Ovh;
+using Clients.Sandbox.Specs;
 using Microsoft.Extensions.Configuration;
 using Xunit;
 
@@ -80,6 +81,32 @@ public sealed class ConsumerTests
     }
 
     [Fact]
+    public async Task The_fourth_provider_generated_from_the_projects_own_document_calls_the_document_emulator_with_a_client_credentials_token()
+    {
+        // The document-driven emulator serves the document RegenClients pinned, with an OAuth2 token endpoint.
+        await using var api = await LufthansaEmulatorAsync();
+        using var services = ConsumerClients.Create(Configuration(Lufthansa(api)));
+
+        var line = await ConsumerClients.LufthansaAsync(services, Timeout);
+
+        Assert.StartsWith("lufthansa: seat details ", line);
+        var calls = api.Emulator.Calls.Where(c => !c.Target.Contains("/oauth/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, calls.Count);
+        Assert.All(calls, c => Assert.Equal(200, c.Status));
+        Assert.Empty(api.Emulator.Rejected);
+    }
+
+    [Fact]
+    public async Task The_fourth_provider_is_refused_without_valid_client_credentials()
+    {
+        await using var api = await LufthansaEmulatorAsync();
+        using var services = ConsumerClients.Create(Configuration(Lufthansa(api, secret: "wrong-secret")));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => ConsumerClients.LufthansaAsync(services, Timeout));
+        Assert.DoesNotContain(api.Emulator.Calls, c => c.Status == 200 && !c.Target.Contains("/oauth/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public Task The_trimmed_published_app_makes_authenticated_calls() => RunPublishedAsync("CONSUMER_TRIMMED_APP");
 
     [Fact]
@@ -96,7 +123,7 @@ public sealed class ConsumerTests
         await using var origami = await OrigamiSandbox.StartAsync();
         await using var ovh = await OvhSandbox.StartAsync();
         var consumerKey = ovh.CreateConsumerKey([new OvhSandboxAccessRule("GET", "/me")]);
-        var lines = await RunAsync(app!, ["optimum", "ovh", "origami"], Optimum(optimum).Concat(Ovh(ovh, consumerKey)).Concat(Origami(origami)));
+        var lines = await RunAsync(app!, ["optimum", "ovh", "origami"], Optimum(optimum).Concat(Ovh(ovh, consumerKey)).Concat(Origami(origami)).Concat(Lufthansa(null)));
 
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("optimum: ", lines[0]);
@@ -115,12 +142,20 @@ public sealed class ConsumerTests
         // its module initializer registers: no reflection in the published app).
         await using var sms = await OvhSandbox.StartAsync(new OvhSandboxOptions { SpecDirectory = SpecsOvh() });
         var smsKey = sms.CreateConsumerKey(ConsumerClients.SmsRules().Select(r => new OvhSandboxAccessRule(r.Method, r.Path)));
-        var smsLines = await RunAsync(app!, ["sms"], Optimum(null).Concat(Ovh(sms, smsKey)).Concat(Origami(null)));
+        var smsLines = await RunAsync(app!, ["sms"], Optimum(null).Concat(Ovh(sms, smsKey)).Concat(Origami(null)).Concat(Lufthansa(null)));
 
         Assert.Single(smsLines);
         Assert.StartsWith("ovh sms: 2 accounts, ", smsLines[0]);
         Assert.Equal(smsKey, sms.LastRequestHeaders["X-Ovh-Consumer"]);
         Assert.Equal(1, sms.GetRequestCount("/1.0/sms"));
+
+        // The fourth provider this project generated from its own document, through the document-driven emulator.
+        await using var lufthansa = await LufthansaEmulatorAsync();
+        var lufthansaLines = await RunAsync(app!, ["lufthansa"], Optimum(null).Concat(Ovh(null, null)).Concat(Origami(null)).Concat(Lufthansa(lufthansa)));
+
+        Assert.Single(lufthansaLines);
+        Assert.StartsWith("lufthansa: seat details ", lufthansaLines[0]);
+        Assert.Empty(lufthansa.Emulator.Rejected);
     }
 
     // Runs the published app with the settings as environment variables; its output lines, after asserting exit code 0.
@@ -170,12 +205,37 @@ public sealed class ConsumerTests
         throw new DirectoryNotFoundException("Consumer.App/specs/ovh not found: run `dotnet build Consumer.App -t:RegenClients` first.");
     }
 
+    private const string LufthansaClientId = "consumer-app";
+    private const string LufthansaClientSecret = "consumer-secret";
+
+    private static Task<SpecSandbox> LufthansaEmulatorAsync() =>
+        SpecSandbox.StartAsync(File.ReadAllBytes(Path.Combine(ConsumerAppFolder(), "specs", "lufthansa", "partner.json")), new SpecSandboxOptions
+        {
+            ClientId = LufthansaClientId,
+            ClientSecret = LufthansaClientSecret,
+        });
+
+    private static string ConsumerAppFolder()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "Consumer.App");
+            if (Directory.Exists(Path.Combine(candidate, "specs")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Consumer.App/specs not found: run `dotnet build Consumer.App -t:RegenClients` first.");
+    }
+
     private static IConfiguration Configuration(IEnumerable<KeyValuePair<string, string?>> settings) =>
         new ConfigurationBuilder()
             .AddInMemoryCollection(settings
                 .Concat(Optimum(null))
                 .Concat(Origami(null))
                 .Concat(Ovh(null, null))
+                .Concat(Lufthansa(null))
                 .GroupBy(s => s.Key).Select(g => g.First()))
             .Build();
 
@@ -195,6 +255,14 @@ public sealed class ConsumerTests
         new("Origami:ClientSecret", sandbox?.ClientSecret ?? "unused"),
         new("Origami:UserName", sandbox?.UserName ?? "unused"),
         new("Origami:Password", sandbox?.Password ?? "unused"),
+    ];
+
+    private static IEnumerable<KeyValuePair<string, string?>> Lufthansa(SpecSandbox? sandbox, string secret = LufthansaClientSecret) =>
+    [
+        new("Lufthansa:BaseUrl", sandbox?.BaseAddress.AbsoluteUri ?? "http://127.0.0.1:9/v1/"),
+        new("Lufthansa:TokenUrl", sandbox?.TokenUrl?.AbsoluteUri ?? "http://127.0.0.1:9/oauth/token"),
+        new("Lufthansa:ClientId", LufthansaClientId),
+        new("Lufthansa:ClientSecret", secret),
     ];
 
     private static IEnumerable<KeyValuePair<string, string?>> Ovh(OvhSandbox? sandbox, string? consumerKey) =>

@@ -4,16 +4,16 @@ using Clients.Core.OAuth2;
 namespace Clients.Regen.Sources;
 
 /// <summary>
-/// Gets the client-credentials token Optimum needs to serve its Swagger document, through the same
-/// <see cref="OAuth2TokenClient"/> the runtime uses; the secret never appears in messages.
+/// Gets the client-credentials token a document's URL needs (Optimum's Swagger, a consumer's protected document),
+/// through the same <see cref="OAuth2TokenClient"/> the runtime uses; the secret never appears in messages.
 /// </summary>
-internal sealed class OptimumTokenSource(HttpClient http)
+internal sealed class ClientCredentialsTokenSource(HttpClient http)
 {
-    public async Task<AuthenticationHeaderValue> GetAsync(Uri tokenUrl, string clientId, string clientSecret, CancellationToken cancellationToken)
+    public async Task<AuthenticationHeaderValue> GetAsync(string provider, Uri tokenUrl, string clientId, string clientSecret, CancellationToken cancellationToken)
     {
         var client = new OAuth2TokenClient(http, new OAuth2TokenClientOptions
         {
-            ProviderName = "Optimum",
+            ProviderName = provider,
             TokenEndpoint = tokenUrl,
             ClientId = clientId,
             ClientSecret = clientSecret,
