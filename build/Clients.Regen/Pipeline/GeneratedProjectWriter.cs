@@ -48,7 +48,7 @@ internal static class GeneratedProjectWriter
         text.Append("    <AssemblyName>").Append(X(project.Name)).Append("</AssemblyName>\n");
         text.Append("    <RootNamespace>").Append(X(@namespace)).Append("</RootNamespace>\n");
         text.Append("    <Nullable>enable</Nullable>\n");
-        text.Append("    <ImplicitUsings>disable</ImplicitUsings>\n");
+        text.Append("    <ImplicitUsings>enable</ImplicitUsings>\n");
         text.Append("    <IsPackable Condition=\"'$(IsPackable)' == ''\">false</IsPackable>\n");
         text.Append("    <ProduceReferenceAssembly>true</ProduceReferenceAssembly>\n");
         text.Append("  </PropertyGroup>\n");
