@@ -6,8 +6,9 @@
 #   - and a fourth provider of its own: <ClientsDocument Provider="Lufthansa" Source="Documents/lufthansa-partner.json">
 #     (a real public document, OAuth2 client credentials) pinned under specs/lufthansa, generated into Generated/Lufthansa
 #     marked [Consumer.Lufthansa.LufthansaApi];
-#   - builds; CheckSpecDrift passes, then fails on a mirror copy with one operation removed, and fails naming BREAKING
-#     when one operation is removed from the fourth provider's source document;
+#   - builds (the generated clients in Generated/Consumer.App.Generated.csproj, their own assembly: an edit to the
+#     consumer's own code leaves it untouched); CheckSpecDrift passes, then fails on a mirror copy with one operation
+#     removed, and fails naming BREAKING when one operation is removed from the fourth provider's source document;
 #   - dotnet publish -p:PublishTrimmed=true and -p:PublishAot=true: warnings counted by assembly, Clients.* must have
 #     none;
 #   - its tests: AddOptimumClients / AddOvhClients / AddOrigamiClients from configuration against the emulators of the
@@ -150,6 +151,23 @@ check "second RegenClients: up to date, no file touched ($touched touched)" \
 
 echo "-- build"
 if bounded 600 dotnet build Consumer.Tests "${props[@]}" >"$work/build.log" 2>&1; then pass "consumer build (app + tests)"; else tail -30 "$work/build.log"; fail "consumer build"; finish; fi
+
+echo "-- the generated clients as a project of their own (ClientsGeneratedProject, the default)"
+generated_dll=$app/Generated/obj/Debug/net10.0/$app.Generated.dll
+# a generated contract the consumer's own code never names: defined in the generated assembly, absent from the consumer's
+contract=$(grep -hoE 'public (sealed )?(partial )?(class|record) [A-Za-z0-9_]+' $app/Generated/Ovh/Models/*.g.cs | awk '{print $NF}' | sort | head -1)
+check "RegenClients wrote Generated/$app.Generated.csproj; the generated contract $contract is compiled into $app.Generated.dll, not into $app.dll" \
+  bash -c "[ -n '$contract' ] && [ -f $app/Generated/$app.Generated.csproj ] && [ -f $generated_dll ] && grep -q '$contract' $generated_dll && ! grep -q '$contract' $app/obj/Debug/net10.0/$app.dll"
+# The edit–build loop of a consumer: an edit to its own code recompiles its own assembly only.
+cp $app/ConsumerClients.cs "$work/ConsumerClients.cs.orig"
+generated_before=$(date -r $generated_dll +%s%N); app_before=$(date -r $app/obj/Debug/net10.0/$app.dll +%s%N)
+sleep 1; echo "// edited by packages.sh" >>$app/ConsumerClients.cs
+start=$(date +%s%N)
+bounded 600 dotnet build $app --no-restore "${props[@]}" >"$work/edit-build.log" 2>&1 || tail -20 "$work/edit-build.log"
+edit_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+cp "$work/ConsumerClients.cs.orig" $app/ConsumerClients.cs
+check "edit ConsumerClients.cs, build $app (${edit_ms} ms): $app.dll recompiled, $app.Generated.dll untouched" \
+  bash -c "[ \$(date -r $app/obj/Debug/net10.0/$app.dll +%s%N) -gt $app_before ] && [ \$(date -r $generated_dll +%s%N) -eq $generated_before ]"
 
 echo "-- dependency closures: an application of Clients.Optimum alone, and one of Clients.Fleet"
 # Redis and Data Protection live in Clients.Fleet: an application that does not coordinate tokens across a fleet

@@ -9,7 +9,9 @@ namespace Clients.Regen;
 /// Clients.Build package's targets): <c>[--specs DIR] [--stamps DIR] [--namespace NS] [--generated DIR]
 /// [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE]
 /// [--document "path=FILE|provider=NAME|source=URL|attribute=TYPE|…"]...</c> (a consumer's own provider, see
-/// <see cref="Model.ConsumerDocument"/>). Normally run by the MSBuild
+/// <see cref="Model.ConsumerDocument"/>), and for the consumer's generated project <c>[--generated-project NAME
+/// --target-frameworks TFMS --consumer-assembly NAME] [--package-reference ID=VERSION]... [--project-reference PATH]...
+/// [--generated-compile PATH]...</c>. Normally run by the MSBuild
 /// targets RegenClients and CheckSpecDrift. <c>check</c> exits 0 (no drift), 3 (non-breaking drift only), 4 (breaking
 /// drift) or 1 (a document could not be pulled or is invalid).
 /// </summary>
@@ -19,7 +21,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is not ("regen" or "check" or "bench"))
         {
-            Console.Error.WriteLine("usage: Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS] [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking] [--specs DIR] [--stamps DIR] [--namespace NS] [--generated DIR] [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE] [--document \"path=FILE|provider=NAME|source=URL|attribute=TYPE\"]... [--corpus DIR (bench)]");
+            Console.Error.WriteLine("usage: Clients.Regen regen|check|bench [--root DIR] [--mirror DIR] [--ovh-base-url URL] [--timeout SECONDS] [--provider NAME]... [--force] [--report FILE.md] [--fail-on any|breaking] [--specs DIR] [--stamps DIR] [--namespace NS] [--generated DIR] [--ovh-universe KEY]... [--optimum-document live|FILE] [--origami-document FILE] [--document \"path=FILE|provider=NAME|source=URL|attribute=TYPE\"]... [--generated-project NAME] [--target-frameworks TFMS] [--consumer-assembly NAME] [--package-reference ID=VERSION]... [--project-reference PATH]... [--generated-compile PATH]... [--corpus DIR (bench)]");
             return 2;
         }
 
@@ -31,6 +33,10 @@ internal static class Program
         var force = false;
         string? specs = null, stamps = null, ns = null, generated = null, optimumDocument = null, origamiDocument = null;
         List<string>? universes = null;
+        string? generatedProject = null, targetFrameworks = null, consumerAssembly = null;
+        var packageReferences = new List<(string Id, string? Version)>();
+        var projectReferences = new List<string>();
+        var compileItems = new List<string>();
         var documents = new List<Model.ConsumerDocument>();
         string? report = null;
         string? corpus = null;
@@ -49,6 +55,19 @@ internal static class Program
                 case "--stamps": stamps = args[++i]; break;
                 case "--namespace": ns = args[++i]; break;
                 case "--generated": generated = args[++i]; break;
+                case "--generated-project": generatedProject = args[++i]; break;
+                case "--target-frameworks": targetFrameworks = args[++i]; break;
+                case "--consumer-assembly": consumerAssembly = args[++i]; break;
+                case "--package-reference":
+                    var reference = args[++i].Split('=', 2);
+                    if (reference[0].Trim().Length > 0)
+                    {
+                        packageReferences.Add((reference[0].Trim(), reference.Length > 1 && reference[1].Trim().Length > 0 ? reference[1].Trim() : null));
+                    }
+
+                    break;
+                case "--project-reference": projectReferences.Add(args[++i]); break;
+                case "--generated-compile": compileItems.Add(args[++i]); break;
                 case "--ovh-universe": (universes ??= []).Add(args[++i].Trim().Trim('/')); break;
                 case "--optimum-document": optimumDocument = args[++i]; break;
                 case "--origami-document": origamiDocument = args[++i]; break;
@@ -128,6 +147,13 @@ internal static class Program
             StampDirectory = stamps is null ? null : Path.GetFullPath(stamps, root),
             Namespace = string.IsNullOrWhiteSpace(ns) ? null : ns,
             GeneratedDirectory = generated is null ? null : Path.GetFullPath(generated, root),
+            GeneratedProject = string.IsNullOrWhiteSpace(generatedProject) ? null : new GeneratedProject(
+                generatedProject,
+                string.IsNullOrWhiteSpace(targetFrameworks) ? "net10.0" : targetFrameworks,
+                string.IsNullOrWhiteSpace(consumerAssembly) ? generatedProject : consumerAssembly,
+                packageReferences,
+                projectReferences.Where(p => p.Trim().Length > 0).Select(p => Path.GetFullPath(p, root)).ToList(),
+                compileItems.Where(p => p.Trim().Length > 0).Select(p => Path.GetFullPath(p, root)).ToList()),
             OvhUniverses = universes,
             OptimumDocument = string.IsNullOrWhiteSpace(optimumDocument) ? null : optimumDocument,
             OrigamiDocument = string.IsNullOrWhiteSpace(origamiDocument) ? null : origamiDocument,

@@ -67,13 +67,23 @@ public static class OvhAccessRules
     private static ConcurrentDictionary<string, ConcurrentDictionary<OvhAccessRule, bool>> Methods(Type api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        if (!Manifest.TryGetValue(api, out var methods))
+
+        // The manifest is registered by a module initializer of the assembly that declares the interface (the generated
+        // surface has its own assembly): typeof(TApi) alone does not run it, so run it before concluding there is none.
+        if (!Manifest.TryGetValue(api, out var methods)
+            && !(RunModuleInitializer(api) && Manifest.TryGetValue(api, out methods)))
         {
             throw new InvalidOperationException(
                 $"No OVH access-rule manifest was generated for '{api.FullName}': mark the interface [OvhApi] and let the Clients generator run on its project.");
         }
 
         return methods;
+    }
+
+    private static bool RunModuleInitializer(Type api)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(api.Module.ModuleHandle);
+        return true;
     }
 
     private static OvhAccessRule[] Sort(IEnumerable<OvhAccessRule> rules) =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Clients.Core;
 using Clients.Core.OAuth2;
 using Clients.Core.Wire;
@@ -20,7 +21,8 @@ public static class OvhClientRegistration
     private const string ServiceAccountScope = "all";
 
     /// <summary>
-    /// OVH: one attribute (<see cref="OvhApiAttribute"/>), one options class, one auth choice: the AK/AS/CK signature
+    /// OVH: one attribute (<c>[OvhApi]</c>, declared beside the generated interfaces in Clients.Ovh.Generated), one
+    /// options class, one auth choice: the AK/AS/CK signature
     /// (<see cref="OvhSigningHandler"/>), or a service account's bearer token (Core's <see cref="BearerTokenHandler"/>)
     /// when <see cref="OvhOptions.ClientId"/> is set; OVH's errors as <see cref="OvhApiException"/>, the region's URL
     /// mapping, and <see cref="IOvhCredentialApi"/> with <see cref="OvhCredentialClient"/> on every registration.
@@ -32,7 +34,11 @@ public static class OvhClientRegistration
         static services =>
         {
             services.TryAddSingleton<OvhServerClocks>();
-            services.TryAddKeyedSingleton(ProviderName, static (_, _) => ProviderRefitSettings.Create(OvhJsonSerializerContext.Default, OvhApiExceptionFactory.CreateAsync, OvhSigningHandler.RemoveSecrets));
+
+            // No contracts of its own here: the generated ones (OvhJsonSerializerContext) are in Clients.Ovh.Generated,
+            // which references this assembly; its module initializer hands them to Core's registry, which every
+            // provider's serializer consults.
+            services.TryAddKeyedSingleton(ProviderName, static (_, _) => ProviderRefitSettings.Create(JsonTypeInfoResolver.Combine(), OvhApiExceptionFactory.CreateAsync, OvhSigningHandler.RemoveSecrets));
             services.TryAddSingleton(static sp => new OvhEndpoint(sp.GetRequiredService<IOptions<OvhOptions>>().Value));
             services.TryAddSingleton<IOvhConsumerKeySource, OptionsConsumerKeySource>();
             ObsoleteTokenProviderServices.AddKeyed(services, ProviderName);

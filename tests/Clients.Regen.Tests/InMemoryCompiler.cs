@@ -34,7 +34,7 @@ internal static class InMemoryCompiler
         // attributes above), and a test project that also references them (the catalogue sweeps) would see every
         // generated type twice (CS0436).
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p) is not ("Clients.Ovh.dll" or "Clients.Optimum.dll" or "Clients.Origami.dll"))
+            .Where(p => Path.GetFileName(p) is not ("Clients.Ovh.dll" or "Clients.Ovh.Generated.dll" or "Clients.Optimum.dll" or "Clients.Origami.dll"))
             .Append(typeof(Refit.GetAttribute).Assembly.Location)
             .Append(typeof(Clients.Core.Wire.IOpenEnum).Assembly.Location)
             .Distinct(StringComparer.Ordinal)

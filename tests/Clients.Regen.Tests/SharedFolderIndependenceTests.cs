@@ -15,6 +15,7 @@ public sealed partial class SharedFolderIndependenceTests
         ["build/Clients.Regen/Program.cs"] = "reads CLIENTS_SPEC_MIRROR: the pull source of RegenClients/CheckSpecDrift",
         ["build/Clients.Regen.targets"] = "passes $(ClientsSpecMirror)/CLIENTS_SPEC_MIRROR to the tool as its pull source",
         ["build/Clients.Build/buildTransitive/Clients.Build.targets"] = "the same pull source, in a consumer's project",
+        ["build/edit-loop-bench.sh"] = "CONSUMER=1 regenerates a consumer's OVH universes from the mirror (a benchmark run by hand, not a test)",
         ["tests/Clients.Catalogue.Tests/"] = "the catalogue sweeps pull from the source by design (not in Clients.sln; CI runs them with the mirror)",
         ["tests/Clients.Regen.Tests/SharedFolderIndependenceTests.cs"] = "this test names what it looks for",
     };

@@ -42,6 +42,9 @@ internal sealed record RegenOptions
     /// <summary>A consumer's generated folder: each provider writes into <c>{GeneratedDirectory}/{Prefix}</c> (default: <c>src/Clients.{Prefix}/Generated</c>).</summary>
     public string? GeneratedDirectory { get; init; }
 
+    /// <summary>A consumer's generated folder as a project of its own (written beside the provider folders); requires <see cref="GeneratedDirectory"/> and <see cref="Namespace"/>.</summary>
+    public GeneratedProject? GeneratedProject { get; init; }
+
     /// <summary>The OVH universes (<c>v1/sms</c>); default: <c>{specs}/ovh/universes.json</c>.</summary>
     public IReadOnlyList<string>? OvhUniverses { get; init; }
 

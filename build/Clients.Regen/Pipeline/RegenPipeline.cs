@@ -57,6 +57,14 @@ internal sealed class RegenPipeline(RegenOptions options, TextWriter output, Tim
             Write(documents, files, inputsHash);
         }
 
+        if (options.GeneratedProject is { } project && options.GeneratedDirectory is { } directory)
+        {
+            var changed = GeneratedProjectWriter.Write(project, directory, options.Namespace ?? project.Consumer);
+            output.WriteLine(changed == 0
+                ? $"RegenClients: {project.Name}.csproj: up to date."
+                : $"RegenClients: {project.Name}.csproj: written ({changed} file(s) changed): the generated clients build as an assembly of their own.");
+        }
+
         return 0;
     }
 

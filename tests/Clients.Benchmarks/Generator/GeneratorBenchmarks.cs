@@ -93,12 +93,15 @@ public class GeneratorBenchmarks
     internal static CSharpCompilation OvhProjectCompilation() =>
         OvhCompilation(OvhProjectSources().Select(f => (f, File.ReadAllText(f))));
 
-    /// <summary>The C# files of <c>src/Clients.Ovh</c> on disk (no bin/obj).</summary>
+    /// <summary>
+    /// The C# files of <c>src/Clients.Ovh</c> and <c>src/Clients.Ovh.Generated</c> on disk (no bin/obj): the generator's
+    /// work on the whole OVH surface in one compilation, as before the generated code had an assembly of its own.
+    /// </summary>
     internal static IEnumerable<string> OvhProjectSources()
     {
-        var project = Clients.Testing.TestRepository.Path("src", "Clients.Ovh");
         var sep = Path.DirectorySeparatorChar;
-        return Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories)
+        return new[] { "Clients.Ovh", "Clients.Ovh.Generated" }
+            .SelectMany(project => Directory.EnumerateFiles(Clients.Testing.TestRepository.Path("src", project), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{sep}obj{sep}", StringComparison.Ordinal) && !f.Contains($"{sep}bin{sep}", StringComparison.Ordinal))
             .OrderBy(f => f, StringComparer.Ordinal);
     }
@@ -112,10 +115,10 @@ public class GeneratorBenchmarks
                 "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;",
                 ParseOptions,
                 "GlobalUsings.cs"));
-        var ovhAssembly = typeof(Clients.Ovh.OvhApiAttribute).Assembly.Location;
+        string[] ovhAssemblies = [typeof(Clients.Ovh.OvhApiAttribute).Assembly.Location, typeof(Clients.Ovh.OvhOptions).Assembly.Location];
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => !string.Equals(p, ovhAssembly, StringComparison.OrdinalIgnoreCase))
+            .Where(p => !ovhAssemblies.Contains(p, StringComparer.OrdinalIgnoreCase))
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
         return CSharpCompilation.Create(
             "Clients.Ovh",
