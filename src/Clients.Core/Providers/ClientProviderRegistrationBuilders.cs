@@ -51,16 +51,9 @@ public static class ClientProviderRegistration
         Func<HttpResponseMessage, RefitSettings, ValueTask<Exception?>>? errors = null,
         Action<ClientsResilienceOptions>? resilience = null)
         where TOptions : OAuth2ClientOptions
-    {
-        var settings = Settings(name, contracts, errors);
-        return OAuth2ProviderRegistration.Create<TOptions>(
-            name,
-            static path => new OAuth2ClientOptionsValidator<TOptions>(path),
-            bind,
-            settings,
-            static (tokens, client, options) => tokens.ClientCredentials(client, options.CurrentValue.Scope, options.CurrentValue.TokenExpiryBuffer),
-            resilience);
-    }
+        => OAuth2<TOptions>(
+            name, contracts, bind, errors, resilience,
+            static (tokens, client, options) => tokens.ClientCredentials(client, options.CurrentValue.Scope, options.CurrentValue.TokenExpiryBuffer));
 
     /// <summary>
     /// A provider authenticated with OAuth2 resource-owner password bearer tokens (RFC 6749 §4.3), renewed with their
@@ -80,16 +73,9 @@ public static class ClientProviderRegistration
         Func<HttpResponseMessage, RefitSettings, ValueTask<Exception?>>? errors = null,
         Action<ClientsResilienceOptions>? resilience = null)
         where TOptions : OAuth2PasswordOptions
-    {
-        var settings = Settings(name, contracts, errors);
-        return OAuth2ProviderRegistration.Create<TOptions>(
-            name,
-            static path => new OAuth2ClientOptionsValidator<TOptions>(path),
-            bind,
-            settings,
-            static (tokens, client, options) => tokens.Password(client, options.CurrentValue.UserName!, () => options.CurrentValue.Password!, options.CurrentValue.TokenExpiryBuffer),
-            resilience);
-    }
+        => OAuth2<TOptions>(
+            name, contracts, bind, errors, resilience,
+            static (tokens, client, options) => tokens.Password(client, options.CurrentValue.UserName!, () => options.CurrentValue.Password!, options.CurrentValue.TokenExpiryBuffer));
 
     /// <summary>A provider authenticated with an API key, sent in a header (<paramref name="header"/>) or a query parameter (<paramref name="query"/>).</summary>
     /// <typeparam name="TOptions">The provider's options (<see cref="ApiKeyProviderOptions"/>: BaseUrl, ApiKey).</typeparam>
@@ -162,6 +148,23 @@ public static class ClientProviderRegistration
             };
         });
     }
+
+    /// <summary>The OAuth2 bearer-token registration both grants share; each states only its grant.</summary>
+    private static ClientProviderRegistration<TOptions> OAuth2<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        string name,
+        IJsonTypeInfoResolver contracts,
+        Action<OptionsBuilder<TOptions>, IConfiguration> bind,
+        Func<HttpResponseMessage, RefitSettings, ValueTask<Exception?>>? errors,
+        Action<ClientsResilienceOptions>? resilience,
+        Func<OAuth2TokenSources, OAuth2TokenClientOptions, IOptionsMonitor<TOptions>, IAccessTokenSource> grant)
+        where TOptions : OAuth2ClientOptions
+        => OAuth2ProviderRegistration.Create<TOptions>(
+            name,
+            static path => new OAuth2ClientOptionsValidator<TOptions>(path),
+            bind,
+            Settings(name, contracts, errors),
+            grant,
+            resilience);
 
     private static Func<RefitSettings> Settings(string name, IJsonTypeInfoResolver contracts, Func<HttpResponseMessage, RefitSettings, ValueTask<Exception?>>? errors)
     {
