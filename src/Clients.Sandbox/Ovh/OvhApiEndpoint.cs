@@ -53,7 +53,7 @@ internal static class OvhApiEndpoint
             return;
         }
 
-        if (Specs.SpecValidator.Validate(document, operation, pathValues, context.Request.Query, context.Request.Headers, context.Request.ContentType, request.Body) is { } problem)
+        if (await Specs.SpecValidator.ValidateAsync(document, operation, pathValues, context.Request.Query, context.Request.Headers, context.Request.ContentType, request.Body).ConfigureAwait(false) is { } problem)
         {
             await OvhErrors.BadParameter(context, problem).ConfigureAwait(false);
             return;

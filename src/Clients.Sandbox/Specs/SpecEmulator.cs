@@ -163,7 +163,7 @@ public sealed class SpecEmulator
         }
 
         var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
-        if (SpecValidator.Validate(Document, operation, pathValues, context.Request.Query, context.Request.Headers, context.Request.ContentType, body, _options.FutureSubtypes) is { } problem)
+        if (await SpecValidator.ValidateAsync(Document, operation, pathValues, context.Request.Query, context.Request.Headers, context.Request.ContentType, body, _options.FutureSubtypes).ConfigureAwait(false) is { } problem)
         {
             await RefuseAsync(context, rawTarget, name, new SpecSandboxProblem(StatusCodes.Status400BadRequest, "INVALID_PARAMETER", problem), body).ConfigureAwait(false);
             return;
@@ -213,7 +213,7 @@ public sealed class SpecEmulator
         context.Request.EnableBuffering();
         var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
         context.Request.Body.Position = 0;
-        var problem = SpecValidator.Validate(Document, operation, pathValues, context.Request.Query, context.Request.Headers, context.Request.ContentType, body);
+        var problem = await SpecValidator.ValidateAsync(Document, operation, pathValues, context.Request.Query, context.Request.Headers, context.Request.ContentType, body).ConfigureAwait(false);
         if (problem is null)
         {
             return null;

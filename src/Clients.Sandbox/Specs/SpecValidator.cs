@@ -20,7 +20,7 @@ internal static partial class SpecValidator
 {
     private const int MaxDepth = 64;
 
-    public static string? Validate(SpecDocument document, SpecOperation operation, IReadOnlyDictionary<string, string> pathValues, IQueryCollection query, IHeaderDictionary? headers, string? contentType, byte[] body, bool futureSubtypes = false)
+    public static async ValueTask<string?> ValidateAsync(SpecDocument document, SpecOperation operation, IReadOnlyDictionary<string, string> pathValues, IQueryCollection query, IHeaderDictionary? headers, string? contentType, byte[] body, bool futureSubtypes = false)
     {
         var missing = new List<string>();
         foreach (var parameter in operation.Parameters)
@@ -131,7 +131,7 @@ internal static partial class SpecValidator
             return "Missing parameter(s): " + string.Join(", ", missing);
         }
 
-        return operation.RequestBody is { } requestBody ? ValidateBody(document, requestBody, contentType, body, futureSubtypes) : null;
+        return operation.RequestBody is { } requestBody ? await ValidateBodyAsync(document, requestBody, contentType, body, futureSubtypes).ConfigureAwait(false) : null;
     }
 
     /// <summary>Checks one text value (a path segment, a query or header value, a form field) against a scalar schema.</summary>
@@ -271,7 +271,7 @@ internal static partial class SpecValidator
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:?\d{2})?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDateTime();
 
-    private static string? ValidateBody(SpecDocument document, JsonElement requestBody, string? contentType, byte[] body, bool futureSubtypes)
+    private static async ValueTask<string?> ValidateBodyAsync(SpecDocument document, JsonElement requestBody, string? contentType, byte[] body, bool futureSubtypes)
     {
         var required = requestBody.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True;
         if (body.Length == 0)
@@ -314,7 +314,7 @@ internal static partial class SpecValidator
 
         if (type == "multipart/form-data" && contentType is not null)
         {
-            return ValidateMultipart(document, schema, contentType, body);
+            return await ValidateMultipartAsync(document, schema, contentType, body).ConfigureAwait(false);
         }
 
         return null;
@@ -355,7 +355,7 @@ internal static partial class SpecValidator
         return null;
     }
 
-    private static string? ValidateMultipart(SpecDocument document, JsonElement schema, string contentType, byte[] body)
+    private static async ValueTask<string?> ValidateMultipartAsync(SpecDocument document, JsonElement schema, string contentType, byte[] body)
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out var header) || HeaderUtilities.RemoveQuotes(header.Boundary).Value is not { Length: > 0 } boundary)
         {
@@ -367,7 +367,7 @@ internal static partial class SpecValidator
         try
         {
             var reader = new MultipartReader(boundary, new MemoryStream(body));
-            while (reader.ReadNextSectionAsync().GetAwaiter().GetResult() is { } section)
+            while (await reader.ReadNextSectionAsync().ConfigureAwait(false) is { } section)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { } name)
                 {
@@ -386,7 +386,7 @@ internal static partial class SpecValidator
                     fields[name] = list = [];
                 }
 
-                list.Add(text.ReadToEnd());
+                list.Add(await text.ReadToEndAsync().ConfigureAwait(false));
             }
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException)
