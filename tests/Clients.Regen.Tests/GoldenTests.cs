@@ -16,29 +16,7 @@ public sealed class GoldenTests
     public void Generated_code_for_the_fixture_matches_the_committed_baselines()
     {
         var files = Generate();
-        var golden = GoldenDirectory();
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-        {
-            if (Directory.Exists(golden))
-            {
-                Directory.Delete(golden, recursive: true);
-            }
-
-            foreach (var (relative, content) in files)
-            {
-                var target = Path.Combine(golden, relative + ".txt");
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllText(target, content);
-            }
-        }
-
-        var baselines = Directory.EnumerateFiles(golden, "*.txt", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(golden, f).Replace('\\', '/')[..^".txt".Length], File.ReadAllText);
-        files.Keys.Should().BeEquivalentTo(baselines.Keys);
-        foreach (var (relative, content) in files)
-        {
-            content.Should().Be(baselines[relative], $"{relative} should match Golden/{relative}.txt (UPDATE_GOLDEN=1 rewrites it)");
-        }
+        GoldenFiles.ShouldMatch(files, "Golden");
     }
 
     [Fact]
@@ -79,6 +57,4 @@ public sealed class GoldenTests
             .And.NotContain("public enum ");
         files["OvhJsonSerializerContext.g.cs"].Should().Contain("public partial class OvhJsonSerializerContext");
     }
-
-    private static string GoldenDirectory() => Clients.Testing.TestRepository.Path("tests", "Clients.Regen.Tests", "Golden");
 }

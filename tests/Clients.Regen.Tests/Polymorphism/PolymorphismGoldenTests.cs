@@ -11,29 +11,7 @@ public sealed class PolymorphismGoldenTests(ShapesFixture shapes) : IClassFixtur
     public void Generated_code_for_the_shapes_fixture_matches_the_committed_baselines()
     {
         var files = ShapesFixture.Generate();
-        var golden = Clients.Testing.TestRepository.Path("tests", "Clients.Regen.Tests", "GoldenPolymorphism");
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-        {
-            if (Directory.Exists(golden))
-            {
-                Directory.Delete(golden, recursive: true);
-            }
-
-            foreach (var (relative, content) in files)
-            {
-                var target = Path.Combine(golden, relative + ".txt");
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllText(target, content);
-            }
-        }
-
-        var baselines = Directory.EnumerateFiles(golden, "*.txt", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(golden, f).Replace('\\', '/')[..^".txt".Length], File.ReadAllText);
-        files.Keys.Should().BeEquivalentTo(baselines.Keys);
-        foreach (var (relative, content) in files)
-        {
-            content.Should().Be(baselines[relative], $"{relative} should match GoldenPolymorphism/{relative}.txt (UPDATE_GOLDEN=1 rewrites it)");
-        }
+        GoldenFiles.ShouldMatch(files, "GoldenPolymorphism");
     }
 
     [Fact]
