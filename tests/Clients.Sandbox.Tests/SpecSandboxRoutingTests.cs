@@ -78,6 +78,40 @@ public sealed class SpecSandboxRoutingTests
     }
 
     [Fact]
+    public async Task Templates_that_differ_only_in_variable_names_are_one_path_and_each_method_finds_the_operation_declaring_it()
+    {
+        // GitHub's and Trello's documents: the same wire path declared twice with different variable names, each
+        // template with its own methods. A server answers every declared method; only an undeclared one gets 405.
+        var document = """
+            {"openapi":"3.0.1","info":{"title":"t","version":"1"},"paths":{
+              "/teams/{id}/repos/{org}/{repo}":{"put":{"parameters":[
+                {"name":"id","in":"path","required":true,"schema":{"type":"integer"}},
+                {"name":"org","in":"path","required":true,"schema":{"type":"string"}},
+                {"name":"repo","in":"path","required":true,"schema":{"type":"string"}}],
+                "responses":{"204":{"description":"added"}}}},
+              "/teams/{teamId}/repos/{owner}/{repo}":{"get":{"parameters":[
+                {"name":"teamId","in":"path","required":true,"schema":{"type":"integer"}},
+                {"name":"owner","in":"path","required":true,"schema":{"type":"string"}},
+                {"name":"repo","in":"path","required":true,"schema":{"type":"string"}}],
+                "responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"type":"object","properties":{"name":{"type":"string"}}}}}}}}}
+            }}
+            """u8.ToArray();
+        await using var sandbox = await SpecSandbox.StartAsync(document, new SpecSandboxOptions { Name = "teams.json" });
+
+        var get = await PetsDocument.SendAsync(sandbox, HttpMethod.Get, "teams/7/repos/octo/hello");
+        var put = await PetsDocument.SendAsync(sandbox, HttpMethod.Put, "teams/7/repos/octo/hello");
+        var delete = await PetsDocument.SendAsync(sandbox, HttpMethod.Delete, "teams/7/repos/octo/hello");
+        var badId = await PetsDocument.SendAsync(sandbox, HttpMethod.Get, "teams/seven/repos/octo/hello");
+
+        get.Status.Should().Be(200);
+        put.Status.Should().Be(204);
+        delete.Status.Should().Be(405);
+        badId.Status.Should().Be(400, "the GET operation's own parameters validate its path values");
+        PetsDocument.Message(badId.Body).Should().Contain("teamId");
+        sandbox.Emulator.Calls.Select(c => c.Operation).Take(2).Should().Equal("GET /teams/{teamId}/repos/{owner}/{repo}", "PUT /teams/{id}/repos/{org}/{repo}");
+    }
+
+    [Fact]
     public async Task Every_form_the_generator_reads_is_served_and_an_unreadable_document_is_refused_with_a_message()
     {
         await using (var sandbox = await SpecSandbox.StartAsync([.. Encoding.UTF8.Preamble, .. PetsDocument.Bytes]))

@@ -10,16 +10,24 @@ namespace Clients.SpecTools.Reading;
 /// Swagger 2.0 → OpenAPI 3.0 JSON, by Microsoft.OpenApi's reader (the 3.x model) and its V3 writer. Reading errors refuse
 /// the document, except unknown members ("x is not a valid property": vendor fields without <c>x-</c>, which the upgrade
 /// drops). Microsoft.OpenApi's validation rules (unique path signatures, component key spelling…) are not run: documents
-/// that break them are common in the wild and generate fine.
+/// that break them are common in the wild and generate fine. One upgrade at a time: Microsoft.OpenApi's Swagger 2.0
+/// deserializer keeps the OAuth2 flow it is reading in static fields (<c>OpenApiV2Deserializer._flow</c>,
+/// <c>_flowValue</c>), so two documents read at once on two threads can swap their flows.
 /// </summary>
 internal static class SwaggerUpgrade
 {
     private static readonly Uri BaseUri = new("https://document.local/");
+    private static readonly Lock Gate = new();
 
     public static byte[] ToOpenApi3(JsonObject root)
     {
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false, RuleSet = ValidationRuleSet.GetEmptyRuleSet() };
-        var result = new OpenApiJsonReader().Read(root, BaseUri, settings);
+        ReadResult result;
+        lock (Gate)
+        {
+            result = new OpenApiJsonReader().Read(root, BaseUri, settings);
+        }
+
         var errors = (result.Diagnostic?.Errors ?? []).Where(e => !e.Message.Contains(" is not a valid property", StringComparison.Ordinal)).ToList();
         if (errors.Count > 0 || result.Document is null)
         {

@@ -74,7 +74,7 @@ public sealed class SandboxDriftDocument
             return null;
         }
 
-        return _document.Match(path[basePath.Length..], out _) is { } route && route.Operations.TryGetValue(method.ToUpperInvariant(), out var operation)
+        return _document.Match(path[basePath.Length..], method.ToUpperInvariant(), out _) is { } route && route.Operations.TryGetValue(method.ToUpperInvariant(), out var operation)
             ? operation.Success.Schema
             : null;
     }

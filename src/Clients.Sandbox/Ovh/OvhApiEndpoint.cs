@@ -34,7 +34,7 @@ internal static class OvhApiEndpoint
 
         var document = state.Catalog.Document(request.Version, universe);
         var segments = request.ApiPath[1..].Split('/');
-        var route = document.Match(segments, out var pathValues);
+        var route = document.Match(segments, context.Request.Method.ToUpperInvariant(), out var pathValues);
         if (route is null)
         {
             await OvhErrors.InvalidUrl(context).ConfigureAwait(false);

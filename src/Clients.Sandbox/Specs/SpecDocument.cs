@@ -105,8 +105,16 @@ internal sealed class SpecDocument
     public static SpecDocument Load(string identity, JsonElement document) =>
         new(identity, JsonDocument.Parse(document.GetRawText()));
 
-    /// <summary>Finds the most specific route matching <paramref name="rawSegments"/> (literal segments beat parameters).</summary>
-    public SpecRoute? Match(string[] rawSegments, out Dictionary<string, string> values)
+    /// <summary>
+    /// Finds the most specific route matching <paramref name="rawSegments"/> (literal segments beat parameters). Among
+    /// routes that match, one declaring <paramref name="method"/> wins: templates that differ only in their variables'
+    /// names (<c>/teams/{teamId}/repos/{owner}/{repo}</c> and <c>/teams/{id}/repos/{org}/{repo}</c>) are one path on the
+    /// wire, and a server answers each method with the operation that declares it.
+    /// </summary>
+    /// <param name="rawSegments">The raw (still percent-encoded) path segments.</param>
+    /// <param name="method">The upper-case HTTP method, or <see langword="null"/> for the most specific route whatever its methods.</param>
+    /// <param name="values">The matched route's decoded path values.</param>
+    public SpecRoute? Match(string[] rawSegments, string? method, out Dictionary<string, string> values)
     {
         values = [];
         if (!_routesBySegmentCount.TryGetValue(rawSegments.Length, out var candidates))
@@ -114,20 +122,35 @@ internal sealed class SpecDocument
             return null;
         }
 
+        SpecRoute? first = null;
+        Dictionary<string, string>? firstValues = null;
         foreach (var route in candidates)
         {
-            if (route.TryMatch(rawSegments, out values))
+            if (!route.TryMatch(rawSegments, out var matched))
             {
+                continue;
+            }
+
+            if (method is null || route.Operations.ContainsKey(method))
+            {
+                values = matched;
                 return route;
+            }
+
+            if (first is null)
+            {
+                first = route;
+                firstValues = matched;
             }
         }
 
-        return null;
+        values = firstValues ?? [];
+        return first;
     }
 
     /// <summary>Matches a raw request path (the base path already removed): <c>/pets/42</c>.</summary>
-    public SpecRoute? Match(string rawPath, out Dictionary<string, string> values) =>
-        Match(rawPath.Split('/', StringSplitOptions.RemoveEmptyEntries), out values);
+    public SpecRoute? Match(string rawPath, string? method, out Dictionary<string, string> values) =>
+        Match(rawPath.Split('/', StringSplitOptions.RemoveEmptyEntries), method, out values);
 
     /// <summary>Follows <c>$ref</c> chains (local JSON pointers) and single-element <c>allOf</c> wrappers without siblings.</summary>
     public JsonElement Resolve(JsonElement schema)

@@ -134,14 +134,14 @@ public sealed class SpecEmulator
             return;
         }
 
-        var route = Document.Match(apiPath, out var pathValues);
+        var method = context.Request.Method.ToUpperInvariant();
+        var route = Document.Match(apiPath, method, out var pathValues);
         if (route is null)
         {
             await RefuseAsync(context, rawTarget, null, new SpecSandboxProblem(StatusCodes.Status404NotFound, "NOT_FOUND", "Got an invalid (or empty) URL")).ConfigureAwait(false);
             return;
         }
 
-        var method = context.Request.Method.ToUpperInvariant();
         if (!route.Operations.TryGetValue(method, out var operation))
         {
             await RefuseAsync(context, rawTarget, route.Template, new SpecSandboxProblem(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "The requested HTTP method is not allowed on this path")).ConfigureAwait(false);
@@ -204,7 +204,7 @@ public sealed class SpecEmulator
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (context.Request.Path.Value + context.Request.QueryString.Value);
         var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
         var rawPath = queryStart < 0 ? rawTarget : rawTarget[..queryStart];
-        if (!TryStripBasePath(rawPath, out var apiPath) || Document.Match(apiPath, out var pathValues) is not { } route
+        if (!TryStripBasePath(rawPath, out var apiPath) || Document.Match(apiPath, context.Request.Method.ToUpperInvariant(), out var pathValues) is not { } route
             || !route.Operations.TryGetValue(context.Request.Method.ToUpperInvariant(), out var operation))
         {
             return null;

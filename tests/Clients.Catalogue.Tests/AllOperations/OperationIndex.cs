@@ -8,12 +8,17 @@ namespace Clients.Catalogue.Tests.AllOperations;
 /// <param name="Parameters">Its parameters: the path item's, overridden by the operation's own.</param>
 internal sealed record SpecOperation(JsonElement Root, JsonElement Operation, IReadOnlyList<JsonElement> Parameters)
 {
-    /// <summary>The JSON request body's schema, if the operation has one.</summary>
+    /// <summary>The request body's schema, if the operation has one: its JSON media type's, else its form's (URL-encoded, then multipart).</summary>
     public JsonElement? BodySchema =>
         Operation.TryGetProperty("requestBody", out var body)
         && Schemas.Resolve(Root, body).TryGetProperty("content", out var content)
         && content.ValueKind == JsonValueKind.Object
-        && content.EnumerateObject().FirstOrDefault(m => m.Name.Contains("json", StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: JsonValueKind.Object } media
+        && content.EnumerateObject()
+            .Where(static m => m.Value.ValueKind == JsonValueKind.Object && m.Value.TryGetProperty("schema", out _))
+            .OrderBy(static m => m.Name.Contains("json", StringComparison.OrdinalIgnoreCase) ? 0
+                : m.Name.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) ? 1
+                : m.Name.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) ? 2 : 3)
+            .FirstOrDefault().Value is { ValueKind: JsonValueKind.Object } media
         && media.TryGetProperty("schema", out var schema)
             ? schema
             : null;

@@ -38,12 +38,12 @@ internal static class SampleValues
         if (target == typeof(int) || target == typeof(long) || target == typeof(short) || target == typeof(byte)
             || target == typeof(uint) || target == typeof(ulong) || target == typeof(ushort) || target == typeof(sbyte))
         {
-            return Convert.ChangeType(FirstEnumNumber(resolved) ?? 7, target, System.Globalization.CultureInfo.InvariantCulture);
+            return Convert.ChangeType(Integer(resolved), target, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         if (target == typeof(double) || target == typeof(float) || target == typeof(decimal))
         {
-            return Convert.ChangeType(1.5, target, System.Globalization.CultureInfo.InvariantCulture);
+            return Convert.ChangeType(Number(resolved), target, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         if (target == typeof(DateOnly))
@@ -191,12 +191,74 @@ internal static class SampleValues
             : Activator.CreateInstance(type, first.ValueKind == JsonValueKind.String ? first.GetString()! : "sample")!;
     }
 
-    private static long? FirstEnumNumber(JsonElement schema) =>
-        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("enum", out var values) && values.GetArrayLength() > 0 && values[0].TryGetInt64(out var n)
-            ? n
-            : schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("minimum", out var min) && min.TryGetInt64(out var m) && m > 7 ? m : null;
+    /// <summary>The first value an integer enum allows, else 7 moved inside <c>minimum</c>/<c>maximum</c> (exclusive bounds too).</summary>
+    private static long Integer(JsonElement schema)
+    {
+        if (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("enum", out var values) && values.GetArrayLength() > 0 && values[0].TryGetInt64(out var first))
+        {
+            return first;
+        }
 
-    /// <summary>A string that fits the schema: its first enum value, its example, or a value of its format.</summary>
+        var (low, high) = Bounds(schema);
+        var value = 7L;
+        if (low is { } min)
+        {
+            value = Math.Max(value, (long)Math.Ceiling(min));
+        }
+
+        if (high is { } max)
+        {
+            value = Math.Min(value, (long)Math.Floor(max));
+        }
+
+        return value;
+    }
+
+    /// <summary>1.5 moved inside <c>minimum</c>/<c>maximum</c> (exclusive bounds too).</summary>
+    private static double Number(JsonElement schema)
+    {
+        var (low, high) = Bounds(schema);
+        var value = 1.5;
+        if (low is { } min && value < min)
+        {
+            value = min;
+        }
+
+        if (high is { } max && value > max)
+        {
+            value = max;
+        }
+
+        return value;
+    }
+
+    // The inclusive bounds a value must keep: an exclusive bound (3.0's boolean form or 3.1's number form) moves by one.
+    private static (double? Low, double? High) Bounds(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return (null, null);
+        }
+
+        double? Bound(string name, string exclusive, int step)
+        {
+            if (schema.TryGetProperty(exclusive, out var e) && e.ValueKind == JsonValueKind.Number)
+            {
+                return e.GetDouble() + step;
+            }
+
+            if (!schema.TryGetProperty(name, out var b) || b.ValueKind != JsonValueKind.Number)
+            {
+                return null;
+            }
+
+            return b.GetDouble() + (schema.TryGetProperty(exclusive, out var flag) && flag.ValueKind == JsonValueKind.True ? step : 0);
+        }
+
+        return (Bound("minimum", "exclusiveMinimum", 1), Bound("maximum", "exclusiveMaximum", -1));
+    }
+
+    /// <summary>A string that fits the schema: its first enum value, its example, a string its pattern accepts, or a value of its format.</summary>
     private static string Text(JsonElement root, JsonElement schema, string name)
     {
         if (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("enum", out var values) && values.GetArrayLength() > 0 && values[0].ValueKind == JsonValueKind.String)
@@ -207,6 +269,11 @@ internal static class SampleValues
         if (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("example", out var example) && example.ValueKind == JsonValueKind.String)
         {
             return example.GetString()!;
+        }
+
+        if (Schemas.Text(schema, "pattern") is { } pattern && PatternSamples.For(pattern) is { } fits)
+        {
+            return fits;
         }
 
         return Schemas.Text(schema, "format") switch

@@ -36,6 +36,16 @@ internal static class CorpusReport
             }
         }
 
+        // Not failures (a sample id the emulator's data does not have, …), listed so a change in them shows.
+        foreach (var row in rows.Where(r => r.Calls?.Any(c => c.Outcome == CallOutcome.ServerAnswered) == true))
+        {
+            text.AppendLine($"- {row.Document.Name}, server answers (not failures):");
+            foreach (var answered in row.Calls!.Where(c => c.Outcome == CallOutcome.ServerAnswered))
+            {
+                text.AppendLine("  - " + answered);
+            }
+        }
+
         return text.ToString();
     }
 
