@@ -10,6 +10,45 @@ namespace Clients.Sandbox.Tests;
 /// <summary>Drift, faults, latency and the optional OAuth2 token endpoint of the document-driven emulator.</summary>
 public sealed class SpecSandboxBehaviourTests
 {
+    [Theory]
+    [InlineData(204)]
+    [InlineData(205)]
+    public async Task A_success_status_without_a_body_is_answered_without_one_and_the_connection_stays_open(int status)
+    {
+        // Swagger 2.0 documents upgraded with a global `produces` give every response a media type, even GitHub's
+        // `205 Reset Content`: a body written after such a status made Kestrel fail the request and close the
+        // connection, and a client's next request with a body on it ended prematurely.
+        var document = System.Text.Encoding.UTF8.GetBytes("""
+            {"openapi":"3.0.1","info":{"title":"t","version":"1"},"paths":{
+              "/threads/{id}":{"patch":{"parameters":[{"name":"id","in":"path","required":true,"schema":{"type":"integer"}}],
+                "requestBody":{"content":{"application/json":{"schema":{"type":"object"}}}},
+                "responses":{"STATUS":{"description":"marked as read","content":{"application/json":{}}}}}}}}
+            """.Replace("STATUS", status.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        await using var sandbox = await SpecSandbox.StartAsync(document, new SpecSandboxOptions { Name = "threads.json" });
+        var connections = 0;
+        using var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                Interlocked.Increment(ref connections);
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        using var http = new HttpClient(handler) { BaseAddress = sandbox.BaseAddress };
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await http.PatchAsync("threads/" + i, JsonContent.Create(new { read = true }));
+            ((int)response.StatusCode).Should().Be(status);
+            (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+        }
+
+        connections.Should().Be(1, "the server keeps the connection for the next request");
+        sandbox.Emulator.Calls.Select(c => c.Status).Should().Equal(status, status, status);
+    }
+
     [Fact]
     public async Task Drift_mode_changes_answers_beyond_the_document_and_can_be_switched_while_running()
     {

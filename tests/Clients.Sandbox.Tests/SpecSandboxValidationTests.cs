@@ -16,6 +16,8 @@ public sealed class SpecSandboxValidationTests
     [InlineData("pets?tags=1,two", "[tags] Given data (two) is not a valid integer")]
     [InlineData("pets?ids=1%7Cx", "[ids] Given data (x) is not a valid integer")]
     [InlineData("pets?bornAfter=01%2F02%2F2024", "[bornAfter] Given data (01/02/2024) is not a valid date")]
+    [InlineData("pets?tags=1&tags=2", "[tags] Given data (tags=1&tags=2) is repeated, but the document joins the values in one (style form, explode false: tags=1,2)")]
+    [InlineData("pets?ids=3&ids=4", "[ids] Given data (ids=3&ids=4) is repeated, but the document joins the values in one (style pipeDelimited, explode false: ids=3|4)")]
     public async Task A_path_or_query_value_that_does_not_fit_is_refused(string relative, string message)
     {
         await using var sandbox = await PetsDocument.StartAsync();

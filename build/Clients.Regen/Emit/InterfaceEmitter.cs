@@ -185,7 +185,11 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
             // reflection request builder: it is sent as the JSON text the provider expects, which the caller supplies.
             var objectInQuery = location == "query" && IsObjectSchema(document, schema);
             var type = schema.ValueKind == JsonValueKind.Object && !objectInQuery
-                ? catalog.Map(schema, document, name + Naming.Pascal(wire), file)
+                ? location == "query" && HasUntypedItems(document, schema)
+                    // Items without a type (`items: {}`) would map to JsonElement, which a query string cannot carry
+                    // (Refit's RF006): a query value is text, so the caller passes text.
+                    ? new TypeRef("global::System.Collections.Generic.IReadOnlyList<string>", false, IsCollection: true)
+                    : catalog.Map(schema, document, name + Naming.Pascal(wire), file)
                 : new TypeRef("string", false);
             var attributes = new List<string>();
             var bare = csName.TrimStart('@');
@@ -206,7 +210,7 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
                     // enum wire values), never by a per-parameter format string.
                     if (type.IsCollection)
                     {
-                        attributes.Add("global::Refit.Query(global::Refit.CollectionFormat.Multi)");
+                        attributes.Add($"global::Refit.Query(global::Refit.CollectionFormat.{QueryCollectionFormat(parameter)})");
                     }
 
                     if (bare != wire)
@@ -473,6 +477,38 @@ internal sealed class InterfaceEmitter(ProviderDefinition provider, TypeCatalog 
         }
 
         return null;
+    }
+
+    // How a query array goes on the wire, as its style and explode say (OpenAPI 3: form, exploded by default; a
+    // Swagger 2.0 `collectionFormat` arrives upgraded: csv → form without explode, ssv → spaceDelimited, pipes →
+    // pipeDelimited, multi → form exploded): one name per value (Multi), or one name with the values joined.
+    private static string QueryCollectionFormat(JsonElement parameter)
+    {
+        var style = TypeCatalog.Text(parameter, "style") ?? "form";
+        var explode = parameter.TryGetProperty("explode", out var e) ? e.ValueKind == JsonValueKind.True : style == "form";
+        return (style, explode) switch
+        {
+            (_, true) => "Multi",
+            ("spaceDelimited", false) => "Ssv",
+            ("pipeDelimited", false) => "Pipes",
+            _ => "Csv",
+        };
+    }
+
+    private static bool HasUntypedItems(SpecDocument document, JsonElement schema)
+    {
+        var resolved = document.Resolve(schema);
+        if (SchemaType.Of(resolved) != "array" || !resolved.TryGetProperty("items", out var items))
+        {
+            return false;
+        }
+
+        var item = document.Resolve(items);
+        return item.ValueKind == JsonValueKind.Object
+            && SchemaType.Of(item) is null
+            && !item.TryGetProperty("$ref", out _) && !item.TryGetProperty("enum", out _)
+            && !item.TryGetProperty("allOf", out _) && !item.TryGetProperty("oneOf", out _) && !item.TryGetProperty("anyOf", out _)
+            && !item.TryGetProperty("properties", out _);
     }
 
     private static bool IsObjectSchema(SpecDocument document, JsonElement schema)

@@ -183,7 +183,7 @@ public sealed class SpecEmulator
         }
 
         Calls.Enqueue(new SpecSandboxCall(method, rawTarget, name, operation.Success.Status, null) { RequestBody = body });
-        if (canned is not null)
+        if (canned is not null && !IsBodyless(operation.Success.Status))
         {
             context.Response.StatusCode = operation.Success.Status;
             context.Response.ContentType = operation.Success.MediaType == "*/*" ? "application/json; charset=utf-8" : operation.Success.MediaType + "; charset=utf-8";
@@ -261,7 +261,7 @@ public sealed class SpecEmulator
     {
         var success = operation.Success;
         context.Response.StatusCode = success.Status;
-        if (success.Status is StatusCodes.Status204NoContent or StatusCodes.Status304NotModified || success.MediaType is null || HttpMethods.IsHead(context.Request.Method))
+        if (IsBodyless(success.Status) || success.MediaType is null || HttpMethods.IsHead(context.Request.Method))
         {
             return;
         }
@@ -281,6 +281,11 @@ public sealed class SpecEmulator
 
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
+
+    // Statuses HTTP gives no body (RFC 9110: 1xx, 204 No Content, 205 Reset Content, 304 Not Modified): Kestrel throws
+    // on a write, fails the request and closes the connection — a client's next request on it then ends prematurely.
+    private static bool IsBodyless(int status) =>
+        status is < 200 or StatusCodes.Status204NoContent or StatusCodes.Status205ResetContent or StatusCodes.Status304NotModified;
 
     private async Task RefuseAsync(HttpContext context, string rawTarget, string? operation, SpecSandboxProblem problem, byte[]? body = null)
     {

@@ -95,6 +95,13 @@ internal static partial class SpecValidator
                     ("query", _) when explode => null,
                     _ => ",",
                 };
+                if (separator is not null && location == "query" && values.Count > 1)
+                {
+                    // `?ids=1&ids=2` where the document says `?ids=1,2` (a Swagger 2.0 csv array, style form without
+                    // explode): many servers read only the first or the last value.
+                    return $"[{name}] Given data ({string.Join("&", values.Select(v => name + "=" + v))}) is repeated, but the document joins the values in one (style {style ?? "form"}, explode false: {name}={string.Join(separator, values)})";
+                }
+
                 if (separator is not null)
                 {
                     values = [.. values.SelectMany(v => v.Split(separator))];

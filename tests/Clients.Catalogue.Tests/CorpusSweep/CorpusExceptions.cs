@@ -8,11 +8,6 @@ internal static class CorpusExceptions
 
     public static IReadOnlyList<CorpusException> All { get; } =
     [
-        // Generated code that does not compile.
-        new(["bbc.co.uk_1.0.0.json"], "RF006",
-            "A query parameter that is an array of untyped items becomes `IReadOnlyList<JsonElement>?`, which Refit's generated request building cannot flatten (Refit's analyzer RF006, an error with warnings as errors).",
-            "Emitter: an array query parameter whose items have no type becomes `IReadOnlyList<string>?` (what a query string carries), with a generator test and RF006 checked over it; about half a day."),
-
         // Calls that fail (the emulator serving the same document says the request is malformed, or the client cannot read the answer).
         new(["pandorabots.com_1.0.0.json"], "the operation takes application/xml",
             "A request body the document declares only as `application/xml` is generated as a JSON body.",

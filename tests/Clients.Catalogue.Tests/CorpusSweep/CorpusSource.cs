@@ -51,7 +51,9 @@ internal static class CorpusSource
             .Where(IsDocument)
             .Order(StringComparer.Ordinal)
             .Select(f => new CorpusDocument(Path.GetFileName(f), f, "committed"));
-        var all = shared.Concat(committed).ToList();
+        // CLIENTS_CORPUS_ONLY=github,trello: a subset while working on the sweep (the count checks then fail on purpose).
+        var only = Environment.GetEnvironmentVariable("CLIENTS_CORPUS_ONLY")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        var all = shared.Concat(committed).Where(d => only.Length == 0 || only.Any(o => d.Name.Contains(o, StringComparison.OrdinalIgnoreCase))).ToList();
         var duplicates = all.GroupBy(d => d.Identifier, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         return duplicates.Count == 0
             ? all
