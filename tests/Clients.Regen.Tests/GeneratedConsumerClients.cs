@@ -19,27 +19,8 @@ public abstract class GeneratedConsumerClients
         var project = Path.Combine(Path.GetTempPath(), "clients-consumer-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var log = new StringWriter();
-            var options = new RegenOptions
-            {
-                Root = project,
-                Providers = ["optimum"],
-                Force = true,
-                SpecsDirectory = Path.Combine(project, "specs"),
-                StampDirectory = Path.Combine(project, "obj", "stamps"),
-                Namespace = rootNamespace,
-                GeneratedDirectory = Path.Combine(project, "Generated"),
-                OptimumDocument = document,
-            };
-            var exit = new RegenPipeline(options, log, TimeProvider.System).RegenAsync(CancellationToken.None).GetAwaiter().GetResult();
-            if (exit != 0)
-            {
-                throw new InvalidOperationException("RegenClients failed: " + log);
-            }
-
-            var generated = Path.Combine(project, "Generated", "Optimum");
-            Files = Directory.EnumerateFiles(generated, "*.cs", SearchOption.AllDirectories)
-                .ToDictionary(f => Path.GetRelativePath(generated, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
+            var (exit, log, files) = RegenerateAsync(document, project, rootNamespace).GetAwaiter().GetResult();
+            Files = exit == 0 ? files! : throw new InvalidOperationException("RegenClients failed: " + log);
             var attempt = ConsumerCompilation.TryCompile(rootNamespace, Files, [], withRefitAnalyzers: true, typeof(Clients.Optimum.OptimumApiAttribute).Assembly);
             Problems = attempt.Problems;
             Assembly = attempt.Image is null ? null : attempt.Load().Assembly;
@@ -48,6 +29,38 @@ public abstract class GeneratedConsumerClients
         {
             Directory.Delete(project, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// RegenClients as a consumer's project runs it on its own document (<c>&lt;OptimumDocument Include="file" /&gt;</c>:
+    /// <c>Clients.Regen regen --optimum-document FILE --namespace NS --generated DIR</c>), in <paramref name="project"/>.
+    /// </summary>
+    /// <returns>The exit code, the tool's output, and the generated files keyed by their path under <c>Generated/Optimum</c> (null when it failed).</returns>
+    public static async Task<(int Exit, string Log, IReadOnlyDictionary<string, string>? Files)> RegenerateAsync(string document, string project, string rootNamespace)
+    {
+        var log = new StringWriter();
+        var options = new RegenOptions
+        {
+            Root = project,
+            Providers = ["optimum"],
+            Force = true,
+            SpecsDirectory = Path.Combine(project, "specs"),
+            StampDirectory = Path.Combine(project, "obj", "stamps"),
+            Namespace = rootNamespace,
+            GeneratedDirectory = Path.Combine(project, "Generated"),
+            OptimumDocument = document,
+        };
+        var exit = await new RegenPipeline(options, log, TimeProvider.System).RegenAsync(CancellationToken.None);
+        if (exit != 0)
+        {
+            return (exit, log.ToString(), null);
+        }
+
+        var generated = Path.Combine(project, "Generated", "Optimum");
+        var files = Directory.EnumerateFiles(generated, "*.cs", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .ToDictionary(f => Path.GetRelativePath(generated, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
+        return (exit, log.ToString(), files);
     }
 
     /// <summary>The namespace of the generated interfaces.</summary>

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Clients.Regen.Pipeline;
+using Clients.Regen.Tests;
 
 namespace Clients.Catalogue.Tests.CorpusSweep;
 
@@ -21,22 +21,12 @@ internal sealed partial record CorpusGeneration(string Namespace, IReadOnlyDicti
     {
         var project = Path.Combine(scratch, document.Identifier);
         var ns = "Clients.Corpus." + document.Identifier;
-        var log = new StringWriter();
-        var options = new RegenOptions
-        {
-            Root = project,
-            Providers = ["optimum"],
-            Force = true,
-            SpecsDirectory = Path.Combine(project, "specs"),
-            StampDirectory = Path.Combine(project, "obj", "stamps"),
-            Namespace = ns,
-            GeneratedDirectory = Path.Combine(project, "Generated"),
-            OptimumDocument = document.Path,
-        };
         int exit;
+        string log;
+        IReadOnlyDictionary<string, string>? files;
         try
         {
-            exit = await new RegenPipeline(options, log, TimeProvider.System).RegenAsync(CancellationToken.None);
+            (exit, log, files) = await GeneratedConsumerClients.RegenerateAsync(document.Path, project, ns);
         }
         catch (Exception exception)
         {
@@ -45,15 +35,11 @@ internal sealed partial record CorpusGeneration(string Namespace, IReadOnlyDicti
 
         if (exit != 0)
         {
-            var error = log.ToString().Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Contains("error", StringComparison.Ordinal)) ?? log.ToString().Trim();
+            var error = log.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Contains("error", StringComparison.Ordinal)) ?? log.Trim();
             return new CorpusGeneration(ns + ".Optimum", null, error);
         }
 
-        var generated = Path.Combine(project, "Generated", "Optimum");
-        var files = Directory.EnumerateFiles(generated, "*.cs", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .ToDictionary(f => document.Identifier + "/" + Path.GetRelativePath(generated, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
-        return new CorpusGeneration(ns + ".Optimum", files, null);
+        return new CorpusGeneration(ns + ".Optimum", files!.ToDictionary(f => document.Identifier + "/" + f.Key, f => f.Value, StringComparer.Ordinal), null);
     }
 
     [GeneratedRegex(@"\[global::Refit\.(Get|Post|Put|Delete|Patch|Head|Options)\(")]
