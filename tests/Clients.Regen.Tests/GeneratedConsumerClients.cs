@@ -1,5 +1,7 @@
 using System.Reflection;
 using Clients.Regen.Pipeline;
+using Clients.Sandbox.Specs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Clients.Regen.Tests;
 
@@ -61,6 +63,20 @@ public abstract class GeneratedConsumerClients
             .Order(StringComparer.Ordinal)
             .ToDictionary(f => Path.GetRelativePath(generated, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
         return (exit, log.ToString(), files);
+    }
+
+    /// <summary>The container a consumer builds: <c>AddOptimumClients</c> pointed at <paramref name="api"/> and its OAuth2 token endpoint.</summary>
+    public static ServiceProvider Connect(SpecSandbox api, string clientId, string clientSecret)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddOptimumClients(o =>
+        {
+            o.ApiBaseUrl = api.BaseAddress;
+            o.TokenUrl = api.TokenUrl;
+            o.ClientId = clientId;
+            o.ClientSecret = clientSecret;
+        });
+        return services.BuildServiceProvider();
     }
 
     /// <summary>The namespace of the generated interfaces.</summary>

@@ -36,15 +36,7 @@ public sealed class QueryArrayWireTests(GeneratedQueryArrayClients clients) : IC
         await using var api = await SpecSandbox.StartAsync(
             File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "query-arrays.json")),
             new SpecSandboxOptions { Name = "query-arrays.json", ClientId = ClientId, ClientSecret = ClientSecret });
-        var services = new ServiceCollection().AddLogging();
-        services.AddOptimumClients(o =>
-        {
-            o.ApiBaseUrl = api.BaseAddress;
-            o.TokenUrl = api.TokenUrl;
-            o.ClientId = ClientId;
-            o.ClientSecret = ClientSecret;
-        });
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = GeneratedConsumerClients.Connect(api, ClientId, ClientSecret);
         var search = provider.GetRequiredService(clients.Api("IOptimumSearchApi"));
         var method = search.GetType().GetInterfaces().Select(i => i.GetMethod("SearchAsync")).Single(m => m is not null)!;
 

@@ -96,18 +96,7 @@ public sealed class PolymorphicEmulatorRoundTripTests(GeneratedShapesClients cli
         return SpecSandbox.StartAsync(File.ReadAllBytes(ShapesFixture.Document), options);
     }
 
-    private static ServiceProvider Register(SpecSandbox api)
-    {
-        var services = new ServiceCollection().AddLogging();
-        services.AddOptimumClients(o =>
-        {
-            o.ApiBaseUrl = api.BaseAddress;
-            o.TokenUrl = api.TokenUrl;
-            o.ClientId = ClientId;
-            o.ClientSecret = ClientSecret;
-        });
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Register(SpecSandbox api) => GeneratedConsumerClients.Connect(api, ClientId, ClientSecret);
 
     /// <summary>The bodies of the calls to <c>POST /shapes</c> as they reached the emulator, oldest first.</summary>
     private static List<string> Received(SpecSandbox api) =>
