@@ -27,7 +27,7 @@ internal static class CorpusSource
             if (!string.IsNullOrEmpty(named) || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             {
                 throw new InvalidOperationException(
-                    "The public-document corpus is missing (CLIENTS_CORPUS is set, or CI=true): set CLIENTS_CORPUS to ../shared/corpus, or CLIENTS_SPEC_MIRROR to a "
+                    "The public-document corpus is missing (CLIENTS_CORPUS is set, or CI=true): set CLIENTS_CORPUS to the corpus folder, or CLIENTS_SPEC_MIRROR to a "
                     + $"folder with a 'corpus' folder beside it (looked at '{candidate ?? "(neither is set)"}').");
             }
 

@@ -97,7 +97,7 @@ public sealed class CorpusSweepTests(ITestOutputHelper output)
         rows.Where(r => r.Document.Origin == "committed").Should().HaveCountGreaterThanOrEqualTo(10, "the committed documents are part of the corpus");
         if (CorpusSource.SharedDirectory is not null)
         {
-            rows.Count(r => r.Document.Origin == "shared").Should().Be(43, "../shared/corpus holds 43 public documents");
+            rows.Count(r => r.Document.Origin == "shared").Should().Be(43, "the shared public-document corpus holds 43 documents");
         }
 
         // Last in the output, where a CI log that keeps only the end of it still shows them.
